@@ -1,0 +1,46 @@
+// Diagnostics: the structured finding type, its one-line rendering and the run summary.
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One finding. Positions are 1-based; `path` is repo-relative with `/`. */
+export interface Diagnostic {
+  path: string;
+  line: number;
+  column: number;
+  severity: Severity;
+  /** kebab-case; transform codes are prefixed (`rewrite-imports/missing-module`), engine codes are not. */
+  code: string;
+  message: string;
+}
+
+/** `path:line:col: severity: message [code]`, the format every editor and CI log understands. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.path}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`;
+}
+
+/** Sort by path, then position, so output is stable whatever order workers finish in. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+  );
+}
+
+/** Fill `{name}` placeholders from a message table entry. */
+export function fillMessage(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in values ? String(values[key]) : whole,
+  );
+}
+
+/** Line and column (1-based) of a string index, counting columns in UTF-16 units like editors do. */
+export function positionAt(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: index - lineStart + 1 };
+}

@@ -1,0 +1,76 @@
+// Bytes in and out: BOM, binary sniffing, text decoding and atomic writes.
+import { chmodSync, closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/** Sniff this many bytes for NUL, as git does. */
+const SNIFF_BYTES = 8000;
+
+export interface DecodedText {
+  text: string;
+  /** The file started with a UTF-8 BOM; `text` does not contain it. */
+  bom: boolean;
+  /** NUL bytes or invalid UTF-8: never parse, never diff as text. */
+  binary: boolean;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Decode file bytes as UTF-8 text, or say it is binary. */
+export function decodeText(bytes: Buffer): DecodedText {
+  if (looksBinary(bytes)) return { text: '', bom: false, binary: true };
+  const bom = bytes.subarray(0, 3).equals(UTF8_BOM);
+  try {
+    return { text: strictUtf8.decode(bom ? bytes.subarray(3) : bytes), bom, binary: false };
+  } catch {
+    return { text: '', bom: false, binary: true };
+  }
+}
+
+/** Text back to bytes, restoring the BOM the file had. */
+export function encodeText(text: string, bom: boolean): Buffer {
+  const body = Buffer.from(text, 'utf8');
+  return bom ? Buffer.concat([UTF8_BOM, body]) : body;
+}
+
+export function looksBinary(bytes: Buffer): boolean {
+  return bytes.subarray(0, SNIFF_BYTES).includes(0);
+}
+
+/**
+ * Write `bytes` to `file` atomically: a temp file in the same directory, fsync, chmod to
+ * `mode`, rename over the target. A crash leaves either the old file or the new one.
+ */
+export function writeFileAtomic(file: string, bytes: Buffer, mode?: number): void {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.repomod-${randomBytes(4).toString('hex')}`);
+  const fd = openSync(temp, 'wx', mode ?? 0o644);
+  try {
+    writeSync(fd, bytes);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    unlinkSync(temp);
+    throw error;
+  }
+  closeSync(fd);
+  try {
+    chmodSync(temp, mode ?? existingMode(file) ?? 0o644);
+    renameSync(temp, file);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // the temp file is already gone
+    }
+    throw error;
+  }
+}
+
+function existingMode(file: string): number | undefined {
+  try {
+    return statSync(file).mode & 0o7777;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,96 @@
+// Option descriptors: one declaration per transform option, from which the CLI builds flags and
+// resolveOptions validates what arrives from the CLI, a config file or the stock jscodeshift runner.
+import { ConfigError } from './errors.js';
+
+export type OptionType = 'string' | 'boolean' | 'number' | 'string[]';
+
+export interface OptionDescriptor {
+  /** camelCase key; the CLI flag is its kebab-case form. */
+  name: string;
+  type: OptionType;
+  description: string;
+  /** Allowed values for a string option. */
+  choices?: readonly string[];
+  /** Extra CLI spellings, e.g. `k` for `--keyword`. */
+  alias?: string;
+}
+
+/**
+ * Options the stock jscodeshift runner passes to every transform, and the engine's own keys.
+ * They are never an error: a transform must run unchanged under `jscodeshift -t`.
+ */
+const RUNNER_KEYS = new Set([
+  '_', '$0', 'dry', 'd', 'print', 'p', 'verbose', 'v', 'babel', 'extensions', 'ignorePattern',
+  'ignore-pattern', 'ignoreConfig', 'ignore-config', 'runInBand', 'run-in-band', 'silent', 's',
+  'parser', 'parserConfig', 'parser-config', 'failOnError', 'fail-on-error', 'cpus', 'c', 'stdin',
+  'transform', 't', 'gitignore', 'hidden', 'help', 'h', 'version', 'allowDirty',
+  'repomodRoot',
+]);
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * Validate raw options against descriptors, filling defaults. Strings from the command line
+ * (`--transform-option keep=first`) are coerced to the declared type.
+ * @throws ConfigError naming the option and what is allowed.
+ */
+export function resolveOptions<T extends object>(
+  raw: Record<string, unknown> | undefined,
+  descriptors: readonly OptionDescriptor[],
+  defaults: T,
+  origin = 'transform options',
+): T {
+  const byName = new Map(descriptors.map((d) => [d.name, d]));
+  const result = { ...defaults } as Record<string, unknown>;
+  for (const [rawKey, value] of Object.entries(raw ?? {})) {
+    if (RUNNER_KEYS.has(rawKey) || value === undefined) continue;
+    const key = camel(rawKey);
+    const descriptor = byName.get(key);
+    if (!descriptor) {
+      const known = descriptors.map((d) => d.name).join(', ') || 'none';
+      throw new ConfigError(
+        `unknown option '${rawKey}' in ${origin}`,
+        `known options: ${known}`,
+      );
+    }
+    result[key] = coerce(value, descriptor, origin);
+  }
+  return result as T;
+}
+
+function coerce(value: unknown, d: OptionDescriptor, origin: string): unknown {
+  const fail = (): never => {
+    throw new ConfigError(
+      `option '${d.name}' in ${origin} must be ${describeType(d)}, got ${JSON.stringify(value)}`,
+      `--${kebab(d.name)}: ${d.description}`,
+    );
+  };
+  switch (d.type) {
+    case 'boolean':
+      if (typeof value === 'boolean') return value;
+      if (value === 'true') return true;
+      if (value === 'false') return false;
+      return fail();
+    case 'number': {
+      const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+      return typeof n === 'number' && Number.isFinite(n) ? n : fail();
+    }
+    case 'string':
+      if (typeof value !== 'string') return fail();
+      if (d.choices && !d.choices.includes(value)) return fail();
+      return value;
+    case 'string[]': {
+      const list = typeof value === 'string' ? [value] : value;
+      if (!Array.isArray(list) || !list.every((v) => typeof v === 'string')) return fail();
+      return list;
+    }
+  }
+}
+
+function describeType(d: OptionDescriptor): string {
+  if (d.choices) return `one of ${d.choices.map((c) => `'${c}'`).join(', ')}`;
+  return { boolean: 'true or false', number: 'a number', string: 'a string', 'string[]': 'a list of strings' }[d.type];
+}
+
+export { kebab as flagName };

@@ -1,0 +1,86 @@
+// Python parsing through web-tree-sitter and the wasm grammar shipped in tree-sitter-python:
+// no native build, no download. Trees live in wasm memory, so callers must delete them.
+import { createRequire } from 'node:module';
+import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+
+export type { Node as PyNode, Tree as PyTree };
+
+const require = createRequire(import.meta.url);
+let ready: Promise<Parser> | undefined;
+
+/** Load the grammar once per thread. */
+export function pythonParser(): Promise<Parser> {
+  ready ??= (async () => {
+    await Parser.init();
+    const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
+    const parser = new Parser();
+    parser.setLanguage(language);
+    return parser;
+  })();
+  return ready;
+}
+
+/**
+ * Parse `source`, hand the tree to `use`, and free the tree afterwards, even on a throw.
+ * Node indices are JavaScript string indices (UTF-16), so they slice `source` directly.
+ */
+export async function withPythonTree<T>(source: string, use: (tree: Tree) => T | Promise<T>): Promise<T> {
+  const parser = await pythonParser();
+  const tree = parser.parse(source);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  try {
+    return await use(tree);
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Depth-first walk over named and anonymous nodes; return false from `visit` to skip children. */
+export function walk(node: Node, visit: (node: Node) => boolean | void): void {
+  const cursor = node.walk();
+  try {
+    let descend = true;
+    for (;;) {
+      if (descend && visit(cursor.currentNode) !== false && cursor.gotoFirstChild()) continue;
+      descend = true;
+      if (cursor.gotoNextSibling()) continue;
+      // climb until a sibling exists or we are back at the start node
+      let climbed = false;
+      while (cursor.gotoParent()) {
+        if (cursor.currentNode.id === node.id) return;
+        if (cursor.gotoNextSibling()) {
+          climbed = true;
+          break;
+        }
+      }
+      if (!climbed) return;
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+/** All descendants (including `node`) whose type is one of `types`. */
+export function descendantsOfType(node: Node, types: string | string[]): Node[] {
+  const wanted = new Set(Array.isArray(types) ? types : [types]);
+  const found: Node[] = [];
+  walk(node, (n) => {
+    if (wanted.has(n.type)) found.push(n);
+  });
+  return found;
+}
+
+/** First ERROR or MISSING node, in source order: where the file stops parsing. */
+export function firstSyntaxError(root: Node): Node | undefined {
+  if (!root.hasError) return undefined;
+  let found: Node | undefined;
+  walk(root, (n) => {
+    if (found) return false;
+    if (n.isError || n.isMissing) {
+      found = n;
+      return false;
+    }
+    return n.hasError;
+  });
+  return found;
+}

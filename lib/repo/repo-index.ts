@@ -1,0 +1,104 @@
+// RepoIndex: what a transform may know about the rest of the repository, built once per run
+// (once per worker thread) from the engine's file discovery. Expensive views are memoised.
+import { readFileSync, lstatSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { decodeText } from '../files.js';
+import { PythonModules } from './python-modules.js';
+
+export interface SymlinkEntry {
+  /** Repo-relative path of the link itself. */
+  path: string;
+  /** The link's raw target, as `readlink` returns it. */
+  target: string;
+}
+
+/** What the engine hands to worker threads: plain data, cheap to clone. */
+export interface RepoSnapshot {
+  root: string;
+  files: string[];
+  symlinks: SymlinkEntry[];
+  /** Extra Python source roots given with `--source-root` (repo-relative). */
+  sourceRoots?: string[];
+}
+
+export class RepoIndex {
+  readonly root: string;
+  /** Repo-relative `/` paths of every regular file discovered (not ignored), sorted. */
+  readonly files: readonly string[];
+  readonly symlinks: readonly SymlinkEntry[];
+  readonly extraSourceRoots: readonly string[];
+  private readonly fileSet: Set<string>;
+  private readonly textCache = new Map<string, string | undefined>();
+  private readonly memos = new Map<string, unknown>();
+
+  constructor(snapshot: RepoSnapshot) {
+    this.root = snapshot.root;
+    this.files = [...snapshot.files].sort();
+    this.symlinks = snapshot.symlinks;
+    this.extraSourceRoots = snapshot.sourceRoots ?? [];
+    this.fileSet = new Set(this.files);
+  }
+
+  snapshot(): RepoSnapshot {
+    return { root: this.root, files: [...this.files], symlinks: [...this.symlinks], sourceRoots: [...this.extraSourceRoots] };
+  }
+
+  /** Absolute path of a repo-relative one. */
+  absolute(relPath: string): string {
+    return path.join(this.root, relPath);
+  }
+
+  /** Repo-relative `/` path of an absolute or cwd-relative one. */
+  relative(anyPath: string): string {
+    return path.relative(this.root, path.resolve(anyPath)).split(path.sep).join('/');
+  }
+
+  /** True when discovery listed this regular file (so it is not ignored). */
+  hasFile(relPath: string): boolean {
+    return this.fileSet.has(relPath);
+  }
+
+  /** True when something exists at this path on disk, ignored or not (links are not followed). */
+  existsOnDisk(relPath: string): boolean {
+    try {
+      lstatSync(this.absolute(relPath));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  isDirectory(relPath: string): boolean {
+    try {
+      return statSync(this.absolute(relPath)).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  /** A file's text (BOM removed), cached; undefined when unreadable or binary. */
+  read(relPath: string): string | undefined {
+    if (!this.textCache.has(relPath)) {
+      let text: string | undefined;
+      try {
+        const decoded = decodeText(readFileSync(this.absolute(relPath)));
+        text = decoded.binary ? undefined : decoded.text;
+      } catch {
+        text = undefined;
+      }
+      this.textCache.set(relPath, text);
+    }
+    return this.textCache.get(relPath);
+  }
+
+  /** Compute once per index and reuse: class indexes, module maps, import graphs. */
+  memo<T>(key: string, build: (repo: RepoIndex) => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, build(this));
+    return this.memos.get(key) as T;
+  }
+
+  /** Python module ⇄ file map over the auto-detected source roots. */
+  get python(): PythonModules {
+    return this.memo('python-modules', (repo) => new PythonModules(repo));
+  }
+}

@@ -1,0 +1,75 @@
+// The contract between the engine, the transforms and the CLI: shapes only, no behaviour.
+import type { API, FileInfo } from 'jscodeshift';
+import type { RepoIndex } from './repo/repo-index.js';
+import type { OptionDescriptor } from './options.js';
+import type { Diagnostic } from './diagnostics.js';
+
+export type { API, FileInfo };
+
+/** Static description of a transform: what the registry, the CLI and the engine need before loading it. */
+export interface TransformMeta {
+  name: string;
+  description: string;
+  /** File extensions (without dot) the per-file transform looks at; others are never read. */
+  extensions: string[];
+  aliases?: string[];
+  /** Option descriptors; the CLI builds `--flags` from them. */
+  options?: OptionDescriptor[];
+  /**
+   * Cheap substrings: a file containing none of them is not parsed at all.
+   * Returning undefined means "every file must be parsed".
+   */
+  prefilter?: (options: Record<string, unknown>) => string[] | undefined;
+}
+
+/** What a transform's default export looks like: a stock jscodeshift transform, maybe async. */
+export type TransformFunction = (
+  file: FileInfo,
+  api: API,
+  options: Record<string, unknown>,
+) => string | null | undefined | void | Promise<string | null | undefined | void>;
+
+/** Whole-repository planning: symlinks, cross-file edits. Runs once, in the main thread. */
+export type PlanRepository = (
+  repo: RepoIndex,
+  options: Record<string, unknown>,
+  report: (diagnostic: Omit<Diagnostic, 'severity'> & { severity: Diagnostic['severity'] }) => void,
+) => Promise<FileChange[]>;
+
+export interface TransformModule {
+  default?: TransformFunction;
+  meta?: TransformMeta;
+  parser?: string | object;
+  planRepository?: PlanRepository;
+}
+
+/** One side of a change: a regular file (bytes + executable bit) or a symlink (raw target). */
+export type FileState =
+  | { kind: 'file'; bytes: Buffer; executable: boolean }
+  | { kind: 'symlink'; target: string };
+
+/**
+ * A change to one path. `before: null` creates, `after: null` deletes; a symlink⇄file
+ * change has both sides with different kinds. `renamedFrom` marks a move (git's rename form).
+ */
+export interface FileChange {
+  path: string;
+  before: FileState | null;
+  after: FileState | null;
+  renamedFrom?: string;
+}
+
+export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'failed';
+
+/** The outcome for one path: what `--json` prints per file. */
+export interface FileResult {
+  path: string;
+  status: FileStatus;
+  /** Why a file was skipped (binary, not applicable, …). */
+  reason?: string;
+  /** Why a file failed (parse error, transform threw). */
+  error?: string;
+  diagnostics: Diagnostic[];
+  /** The file's git-style patch when changed. */
+  patch?: string;
+}

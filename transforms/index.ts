@@ -1,0 +1,19 @@
+// Registry of built-in transforms. Only each transform's light `meta.ts` is imported here, so
+// `repomod list` and `--help` start fast; the transform itself loads on first use.
+import type { TransformMeta, TransformModule } from '../lib/types.js';
+
+export interface RegistryEntry {
+  meta: TransformMeta;
+  /** Module specifier resolvable from this file, for worker threads to import. */
+  modulePath: string;
+  load: () => Promise<TransformModule>;
+}
+
+export const registry: RegistryEntry[] = [
+  // entries are added by each transform: { meta, modulePath: new URL('./name/index.js', import.meta.url).href, load: () => import('./name/index.js') }
+];
+
+/** Find a built-in transform by name or alias. */
+export function findTransform(name: string): RegistryEntry | undefined {
+  return registry.find((e) => e.meta.name === name || e.meta.aliases?.includes(name));
+}

@@ -1,0 +1,55 @@
+// `repomod run -t <transform>`: any jscodeshift transform, file or package, JS or TS.
+import type { CommandModule } from 'yargs';
+import { ConfigError } from '../../lib/errors.js';
+import { resolveTransformSource } from '../../lib/transform-loader.js';
+import { findTransform } from '../../transforms/index.js';
+import { collectTransformOptions, executeRun, withCommonOptions, type CommonArgs } from '../common.js';
+import { configOptionsFor, loadCommandConfig } from '../config-context.js';
+
+interface RunArgs extends CommonArgs {
+  transform: string;
+  transformOption?: string[];
+}
+
+/** `key=value` pairs; values stay strings unless they are JSON (numbers, booleans, lists). */
+export function parseTransformOptions(pairs: readonly string[] = []): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new ConfigError(`--transform-option '${pair}' is not key=value`, 'e.g. --transform-option quote=single');
+    const key = pair.slice(0, eq);
+    const raw = pair.slice(eq + 1);
+    let value: unknown = raw;
+    if (/^(true|false|null|-?\d+(\.\d+)?|\[.*\]|\{.*\})$/.test(raw)) {
+      try {
+        value = JSON.parse(raw);
+      } catch {
+        value = raw;
+      }
+    }
+    // repeated keys collect into a list, as the stock runner's parser does
+    options[key] = key in options ? [options[key], value].flat() : value;
+  }
+  return options;
+}
+
+export const runCommand: CommandModule<object, RunArgs> = {
+  command: 'run [paths..]',
+  describe: 'run any jscodeshift transform (a file or package, JS or TS) over the repository',
+  builder: (yargs) =>
+    withCommonOptions(yargs)
+      .option('transform', { alias: 't', type: 'string', demandOption: true, describe: 'transform file, package, or built-in name' })
+      .option('transform-option', { type: 'string', array: true, describe: 'key=value passed to the transform (repeatable)' }) as never,
+  handler: async (args) => {
+    const builtin = findTransform(args.transform);
+    const config = loadCommandConfig(args.config);
+    const cliOptions = parseTransformOptions(args.transformOption);
+    if (builtin) {
+      const transformOptions = collectTransformOptions(cliOptions, builtin.meta, configOptionsFor(config, builtin.meta.name, builtin.meta.aliases), 'the command line');
+      await executeRun({ args, source: { name: builtin.meta.name, specifier: builtin.modulePath, builtin: true }, transformOptions, configPaths: config.paths, configIgnore: config.ignore });
+      return;
+    }
+    const source = resolveTransformSource(args.transform, process.cwd());
+    await executeRun({ args, source, transformOptions: cliOptions, configPaths: config.paths, configIgnore: config.ignore });
+  },
+};

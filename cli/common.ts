@@ -1,0 +1,148 @@
+// Flags every transform command shares, and the one function that turns parsed flags into an
+// engine run, prints it and sets the exit code.
+import type { Argv } from 'yargs';
+import { UsageError } from '../lib/errors.js';
+import type { EngineOptions, RunMode } from '../lib/engine.js';
+import { flagName, resolveOptions, type OptionDescriptor } from '../lib/options.js';
+import type { TransformMeta } from '../lib/types.js';
+import type { TransformSource } from '../lib/transform-loader.js';
+import { exitCodeFor, printRun, progressReporter } from './output.js';
+
+export interface CommonArgs {
+  paths?: string[];
+  apply?: boolean;
+  check?: boolean;
+  json?: boolean;
+  color?: boolean;
+  ignore?: string[];
+  extensions?: string[];
+  jobs?: number;
+  shard?: string;
+  allowDirty?: boolean;
+  config?: string;
+  verbose?: boolean;
+  sourceRoot?: string[];
+}
+
+/** Add the shared flags to a command. */
+export function withCommonOptions<T>(yargs: Argv<T>): Argv<T & CommonArgs> {
+  return yargs
+    .positional('paths', { type: 'string', array: true, describe: 'files, directories or globs (default: the config\'s paths, or .)' })
+    .option('apply', { type: 'boolean', describe: 'write the changes (each file atomically, after every file was processed)' })
+    .option('check', { type: 'boolean', describe: 'write nothing; exit 1 if anything would change (CI, pre-commit)' })
+    .option('json', { type: 'boolean', describe: 'print one JSON document instead of the diff' })
+    .option('color', { type: 'boolean', describe: 'colour the diff (default: when stdout is a terminal)' })
+    .option('ignore', { type: 'string', array: true, describe: 'gitignore-style pattern to skip (repeatable)' })
+    .option('extensions', { type: 'string', array: true, describe: 'only files with these extensions (e.g. py ts)', coerce: splitList })
+    .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads (default: the number of cores)' })
+    .option('shard', { type: 'string', describe: 'process slice I of N of the files, e.g. 2/4' })
+    .option('allow-dirty', { type: 'boolean', describe: 'let --apply write files that have uncommitted changes' })
+    .option('config', { type: 'string', describe: 'config file (default: nearest repomod.config.json)' })
+    .option('source-root', { type: 'string', array: true, describe: 'extra Python source root, repo-relative (repeatable)' })
+    .option('verbose', { type: 'boolean', describe: 'show info diagnostics and full stack traces' })
+    .check((argv) => {
+      if (argv.apply && argv.check) throw new UsageError('--apply and --check cannot be used together', 'use --check in CI and --apply to write');
+      if (argv.shard !== undefined) parseShard(String(argv.shard));
+      if (argv.jobs !== undefined && (!Number.isInteger(argv.jobs) || (argv.jobs as number) < 1)) throw new UsageError(`--jobs must be a positive integer, got ${argv.jobs}`, 'e.g. --jobs 4');
+      return true;
+    }) as unknown as Argv<T & CommonArgs>;
+}
+
+/** Add one flag per option descriptor of a transform. */
+export function withTransformOptions<T>(yargs: Argv<T>, descriptors: readonly OptionDescriptor[] = []): Argv<T> {
+  for (const d of descriptors) {
+    yargs = yargs.option(flagName(d.name), {
+      describe: d.description,
+      type: d.type === 'string[]' ? 'string' : d.type,
+      array: d.type === 'string[]',
+      choices: d.choices as string[] | undefined,
+      alias: d.alias,
+    }) as Argv<T>;
+  }
+  return yargs;
+}
+
+export function splitList(values: string[] | string): string[] {
+  return (Array.isArray(values) ? values : [values]).flatMap((v) => String(v).split(',')).map((v) => v.trim().replace(/^\./, '')).filter(Boolean);
+}
+
+export function parseShard(text: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = match ? Number(match[1]) : NaN;
+  const count = match ? Number(match[2]) : NaN;
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N, got '${text}'`, 'e.g. --shard 1/4 on the first of four CI jobs');
+  }
+  return { index, count };
+}
+
+export function modeOf(args: CommonArgs): RunMode {
+  return args.apply ? 'apply' : args.check ? 'check' : 'dry-run';
+}
+
+/** Options for a transform: config file values, overridden by flags given on the command line. */
+export function collectTransformOptions(
+  args: Record<string, unknown>,
+  meta: TransformMeta | undefined,
+  fromConfig: Record<string, unknown> | undefined,
+  origin: string,
+): Record<string, unknown> {
+  const options: Record<string, unknown> = { ...(fromConfig ?? {}) };
+  for (const d of meta?.options ?? []) {
+    const value = args[d.name];
+    if (value !== undefined) options[d.name] = value;
+  }
+  // validate now so a bad option is one exit-2 error, not a failure in every file
+  if (meta?.options) resolveOptions(options, meta.options, {}, origin);
+  return options;
+}
+
+export interface RunRequest {
+  args: CommonArgs;
+  source: TransformSource;
+  transformOptions: Record<string, unknown>;
+  configPaths?: string[];
+  configIgnore?: string[];
+}
+
+/** Run the engine for a command, print, and set process.exitCode. */
+export async function executeRun(request: RunRequest): Promise<void> {
+  const { args } = request;
+  const { runEngine } = await import('../lib/engine.js');
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort();
+  process.once('SIGINT', onInterrupt);
+  const engineOptions: EngineOptions = {
+    cwd: process.cwd(),
+    transform: request.source,
+    transformOptions: request.transformOptions,
+    paths: args.paths?.length ? args.paths : request.configPaths ?? [],
+    mode: modeOf(args),
+    ignore: [...(request.configIgnore ?? []), ...(args.ignore ?? [])],
+    extensions: args.extensions,
+    jobs: args.jobs,
+    shard: args.shard ? parseShard(args.shard) : undefined,
+    allowDirty: args.allowDirty,
+    sourceRoots: args.sourceRoot,
+    onProgress: progressReporter(process.stderr),
+    signal: controller.signal,
+  };
+  try {
+    const result = await runEngine(engineOptions);
+    printRun(result, { stdout: process.stdout, stderr: process.stderr }, {
+      json: Boolean(args.json),
+      color: args.color ?? Boolean(process.stdout.isTTY),
+      verbose: Boolean(args.verbose),
+    });
+    process.exitCode = exitCodeFor(result);
+  } catch (error) {
+    if (controller.signal.aborted) {
+      process.stderr.write('repomod: interrupted; nothing was written\n');
+      process.exitCode = 130;
+      return;
+    }
+    throw error;
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+  }
+}

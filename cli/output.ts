@@ -1,0 +1,107 @@
+// Rendering a finished run for people and machines: the patch (coloured on a TTY), JSON,
+// diagnostics and the one-line summary. Data goes to stdout, everything else to stderr.
+import type { RunResult } from '../lib/engine.js';
+import { formatDiagnostic } from '../lib/diagnostics.js';
+
+export interface Streams {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+const ANSI = { red: '\x1b[31m', green: '\x1b[32m', cyan: '\x1b[36m', bold: '\x1b[1m', reset: '\x1b[0m' };
+
+/** Colour a patch line by line, the way `git diff --color` does. */
+export function colourPatch(patch: string): string {
+  return patch
+    .split('\n')
+    .map((line) => {
+      if (/^(diff --git|index |new file|deleted file|old mode|new mode|similarity|rename |--- |\+\+\+ )/.test(line)) return ANSI.bold + line + ANSI.reset;
+      if (line.startsWith('@@')) return ANSI.cyan + line + ANSI.reset;
+      if (line.startsWith('+')) return ANSI.green + line + ANSI.reset;
+      if (line.startsWith('-')) return ANSI.red + line + ANSI.reset;
+      return line;
+    })
+    .join('\n');
+}
+
+/** `12 changed, 830 unchanged, 3 skipped, 1 failed; 1 error, 2 warnings (1.3s)` */
+export function summaryLine(result: RunResult): string {
+  const t = result.totals;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const findings = [t.errors ? plural(t.errors, 'error') : '', plural(t.warnings, 'warning')].filter(Boolean).join(', ');
+  return `${t.changed} changed, ${t.unchanged} unchanged, ${t.skipped} skipped, ${t.failed} failed; ${findings} (${(result.durationMs / 1000).toFixed(1)}s)`;
+}
+
+/** The `--json` document; its schema is documented in the README. */
+export function jsonReport(result: RunResult): object {
+  return {
+    version: 1,
+    transform: result.transform,
+    mode: result.mode,
+    root: result.root,
+    files: result.files.map((f) => ({
+      path: f.path,
+      status: f.status,
+      ...(f.reason ? { reason: f.reason } : {}),
+      ...(f.error ? { error: f.error.split('\n')[0] } : {}),
+      diagnostics: f.diagnostics.map(({ line, column, severity, code, message }) => ({ line, column, severity, code, message })),
+      ...(f.patch ? { patch: f.patch } : {}),
+    })),
+    totals: result.totals,
+    durationMs: result.durationMs,
+  };
+}
+
+export interface PrintOptions {
+  json: boolean;
+  color: boolean;
+  verbose: boolean;
+}
+
+/** Print a run's data and diagnostics. */
+export function printRun(result: RunResult, streams: Streams, options: PrintOptions): void {
+  if (options.json) {
+    streams.stdout.write(JSON.stringify(jsonReport(result), null, 2) + '\n');
+  } else if (result.mode !== 'check' && result.mode !== 'apply' && result.patch) {
+    streams.stdout.write(options.color ? colourPatch(result.patch) : result.patch);
+  }
+  for (const diagnostic of result.diagnostics) {
+    if (diagnostic.severity === 'info' && !options.verbose && diagnostic.code !== 'report') continue;
+    streams.stderr.write(formatDiagnostic(diagnostic) + '\n');
+  }
+  if (options.verbose) {
+    for (const file of result.files) if (file.status === 'failed' && file.error?.includes('\n')) streams.stderr.write(`${file.path}: ${file.error}\n`);
+  }
+  if (result.mode === 'check') {
+    for (const file of result.files) if (file.status === 'changed') streams.stderr.write(`${file.path}: would change\n`);
+  }
+  if (result.mode === 'apply') {
+    for (const written of result.written) streams.stderr.write(`${written}: written\n`);
+  }
+  streams.stderr.write(summaryLine(result) + '\n');
+}
+
+/** 0 success; 1 findings (check saw a change, a file failed, an error diagnostic). */
+export function exitCodeFor(result: RunResult): number {
+  const t = result.totals;
+  if (t.failed > 0 || t.errors > 0) return 1;
+  if (result.mode === 'check' && t.changed > 0) return 1;
+  return 0;
+}
+
+/** A progress bar on a TTY for long runs; a no-op otherwise. */
+export function progressReporter(stderr: NodeJS.WriteStream | NodeJS.WritableStream): ((done: number, total: number) => void) | undefined {
+  const tty = (stderr as NodeJS.WriteStream).isTTY;
+  if (!tty) return undefined;
+  const started = Date.now();
+  let last = 0;
+  return (done, total) => {
+    const now = Date.now();
+    if (now - started < 500 || (now - last < 100 && done < total)) return;
+    last = now;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} files`);
+    if (done === total) stderr.write('\r\x1b[K');
+  };
+}

@@ -1,0 +1,78 @@
+// repomod.config.json: found from the current directory up to the repository root (or given
+// with --config). Every key is checked; a typo is an error naming the key and the file.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError } from './errors.js';
+
+export const CONFIG_FILE = 'repomod.config.json';
+
+export interface RepomodConfig {
+  /** Where the config was read from (absolute), or undefined when there is none. */
+  file?: string;
+  paths?: string[];
+  ignore?: string[];
+  /** Per-transform options keyed by transform name. */
+  transforms: Record<string, Record<string, unknown>>;
+}
+
+const TOP_LEVEL_KEYS = ['$schema', 'paths', 'ignore', 'transforms'];
+
+/** Find the nearest config between `cwd` and `root` (inclusive). */
+export function findConfig(cwd: string, root: string): string | undefined {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    if (dir === path.resolve(root) || dir === path.dirname(dir)) return undefined;
+  }
+}
+
+/**
+ * Read and validate a config file. `knownTransforms` lists the names (and aliases) a
+ * `transforms` key may use.
+ */
+export function loadConfig(file: string | undefined, knownTransforms: readonly string[]): RepomodConfig {
+  if (!file) return { transforms: {} };
+  const shown = path.relative(process.cwd(), file) || file;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read ${shown}: ${(error as Error).message}`, 'check the --config path');
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${shown} is not valid JSON: ${(error as Error).message}`, 'fix the JSON syntax (no comments or trailing commas)');
+  }
+  if (!isObject(data)) throw new ConfigError(`${shown} must hold a JSON object`, `see the README's "Configuration" section`);
+  for (const key of Object.keys(data)) {
+    if (!TOP_LEVEL_KEYS.includes(key)) {
+      throw new ConfigError(`unknown key '${key}' in ${shown}`, `allowed keys: ${TOP_LEVEL_KEYS.filter((k) => k !== '$schema').join(', ')}`);
+    }
+  }
+  const config: RepomodConfig = { file, transforms: {} };
+  for (const key of ['paths', 'ignore'] as const) {
+    const value = data[key];
+    if (value === undefined) continue;
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
+      throw new ConfigError(`'${key}' in ${shown} must be a list of strings`, `e.g. "${key}": ["src"]`);
+    }
+    config[key] = value;
+  }
+  if (data.transforms !== undefined) {
+    if (!isObject(data.transforms)) throw new ConfigError(`'transforms' in ${shown} must be an object keyed by transform name`, `e.g. "transforms": {"rewrite-imports": {...}}`);
+    for (const [name, options] of Object.entries(data.transforms)) {
+      if (!knownTransforms.includes(name)) {
+        throw new ConfigError(`unknown transform '${name}' under 'transforms' in ${shown}`, `run 'repomod list' to see them all`);
+      }
+      if (!isObject(options)) throw new ConfigError(`'transforms.${name}' in ${shown} must be an object of options`, `e.g. "${name}": {}`);
+      config.transforms[name] = options;
+    }
+  }
+  return config;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

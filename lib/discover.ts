@@ -1,0 +1,127 @@
+// File discovery: walk the repository once, honouring .gitignore at every level,
+// .git/info/exclude and --ignore; never walk into directory links; record every link.
+import { existsSync, readdirSync, readFileSync, statSync, readlinkSync } from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+import ignore, { type Ignore } from 'ignore';
+import type { SymlinkEntry } from './repo/repo-index.js';
+import { UsageError } from './errors.js';
+
+/** Never walked, whatever the ignore files say. */
+export const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules', '__pycache__', '.venv', 'venv']);
+
+export interface DiscoveryOptions {
+  root: string;
+  /** Extra gitignore-style patterns, relative to the root (`--ignore`). */
+  ignore?: readonly string[];
+}
+
+export interface Discovery {
+  /** Every regular, not ignored file in the repository, repo-relative with `/`, sorted. */
+  files: string[];
+  /** Every symlink met while walking (links are never followed). */
+  symlinks: SymlinkEntry[];
+}
+
+interface IgnoreLayer {
+  /** Directory the patterns are relative to ('' = root). */
+  base: string;
+  rules: Ignore;
+}
+
+/** Walk the whole repository once. */
+export function discoverRepository(options: DiscoveryOptions): Discovery {
+  const { root } = options;
+  const rootRules = ignore();
+  const exclude = path.join(root, '.git', 'info', 'exclude');
+  if (existsSync(exclude)) rootRules.add(readFileSync(exclude, 'utf8'));
+  if (options.ignore?.length) rootRules.add([...options.ignore]);
+  const files: string[] = [];
+  const symlinks: SymlinkEntry[] = [];
+
+  const isIgnored = (layers: IgnoreLayer[], rel: string, isDir: boolean) =>
+    layers.some((layer) => {
+      const inner = layer.base ? rel.slice(layer.base.length + 1) : rel;
+      return inner !== '' && layer.rules.ignores(isDir ? `${inner}/` : inner);
+    });
+
+  const visit = (dirRel: string, layers: IgnoreLayer[]) => {
+    const dirAbs = dirRel ? path.join(root, dirRel) : root;
+    let entries;
+    try {
+      entries = readdirSync(dirAbs, { withFileTypes: true });
+    } catch {
+      return; // unreadable directory: nothing to transform there
+    }
+    const gitignore = entries.find((e) => e.name === '.gitignore' && e.isFile());
+    if (gitignore) {
+      layers = [...layers, { base: dirRel, rules: ignore().add(readFileSync(path.join(dirAbs, '.gitignore'), 'utf8')) }];
+    }
+    for (const entry of entries) {
+      const rel = dirRel ? `${dirRel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (ALWAYS_SKIPPED_DIRS.has(entry.name) || isIgnored(layers, rel, true)) continue;
+        visit(rel, layers);
+      } else if (entry.isSymbolicLink()) {
+        if (isIgnored(layers, rel, false)) continue;
+        symlinks.push({ path: rel, target: readlinkSync(path.join(dirAbs, entry.name)) });
+      } else if (entry.isFile()) {
+        if (!isIgnored(layers, rel, false)) files.push(rel);
+      }
+    }
+  };
+  visit('', [{ base: '', rules: rootRules }]);
+  files.sort();
+  symlinks.sort((a, b) => (a.path < b.path ? -1 : 1));
+  return { files, symlinks };
+}
+
+export interface TargetOptions {
+  root: string;
+  cwd: string;
+  /** Files, directories or globs, relative to cwd. */
+  paths: readonly string[];
+  /** Extensions without dot; empty or undefined means all. */
+  extensions?: readonly string[];
+}
+
+/**
+ * The subset of discovered files the command line names. Paths that name nothing are a
+ * usage error: a typo must not look like a clean run.
+ */
+export function selectTargets(discovery: Discovery, options: TargetOptions): string[] {
+  const { root, cwd } = options;
+  const toRel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
+  const selected = new Set<string>();
+  const known = new Set(discovery.files);
+  for (const given of options.paths.length ? options.paths : ['.']) {
+    if (fg.isDynamicPattern(given)) {
+      for (const match of fg.sync(given, { cwd, dot: true, onlyFiles: true, followSymbolicLinks: false })) {
+        const rel = toRel(path.resolve(cwd, match));
+        if (known.has(rel)) selected.add(rel);
+      }
+      continue;
+    }
+    const abs = path.resolve(cwd, given);
+    const rel = toRel(abs);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) {
+      throw new UsageError(`path '${given}' is outside the repository (${root})`, 'run repomod from inside the repository you want to change');
+    }
+    let stat;
+    try {
+      stat = statSync(abs);
+    } catch {
+      throw new UsageError(`path '${given}' does not exist`, `check the spelling; paths are relative to ${cwd}`);
+    }
+    if (stat.isDirectory()) {
+      const prefix = rel === '' ? '' : `${rel}/`;
+      for (const file of discovery.files) if (file.startsWith(prefix)) selected.add(file);
+    } else if (known.has(rel)) {
+      selected.add(rel);
+    }
+  }
+  const extensions = options.extensions?.length ? new Set(options.extensions.map((e) => e.replace(/^\./, '').toLowerCase())) : undefined;
+  return [...selected]
+    .filter((file) => !extensions || extensions.has(path.posix.extname(file).slice(1).toLowerCase()))
+    .sort();
+}

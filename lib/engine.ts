@@ -1,0 +1,260 @@
+// The engine: discover files, run a transform over them (in-process or in a worker pool),
+// add repository-level changes, and hand back one FileResult per path plus the patch.
+// It never prints and never decides exit codes: the CLI does.
+import { createHash } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { applyChanges } from './apply.js';
+import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
+import { renderChange } from './diff.js';
+import { discoverRepository, selectTargets } from './discover.js';
+import { RefusedError, UsageError } from './errors.js';
+import { dirtyPaths, gitTopLevel } from './git.js';
+import { processFile, type FileOutcome } from './process-file.js';
+import { RepoIndex } from './repo/repo-index.js';
+import { loadTransformModule, type TransformSource } from './transform-loader.js';
+import type { FileChange, FileResult, TransformModule } from './types.js';
+import type { WorkerSetup } from './worker.js';
+
+export type RunMode = 'dry-run' | 'apply' | 'check';
+
+export interface EngineOptions {
+  cwd: string;
+  transform: TransformSource;
+  /** Resolved or raw transform options, passed through as the transform's third argument. */
+  transformOptions?: Record<string, unknown>;
+  paths?: readonly string[];
+  mode?: RunMode;
+  ignore?: readonly string[];
+  extensions?: readonly string[];
+  /** Worker threads; 1 runs in-process. Default: the number of cores. */
+  jobs?: number;
+  /** 1-based shard index and count: a deterministic slice of the files. */
+  shard?: { index: number; count: number };
+  allowDirty?: boolean;
+  sourceRoots?: readonly string[];
+  /** Called as files finish, for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting before the write phase guarantees nothing is written. */
+  signal?: AbortSignal;
+}
+
+export interface RunTotals {
+  changed: number;
+  unchanged: number;
+  skipped: number;
+  failed: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface RunResult {
+  root: string;
+  transform: string;
+  mode: RunMode;
+  files: FileResult[];
+  changes: FileChange[];
+  /** Diagnostics of every file, sorted by path and position. */
+  diagnostics: Diagnostic[];
+  /** The whole run's git patch (empty when nothing changes). */
+  patch: string;
+  totals: RunTotals;
+  /** Repo-relative paths written in apply mode. */
+  written: string[];
+  durationMs: number;
+}
+
+/** Below this many files, worker start-up costs more than it saves. */
+const IN_PROCESS_LIMIT = 48;
+const BATCH_SIZE = 24;
+
+export async function runEngine(options: EngineOptions): Promise<RunResult> {
+  const started = performance.now();
+  const mode = options.mode ?? 'dry-run';
+  const cwd = path.resolve(options.cwd);
+  const root = gitTopLevel(cwd) ?? cwd;
+  const module = await loadTransformModule(options.transform);
+  const meta = module.meta;
+  const transformOptions = options.transformOptions ?? {};
+
+  const discovery = discoverRepository({ root, ignore: options.ignore });
+  const repo = new RepoIndex({ ...discovery, root, sourceRoots: options.sourceRoots ? [...options.sourceRoots] : undefined });
+  const extensions = options.extensions?.length ? options.extensions : meta?.extensions;
+  let targets = module.default ? selectTargets(discovery, { root, cwd, paths: options.paths ?? [], extensions }) : [];
+  if (options.shard) targets = targets.filter((file) => inShard(file, options.shard!));
+
+  const prefilter = meta?.prefilter?.(transformOptions);
+  const outcomes = await processAll(targets, { module, source: options.transform, transformOptions, repo, cwd, prefilter, options });
+
+  const planned: FileChange[] = [];
+  const planDiagnostics: Diagnostic[] = [];
+  // repository-level work runs once: on the first shard only, so shard patches concatenate
+  if (module.planRepository && (!options.shard || options.shard.index === 1)) {
+    planned.push(...(await module.planRepository(repo, transformOptions, (d) => planDiagnostics.push(d))));
+  }
+  options.signal?.throwIfAborted();
+
+  const result = assemble(root, options.transform.name, mode, outcomes, planned, planDiagnostics);
+  if (mode === 'apply' && result.changes.length > 0) {
+    if (!options.allowDirty) refuseDirty(root, result.changes);
+    options.signal?.throwIfAborted();
+    result.written = applyChanges(root, result.changes);
+  }
+  result.durationMs = Math.round(performance.now() - started);
+  return result;
+}
+
+interface ProcessContext {
+  module: TransformModule;
+  source: TransformSource;
+  transformOptions: Record<string, unknown>;
+  repo: RepoIndex;
+  cwd: string;
+  prefilter?: string[];
+  options: EngineOptions;
+}
+
+async function processAll(targets: string[], ctx: ProcessContext): Promise<FileOutcome[]> {
+  const jobs = Math.max(1, ctx.options.jobs ?? os.availableParallelism());
+  const onProgress = ctx.options.onProgress;
+  if (jobs === 1 || targets.length <= IN_PROCESS_LIMIT || !workerAvailable()) {
+    const job = { module: ctx.module, options: ctx.transformOptions, repo: ctx.repo, cwd: ctx.cwd, prefilter: ctx.prefilter };
+    const outcomes: FileOutcome[] = [];
+    for (const target of targets) {
+      ctx.options.signal?.throwIfAborted();
+      outcomes.push(await processFile(target, job));
+      onProgress?.(outcomes.length, targets.length);
+    }
+    return outcomes;
+  }
+  const { default: Tinypool } = await import('tinypool');
+  const setup: WorkerSetup = { source: ctx.source, options: ctx.transformOptions, snapshot: ctx.repo.snapshot(), cwd: ctx.cwd, prefilter: ctx.prefilter };
+  const threads = Math.min(jobs, Math.ceil(targets.length / BATCH_SIZE));
+  const pool = new Tinypool({ filename: workerUrl().href, minThreads: threads, maxThreads: threads, workerData: setup, isolateWorkers: false });
+  const abort = () => void pool.destroy();
+  ctx.options.signal?.addEventListener('abort', abort);
+  try {
+    let done = 0;
+    const batches: Promise<FileOutcome[]>[] = [];
+    for (let i = 0; i < targets.length; i += BATCH_SIZE) {
+      const batch = targets.slice(i, i + BATCH_SIZE);
+      batches.push(
+        (pool.run(batch) as Promise<FileOutcome[]>).then((outcomes) => {
+          done += outcomes.length;
+          onProgress?.(done, targets.length);
+          return outcomes.map(reviveBuffers);
+        }),
+      );
+    }
+    const results = (await Promise.all(batches)).flat();
+    ctx.options.signal?.throwIfAborted();
+    return results;
+  } finally {
+    ctx.options.signal?.removeEventListener('abort', abort);
+    await pool.destroy();
+  }
+}
+
+function workerUrl(): URL {
+  return new URL('./worker.js', import.meta.url);
+}
+
+/** Under the TypeScript sources (tests), there is no compiled worker: run in-process. */
+function workerAvailable(): boolean {
+  return import.meta.url.endsWith('.js');
+}
+
+/** Structured clone turns Buffers into Uint8Arrays. */
+function reviveBuffers(outcome: FileOutcome): FileOutcome {
+  for (const state of [outcome.before, outcome.after]) {
+    if (state?.kind === 'file' && !Buffer.isBuffer(state.bytes)) {
+      const bytes = state.bytes as Uint8Array;
+      state.bytes = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+  }
+  return outcome;
+}
+
+/** A stable slice by path hash, so `--shard 1/4` … `4/4` cover every file exactly once. */
+export function inShard(relPath: string, shard: { index: number; count: number }): boolean {
+  const hash = createHash('sha1').update(relPath).digest().readUInt32BE(0);
+  return hash % shard.count === shard.index - 1;
+}
+
+function assemble(
+  root: string,
+  transform: string,
+  mode: RunMode,
+  outcomes: FileOutcome[],
+  planned: FileChange[],
+  planDiagnostics: Diagnostic[],
+): RunResult {
+  const byPath = new Map<string, FileResult>();
+  const changes: FileChange[] = [];
+  const plannedPaths = new Set(planned.map((c) => c.path));
+  for (const outcome of outcomes) {
+    const result: FileResult = { path: outcome.path, status: outcome.status, diagnostics: outcome.diagnostics };
+    if (outcome.reason) result.reason = outcome.reason;
+    if (outcome.error) result.error = outcome.error;
+    if (outcome.status === 'changed' && outcome.after) {
+      if (plannedPaths.has(outcome.path)) {
+        // two plans for one file would be a guess; keep the repository-level one and say so
+        result.status = 'failed';
+        result.error = 'changed both by the per-file transform and by the repository plan';
+        result.diagnostics.push({ path: outcome.path, line: 1, column: 1, severity: 'error', code: 'conflicting-changes', message: `${result.error}; left to the repository plan` });
+      } else {
+        const change: FileChange = { path: outcome.path, before: outcome.before ?? null, after: outcome.after };
+        changes.push(change);
+        result.patch = renderChange(change);
+      }
+    }
+    byPath.set(outcome.path, result);
+  }
+  for (const change of planned) {
+    const existing = byPath.get(change.path);
+    const result: FileResult = existing ?? { path: change.path, status: 'changed', diagnostics: [] };
+    if (result.status !== 'failed') result.status = 'changed';
+    result.patch = (result.patch ?? '') + renderChange(change);
+    changes.push(change);
+    byPath.set(change.path, result);
+  }
+  for (const diagnostic of planDiagnostics) {
+    const result = byPath.get(diagnostic.path) ?? { path: diagnostic.path, status: 'unchanged' as const, diagnostics: [] };
+    result.diagnostics.push(diagnostic);
+    byPath.set(diagnostic.path, result);
+  }
+  const files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const file of files) file.diagnostics.sort(compareDiagnostics);
+  const diagnostics = files.flatMap((f) => f.diagnostics);
+  changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const patch = files.map((f) => f.patch ?? '').join('');
+  return { root, transform, mode, files, changes, diagnostics, patch, totals: countTotals(files, diagnostics), written: [], durationMs: 0 };
+}
+
+function countTotals(files: FileResult[], diagnostics: Diagnostic[]): RunTotals {
+  const count = (status: FileResult['status']) => files.filter((f) => f.status === status).length;
+  const severity = (s: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === s).length;
+  return {
+    changed: count('changed'),
+    unchanged: count('unchanged'),
+    skipped: count('skipped'),
+    failed: count('failed'),
+    errors: severity('error'),
+    warnings: severity('warning'),
+    infos: severity('info'),
+  };
+}
+
+function refuseDirty(root: string, changes: FileChange[]): void {
+  const paths = [...new Set(changes.flatMap((c) => (c.renamedFrom ? [c.path, c.renamedFrom] : [c.path])))];
+  const dirty = dirtyPaths(root, paths);
+  if (dirty.length === 0) return;
+  const shown = dirty.slice(0, 10).join(', ') + (dirty.length > 10 ? ` and ${dirty.length - 10} more` : '');
+  throw new RefusedError(
+    `${dirty.length} file${dirty.length === 1 ? ' has' : 's have'} uncommitted changes: ${shown}; nothing was written`,
+    'commit or stash them first, or pass --allow-dirty to write over them',
+  );
+}
+
+export { UsageError };

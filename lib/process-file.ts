@@ -1,0 +1,113 @@
+// One file through one transform: read bytes, skip binaries, prefilter, decode, transform,
+// encode back with the BOM it had. Shared by the in-process path and the worker threads.
+import { lstatSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from './diagnostics.js';
+import { decodeText, encodeText } from './files.js';
+import type { RepoIndex } from './repo/repo-index.js';
+import { runTransformOnText } from './run-file.js';
+import type { FileState, FileStatus, TransformModule } from './types.js';
+
+export interface FileJob {
+  module: TransformModule;
+  options: Record<string, unknown>;
+  repo: RepoIndex;
+  /** Directory the transform sees paths relative to (the stock runner passes cwd-relative paths). */
+  cwd: string;
+  /** A file containing none of these substrings is not parsed; undefined = parse every file. */
+  prefilter?: readonly string[];
+}
+
+/** What happened to one file; `before`/`after` present only when it changed. */
+export interface FileOutcome {
+  path: string;
+  status: FileStatus;
+  reason?: string;
+  error?: string;
+  diagnostics: Diagnostic[];
+  before?: FileState;
+  after?: FileState;
+}
+
+export async function processFile(relPath: string, job: FileJob): Promise<FileOutcome> {
+  const absPath = job.repo.absolute(relPath);
+  let bytes: Buffer;
+  let executable: boolean;
+  try {
+    const stat = lstatSync(absPath);
+    executable = (stat.mode & 0o111) !== 0;
+    bytes = readFileSync(absPath);
+  } catch (error) {
+    return failed(relPath, 1, 1, 'read-error', `cannot read the file (${(error as Error).message}); left unchanged`);
+  }
+  const decoded = decodeText(bytes);
+  if (decoded.binary) return { path: relPath, status: 'skipped', reason: 'binary file', diagnostics: [] };
+  if (job.prefilter && !job.prefilter.some((needle) => decoded.text.includes(needle))) {
+    return { path: relPath, status: 'unchanged', diagnostics: [] };
+  }
+  const transformPath = path.relative(job.cwd, absPath) || absPath;
+  try {
+    const result = await runTransformOnText(job.module, transformPath, relPath, decoded.text, job.options, job.repo);
+    const { diagnostics } = result;
+    const output = result.output === undefined ? undefined : keepLineEndings(decoded.text, result.output);
+    if (output === undefined) return { path: relPath, status: 'skipped', reason: 'not applicable', diagnostics };
+    if (output === decoded.text) return { path: relPath, status: 'unchanged', diagnostics };
+    return {
+      path: relPath,
+      status: 'changed',
+      diagnostics,
+      before: { kind: 'file', bytes, executable },
+      after: { kind: 'file', bytes: encodeText(output, decoded.bom), executable },
+    };
+  } catch (error) {
+    const { line, column } = errorLocation(error);
+    const parse = isParseError(error);
+    const message = firstLine(error);
+    return failed(
+      relPath,
+      line,
+      column,
+      parse ? 'parse-error' : 'transform-error',
+      parse ? `file does not parse (${message}); left unchanged` : `transform failed (${message}); left unchanged`,
+      (error as Error)?.stack,
+    );
+  }
+}
+
+/**
+ * recast prints new lines with `\n`; in a file that used CRLF throughout, a reprint would mix
+ * endings, so bring the new text back to CRLF.
+ */
+export function keepLineEndings(original: string, output: string): string {
+  const lineFeeds = original.split('\n').length - 1;
+  if (lineFeeds === 0 || original.split('\r\n').length - 1 !== lineFeeds) return output;
+  return output.replace(/\r?\n/g, '\r\n');
+}
+
+function failed(relPath: string, line: number, column: number, code: string, message: string, stack?: string): FileOutcome {
+  return {
+    path: relPath,
+    status: 'failed',
+    error: stack && !code.startsWith('parse') ? `${message}\n${stack}` : message,
+    diagnostics: [{ path: relPath, line, column, severity: 'error', code, message }],
+  };
+}
+
+/** Babel and recast put the position on `loc` ({line, column: 0-based}); others in the message. */
+function errorLocation(error: unknown): { line: number; column: number } {
+  const loc = (error as { loc?: { line?: number; column?: number } })?.loc;
+  if (loc && typeof loc.line === 'number') return { line: loc.line, column: (loc.column ?? 0) + 1 };
+  const match = /\((\d+):(\d+)\)/.exec(String((error as Error)?.message ?? ''));
+  if (match) return { line: Number(match[1]), column: Number(match[2]) + 1 };
+  return { line: 1, column: 1 };
+}
+
+function isParseError(error: unknown): boolean {
+  const e = error as { code?: string; reasonCode?: string; name?: string };
+  return e?.name === 'SyntaxError' || e?.code === 'BABEL_PARSER_SYNTAX_ERROR' || typeof e?.reasonCode === 'string';
+}
+
+function firstLine(error: unknown): string {
+  const message = String((error as Error)?.message ?? error);
+  return message.split('\n')[0].replace(/\s*\(\d+:\d+\)$/, '');
+}

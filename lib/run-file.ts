@@ -1,0 +1,61 @@
+// Run one transform on one file's text: the jscodeshift API, parser choice by extension,
+// structured diagnostics. The engine, the worker threads and the fixture tests all go through here.
+import path from 'node:path';
+import type { Diagnostic } from './diagnostics.js';
+import type { ApiWithRepomod } from './context.js';
+import type { RepoIndex } from './repo/repo-index.js';
+import type { TransformModule } from './types.js';
+
+type JscodeshiftModule = typeof import('jscodeshift');
+let jscodeshiftModule: Promise<JscodeshiftModule> | undefined;
+const loadJscodeshift = () => (jscodeshiftModule ??= import('jscodeshift').then((m) => ((m as { default?: JscodeshiftModule }).default ?? m) as JscodeshiftModule));
+
+/** The parser jscodeshift should use for a file, unless the transform names its own. */
+export function parserForFile(filePath: string): 'ts' | 'tsx' | 'babel' {
+  const ext = path.extname(filePath).toLowerCase();
+  if (ext === '.ts' || ext === '.mts' || ext === '.cts') return 'ts';
+  if (ext === '.tsx') return 'tsx';
+  return 'babel';
+}
+
+export interface FileRunResult {
+  /** undefined: not applicable (skipped); same text: nothing to change; else the new text. */
+  output: string | undefined;
+  diagnostics: Diagnostic[];
+  /** `api.stats` counters, as the stock runner collects them in dry runs. */
+  stats: Record<string, number>;
+}
+
+/**
+ * Call `module`'s default export on one file.
+ * @param filePath path as the transform should see it (cwd-relative, as the stock runner passes it)
+ * @param relPath repo-relative path, used in diagnostics
+ */
+export async function runTransformOnText(
+  module: TransformModule,
+  filePath: string,
+  relPath: string,
+  source: string,
+  options: Record<string, unknown>,
+  repo: RepoIndex,
+): Promise<FileRunResult> {
+  const transform = module.default;
+  if (typeof transform !== 'function') throw new Error('the transform module has no default export function');
+  const jscodeshift = await loadJscodeshift();
+  const parser = (module.parser ?? parserForFile(filePath)) as string;
+  const j = jscodeshift.withParser(parser);
+  const diagnostics: Diagnostic[] = [];
+  const stats: Record<string, number> = {};
+  const api: ApiWithRepomod = {
+    j,
+    jscodeshift: j,
+    stats: (name: string, quantity = 1) => {
+      stats[name] = (stats[name] ?? 0) + quantity;
+    },
+    // third-party transforms report free text: keep it as an info diagnostic on line 1
+    report: (message: string) => diagnostics.push({ path: relPath, line: 1, column: 1, severity: 'info', code: 'report', message }),
+    repomod: { repo, report: (d) => diagnostics.push(d) },
+  };
+  const result = await transform({ path: filePath, source }, api, options);
+  return { output: typeof result === 'string' ? result : undefined, diagnostics, stats };
+}

@@ -1,0 +1,63 @@
+// Load a transform: a built-in by name or alias, or any jscodeshift transform file or package
+// (JS or TS, ESM or CommonJS) without a build step, through jiti as jscodeshift uses babel-register.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { UsageError } from './errors.js';
+import type { TransformMeta, TransformModule } from './types.js';
+
+/** Where a transform comes from; plain data so worker threads can load it too. */
+export interface TransformSource {
+  /** Display name: the built-in's name or the path the user gave. */
+  name: string;
+  /** A file URL or absolute path that `loadTransformModule` can import. */
+  specifier: string;
+  builtin: boolean;
+}
+
+/** Resolve `-t <path-or-package>` relative to `cwd`. */
+export function resolveTransformSource(given: string, cwd: string): TransformSource {
+  const asPath = path.resolve(cwd, given);
+  if (existsSync(asPath)) return { name: given, specifier: asPath, builtin: false };
+  try {
+    const require = createRequire(path.join(cwd, 'noop.js'));
+    return { name: given, specifier: require.resolve(given), builtin: false };
+  } catch {
+    throw new UsageError(
+      `transform '${given}' is neither a file nor an installed package`,
+      `give a path to a transform file (relative to ${cwd}) or install the package; run 'repomod list' for the built-ins`,
+    );
+  }
+}
+
+let jiti: Promise<{ import: (id: string) => Promise<unknown> }> | undefined;
+
+/** Import a transform module; third-party code goes through jiti (TS, ESM syntax in .js, CJS). */
+export async function loadTransformModule(source: TransformSource): Promise<TransformModule> {
+  let loaded: unknown;
+  if (source.builtin) {
+    loaded = await import(source.specifier);
+  } else {
+    jiti ??= import('jiti').then(({ createJiti }) => createJiti(import.meta.url, { interopDefault: false, moduleCache: true, fsCache: false }));
+    loaded = await (await jiti).import(source.specifier.startsWith('file:') ? source.specifier : pathToFileURL(source.specifier).href);
+  }
+  return normaliseModule(loaded, source);
+}
+
+/** CommonJS `module.exports = fn`, ESM `export default fn`, and a nested `default.default`. */
+function normaliseModule(loaded: unknown, source: TransformSource): TransformModule {
+  const mod = loaded as Record<string, unknown>;
+  let fn: unknown = typeof loaded === 'function' ? loaded : mod?.default;
+  if (fn && typeof fn === 'object' && typeof (fn as Record<string, unknown>).default === 'function') fn = (fn as Record<string, unknown>).default;
+  const module: TransformModule = {
+    default: typeof fn === 'function' ? (fn as TransformModule['default']) : undefined,
+    meta: (mod?.meta ?? (fn as Record<string, unknown> | undefined)?.meta) as TransformMeta | undefined,
+    parser: (mod?.parser ?? (fn as Record<string, unknown> | undefined)?.parser) as TransformModule['parser'],
+    planRepository: mod?.planRepository as TransformModule['planRepository'],
+  };
+  if (!module.default && !module.planRepository) {
+    throw new UsageError(`'${source.name}' exports no transform function`, 'a jscodeshift transform exports a function (module.exports = fn, or export default fn)');
+  }
+  return module;
+}

@@ -1,0 +1,36 @@
+// Worker-thread entry for the pool: loads the transform and the repository view once per
+// thread, then processes batches of files. Results are plain data (buffers are cloned).
+import { workerData } from 'node:worker_threads';
+import { processFile, type FileJob, type FileOutcome } from './process-file.js';
+import { RepoIndex, type RepoSnapshot } from './repo/repo-index.js';
+import { loadTransformModule, type TransformSource } from './transform-loader.js';
+
+export interface WorkerSetup {
+  source: TransformSource;
+  options: Record<string, unknown>;
+  snapshot: RepoSnapshot;
+  cwd: string;
+  prefilter?: string[];
+}
+
+let job: Promise<FileJob> | undefined;
+
+function setup(): Promise<FileJob> {
+  const data = workerData as WorkerSetup;
+  job ??= loadTransformModule(data.source).then((module) => ({
+    module,
+    options: data.options,
+    repo: new RepoIndex(data.snapshot),
+    cwd: data.cwd,
+    prefilter: data.prefilter,
+  }));
+  return job;
+}
+
+/** Process one batch of repo-relative paths, in order. */
+export default async function processBatch(paths: string[]): Promise<FileOutcome[]> {
+  const ready = await setup();
+  const outcomes: FileOutcome[] = [];
+  for (const relPath of paths) outcomes.push(await processFile(relPath, ready));
+  return outcomes;
+}

@@ -14,6 +14,8 @@ export interface TransformSource {
   /** A file URL or absolute path that `loadTransformModule` can import. */
   specifier: string;
   builtin: boolean;
+  /** Already-imported module (in-process runs, tests); workers still import `specifier`. */
+  preloaded?: TransformModule;
 }
 
 /** Resolve `-t <path-or-package>` relative to `cwd`. */
@@ -36,6 +38,7 @@ let jiti: Promise<{ import: (id: string) => Promise<unknown> }> | undefined;
 /** Import a transform module; third-party code goes through jiti (TS, ESM syntax in .js, CJS). */
 export async function loadTransformModule(source: TransformSource): Promise<TransformModule> {
   let loaded: unknown;
+  if (source.preloaded) return source.preloaded;
   if (source.builtin) {
     loaded = await import(source.specifier);
   } else {

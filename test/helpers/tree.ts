@@ -1,0 +1,74 @@
+// Test helpers for real directories: temp dirs, git repositories, links, whole-tree snapshots.
+import { execFileSync } from 'node:child_process';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll } from 'vitest';
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temp directory, removed after the test file. */
+export function tempDir(prefix = 'repomod-test-'): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+/** `git init` + one commit of everything, with a fixed identity. */
+export function initRepo(dir: string): void {
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'config', 'user.email', 'test@repomod.dev');
+  git(dir, 'config', 'user.name', 'repomod test');
+  git(dir, 'config', 'core.autocrlf', 'false');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '--allow-empty', '-m', 'fixture');
+}
+
+/** Copy a fixture tree into `dest` and create the links listed for it. */
+export function materialise(source: string, dest: string, links: Record<string, string> = {}): void {
+  mkdirSync(dest, { recursive: true });
+  if (safeExists(source)) cpSync(source, dest, { recursive: true, verbatimSymlinks: true });
+  for (const [link, target] of Object.entries(links)) {
+    mkdirSync(path.dirname(path.join(dest, link)), { recursive: true });
+    symlinkSync(target, path.join(dest, link));
+  }
+}
+
+function safeExists(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type TreeEntry = { kind: 'file'; content: string; executable: boolean } | { kind: 'symlink'; target: string };
+
+/**
+ * Everything under `dir` except `.git`: files (content as latin1 so every byte compares,
+ * executable bit) and links (target). Empty directories are left out, as git leaves them out.
+ */
+export function snapshotTree(dir: string): Record<string, TreeEntry> {
+  const entries: Record<string, TreeEntry> = {};
+  const visit = (rel: string) => {
+    for (const name of readdirSync(path.join(dir, rel)).sort()) {
+      if (name === '.git') continue;
+      const childRel = rel ? `${rel}/${name}` : name;
+      const abs = path.join(dir, childRel);
+      const stat = lstatSync(abs);
+      if (stat.isSymbolicLink()) entries[childRel] = { kind: 'symlink', target: readlinkSync(abs) };
+      else if (stat.isDirectory()) visit(childRel);
+      else entries[childRel] = { kind: 'file', content: readFileSync(abs).toString('latin1'), executable: (stat.mode & 0o100) !== 0 };
+    }
+  };
+  visit('');
+  return entries;
+}

@@ -32,13 +32,13 @@ export function withCommonOptions<T>(yargs: Argv<T>): Argv<T & CommonArgs> {
     .option('check', { type: 'boolean', describe: 'write nothing; exit 1 if anything would change (CI, pre-commit)' })
     .option('json', { type: 'boolean', describe: 'print one JSON document instead of the diff' })
     .option('color', { type: 'boolean', describe: 'colour the diff (default: when stdout is a terminal)' })
-    .option('ignore', { type: 'string', array: true, describe: 'gitignore-style pattern to skip (repeatable)' })
-    .option('extensions', { type: 'string', array: true, describe: 'only files with these extensions (e.g. py ts)', coerce: splitList })
+    .option('ignore', { type: 'string', coerce: asList, describe: 'gitignore-style pattern to skip (repeatable)' })
+    .option('extensions', { type: 'string', describe: 'only files with these extensions (e.g. py,ts; repeatable)', coerce: splitList })
     .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads (default: the number of cores)' })
     .option('shard', { type: 'string', describe: 'process slice I of N of the files, e.g. 2/4' })
     .option('allow-dirty', { type: 'boolean', describe: 'let --apply write files that have uncommitted changes' })
     .option('config', { type: 'string', describe: 'config file (default: nearest repomod.config.json)' })
-    .option('source-root', { type: 'string', array: true, describe: 'extra Python source root, repo-relative (repeatable)' })
+    .option('source-root', { type: 'string', coerce: asList, describe: 'extra Python source root, repo-relative (repeatable)' })
     .option('verbose', { type: 'boolean', describe: 'show info diagnostics and full stack traces' })
     .check((argv) => {
       if (argv.apply && argv.check) throw new UsageError('--apply and --check cannot be used together', 'use --check in CI and --apply to write');
@@ -54,12 +54,18 @@ export function withTransformOptions<T>(yargs: Argv<T>, descriptors: readonly Op
     yargs = yargs.option(flagName(d.name), {
       describe: d.description,
       type: d.type === 'string[]' ? 'string' : d.type,
-      array: d.type === 'string[]',
+      // repeatable, one value per flag: an array option would swallow the paths that follow
+      coerce: d.type === 'string[]' ? asList : undefined,
       choices: d.choices as string[] | undefined,
       alias: d.alias,
     }) as Argv<T>;
   }
   return yargs;
+}
+
+/** A flag given once is a string, given twice an array: always hand on an array. */
+export function asList(values: unknown): string[] {
+  return (Array.isArray(values) ? values : [values]).map(String);
 }
 
 export function splitList(values: string[] | string): string[] {

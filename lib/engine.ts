@@ -65,6 +65,9 @@ export interface RunResult {
   durationMs: number;
 }
 
+/** What a third-party jscodeshift transform is run on unless --extensions says otherwise. */
+export const JS_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'];
+
 /** Below this many files, worker start-up costs more than it saves. */
 const IN_PROCESS_LIMIT = 48;
 const BATCH_SIZE = 24;
@@ -80,7 +83,7 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
 
   const discovery = discoverRepository({ root, ignore: options.ignore });
   const repo = new RepoIndex({ ...discovery, root, sourceRoots: options.sourceRoots ? [...options.sourceRoots] : undefined });
-  const extensions = options.extensions?.length ? options.extensions : meta?.extensions;
+  const extensions = options.extensions?.length ? options.extensions : meta?.extensions ?? JS_EXTENSIONS;
   let targets = module.default ? selectTargets(discovery, { root, cwd, paths: options.paths ?? [], extensions }) : [];
   if (options.shard) targets = targets.filter((file) => inShard(file, options.shard!));
 

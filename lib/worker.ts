@@ -16,7 +16,8 @@ export interface WorkerSetup {
 let job: Promise<FileJob> | undefined;
 
 function setup(): Promise<FileJob> {
-  const data = workerData as WorkerSetup;
+  // tinypool passes [its own data, ours] as the thread's workerData
+  const data = (workerData as [unknown, WorkerSetup])[1];
   job ??= loadTransformModule(data.source).then((module) => ({
     module,
     options: data.options,

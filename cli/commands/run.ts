@@ -3,7 +3,7 @@ import type { CommandModule } from 'yargs';
 import { ConfigError } from '../../lib/errors.js';
 import { resolveTransformSource } from '../../lib/transform-loader.js';
 import { findTransform } from '../../transforms/index.js';
-import { collectTransformOptions, executeRun, withCommonOptions, type CommonArgs } from '../common.js';
+import { asList, collectTransformOptions, executeRun, withCommonOptions, type CommonArgs } from '../common.js';
 import { configOptionsFor, loadCommandConfig } from '../config-context.js';
 
 interface RunArgs extends CommonArgs {
@@ -39,7 +39,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   builder: (yargs) =>
     withCommonOptions(yargs)
       .option('transform', { alias: 't', type: 'string', demandOption: true, describe: 'transform file, package, or built-in name' })
-      .option('transform-option', { type: 'string', array: true, describe: 'key=value passed to the transform (repeatable)' }) as never,
+      .option('transform-option', { type: 'string', coerce: asList, describe: 'key=value passed to the transform (repeatable)' }) as never,
   handler: async (args) => {
     const builtin = findTransform(args.transform);
     const config = loadCommandConfig(args.config);

@@ -13,6 +13,11 @@ export interface OptionDescriptor {
   choices?: readonly string[];
   /** Extra CLI spellings, e.g. `k` for `--keyword`. */
   alias?: string;
+  /**
+   * Structured values (config-file objects such as rule lists): replaces the type check.
+   * Returns the value to use; throws ConfigError naming what is wrong.
+   */
+  validate?: (value: unknown, origin: string) => unknown;
 }
 
 /**
@@ -60,6 +65,7 @@ export function resolveOptions<T extends object>(
 }
 
 function coerce(value: unknown, d: OptionDescriptor, origin: string): unknown {
+  if (d.validate) return d.validate(value, origin);
   const fail = (): never => {
     throw new ConfigError(
       `option '${d.name}' in ${origin} must be ${describeType(d)}, got ${JSON.stringify(value)}`,

@@ -1,0 +1,1 @@
+"""Shared helpers: locks, retries and time utilities used by every pipeline job."""

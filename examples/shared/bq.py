@@ -1,0 +1,6 @@
+"""BigQuery helpers."""
+from shared.config import PROJECT
+
+
+def table(name):
+    return f"{PROJECT}.reports.{name}"

@@ -1,0 +1,3 @@
+"""Settings shared by every function."""
+PROJECT = "acme-analytics"
+REGION = "europe-west1"

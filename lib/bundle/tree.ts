@@ -1,0 +1,167 @@
+// Reading a directory the way `rsync -aL` copies it: links dereferenced, loops refused, and
+// what a copy must never carry (__pycache__, .pyc, .git, git-ignored files) left out.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { RepoIndex } from '../repo/repo-index.js';
+import { LinkResolver, type LinkInfo } from '../repo/symlinks.js';
+
+/** Never copied, wherever they are. */
+const SKIPPED_NAMES = new Set(['__pycache__', '.git', 'node_modules', '.venv', 'venv', '.mypy_cache', '.pytest_cache']);
+const SKIPPED_SUFFIXES = ['.pyc', '.pyo'];
+
+export const MANIFEST_NAME = 'repomod.bundle.json';
+
+/** One regular file of a tree: where it goes (`rel`, relative to the tree) and where it comes from. */
+export interface TreeFile {
+  rel: string;
+  /** Real absolute path of the content. */
+  abs: string;
+  executable: boolean;
+}
+
+/** A link inside the tree that cannot be copied: broken, looping, or leaving the repository. */
+export interface TreeProblem {
+  rel: string;
+  link: LinkInfo;
+}
+
+export interface TreeReadOptions {
+  /** Copy what links outside the repository point to (otherwise each is a problem). */
+  allowOutside?: boolean;
+  /** Leave broken links out silently (their removal is planned elsewhere). */
+  skipBroken?: boolean;
+  /** Leave `repomod.bundle.json` files out and hand them to `onManifest` instead. */
+  onManifest?: (dirRel: string, abs: string) => void;
+}
+
+export interface TreeRead {
+  files: TreeFile[];
+  problems: TreeProblem[];
+}
+
+/**
+ * Decides what counts as part of the repository: inside it, what discovery listed (so
+ * .gitignore and --ignore apply); outside it (with --allow-outside), everything not skipped by name.
+ */
+export class TreeReader {
+  readonly resolver: LinkResolver;
+  private readonly links: Set<string>;
+  private readonly dirs: Set<string>;
+
+  constructor(readonly repo: RepoIndex) {
+    this.resolver = repo.memo('link-resolver', (r) => new LinkResolver(r.root));
+    this.links = new Set(repo.symlinks.map((l) => l.path));
+    this.dirs = repo.memo('discovered-dirs', (r) => {
+      const dirs = new Set<string>(['']);
+      for (const p of [...r.files, ...r.symlinks.map((l) => l.path)]) {
+        for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1)) {
+          const dir = p.slice(0, i);
+          if (dirs.has(dir)) break;
+          dirs.add(dir);
+        }
+      }
+      return dirs;
+    });
+  }
+
+  static skippedName(name: string): boolean {
+    return SKIPPED_NAMES.has(name) || SKIPPED_SUFFIXES.some((s) => name.endsWith(s));
+  }
+
+  private included(abs: string, kind: 'file' | 'link' | 'dir'): boolean {
+    if (!this.resolver.inside(abs)) return true;
+    const rel = this.resolver.display(abs);
+    if (kind === 'file') return this.repo.hasFile(rel);
+    if (kind === 'link') return this.links.has(rel);
+    return this.dirs.has(rel);
+  }
+
+  /** True when discovery saw anything under this real directory (false: it is ignored). */
+  discovered(abs: string): boolean {
+    return this.included(abs, 'dir');
+  }
+
+  /** Read the tree under the real directory `rootAbs`, dereferencing links. */
+  read(rootAbs: string, options: TreeReadOptions = {}): TreeRead {
+    const files: TreeFile[] = [];
+    const problems: TreeProblem[] = [];
+    const visit = (dirAbs: string, rel: string, stack: string[]) => {
+      let entries;
+      try {
+        entries = readdirSync(dirAbs, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const entry of entries) {
+        if (TreeReader.skippedName(entry.name)) continue;
+        const abs = path.join(dirAbs, entry.name);
+        const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+        if (entry.isSymbolicLink()) {
+          if (!this.included(abs, 'link')) continue;
+          const link = this.resolver.classifyAbsolute(abs, this.resolver.display(abs));
+          if (link.kind === 'broken') {
+            if (!options.skipBroken) problems.push({ rel: childRel, link });
+            continue;
+          }
+          if (link.kind === 'cyclic' || (link.kind === 'escaping' && !options.allowOutside)) {
+            problems.push({ rel: childRel, link });
+            continue;
+          }
+          const target = link.resolvedAbs!;
+          const isDirectory = link.kind === 'directory' || (link.kind === 'escaping' && link.targetIsDirectory);
+          if (isDirectory) {
+            if (stack.some((s) => s === target || s.startsWith(target + path.sep))) {
+              // points back to a directory being copied: a loop through the tree
+              problems.push({ rel: childRel, link: { ...link, kind: 'cyclic', containsItself: true, cycle: [link.path, link.resolved!, link.path] } });
+              continue;
+            }
+            visit(target, childRel, [...stack, target]);
+          } else if (entry.name === MANIFEST_NAME && options.onManifest) {
+            options.onManifest(rel, target);
+          } else {
+            files.push({ rel: childRel, abs: target, executable: link.executable ?? false });
+          }
+        } else if (entry.isDirectory()) {
+          if (this.included(abs, 'dir')) visit(abs, childRel, [...stack, abs]);
+        } else if (entry.isFile()) {
+          if (!this.included(abs, 'file')) continue;
+          if (entry.name === MANIFEST_NAME && options.onManifest) {
+            options.onManifest(rel, abs);
+            continue;
+          }
+          files.push({ rel: childRel, abs, executable: isExecutable(abs) });
+        }
+      }
+    };
+    visit(rootAbs, '', [rootAbs]);
+    return { files, problems };
+  }
+}
+
+export function isExecutable(abs: string): boolean {
+  try {
+    return (statSync(abs).mode & 0o100) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A content hash of a tree: paths, executable bits and bytes, independent of where it lives.
+ * A single file is a tree with one entry named ''.
+ */
+export function hashTree(files: readonly { rel: string; executable: boolean; bytes: Buffer }[]): string {
+  const outer = createHash('sha256');
+  for (const file of [...files].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))) {
+    const inner = createHash('sha256').update(file.bytes).digest('hex');
+    outer.update(`${file.rel}\0${file.executable ? 'x' : '-'}\0${inner}\n`);
+  }
+  return `sha256:${outer.digest('hex')}`;
+}
+
+/** Read the bytes of every file of a tree, for hashing or copying. */
+export function loadTree(files: readonly TreeFile[]): { rel: string; executable: boolean; bytes: Buffer }[] {
+  return files.map((f) => ({ rel: f.rel, executable: f.executable, bytes: readFileSync(f.abs) }));
+}

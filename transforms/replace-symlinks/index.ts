@@ -1,0 +1,54 @@
+// replace-symlinks: a repository-level transform. Links become real copies (--mode copy) or
+// bundle entries (--mode bundle); broken, escaping and cyclic links and drifted copies are reported.
+import { resolveOptions } from '../../lib/options.js';
+import type { RepoIndex } from '../../lib/repo/repo-index.js';
+import { findSymlinks } from '../../lib/repo/symlinks.js';
+import { TreeReader } from '../../lib/bundle/tree.js';
+import type { Diagnostic } from '../../lib/diagnostics.js';
+import type { API, FileChange, FileInfo } from '../../lib/types.js';
+import { checkManifests } from './drift.js';
+import { planLink } from './links.js';
+import { ManifestBook } from './manifests.js';
+import { meta } from './meta.js';
+import { defaults, descriptors, type ReplaceSymlinksOptions } from './options.js';
+import type { LinkListing } from './report.js';
+
+export { meta };
+export type { LinkListing };
+
+/** What the engine may pass beyond the options: the command line's paths, the run mode, a data sink. */
+export interface PlanContext {
+  /** Repo-relative paths named on the command line; none means the whole repository. */
+  paths?: readonly string[];
+  mode?: 'dry-run' | 'apply' | 'check';
+  /** Structured data for `--json` and the summary; replace-symlinks attaches `links`. */
+  attach?: (key: string, value: unknown) => void;
+}
+
+/** Per file there is nothing to do: every change is planned for the whole repository. */
+export default function transform(_file: FileInfo, _api: API, raw: Record<string, unknown>): undefined {
+  resolveOptions<ReplaceSymlinksOptions>(raw, descriptors, defaults);
+  return undefined;
+}
+
+/**
+ * Plan every link under the given paths, then every recorded copy and bundle entry.
+ * @example
+ *   await planRepository(repo, { mode: 'copy' }, report)
+ *   // [{ path: 'fn_a/shared', before: {kind:'symlink', …}, after: null }, { path: 'fn_a/shared/config.py', … }, …]
+ */
+export async function planRepository(
+  repo: RepoIndex,
+  raw: Record<string, unknown>,
+  report: (diagnostic: Diagnostic) => void,
+  context: PlanContext = {},
+): Promise<FileChange[]> {
+  const options = resolveOptions<ReplaceSymlinksOptions>(raw, descriptors, defaults);
+  const paths = context.paths ?? [];
+  const reader = new TreeReader(repo);
+  const book = new ManifestBook(repo);
+  const listings = findSymlinks(repo, paths).map((link) => planLink(link, { repo, reader, options, report, book }));
+  checkManifests({ repo, reader, options, report, book, paths });
+  context.attach?.('links', listings);
+  return book.finish(report);
+}

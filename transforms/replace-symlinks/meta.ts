@@ -1,0 +1,14 @@
+// replace-symlinks' static description: cheap to import (no file system, no parser).
+import type { TransformMeta } from '../../lib/types.js';
+import { descriptors } from './options.js';
+
+export const meta: TransformMeta = {
+  name: 'replace-symlinks',
+  description: 'Replace symlinks with real copies or bundle entries; report broken, escaping and cyclic links and drifted copies.',
+  aliases: ['symlinks'],
+  // repository-level only: no file is read one by one
+  extensions: [],
+  options: descriptors,
+  // nothing to look for in single files: the per-file pass never needs to run
+  prefilter: () => [],
+};

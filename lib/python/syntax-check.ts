@@ -1,0 +1,349 @@
+// Python syntax checking beyond tree-sitter's grammar: where the file stops parsing, plus the
+// errors CPython raises at compile time that tree-sitter accepts (repeated keywords, parameter
+// order, `return` outside a function, indentation), so a check can stand in for `python -m py_compile`.
+import type { Node } from 'web-tree-sitter';
+import { walk } from './parser.js';
+
+export interface PythonSyntaxProblem {
+  /** String index where CPython (or the nearest equivalent) points. */
+  index: number;
+  /** CPython-style message without location: `keyword argument repeated: exc_info`. */
+  message: string;
+  /** 'tree': the grammar itself fails (tree-sitter ERROR/MISSING); 'compile': CPython-only. */
+  kind: 'tree' | 'compile';
+  /** Another location the message refers to (the first of a repeated keyword). */
+  relatedIndex?: number;
+}
+
+/**
+ * Every reason CPython would refuse to compile the file, in source order. A grammar failure is
+ * reported alone (only the first: later ones are usually fallout); the compile-time checks run
+ * on a tree that parses.
+ * @example pythonSyntaxProblems(tree.rootNode, 'f(a=1, a=2)\n')[0].message // 'keyword argument repeated: a'
+ */
+export function pythonSyntaxProblems(root: Node, source: string): PythonSyntaxProblem[] {
+  if (root.hasError) return [grammarProblem(root, source)];
+  const problems: PythonSyntaxProblem[] = [];
+  const add = (node: Node | number, message: string, relatedIndex?: number) =>
+    problems.push({ index: typeof node === 'number' ? node : node.startIndex, message, kind: 'compile', ...(relatedIndex !== undefined ? { relatedIndex } : {}) });
+  walk(root, (node) => {
+    switch (node.type) {
+      case 'argument_list':
+        checkArguments(node, add);
+        break;
+      case 'parameters':
+      case 'lambda_parameters':
+        checkParameters(node, add);
+        break;
+      case 'print_statement':
+      case 'exec_statement':
+        add(node, `Missing parentheses in call to '${node.child(0)?.text}'. Did you mean ${node.child(0)?.text}(...)?`);
+        return false;
+      case 'return_statement':
+        if (!enclosing(node, 'function')) add(node, "'return' outside function");
+        break;
+      case 'yield':
+        if (!enclosing(node, 'function') && !enclosing(node, 'lambda')) add(node, "'yield' outside function");
+        break;
+      case 'await':
+        if (!enclosing(node, 'function') && !enclosing(node, 'lambda')) add(node, "'await' outside function");
+        break;
+      case 'break_statement':
+        if (!insideLoop(node)) add(node, "'break' outside loop");
+        break;
+      case 'continue_statement':
+        if (!insideLoop(node)) add(node, "'continue' not properly in loop");
+        break;
+      case 'nonlocal_statement':
+        if (!enclosing(node, 'function')) add(node, 'nonlocal declaration not allowed at module level');
+        break;
+      case 'list_splat':
+      case 'dictionary_splat':
+        if (MISPLACED_SPLAT_PARENTS.has(node.parent?.type ?? '')) add(node, 'invalid syntax');
+        break;
+      case 'module':
+      case 'block':
+        checkIndentation(node, source, add);
+        break;
+    }
+    return undefined;
+  });
+  return problems.sort((a, b) => a.index - b.index);
+}
+
+type Add = (node: Node | number, message: string, relatedIndex?: number) => void;
+
+const MISPLACED_SPLAT_PARENTS = new Set(['binary_operator', 'unary_operator', 'comparison_operator', 'boolean_operator', 'not_operator', 'attribute']);
+
+/** Keyword repeated, positional after keyword, `*x` after `**y`: CPython's call-argument rules. */
+function checkArguments(list: Node, add: Add): void {
+  const seen = new Map<string, Node>();
+  let keyword = false;
+  let mapping = false;
+  for (const arg of list.namedChildren) {
+    if (!arg || arg.type === 'comment') continue;
+    if (arg.type === 'keyword_argument') {
+      keyword = true;
+      const name = arg.childForFieldName('name')?.text ?? '';
+      const first = seen.get(name);
+      if (first) add(arg, `keyword argument repeated: ${name}`, first.startIndex);
+      else seen.set(name, arg);
+    } else if (arg.type === 'dictionary_splat') {
+      mapping = true;
+    } else if (arg.type === 'list_splat') {
+      if (mapping) add(arg, 'iterable argument unpacking follows keyword argument unpacking');
+    } else if (mapping) {
+      add(arg, 'positional argument follows keyword argument unpacking');
+    } else if (keyword) {
+      add(arg, 'positional argument follows keyword argument');
+    }
+  }
+}
+
+/** The name a parameter node binds, if any. */
+export function parameterName(param: Node): string | undefined {
+  switch (param.type) {
+    case 'identifier':
+      return param.text;
+    case 'default_parameter':
+    case 'typed_default_parameter':
+      return param.childForFieldName('name')?.text;
+    case 'typed_parameter':
+    case 'list_splat_pattern':
+    case 'dictionary_splat_pattern':
+      return param.namedChildren.find((c) => c?.type === 'identifier')?.text ?? param.namedChildren.find((c) => c?.type === 'list_splat_pattern' || c?.type === 'dictionary_splat_pattern')?.namedChildren[0]?.text;
+    default:
+      return undefined;
+  }
+}
+
+/** The splat kind of a parameter: `*args`, `**kwargs` (possibly annotated), or none. */
+export function parameterSplat(param: Node): '*' | '**' | undefined {
+  const inner = param.type === 'typed_parameter' ? param.namedChildren[0] : param;
+  if (inner?.type === 'list_splat_pattern') return '*';
+  if (inner?.type === 'dictionary_splat_pattern') return '**';
+  return undefined;
+}
+
+/** Duplicate names, anything after `**kwargs`, `*` or `/` twice, non-default after default. */
+function checkParameters(list: Node, add: Add): void {
+  const params = list.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+  const seen = new Map<string, Node>();
+  let varKeyword = false;
+  let star: Node | undefined;
+  let slash = false;
+  let defaulted = false;
+  let reported = false;
+  const report = (node: Node, message: string, related?: number) => {
+    if (!reported) add(node, message, related);
+    reported = true;
+  };
+  params.forEach((param, i) => {
+    const name = parameterName(param);
+    if (name) {
+      const first = seen.get(name);
+      if (first) report(param, `duplicate argument '${name}' in function definition`, first.startIndex);
+      else seen.set(name, param);
+    }
+    if (varKeyword) report(param, 'arguments cannot follow var-keyword argument');
+    const splat = parameterSplat(param);
+    if (splat === '**') varKeyword = true;
+    else if (splat === '*' || param.type === 'keyword_separator') {
+      if (star) report(param, '* argument may appear only once');
+      star = param;
+      if (param.type === 'keyword_separator') {
+        const next = params[i + 1];
+        if (!next || parameterSplat(next) === '**') report(param, 'named arguments must follow bare *');
+      }
+    } else if (param.type === 'positional_separator') {
+      if (slash) report(param, '/ may appear only once');
+      else if (star) report(param, '/ must be ahead of *');
+      else if (i === 0) report(param, 'at least one argument must precede /');
+      slash = true;
+    } else if (!star) {
+      const hasDefault = param.type === 'default_parameter' || param.type === 'typed_default_parameter';
+      if (defaulted && !hasDefault) report(param, 'non-default argument follows default argument');
+      defaulted ||= hasDefault;
+    }
+  });
+}
+
+function enclosing(node: Node, kind: 'function' | 'lambda'): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'function_definition') return kind === 'function';
+    if (p.type === 'lambda') return kind === 'lambda';
+    if (p.type === 'class_definition' && kind === 'function') return false;
+  }
+  return false;
+}
+
+/** Inside a loop body (not its `else:`), without a def or class in between. */
+function insideLoop(node: Node): boolean {
+  let child = node;
+  for (let p = node.parent; p; child = p, p = p.parent) {
+    if (p.type === 'function_definition' || p.type === 'class_definition' || p.type === 'lambda') return false;
+    if ((p.type === 'for_statement' || p.type === 'while_statement') && p.childForFieldName('body')?.id === child.id) return true;
+  }
+  return false;
+}
+
+const CLAUSES = new Set(['else_clause', 'elif_clause', 'except_clause', 'except_group_clause', 'finally_clause', 'case_clause']);
+
+/** Statements of one block that start a line must share its indentation; a block may not be empty. */
+function checkIndentation(block: Node, source: string, add: Add): void {
+  if (block.type === 'block' && block.namedChildCount === 0) {
+    const header = block.parent;
+    const next = nextLineStart(source, block.startIndex);
+    add(next, `expected an indented block after ${describeHeader(header)} on line ${(header?.startPosition.row ?? 0) + 1}`);
+    return;
+  }
+  let reference: string | undefined = block.type === 'module' ? '' : undefined;
+  for (const statement of block.namedChildren) {
+    if (!statement || statement.type === 'comment') continue;
+    const indent = lineIndent(source, statement.startIndex);
+    if (indent === undefined) continue;
+    if (reference === undefined) reference = indent;
+    const problem = compareIndent(indent, reference);
+    if (problem) {
+      add(statement, problem);
+      return;
+    }
+    // else/elif/except/finally line up with the statement they continue
+    for (const clause of statement.namedChildren) {
+      if (!clause || !CLAUSES.has(clause.type)) continue;
+      const clauseIndent = lineIndent(source, clause.startIndex);
+      const clauseProblem = clauseIndent === undefined ? undefined : compareIndent(clauseIndent, indent);
+      if (clauseProblem) {
+        add(clause, clauseProblem === 'unexpected indent' ? 'invalid syntax' : clauseProblem);
+        return;
+      }
+    }
+  }
+}
+
+function compareIndent(indent: string, reference: string): string | undefined {
+  if (indent === reference) return undefined;
+  const wide = width(indent, 8) - width(reference, 8);
+  const narrow = width(indent, 1) - width(reference, 1);
+  if (Math.sign(wide) !== Math.sign(narrow) || wide === 0) return 'inconsistent use of tabs and spaces in indentation';
+  return wide > 0 ? 'unexpected indent' : 'unindent does not match any outer indentation level';
+}
+
+function width(indent: string, tab: number): number {
+  let col = 0;
+  for (const ch of indent) col = ch === '\t' ? (Math.floor(col / tab) + 1) * tab : col + 1;
+  return col;
+}
+
+/** Leading whitespace of the line at `index`, when `index` is the line's first non-blank character. */
+function lineIndent(source: string, index: number): string | undefined {
+  const start = source.lastIndexOf('\n', index - 1) + 1;
+  const before = source.slice(start, index);
+  return /^[ \t\f]*$/.test(before) ? before.replace(/\f/g, '') : undefined;
+}
+
+function nextLineStart(source: string, index: number): number {
+  const re = /\n[ \t]*(?=[^\s#])/g;
+  re.lastIndex = index;
+  const m = re.exec(source);
+  return m ? m.index + 1 : source.length;
+}
+
+function describeHeader(header: Node | null): string {
+  switch (header?.type) {
+    case 'function_definition':
+      return 'function definition';
+    case 'class_definition':
+      return 'class definition';
+    case undefined:
+      return 'statement';
+    default:
+      return `'${header.child(0)?.text ?? header.type}' statement`;
+  }
+}
+
+/** Where the grammar fails, with CPython's wording for the common shapes. */
+function grammarProblem(root: Node, source: string): PythonSyntaxProblem {
+  const error = firstBroken(root)!;
+  if (error.isMissing) {
+    const what = error.type.length <= 3 ? `'${error.type}'` : error.type;
+    return { index: error.startIndex, message: `expected ${what}`, kind: 'tree' };
+  }
+  const unclosed = unclosedBracket(error);
+  if (unclosed) return { index: unclosed.startIndex, message: `'${unclosed.type}' was never closed`, kind: 'tree' };
+  const leaf = firstLeaf(error);
+  // `a\n    b=c` inside brackets: the element before has no comma after it (CPython points at it)
+  const previous = previousCodeLeaf(leaf ?? error);
+  if (leaf && previous && /^[\w"'\])}]/.test(previous.text) && /^[\w"'([{]/.test(leaf.text) && insideBrackets(error)) {
+    return { index: expressionStartBefore(previous), message: 'invalid syntax. Perhaps you forgot a comma?', kind: 'tree' };
+  }
+  const shown = (leaf?.text ?? error.text).split('\n')[0].slice(0, 20);
+  return { index: leaf?.startIndex ?? error.startIndex, message: shown ? `invalid syntax at '${shown}'` : 'invalid syntax', kind: 'tree' };
+}
+
+function firstBroken(root: Node): Node | undefined {
+  let found: Node | undefined;
+  walk(root, (n) => {
+    if (found) return false;
+    if (n.isError || n.isMissing) {
+      found = n;
+      return false;
+    }
+    return n.hasError;
+  });
+  return found;
+}
+
+function firstLeaf(node: Node): Node | undefined {
+  let n: Node | null = node;
+  while (n && n.childCount > 0) n = n.child(0);
+  return n && n.id !== node.id ? n : node.childCount === 0 ? node : undefined;
+}
+
+function previousCodeLeaf(node: Node): Node | undefined {
+  for (let n: Node | null = node; n; n = n.parent) {
+    let sibling = n.previousSibling;
+    while (sibling && sibling.type === 'comment') sibling = sibling.previousSibling;
+    if (sibling) {
+      let leaf: Node = sibling;
+      while (leaf.childCount > 0) leaf = leaf.child(leaf.childCount - 1)!;
+      return leaf;
+    }
+  }
+  return undefined;
+}
+
+/** The start of the expression a leaf ends (the value of `details=details`, the whole string). */
+function expressionStartBefore(leaf: Node): number {
+  let node = leaf;
+  while (node.parent && node.parent.endIndex === leaf.endIndex && !['argument_list', 'keyword_argument', 'ERROR', 'parameters', 'list', 'tuple', 'dictionary', 'set', 'pair'].includes(node.parent.type)) {
+    node = node.parent;
+  }
+  return node.startIndex;
+}
+
+function insideBrackets(node: Node): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (['argument_list', 'parameters', 'list', 'tuple', 'dictionary', 'set', 'parenthesized_expression', 'subscript', 'pair'].includes(p.type)) return true;
+    if (p.type === 'block' || p.type === 'module') return false;
+  }
+  return false;
+}
+
+/** An opening bracket inside the error region with no matching close after it. */
+function unclosedBracket(error: Node): Node | undefined {
+  const stack: Node[] = [];
+  const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+  walk(error, (n) => {
+    if (n.childCount > 0) return undefined;
+    if (n.type === '(' || n.type === '[' || n.type === '{') stack.push(n);
+    else if (n.type in pairs && stack.length && stack[stack.length - 1].type === pairs[n.type] && !n.isMissing) stack.pop();
+    return undefined;
+  });
+  if (stack.length === 0) return undefined;
+  // only when nothing closes it before the end of the file
+  const last = stack[0];
+  const closing = { '(': ')', '[': ']', '{': '}' }[last.type as '(' | '[' | '{'];
+  const tail = error.tree.rootNode.text.slice(error.endIndex);
+  return tail.includes(closing) ? undefined : last;
+}

@@ -114,7 +114,7 @@ export class TreeReader {
           if (isDirectory) {
             if (stack.some((s) => s === target || s.startsWith(target + path.sep))) {
               // points back to a directory being copied: a loop through the tree
-              problems.push({ rel: childRel, link: { ...link, kind: 'cyclic', containsItself: true, cycle: [link.path, link.resolved!, link.path] } });
+              problems.push({ rel: childRel, link: { ...link, kind: 'cyclic', containsItself: true, cycle: [link.path, link.resolved!] } });
               continue;
             }
             visit(target, childRel, [...stack, target]);

@@ -26,7 +26,7 @@ export interface LinkInfo {
   missing?: string;
   /** Broken links: an existing name next to the missing one that looks like a typo of it. */
   suggestion?: string;
-  /** Cyclic links: the loop, first link repeated at the end. */
+  /** Cyclic links: the loop, first link repeated at the end (`[link, ancestor]` when it contains itself). */
   cycle?: string[];
   /** Cyclic links: the link points to a directory that contains the link itself. */
   containsItself?: boolean;
@@ -96,7 +96,7 @@ export class LinkResolver {
   /** Repo-relative `/` path when inside, the absolute path otherwise. */
   display(abs: string): string {
     if (!this.inside(abs)) return abs;
-    return path.relative(this.realRoot, abs).split(path.sep).join('/');
+    return path.relative(this.realRoot, abs).split(path.sep).join('/') || '.';
   }
 
   /** Classify the link at repo-relative `relPath` (its parent directories must be real). */
@@ -147,7 +147,7 @@ export class LinkResolver {
       // a directory link to its own ancestor: copying it would never end
       info.kind = 'cyclic';
       info.containsItself = true;
-      info.cycle = [shownAs, info.resolved, shownAs];
+      info.cycle = [shownAs, info.resolved];
       return info;
     }
     if (!this.inside(real)) {

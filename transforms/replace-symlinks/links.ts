@@ -9,7 +9,7 @@ import type { LinkInfo } from '../../lib/repo/symlinks.js';
 import type { FileChange, FileState } from '../../lib/types.js';
 import type { ManifestBook } from './manifests.js';
 import type { ReplaceSymlinksOptions } from './options.js';
-import { emit, suggestionText, viaText, type LinkListing, type Report } from './report.js';
+import { cycleText, emit, suggestionText, viaText, type LinkListing, type Report } from './report.js';
 
 export interface LinkRun {
   repo: RepoIndex;
@@ -41,11 +41,11 @@ export function planLink(link: LinkInfo, run: LinkRun): LinkListing {
       return listing;
     }
     case 'cyclic':
-      emit(report, 'error', 'cyclic-link', link.path, { cycle: (link.cycle ?? link.hops).join(' → ') });
+      emit(report, 'error', 'cyclic-link', link.path, { cycle: cycleText(link) });
       return listing;
     case 'escaping':
       if (!options.allowOutside) {
-        emit(report, 'error', 'escaping-link', link.path, { path: link.path, resolved: link.resolved!, root: run.reader.resolver.realRoot });
+        emit(report, 'error', 'escaping-link', link.path, { path: link.path, resolved: link.resolved! });
         return listing;
       }
       if (options.mode === 'bundle') {
@@ -79,7 +79,7 @@ function readTarget(link: LinkInfo, run: LinkRun) {
   if (problem) {
     const nested = problem.link;
     const detail =
-      nested.kind === 'broken' ? `target '${nested.target}' is missing` : nested.kind === 'cyclic' ? `it loops: ${(nested.cycle ?? nested.hops).join(' → ')}` : `it resolves to '${nested.resolved}'`;
+      nested.kind === 'broken' ? `target '${nested.target}' is missing` : nested.kind === 'cyclic' ? `it loops: ${cycleText(nested)}` : `it resolves to '${nested.resolved}'`;
     const what = nested.kind === 'broken' ? 'the broken link' : nested.kind === 'cyclic' ? 'the looping link' : 'the link outside the repository';
     const more = tree.problems.length > 1 ? `; ${tree.problems.length - 1} more such link${tree.problems.length > 2 ? 's' : ''}` : '';
     emit(report, 'error', 'nested-problem', link.path, { resolved: link.resolved!, problem: what, nested: nested.path, detail: detail + more });

@@ -3,7 +3,7 @@ export const messages = {
   link: "{kind} link to '{resolved}' (target '{target}'){via}",
   'broken-link': "broken link: target '{target}' does not exist ('{missing}' is missing){suggestion}; left as is, or pass --remove-broken to delete it",
   'removed-broken': "broken link removed: target '{target}' does not exist ('{missing}' is missing){suggestion}",
-  'escaping-link': "link escapes the repository: '{path}' resolves to '{resolved}', outside {root}; not copied, pass --allow-outside to copy it anyway",
+  'escaping-link': "link escapes the repository: '{path}' resolves to '{resolved}', outside the repository; not copied, pass --allow-outside to copy it anyway",
   'outside-copied': "copied from outside the repository ('{resolved}'); no provenance recorded, so drift is not tracked",
   'outside-entry': "cannot become a bundle entry: its source '{resolved}' is outside the repository; left as is (use --mode copy --allow-outside)",
   'cyclic-link': 'symlink cycle: {cycle}; not followed, left as is',

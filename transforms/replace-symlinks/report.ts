@@ -37,3 +37,10 @@ export function shortList(paths: readonly string[], max = 3): string {
   const shown = paths.slice(0, max).join(', ');
   return paths.length > max ? `${shown} and ${paths.length - max} more` : shown;
 }
+
+/** `a → b → a` for a loop of links; `a → dir, which contains a` for a link to its own ancestor. */
+export function cycleText(link: LinkInfo): string {
+  const cycle = link.cycle ?? link.hops;
+  if (link.containsItself) return `${cycle[0]} → ${cycle[1]}, a directory that contains the link itself`;
+  return cycle.join(' → ');
+}

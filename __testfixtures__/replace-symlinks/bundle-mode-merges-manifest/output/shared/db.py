@@ -1,0 +1,3 @@
+from shared.config import REGION
+
+DSN = f"postgres://{REGION}"

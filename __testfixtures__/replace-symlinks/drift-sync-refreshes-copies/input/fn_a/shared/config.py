@@ -1,0 +1,1 @@
+REGION = "us-central1"

@@ -1,0 +1,2 @@
+REGION = "us-central1"
+TIMEOUT = 30

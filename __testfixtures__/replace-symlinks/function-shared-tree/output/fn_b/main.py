@@ -1,0 +1,5 @@
+from shared.config import REGION
+
+
+def main(request):
+    return REGION

@@ -1,0 +1,3 @@
+"""Settings shared by every function."""
+PROJECT = "sports-feeds"
+REGION = "us-central1"

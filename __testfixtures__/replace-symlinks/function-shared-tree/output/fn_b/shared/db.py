@@ -1,0 +1,5 @@
+from shared.config import PROJECT
+
+
+def table(name):
+    return f"{PROJECT}.feeds.{name}"

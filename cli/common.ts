@@ -111,8 +111,21 @@ export interface RunRequest {
   configIgnore?: string[];
 }
 
+type RunHandler = (request: RunRequest) => Promise<void>;
+let runHandler: RunHandler = runAndPrint;
+
+/** Tests parse command lines without running anything: they receive the request instead. */
+export function interceptRuns(handler: RunHandler | undefined): void {
+  runHandler = handler ?? runAndPrint;
+}
+
+/** Hand a parsed command to the engine (or to a test's interceptor). */
+export function executeRun(request: RunRequest): Promise<void> {
+  return runHandler(request);
+}
+
 /** Run the engine for a command, print, and set process.exitCode. */
-export async function executeRun(request: RunRequest): Promise<void> {
+async function runAndPrint(request: RunRequest): Promise<void> {
   const { args } = request;
   const { runEngine } = await import('../lib/engine.js');
   const controller = new AbortController();

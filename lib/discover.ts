@@ -39,11 +39,19 @@ export function discoverRepository(options: DiscoveryOptions): Discovery {
   const files: string[] = [];
   const symlinks: SymlinkEntry[] = [];
 
-  const isIgnored = (layers: IgnoreLayer[], rel: string, isDir: boolean) =>
-    layers.some((layer) => {
+  // as in git, the deepest .gitignore with a matching rule decides, so `!keep.log` in a
+  // folder re-includes what the root's `*.log` excluded
+  const isIgnored = (layers: IgnoreLayer[], rel: string, isDir: boolean) => {
+    for (let i = layers.length - 1; i >= 0; i--) {
+      const layer = layers[i];
       const inner = layer.base ? rel.slice(layer.base.length + 1) : rel;
-      return inner !== '' && layer.rules.ignores(isDir ? `${inner}/` : inner);
-    });
+      if (inner === '') continue;
+      const verdict = layer.rules.test(isDir ? `${inner}/` : inner);
+      if (verdict.ignored) return true;
+      if (verdict.unignored) return false;
+    }
+    return false;
+  };
 
   const visit = (dirRel: string, layers: IgnoreLayer[]) => {
     const dirAbs = dirRel ? path.join(root, dirRel) : root;

@@ -32,7 +32,7 @@ const RUN = 'run -t __testfixtures__/third-party/rename-identifier.js';
 
 describe('repomod command line', () => {
   it.each([
-    [`${RUN}`, { apply: undefined, check: undefined }],
+    [`${RUN}`, { transform: '__testfixtures__/third-party/rename-identifier.js' }],
     [`${RUN} --check src`, { check: true, paths: ['src'] }],
     [`${RUN} --apply src lib`, { apply: true, paths: ['src', 'lib'] }],
     [`${RUN} --json --jobs 3 --shard 2/4`, { json: true, jobs: 3, shard: '2/4' }],

@@ -1,6 +1,7 @@
 // Registry of built-in transforms. Only each transform's light `meta.ts` is imported here, so
 // `repomod list` and `--help` start fast; the transform itself loads on first use.
 import type { TransformMeta, TransformModule } from '../lib/types.js';
+import { meta as rewriteImportsMeta } from './rewrite-imports/meta.js';
 import { meta as replaceSymlinks } from './replace-symlinks/meta.js';
 
 export interface RegistryEntry {
@@ -13,6 +14,7 @@ export interface RegistryEntry {
 export const registry: RegistryEntry[] = [
   // entries are added by each transform: { meta, modulePath: new URL('./name/index.js', import.meta.url).href, load: () => import('./name/index.js') }
   { meta: replaceSymlinks, modulePath: new URL('./replace-symlinks/index.js', import.meta.url).href, load: () => import('./replace-symlinks/index.js') },
+  { meta: rewriteImportsMeta, modulePath: new URL('./rewrite-imports/index.js', import.meta.url).href, load: () => import('./rewrite-imports/index.js') },
 ];
 
 /** Find a built-in transform by name or alias. */

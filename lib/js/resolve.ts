@@ -1,0 +1,215 @@
+// JS/TS module resolution over the repository's file list: relative paths with the extension and
+// index forms bundlers and TypeScript accept, tsconfig `paths`/`baseUrl` aliases (with `extends`),
+// and workspace packages by their package.json name. Also the reverse: spelling a file again.
+import path from 'node:path';
+import type { RepoIndex } from '../repo/repo-index.js';
+
+/** How a specifier named its file, so a rewritten one keeps the same style. */
+export type SpecifierForm =
+  | 'exact' //          './a.css', './a.ts' (extension as on disk)
+  | 'js-for-ts' //      './a.js' for a.ts (ESM TypeScript)
+  | 'no-extension' //   './a' for a.ts
+  | 'index'; //         './dir' for dir/index.ts
+
+export interface Resolved {
+  file: string;
+  form: SpecifierForm;
+  /** The written extension for 'js-for-ts' ('.js', '.mjs', '.cjs', '.jsx'). */
+  writtenExtension?: string;
+}
+
+export const PROBE_EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '.json'];
+const JS_FOR_TS: Record<string, string[]> = { '.js': ['.ts', '.tsx', '.d.ts'], '.jsx': ['.tsx'], '.mjs': ['.mts', '.d.mts'], '.cjs': ['.cts', '.d.cts'] };
+const TS_TO_JS: Record<string, string> = { '.ts': '.js', '.tsx': '.js', '.mts': '.mjs', '.cts': '.cjs' };
+
+/** Find the file a path names (repo-relative, no leading ./), the way TypeScript and bundlers probe. */
+export function probe(p: string, exists: (file: string) => boolean): Resolved | undefined {
+  if (exists(p)) return { file: p, form: 'exact' };
+  const ext = path.posix.extname(p);
+  for (const tsExt of JS_FOR_TS[ext] ?? []) {
+    const candidate = p.slice(0, -ext.length) + tsExt;
+    if (exists(candidate)) return { file: candidate, form: 'js-for-ts', writtenExtension: ext };
+  }
+  for (const e of PROBE_EXTENSIONS) if (exists(p + e)) return { file: p + e, form: 'no-extension' };
+  for (const e of PROBE_EXTENSIONS) if (exists(`${p}/index${e}`)) return { file: `${p}/index${e}`, form: 'index' };
+  return undefined;
+}
+
+/** The path a specifier should name for `file`, in the style of `like`: extension kept, dropped, or the directory of an index. */
+export function spellFile(file: string, like: Resolved): string {
+  const ext = /\.d\.[cm]?ts$/.exec(file)?.[0] ?? path.posix.extname(file);
+  const stem = file.slice(0, file.length - ext.length);
+  switch (like.form) {
+    case 'exact':
+      return file;
+    case 'js-for-ts':
+      return stem + (ext === '.tsx' && like.writtenExtension === '.jsx' ? '.jsx' : TS_TO_JS[ext.replace(/^\.d/, '')] ?? like.writtenExtension ?? ext);
+    case 'no-extension':
+      return stem;
+    case 'index':
+      return path.posix.basename(stem) === 'index' ? path.posix.dirname(stem) : stem;
+  }
+}
+
+/** `./x` form of `target` (a spelled path) seen from directory `fromDir`. */
+export function relativeSpecifier(fromDir: string, target: string): string {
+  let rel = path.posix.relative(fromDir || '.', target || '.');
+  if (rel === '') return '.';
+  if (!rel.startsWith('../') && rel !== '..') rel = `./${rel}`;
+  return rel;
+}
+
+/** Normalise `dir` + relative specifier into a repo-relative path; undefined when it leaves the repository. */
+export function joinSpecifier(dir: string, specifier: string): string | undefined {
+  const joined = path.posix.normalize(path.posix.join(dir || '.', specifier));
+  if (joined === '..' || joined.startsWith('../') || path.posix.isAbsolute(joined)) return undefined;
+  return joined === '.' ? '' : joined.replace(/\/$/, '');
+}
+
+export const isRelativeSpecifier = (s: string) => s === '.' || s === '..' || s.startsWith('./') || s.startsWith('../');
+
+export interface PathAliases {
+  /** The tsconfig file (repo-relative) they come from. */
+  config: string;
+  /** Repo-relative base directory for `paths` and bare specifiers ('' = repository root). */
+  baseUrl?: string;
+  pathsBase: string;
+  paths: { key: string; targets: string[] }[];
+}
+
+/** tsconfig `paths`/`baseUrl` for a file: the nearest tsconfig.json up its directories, `extends` followed. */
+export function aliasesFor(repo: RepoIndex, relPath: string): PathAliases | undefined {
+  const configs = repo.memo('js:tsconfigs', (r) => new Set(r.files.filter((f) => /(^|\/)(tsconfig|jsconfig)\.json$/.test(f))));
+  for (let dir = path.posix.dirname(relPath); ; dir = path.posix.dirname(dir)) {
+    const d = dir === '.' ? '' : dir;
+    for (const name of ['tsconfig.json', 'jsconfig.json']) {
+      const candidate = d ? `${d}/${name}` : name;
+      if (configs.has(candidate)) return repo.memo(`js:aliases:${candidate}`, (r) => readAliases(r, candidate));
+    }
+    if (d === '') return undefined;
+  }
+}
+
+function readAliases(repo: RepoIndex, config: string): PathAliases | undefined {
+  let baseUrl: string | undefined;
+  let paths: Record<string, string[]> | undefined;
+  let pathsBase: string | undefined;
+  const seen = new Set<string>();
+  // walk the extends chain from the leaf: the first definition of each key wins
+  for (let file: string | undefined = config; file && !seen.has(file); ) {
+    seen.add(file);
+    const json = parseJsonc(repo.read(file));
+    if (!json) break;
+    const options = (json.compilerOptions ?? {}) as Record<string, unknown>;
+    const dir: string = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
+    if (baseUrl === undefined && typeof options.baseUrl === 'string') baseUrl = joinSpecifier(dir, options.baseUrl) ?? '';
+    if (paths === undefined && options.paths && typeof options.paths === 'object') {
+      paths = options.paths as Record<string, string[]>;
+      pathsBase = typeof options.baseUrl === 'string' ? joinSpecifier(dir, options.baseUrl) ?? '' : dir;
+    }
+    const parent: string | undefined = typeof json.extends === 'string' && isRelativeSpecifier(json.extends) ? joinSpecifier(dir, json.extends) : undefined;
+    file = parent === undefined ? undefined : parent.endsWith('.json') ? parent : `${parent}.json`;
+  }
+  if (baseUrl === undefined && paths === undefined) return undefined;
+  // paths relative to baseUrl when there is one, else to the config that declared them
+  const base = baseUrl ?? pathsBase ?? '';
+  return {
+    config,
+    baseUrl,
+    pathsBase: baseUrl ?? pathsBase ?? base,
+    paths: Object.entries(paths ?? {}).map(([key, targets]) => ({ key, targets: Array.isArray(targets) ? targets.filter((t) => typeof t === 'string') : [] })),
+  };
+}
+
+/** Candidate repo paths of a bare specifier under the aliases, with the alias key that produced each. */
+export function aliasCandidates(aliases: PathAliases, specifier: string): { key?: string; path: string }[] {
+  const out: { key?: string; path: string }[] = [];
+  for (const { key, targets } of aliases.paths) {
+    const star = key.indexOf('*');
+    let wildcard: string | undefined;
+    if (star === -1) wildcard = specifier === key ? '' : undefined;
+    else if (specifier.startsWith(key.slice(0, star)) && specifier.endsWith(key.slice(star + 1)) && specifier.length >= key.length - 1) {
+      wildcard = specifier.slice(star, specifier.length - (key.length - star - 1));
+    }
+    if (wildcard === undefined) continue;
+    for (const target of targets) {
+      const joined = joinSpecifier(aliases.pathsBase, target.replace('*', wildcard));
+      if (joined !== undefined) out.push({ key, path: joined });
+    }
+  }
+  if (aliases.baseUrl !== undefined) {
+    const joined = joinSpecifier(aliases.baseUrl, specifier);
+    if (joined !== undefined) out.push({ path: joined });
+  }
+  return out;
+}
+
+/** Spell a (spelled) repo path through an alias: the given key first, then any other; undefined if none covers it. */
+export function spellWithAlias(aliases: PathAliases, spelled: string, preferKey?: string): string | undefined {
+  const ordered = [...aliases.paths].sort((a, b) => Number(b.key === preferKey) - Number(a.key === preferKey));
+  for (const { key, targets } of ordered) {
+    for (const target of targets) {
+      const full = joinSpecifier(aliases.pathsBase, target);
+      if (full === undefined) continue;
+      const star = full.indexOf('*');
+      const keyStar = key.indexOf('*');
+      if (star === -1 || keyStar === -1) {
+        if (full === spelled && star === -1 && keyStar === -1) return key;
+        continue;
+      }
+      const prefix = full.slice(0, star);
+      const suffix = full.slice(star + 1);
+      if (spelled.startsWith(prefix) && spelled.endsWith(suffix) && spelled.length >= prefix.length + suffix.length) {
+        return key.slice(0, keyStar) + spelled.slice(prefix.length, spelled.length - suffix.length) + key.slice(keyStar + 1);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Workspace packages: package.json `name` ➔ its directory. */
+export function workspacePackages(repo: RepoIndex): Map<string, { dir: string; exports?: unknown }> {
+  return repo.memo('js:workspace-packages', (r) => {
+    const map = new Map<string, { dir: string; exports?: unknown }>();
+    for (const file of r.files) {
+      if (!/(^|\/)package\.json$/.test(file)) continue;
+      const json = parseJsonc(r.read(file));
+      if (json && typeof json.name === 'string') map.set(json.name, { dir: path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file), exports: json.exports });
+    }
+    return map;
+  });
+}
+
+/** `@scope/name/sub/path` ➔ [`@scope/name`, `sub/path`]. */
+export function splitPackageSpecifier(specifier: string): [string, string] {
+  const parts = specifier.split('/');
+  const n = specifier.startsWith('@') ? 2 : 1;
+  return [parts.slice(0, n).join('/'), parts.slice(n).join('/')];
+}
+
+/** JSON with comments and trailing commas (tsconfig style); undefined when unreadable. */
+export function parseJsonc(text: string | undefined): Record<string, unknown> | undefined {
+  if (text === undefined) return undefined;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+      out += '\n';
+    } else if (c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      i = close === -1 ? text.length : close + 1;
+    } else out += c;
+  }
+  try {
+    const value = JSON.parse(out.replace(/,(\s*[}\]])/g, '$1'));
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

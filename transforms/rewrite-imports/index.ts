@@ -1,0 +1,39 @@
+// rewrite-imports: move module paths across the repository in Python and JS/TS imports, string
+// targets and dotted uses, as edits at the parsers' offsets (nothing is reprinted).
+import type { API, FileInfo } from 'jscodeshift';
+import { contextFor, type ApiWithRepomod } from '../../lib/context.js';
+import type { RepoIndex } from '../../lib/repo/repo-index.js';
+import { meta } from './meta.js';
+import { prefilterNeedles } from './needles.js';
+import { resolveRewriteOptions } from './options.js';
+import { planMoves } from './plan.js';
+import { rewriteFile } from './rewrite-file.js';
+import { isMovingFile, ruleSetFor } from './rule-set-cache.js';
+
+export { meta };
+
+export default async function transform(file: FileInfo, api: API, raw: Record<string, unknown>): Promise<string | undefined> {
+  const options = resolveRewriteOptions(raw);
+  const language = languageOf(file.path);
+  if (!language) return undefined;
+  const needles = prefilterNeedles(options.allRules, options.absolute);
+  const ctx = contextFor(file, api);
+  const set = ruleSetFor(ctx.repo, options);
+  const moving = isMovingFile(set, ctx.relPath);
+  // under repomod, files that move (or moved) are rewritten by planRepository from their new place
+  if (moving && (api as ApiWithRepomod).repomod) return file.source;
+  if (!moving && needles && !needles.some((n) => file.source.includes(n))) return file.source;
+  return rewriteFile(file.source, ctx.relPath, language, set, options, ctx.report, (rule) => api.stats?.(`rewrite-imports: ${rule}`));
+}
+
+/** Whole-repository part: files that move under path rules (and `repomod move`'s renames). */
+export async function planRepository(repo: RepoIndex, raw: Record<string, unknown>, report: Parameters<typeof planMoves>[3]) {
+  const options = resolveRewriteOptions(raw);
+  return planMoves(repo, ruleSetFor(repo, options), options, report);
+}
+
+function languageOf(filePath: string): 'python' | 'javascript' | undefined {
+  if (/\.pyi?$/.test(filePath)) return 'python';
+  if (/\.[cm]?[jt]sx?$/.test(filePath)) return 'javascript';
+  return undefined;
+}

@@ -1,0 +1,154 @@
+// JS/TS: rewrite module specifiers found by raw @babel/parser, replacing only the text between
+// the quotes, so quote style, formatting and everything else stay byte for byte.
+import path from 'node:path';
+import { EditSet } from '../../lib/python/edit-set.js';
+import {
+  aliasCandidates,
+  aliasesFor,
+  isRelativeSpecifier,
+  joinSpecifier,
+  probe,
+  relativeSpecifier,
+  spellFile,
+  spellWithAlias,
+  splitPackageSpecifier,
+  workspacePackages,
+  PROBE_EXTENSIONS,
+  type Resolved,
+} from '../../lib/js/resolve.js';
+import { scanSpecifiers, type ModuleSpecifier } from '../../lib/js/specifiers.js';
+import { reportAt, type RewriteContext } from './report.js';
+import { mapPath, matchPackage, type RuleSet } from './rules.js';
+
+/** Rewrite one JS/TS file; returns the new text (the same text when nothing applies). */
+export function rewriteJavaScript(source: string, ctx: RewriteContext): string {
+  const specifiers = scanSpecifiers(source, ctx.relPath);
+  const edits = new EditSet(source);
+  const exists = oldTreeExists(ctx.set, ctx);
+  for (const spec of specifiers) {
+    if (spec.value.startsWith('\0')) continue;
+    const replacement = isRelativeSpecifier(spec.value) ? rewriteRelative(spec, ctx, exists) : rewriteBare(spec, ctx, exists);
+    if (replacement !== undefined && replacement !== spec.value) edits.replace(spec.start, spec.end, replacement);
+  }
+  return edits.size ? edits.apply() : source;
+}
+
+/**
+ * The tree the specifiers were written against: the repository as it is, plus the old side of
+ * moves already done (rules whose OLD no longer exists).
+ */
+function oldTreeExists(set: RuleSet, ctx: RewriteContext): (file: string) => boolean {
+  const repo = set.repo;
+  return (file) => {
+    if (repo.hasFile(file)) return true;
+    const moved = mapPath(set, file, undefined);
+    return moved !== undefined && !moved.rule.oldExists && repo.hasFile(moved.result);
+  };
+}
+
+/** `../shared/utils/x` ➔ `../platform/utils/x`: resolve against where it was written, re-relativise from where it lives. */
+function rewriteRelative(spec: ModuleSpecifier, ctx: RewriteContext, exists: (file: string) => boolean): string | undefined {
+  const joined = joinSpecifier(path.posix.dirname(ctx.written), spec.value);
+  if (joined === undefined) return undefined;
+  const resolved = probe(joined, exists);
+  if (!resolved) return undefined;
+  const moved = mapPath(ctx.set, resolved.file, ctx.relPath);
+  const target = moved?.result ?? resolved.file;
+  checkForbiddenPath(ctx, spec, resolved.file, target);
+  if (!moved && ctx.written === ctx.future) return undefined;
+  const next = relativeSpecifier(path.posix.dirname(ctx.future), spellFile(target, resolved));
+  if (next === spec.value) return undefined;
+  // import { x } from '../shared/utils/x' ➔ import { x } from '../platform/utils/x'
+  ctx.count(moved?.rule.label ?? 'moved file');
+  return keepTrailingSlash(spec.value, next);
+}
+
+/** Package rules (`@acme/core/x` ➔ `@acme/platform/core/x`), then tsconfig aliases into moved paths. */
+function rewriteBare(spec: ModuleSpecifier, ctx: RewriteContext, exists: (file: string) => boolean): string | undefined {
+  const match = matchPackage(ctx.set, spec.value, ctx.relPath);
+  if (match) {
+    checkForbiddenPackage(ctx, spec, match.result);
+    ctx.count(match.rule.label);
+    checkPackageExists(ctx, spec, match.result, match.rule.label);
+    return match.result;
+  }
+  const aliases = aliasesFor(ctx.set.repo, ctx.relPath);
+  let resolved: (Resolved & { key?: string }) | undefined;
+  if (aliases) {
+    for (const candidate of aliasCandidates(aliases, spec.value)) {
+      const found = probe(candidate.path, exists);
+      if (found) {
+        resolved = { ...found, key: candidate.key };
+        break;
+      }
+    }
+  }
+  if (!resolved) {
+    checkForbiddenPackage(ctx, spec, undefined);
+    return undefined;
+  }
+  const moved = mapPath(ctx.set, resolved.file, ctx.relPath);
+  checkForbiddenPath(ctx, spec, resolved.file, moved?.result ?? resolved.file);
+  if (!moved) return undefined;
+  const spelled = spellFile(moved.result, resolved);
+  // '@app/shared/utils/x' ➔ '@app/platform/utils/x' while an alias covers the new place, else a relative path
+  const next = (aliases && spellWithAlias(aliases, spelled, resolved.key)) ?? relativeSpecifier(path.posix.dirname(ctx.future), spelled);
+  if (next === spec.value) return undefined;
+  ctx.count(moved.rule.label);
+  return next;
+}
+
+const keepTrailingSlash = (before: string, after: string) => (before.endsWith('/') && !after.endsWith('/') && !/\.[a-z]+$/.test(after) ? `${after}/` : after);
+
+/** A rewritten workspace-package specifier must name something in that package. */
+function checkPackageExists(ctx: RewriteContext, spec: ModuleSpecifier, result: string, rule: string): void {
+  const packages = workspacePackages(ctx.set.repo);
+  const [name, sub] = splitPackageSpecifier(result);
+  const target = packages.get(name);
+  if (!target) {
+    // a package outside the repository is third-party, unless the rule moved one of ours out
+    if (!packages.has(splitPackageSpecifier(spec.value)[0])) return;
+  } else {
+    if (!sub || hasExport(target.exports, sub)) return;
+    const base = target.dir ? `${target.dir}/${sub}` : sub;
+    const repo = ctx.set.repo;
+    const inRepo = (p: string) => repo.hasFile(p);
+    if (probe(base, inRepo) || probe(target.dir ? `${target.dir}/src/${sub}` : `src/${sub}`, inRepo)) return;
+    if (PROBE_EXTENSIONS.some((e) => inRepo(`${base}${e}`))) return;
+  }
+  reportAt(ctx, 'rewrite-imports/missing-module', spec.start - 1, { target: result, original: spec.value, rule });
+}
+
+function hasExport(exports: unknown, sub: string): boolean {
+  if (!exports || typeof exports !== 'object' || Array.isArray(exports)) return false;
+  return Object.keys(exports).some((key) => {
+    if (key === `./${sub}`) return true;
+    const star = key.indexOf('*');
+    return star !== -1 && `./${sub}`.startsWith(key.slice(0, star)) && `./${sub}`.endsWith(key.slice(star + 1));
+  });
+}
+
+/** Bans on package prefixes: `@acme/service-private` in `shared/**`. */
+function checkForbiddenPackage(ctx: RewriteContext, spec: ModuleSpecifier, rewritten: string | undefined): void {
+  for (const ban of ctx.set.forbids) {
+    if (ban.path !== undefined || (ban.scope && !ban.scope(ctx.relPath))) continue;
+    if (spec.value !== ban.prefix && !spec.value.startsWith(`${ban.prefix}/`)) continue;
+    report(ctx, spec, ban, rewritten !== undefined && rewritten !== ban.prefix && !rewritten.startsWith(`${ban.prefix}/`) ? rewritten : undefined);
+  }
+}
+
+/** Bans on repository paths, checked on the file a relative or alias specifier resolves to. */
+function checkForbiddenPath(ctx: RewriteContext, spec: ModuleSpecifier, file: string, target: string): void {
+  for (const ban of ctx.set.forbids) {
+    if (ban.path === undefined || (ban.scope && !ban.scope(ctx.relPath))) continue;
+    const under = (p: string) => p === ban.path || p.startsWith(`${ban.path}/`) || p.replace(/\.[^./]+$/, '') === ban.path;
+    if (!under(file)) continue;
+    report(ctx, spec, ban, under(target) ? undefined : target);
+  }
+}
+
+function report(ctx: RewriteContext, spec: ModuleSpecifier, ban: RuleSet['forbids'][number], fixedTo: string | undefined): void {
+  const values = { module: spec.value, scope: ban.scopeText, rule: ban.label, prefix: ban.prefix, target: fixedTo ?? '' };
+  if (fixedTo !== undefined) reportAt(ctx, 'rewrite-imports/forbidden-import-fixed', spec.start - 1, values, 'warning');
+  else reportAt(ctx, 'rewrite-imports/forbidden-import', spec.start - 1, values, 'error');
+}

@@ -1,0 +1,10 @@
+// Diagnostics of rewrite-imports, keyed by code; placeholders are filled with fillMessage.
+export const messages = {
+  'rewrite-imports/missing-module': "'{target}' is not in the repository (rewritten from '{original}' by rule {rule}); check the rule, or move the module there",
+  'rewrite-imports/forbidden-import': "'{module}' may not be imported in {scope} (rule {rule} forbids '{prefix}'); no rule rewrites it: import it from elsewhere or move the code",
+  'rewrite-imports/forbidden-import-fixed': "'{module}' may not be imported in {scope} (rule {rule} forbids '{prefix}'); rewritten to '{target}'",
+  'rewrite-imports/relative-beyond-root': "relative import '{specifier}' climbs above the source root from '{package}'; left unchanged",
+  'rewrite-imports/not-in-source-root': "'{path}' is under no Python source root, so its relative imports cannot be resolved; left unchanged (add --source-root)",
+} as const;
+
+export type MessageCode = keyof typeof messages;

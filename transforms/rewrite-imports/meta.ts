@@ -1,0 +1,20 @@
+// rewrite-imports: static description for the registry and the CLI (no parser imports here).
+import type { TransformMeta } from '../../lib/types.js';
+import { descriptors, resolveRewriteOptions } from './options.js';
+import { prefilterNeedles } from './needles.js';
+
+export const meta: TransformMeta = {
+  name: 'rewrite-imports',
+  aliases: ['imports'],
+  description: 'Move module paths across the repository: every Python and JS/TS import form, string targets, resolution checks, bans.',
+  extensions: ['py', 'pyi', 'js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'],
+  options: descriptors,
+  prefilter: (raw) => {
+    try {
+      const options = resolveRewriteOptions(raw);
+      return prefilterNeedles(options.allRules, options.absolute);
+    } catch {
+      return undefined; // the transform reports the bad option itself
+    }
+  },
+};

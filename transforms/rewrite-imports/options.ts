@@ -1,0 +1,165 @@
+// Options of rewrite-imports: the rule list (--map and config `rules`), scoping and behaviour flags.
+import { ConfigError } from '../../lib/errors.js';
+import { resolveOptions, type OptionDescriptor } from '../../lib/options.js';
+
+/** One mapping `from ➔ to`, optionally limited to importing files matching `onlyIn` globs. */
+export interface MapRuleSpec {
+  kind: 'map';
+  from: string;
+  to: string;
+  onlyIn?: string[];
+  /** How the user wrote it, for messages: `a.b=c.d` or `rules[2]`. */
+  label: string;
+}
+
+/** A ban: `forbid` (a module, package or path prefix) may not be imported in files matching `in`. */
+export interface ForbidRuleSpec {
+  kind: 'forbid';
+  forbid: string;
+  in?: string[];
+  label: string;
+}
+
+export type RuleSpec = MapRuleSpec | ForbidRuleSpec;
+
+export interface RewriteImportsOptions {
+  map: string[];
+  rules: RuleSpec[];
+  onlyIn: string[];
+  absolute: boolean;
+  keepRelative: boolean;
+  allStrings: boolean;
+  strict: boolean;
+  sourceRoot: string[];
+  moveFiles: boolean;
+}
+
+export const defaults: RewriteImportsOptions = {
+  map: [],
+  rules: [],
+  onlyIn: [],
+  absolute: false,
+  keepRelative: false,
+  allStrings: false,
+  strict: false,
+  sourceRoot: [],
+  moveFiles: false,
+};
+
+export const descriptors: OptionDescriptor[] = [
+  { name: 'map', type: 'string[]', description: 'rewrite rule OLD=NEW (repeatable): dotted Python module, JS package specifier or repository path' },
+  {
+    name: 'rules',
+    type: 'string[]',
+    description: 'ordered rules from repomod.config.json: {"from","to","onlyIn"} or {"forbid","in"} (JSON on the command line)',
+    validate: (value, origin) => validateRules(value, origin),
+  },
+  { name: 'onlyIn', type: 'string[]', description: 'apply the --map rules only in files matching this glob (repeatable)' },
+  { name: 'absolute', type: 'boolean', description: 'convert every relative Python import in the given files to its absolute form' },
+  { name: 'keepRelative', type: 'boolean', description: 'when a relative import must change, keep it relative where possible instead of making it absolute' },
+  { name: 'allStrings', type: 'boolean', description: 'also rewrite any string literal whose whole text is a dotted path under an old prefix (not docstrings)' },
+  { name: 'strict', type: 'boolean', description: 'a rewritten import that resolves nowhere is an error instead of a warning' },
+  { name: 'sourceRoot', type: 'string[]', description: 'extra Python source root, repo-relative (repeatable)' },
+  { name: 'moveFiles', type: 'boolean', description: 'also move the files that path rules name (what `repomod move OLD NEW` does)' },
+];
+
+/** Validate raw options (CLI, config file or stock jscodeshift) and split `--map` strings into rules. */
+export function resolveRewriteOptions(raw: Record<string, unknown> | undefined): RewriteImportsOptions & { allRules: RuleSpec[] } {
+  const options = resolveOptions(raw, descriptors, defaults);
+  const fromMap = options.map.map((text, i) => parseMapString(text, `--map ${text}`, i, options.onlyIn));
+  const allRules = [...options.rules, ...fromMap];
+  checkConflicts(allRules);
+  return { ...options, allRules };
+}
+
+/** `OLD=NEW` ➔ a map rule. @throws ConfigError naming the rule */
+export function parseMapString(text: string, label: string, _index: number, onlyIn: string[] = []): MapRuleSpec {
+  const eq = text.indexOf('=');
+  const from = eq === -1 ? '' : text.slice(0, eq).trim();
+  const to = eq === -1 ? '' : text.slice(eq + 1).trim();
+  if (!from || !to) throw new ConfigError(`rule '${text}' must be OLD=NEW`, 'e.g. --map shared.utils=orchestration.shared.utils');
+  checkTarget(from, label);
+  checkTarget(to, label);
+  return { kind: 'map', from: normalise(from), to: normalise(to), ...(onlyIn.length ? { onlyIn } : {}), label };
+}
+
+function checkTarget(value: string, label: string): void {
+  if (/^\.\.?(\/|$)/.test(value) || value.startsWith('/')) {
+    throw new ConfigError(`rule ${label}: '${value}' is not a module, package or repository path`, 'write repository paths relative to the repository root, without ./ (src/utils=src/lib/utils)');
+  }
+  if (/\s/.test(value)) throw new ConfigError(`rule ${label}: '${value}' contains whitespace`, 'a rule names a module, a package or a path');
+}
+
+const normalise = (value: string) => value.replace(/\/+$/, '');
+
+const MAP_KEYS = ['from', 'to', 'onlyIn'];
+const FORBID_KEYS = ['forbid', 'in'];
+
+/** The `rules` option: a list of objects (config) or JSON strings (command line). */
+export function validateRules(value: unknown, origin: string): RuleSpec[] {
+  const list = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(list)) throw new ConfigError(`option 'rules' in ${origin} must be a list of rules`, 'e.g. "rules": [{"from": "a.b", "to": "c.b"}, {"forbid": "svc.private", "in": "shared/**"}]');
+  return list.map((entry, i) => {
+    const label = `rules[${i}]`;
+    let rule: unknown = entry;
+    if (typeof entry === 'string') {
+      try {
+        rule = JSON.parse(entry);
+      } catch {
+        throw new ConfigError(`${label} in ${origin} is not JSON: ${entry}`, 'e.g. --rules \'{"forbid": "svc.private", "in": "shared/**"}\'');
+      }
+    }
+    if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) {
+      throw new ConfigError(`${label} in ${origin} must be an object, got ${JSON.stringify(rule)}`, 'a rule is {"from", "to", "onlyIn"?} or {"forbid", "in"?}');
+    }
+    const r = rule as Record<string, unknown>;
+    const shown = `${label} ${JSON.stringify(r)}`;
+    const isForbid = 'forbid' in r;
+    const allowed = isForbid ? FORBID_KEYS : MAP_KEYS;
+    for (const key of Object.keys(r)) {
+      // kind and label: a rule list that already went through this function
+      if (!allowed.includes(key) && key !== 'kind' && key !== 'label') {
+        throw new ConfigError(`${shown} in ${origin} has unknown key '${key}'`, isForbid ? 'a ban has "forbid" and optionally "in"' : 'a mapping has "from", "to" and optionally "onlyIn"; a ban has "forbid" and "in"');
+      }
+    }
+    const globs = (key: string): string[] | undefined => {
+      const v = r[key];
+      if (v === undefined) return undefined;
+      const globsList = typeof v === 'string' ? [v] : v;
+      if (!Array.isArray(globsList) || globsList.length === 0 || !globsList.every((g) => typeof g === 'string' && g !== '')) {
+        throw new ConfigError(`${shown} in ${origin}: '${key}' must be a glob or a list of globs`, `e.g. "${key}": "services/**"`);
+      }
+      return globsList as string[];
+    };
+    if (isForbid) {
+      if (typeof r.forbid !== 'string' || !r.forbid.trim()) throw new ConfigError(`${shown} in ${origin}: 'forbid' must be a non-empty string`, 'e.g. "forbid": "orchestration.shared"');
+      checkTarget(r.forbid, label);
+      const scope = globs('in');
+      return { kind: 'forbid', forbid: normalise(r.forbid.trim()), ...(scope ? { in: scope } : {}), label } satisfies ForbidRuleSpec;
+    }
+    for (const key of ['from', 'to']) {
+      if (typeof r[key] !== 'string' || !(r[key] as string).trim()) {
+        throw new ConfigError(`${shown} in ${origin}: '${key}' must be a non-empty string`, 'a mapping is {"from": "OLD", "to": "NEW"}');
+      }
+    }
+    checkTarget(r.from as string, label);
+    checkTarget(r.to as string, label);
+    const onlyIn = globs('onlyIn');
+    return { kind: 'map', from: normalise((r.from as string).trim()), to: normalise((r.to as string).trim()), ...(onlyIn ? { onlyIn } : {}), label } satisfies MapRuleSpec;
+  });
+}
+
+/** Two unscoped mappings of the same prefix to different places would make the result a guess. */
+function checkConflicts(rules: RuleSpec[]): void {
+  const seen = new Map<string, MapRuleSpec>();
+  for (const rule of rules) {
+    if (rule.kind !== 'map') continue;
+    if (rule.from === rule.to) throw new ConfigError(`rule ${rule.label} maps '${rule.from}' to itself`, 'remove the rule or fix its target');
+    const key = `${rule.from}\0${(rule.onlyIn ?? []).join(',')}`;
+    const other = seen.get(key);
+    if (other && other.to !== rule.to) {
+      throw new ConfigError(`rules ${other.label} and ${rule.label} both map '${rule.from}' (to '${other.to}' and to '${rule.to}')`, 'keep one of them, or limit one with onlyIn');
+    }
+    seen.set(key, rule);
+  }
+}

@@ -1,0 +1,86 @@
+// The repository plan: files that move under path rules are rewritten from their new place here
+// (and, with moveFiles / `repomod move`, moved as git renames), in the main thread, once.
+import { lstatSync, readFileSync } from 'node:fs';
+import { positionAt, type Diagnostic } from '../../lib/diagnostics.js';
+import { ConfigError } from '../../lib/errors.js';
+import { decodeText, encodeText } from '../../lib/files.js';
+import type { RepoIndex } from '../../lib/repo/repo-index.js';
+import type { FileChange, FileState } from '../../lib/types.js';
+import type { RewriteImportsOptions } from './options.js';
+import { rewriteFile } from './rewrite-file.js';
+import { isMovingFile, mapPath, type RuleSet } from './rules.js';
+
+type Report = (diagnostic: Diagnostic) => void;
+
+/** Rewrite (and with `moveFiles`, move) every file a path or module rule relocates. */
+export async function planMoves(repo: RepoIndex, set: RuleSet, options: RewriteImportsOptions, report: Report): Promise<FileChange[]> {
+  if (options.moveFiles) checkMoves(repo, set);
+  const changes: FileChange[] = [];
+  const moving = repo.files.filter((f) => isMovingFile(set, f) || (options.moveFiles && moveDestination(set, f)));
+  for (const file of moving) {
+    const destination = options.moveFiles ? moveDestination(set, file) : undefined;
+    const before = readState(repo, file);
+    if (!before) continue;
+    let after: FileState = before;
+    const language = /\.pyi?$/.test(file) ? 'python' : /\.[cm]?[jt]sx?$/.test(file) ? 'javascript' : undefined;
+    if (language && before.kind === 'file') {
+      const decoded = decodeText(before.bytes);
+      if (!decoded.binary) {
+        const shownPath = destination ?? file;
+        const findings: Diagnostic[] = [];
+        try {
+          const output = await rewriteFile(decoded.text, file, language, set, options, (f) => {
+            const position = f.index !== undefined ? positionAt(decoded.text, f.index) : { line: f.line ?? 1, column: f.column ?? 1 };
+            findings.push({ path: shownPath, ...position, severity: f.severity, code: f.code, message: f.message });
+          }, () => {});
+          if (output !== decoded.text) after = { kind: 'file', bytes: encodeText(output, decoded.bom), executable: before.executable };
+        } catch (error) {
+          findings.push({ path: file, line: 1, column: 1, severity: 'error', code: 'parse-error', message: `file does not parse (${(error as Error).message.split('\n')[0]}); its imports were not rewritten` });
+        }
+        findings.forEach(report);
+      }
+    }
+    if (destination) changes.push({ path: destination, before, after, renamedFrom: file });
+    else if (after !== before) changes.push({ path: file, before, after });
+  }
+  if (options.moveFiles) {
+    // links inside a moved directory move with it, target text unchanged (as `git mv` does)
+    for (const link of repo.symlinks) {
+      const destination = moveDestination(set, link.path);
+      const state: FileState = { kind: 'symlink', target: link.target };
+      if (destination) changes.push({ path: destination, before: state, after: state, renamedFrom: link.path });
+    }
+  }
+  return changes;
+}
+
+function readState(repo: RepoIndex, file: string): (FileState & { kind: 'file' }) | undefined {
+  try {
+    const abs = repo.absolute(file);
+    const stat = lstatSync(abs);
+    if (!stat.isFile()) return undefined;
+    return { kind: 'file', bytes: readFileSync(abs), executable: (stat.mode & 0o111) !== 0 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A move needs something at OLD and nothing at NEW. */
+function checkMoves(repo: RepoIndex, set: RuleSet): void {
+  if (set.paths.length === 0) throw new ConfigError('nothing to move: no rule names a repository path', 'give OLD and NEW as repository paths, e.g. repomod move src/utils/auth.ts src/utils/middlewares/auth.ts');
+  for (const rule of set.paths) {
+    if (!rule.oldExists) throw new ConfigError(`nothing to move at '${rule.from}'`, 'OLD must be a file or directory in the repository (not ignored)');
+    const taken = rule.isFile ? repo.existsOnDisk(rule.to) : repo.existsOnDisk(rule.to) && !isEmptyTarget(repo, rule.to);
+    if (taken) throw new ConfigError(`'${rule.to}' already exists`, 'move to a new path, or use rewrite-imports --map after moving by hand');
+  }
+}
+
+const isEmptyTarget = (repo: RepoIndex, dir: string) => !repo.files.some((f) => f.startsWith(`${dir}/`));
+
+/** Where `moveFiles` puts a path: a file rule moves exactly the file it names (not `auth.js` beside `auth.ts`). */
+function moveDestination(set: RuleSet, file: string): string | undefined {
+  const moved = mapPath(set, file, undefined);
+  if (!moved) return undefined;
+  if (moved.rule.isFile && /\.[A-Za-z0-9]+$/.test(moved.rule.from) && file !== moved.rule.from) return undefined;
+  return moved.result;
+}

@@ -1,0 +1,240 @@
+// Python: rewrite module paths in every import form, dotted uses and string targets, as byte-range
+// edits on the original text (comments, parentheses, continuations and quotes stay as written).
+import type { Node } from 'web-tree-sitter';
+import { EditSet } from '../../lib/python/edit-set.js';
+import { extractImports, type ImportedName, type PythonImport } from '../../lib/python/imports.js';
+import { firstSyntaxError, withPythonTree } from '../../lib/python/parser.js';
+import { reportAt, type RewriteContext } from './report.js';
+import { matchPython, underModule, type RuleSet } from './rules.js';
+import { rewriteStringTargets } from './python-strings.js';
+
+/** Rewrite one Python file; returns the new text (the same text when nothing applies). */
+export async function rewritePython(source: string, ctx: RewriteContext): Promise<string> {
+  return withPythonTree(source, (tree) => {
+    const broken = firstSyntaxError(tree.rootNode);
+    if (broken) {
+      const error = new SyntaxError(`invalid Python syntax (${broken.startPosition.row + 1}:${broken.startPosition.column})`);
+      throw error;
+    }
+    const edits = new EditSet(source);
+    const dottedUses = new Map<string, string>();
+    const writtenPackage = ctx.pythonPackages?.written;
+    const futurePackage = ctx.pythonPackages?.future;
+    const imports = extractImports(tree.rootNode, source);
+    for (const imp of imports) {
+      if (imp.future) continue;
+      if (imp.level === 0) rewriteAbsolute(source, imp, ctx, edits, dottedUses);
+      else rewriteRelative(source, imp, ctx, edits, writtenPackage, futurePackage);
+    }
+    if (dottedUses.size) rewriteDottedUses(tree.rootNode, dottedUses, edits);
+    rewriteStringTargets(tree.rootNode, source, imports, ctx, edits);
+    return edits.size ? edits.apply() : source;
+  });
+}
+
+/** `import a.b.c [as x]`, `from a.b import c`, and `from a import b` where `a.b` moved. */
+function rewriteAbsolute(source: string, imp: PythonImport, ctx: RewriteContext, edits: EditSet, dottedUses: Map<string, string>): void {
+  const match = matchPython(ctx.set, imp.module, ctx.relPath);
+  checkForbidden(ctx, imp.module, match?.result, imp.moduleStart);
+  if (match) {
+    // import a.b.c ➔ import x.y.c; from a.b import c ➔ from x.y import c
+    edits.replace(imp.moduleStart, imp.moduleEnd, match.result);
+    ctx.count(match.rule.label);
+    checkExists(ctx, match.result, imp.module, match.rule.label, imp.moduleStart);
+    if (imp.kind === 'import' && imp.alias === undefined) dottedUses.set(imp.module, match.result);
+    return;
+  }
+  if (imp.kind === 'from') rewriteMovedNames(source, imp, imp.module, ctx, edits);
+}
+
+/**
+ * `from . import m`, `from ..util import f`: resolved against the package the file was written
+ * in; rewritten only when the target moved or the file moved and the relation no longer holds.
+ */
+function rewriteRelative(source: string, imp: PythonImport, ctx: RewriteContext, edits: EditSet, writtenPackage: string | undefined, futurePackage: string | undefined): void {
+  const specifier = source.slice(imp.specifierStart, imp.specifierEnd);
+  if (writtenPackage === undefined || futurePackage === undefined) {
+    if (ctx.options.absolute) reportAt(ctx, 'rewrite-imports/not-in-source-root', imp.specifierStart, { path: ctx.relPath }, 'info');
+    return;
+  }
+  const target = resolveRelative(writtenPackage, imp.level, imp.module);
+  if (target === undefined) {
+    reportAt(ctx, 'rewrite-imports/relative-beyond-root', imp.specifierStart, { specifier, package: writtenPackage || '(root)' }, 'info');
+    return;
+  }
+  const spell = (absolute: string) => {
+    if (!absolute) return undefined; // `from . import x` at the root has no absolute spelling
+    return ctx.options.keepRelative && !ctx.options.absolute ? relativeForm(futurePackage, absolute) ?? absolute : absolute;
+  };
+  const relativeNow = resolveRelative(futurePackage, imp.level, imp.module);
+  const match = target ? matchPython(ctx.set, target, ctx.relPath) : undefined;
+  checkForbidden(ctx, target, match?.result, imp.specifierStart);
+  if (match) {
+    // the target moved: from ..util import f ➔ from pkg.util import f (unless the file moved along)
+    if (relativeNow === match.result && !ctx.options.absolute) return;
+    const replacement = spell(match.result);
+    if (replacement === undefined) return;
+    edits.replace(imp.specifierStart, imp.specifierEnd, replacement);
+    ctx.count(match.rule.label);
+    checkExists(ctx, match.result, target, match.rule.label, imp.specifierStart);
+    return;
+  }
+  // the file moved away from its target, or --absolute: from ..config import x ➔ from pkg.config import x
+  const respell = ctx.options.absolute || relativeNow !== target ? spell(target) : undefined;
+  rewriteMovedNames(source, imp, target, ctx, edits, respell);
+}
+
+/**
+ * `from a import b` where a rule moves `a.b` itself: `from x import y as b`, or `from x import y`
+ * when the bound name stays the same. Names that move elsewhere are split into their own statements.
+ */
+function rewriteMovedNames(source: string, imp: PythonImport, base: string, ctx: RewriteContext, edits: EditSet, respell?: string): void {
+  const moved = new Map<ImportedName, { parent: string; leaf: string; label: string }>();
+  for (const name of imp.names) {
+    if (name.name === '*') continue;
+    const full = base ? `${base}.${name.name}` : name.name;
+    const match = matchPython(ctx.set, full, ctx.relPath);
+    checkForbidden(ctx, full, match?.result, name.nameStart);
+    if (!match) continue;
+    const dot = match.result.lastIndexOf('.');
+    moved.set(name, { parent: dot === -1 ? '' : match.result.slice(0, dot), leaf: match.result.slice(dot + 1), label: match.rule.label });
+    ctx.count(match.rule.label);
+    checkExists(ctx, match.result, full, match.rule.label, name.nameStart);
+  }
+  if (moved.size === 0) {
+    if (respell !== undefined) edits.replace(imp.specifierStart, imp.specifierEnd, respell);
+    return;
+  }
+  const item = (name: ImportedName, leaf: string) => {
+    const bound = name.alias ?? name.name;
+    return leaf === bound ? leaf : `${leaf} as ${bound}`;
+  };
+  const staying = imp.names.filter((n) => !moved.has(n));
+  const groups = new Map<string, ImportedName[]>();
+  for (const [name, target] of moved) groups.set(target.parent, [...(groups.get(target.parent) ?? []), name]);
+  // the statement itself keeps the unmoved names, or else the first moved group
+  let keptGroup: string | undefined;
+  if (staying.length === 0) {
+    keptGroup = moved.get(imp.names.find((n) => moved.has(n))!)!.parent;
+    if (keptGroup === '') keptGroup = [...groups.keys()].find((g) => g !== '');
+  }
+  if (keptGroup !== undefined) {
+    // from a import b ➔ from x import y as b
+    edits.replace(imp.specifierStart, imp.specifierEnd, keptGroup);
+    for (const name of groups.get(keptGroup)!) edits.replace(name.start, name.end, item(name, moved.get(name)!.leaf));
+  } else if (respell !== undefined) {
+    edits.replace(imp.specifierStart, imp.specifierEnd, respell);
+  }
+  const removed = imp.names.filter((n) => moved.has(n) && moved.get(n)!.parent !== keptGroup);
+  if (removed.length === 0) return;
+  removeNames(imp.names, new Set(removed), edits);
+  const statements: string[] = [];
+  for (const [parent, names] of groups) {
+    if (parent === keptGroup) continue;
+    if (parent === '') {
+      // from a import b ➔ import y as b (the module moved to the top level)
+      for (const name of names) statements.push(`import ${item(name, moved.get(name)!.leaf)}`);
+    } else {
+      statements.push(`from ${parent} import ${names.map((n) => item(n, moved.get(n)!.leaf)).join(', ')}`);
+    }
+  }
+  insertAfterStatement(source, imp, statements, edits);
+}
+
+/** Delete names from an import list with their commas, leaving the others (and comments) as written. */
+function removeNames(names: ImportedName[], removed: Set<ImportedName>, edits: EditSet): void {
+  let keptBefore = false;
+  names.forEach((name, i) => {
+    if (!removed.has(name)) {
+      keptBefore = true;
+      return;
+    }
+    if (keptBefore) edits.delete(names[i - 1].end, name.end);
+    else edits.delete(name.start, names[i + 1].start);
+  });
+}
+
+/** New statements on the lines after `imp`, at its indentation (or after `; ` on a one-line block). */
+function insertAfterStatement(source: string, imp: PythonImport, statements: string[], edits: EditSet): void {
+  const lineStart = source.lastIndexOf('\n', imp.statementStart - 1) + 1;
+  const indent = source.slice(lineStart, imp.statementStart);
+  const newline = source.includes('\r\n') ? '\r\n' : '\n';
+  const text = /^[ \t]*$/.test(indent) ? statements.map((s) => newline + indent + s).join('') : statements.map((s) => `; ${s}`).join('');
+  edits.insert(imp.statementEnd, text);
+}
+
+/** After `import a.b.c` becomes `import x.y.c`, uses `a.b.c.fn()` follow. */
+function rewriteDottedUses(root: Node, uses: Map<string, string>, edits: EditSet): void {
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'import_statement' || node.type === 'import_from_statement') continue;
+    if (node.type === 'attribute' || (node.type === 'identifier' && node.parent?.type !== 'attribute' && node.parent?.type !== 'keyword_argument')) {
+      const replacement = uses.get(node.text);
+      if (replacement !== undefined && isLoadChain(node)) {
+        edits.replace(node.startIndex, node.endIndex, replacement);
+        continue;
+      }
+    }
+    for (let i = node.namedChildCount - 1; i >= 0; i--) {
+      const child = node.namedChild(i);
+      if (child) stack.push(child);
+    }
+  }
+}
+
+/** The object side of attribute chains only: never `obj.a.b` where `a.b` is an attribute name. */
+function isLoadChain(node: Node): boolean {
+  const parent = node.parent;
+  if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === node.id) return false;
+  return true;
+}
+
+/** Absolute module of `level` dots + `module` from `pkg`; undefined when it climbs too far. */
+export function resolveRelative(pkg: string, level: number, module: string): string | undefined {
+  const parts = pkg ? pkg.split('.') : [];
+  if (level - 1 > parts.length) return undefined;
+  const base = parts.slice(0, parts.length - (level - 1));
+  if (module) base.push(...module.split('.'));
+  return base.join('.');
+}
+
+/** The shortest relative spelling of `target` from `pkg`, if both share a top-level package. */
+export function relativeForm(pkg: string, target: string): string | undefined {
+  const from = pkg ? pkg.split('.') : [];
+  const to = target.split('.');
+  let common = 0;
+  while (common < from.length && common < to.length && from[common] === to[common]) common++;
+  if (common === 0) return undefined;
+  return '.'.repeat(from.length - common + 1) + to.slice(common).join('.');
+}
+
+/** Warn when a rewritten module resolves nowhere in the repository (and is not third-party). */
+export function checkExists(ctx: RewriteContext, target: string, original: string, rule: string, index: number): void {
+  if (pythonModuleExists(ctx.set, target)) return;
+  const top = target.split('.')[0];
+  const repoish = pythonModuleExists(ctx.set, top) || pythonModuleExists(ctx.set, original) || pythonModuleExists(ctx.set, original.split('.')[0]);
+  if (!repoish) return; // third-party on both sides
+  reportAt(ctx, 'rewrite-imports/missing-module', index, { target, original, rule });
+}
+
+/** True when `name` exists now, or will once the rules' moves are done (rules that run before the move). */
+export function pythonModuleExists(set: RuleSet, name: string): boolean {
+  if (set.py.resolve(name) !== undefined) return true;
+  for (const rule of set.python) {
+    if (rule.oldExists && underModule(name, rule.to) && set.py.resolve(rule.from + name.slice(rule.to.length)) !== undefined) return true;
+  }
+  return false;
+}
+
+/** Report a use of a forbidden module prefix; a mapping that moves it out of the ban is the fix. */
+export function checkForbidden(ctx: RewriteContext, original: string, rewritten: string | undefined, index: number): void {
+  for (const ban of ctx.set.forbids) {
+    if (!ban.module || !underModule(original, ban.module)) continue;
+    if (ban.scope && !ban.scope(ctx.relPath)) continue;
+    const fixed = rewritten !== undefined && !underModule(rewritten, ban.module);
+    const values = { module: original, scope: ban.scopeText, rule: ban.label, prefix: ban.prefix, target: rewritten ?? '' };
+    if (fixed) reportAt(ctx, 'rewrite-imports/forbidden-import-fixed', index, values, 'warning');
+    else reportAt(ctx, 'rewrite-imports/forbidden-import', index, values, 'error');
+  }
+}

@@ -1,7 +1,7 @@
 // Reading a directory the way `rsync -aL` copies it: links dereferenced, loops refused, and
 // what a copy must never carry (__pycache__, .pyc, .git, git-ignored files) left out.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { RepoIndex } from '../repo/repo-index.js';
 import { LinkResolver, type LinkInfo } from '../repo/symlinks.js';
@@ -18,6 +18,8 @@ export interface TreeFile {
   /** Real absolute path of the content. */
   abs: string;
   executable: boolean;
+  /** Reached through at least one link. */
+  viaLink: boolean;
 }
 
 /** A link inside the tree that cannot be copied: broken, looping, or leaving the repository. */
@@ -82,11 +84,12 @@ export class TreeReader {
     return this.included(abs, 'dir');
   }
 
-  /** Read the tree under the real directory `rootAbs`, dereferencing links. */
+  /** Read the tree under the directory `rootAbs` (its real path is used), dereferencing links. */
   read(rootAbs: string, options: TreeReadOptions = {}): TreeRead {
+    rootAbs = realpathSync(rootAbs);
     const files: TreeFile[] = [];
     const problems: TreeProblem[] = [];
-    const visit = (dirAbs: string, rel: string, stack: string[]) => {
+    const visit = (dirAbs: string, rel: string, stack: string[], viaLink: boolean) => {
       let entries;
       try {
         entries = readdirSync(dirAbs, { withFileTypes: true });
@@ -117,25 +120,25 @@ export class TreeReader {
               problems.push({ rel: childRel, link: { ...link, kind: 'cyclic', containsItself: true, cycle: [link.path, link.resolved!] } });
               continue;
             }
-            visit(target, childRel, [...stack, target]);
+            visit(target, childRel, [...stack, target], true);
           } else if (entry.name === MANIFEST_NAME && options.onManifest) {
             options.onManifest(rel, target);
           } else {
-            files.push({ rel: childRel, abs: target, executable: link.executable ?? false });
+            files.push({ rel: childRel, abs: target, executable: link.executable ?? isExecutable(target), viaLink: true });
           }
         } else if (entry.isDirectory()) {
-          if (this.included(abs, 'dir')) visit(abs, childRel, [...stack, abs]);
+          if (this.included(abs, 'dir')) visit(abs, childRel, [...stack, abs], viaLink);
         } else if (entry.isFile()) {
           if (!this.included(abs, 'file')) continue;
           if (entry.name === MANIFEST_NAME && options.onManifest) {
             options.onManifest(rel, abs);
             continue;
           }
-          files.push({ rel: childRel, abs, executable: isExecutable(abs) });
+          files.push({ rel: childRel, abs, executable: isExecutable(abs), viaLink });
         }
       }
     };
-    visit(rootAbs, '', [rootAbs]);
+    visit(rootAbs, '', [rootAbs], false);
     return { files, problems };
   }
 }

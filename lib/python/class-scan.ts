@@ -1,0 +1,319 @@
+// One Python file's classes and name bindings, per scope: what the class index needs to
+// resolve a base expression the way Python would when the class statement runs.
+import type { Node } from 'web-tree-sitter';
+import { extractImports } from './imports.js';
+import { firstSyntaxError, withPythonTree } from './parser.js';
+
+/** A positional base in a class header, as written. */
+export interface BaseExpr {
+  text: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  /** Position among all the header's items (bases, keywords, splats). */
+  item: number;
+  kind: 'name' | 'attribute' | 'subscript' | 'call' | 'other';
+  /** Dotted parts of a name or attribute, or of a subscript's value (`Base[T]` → ['Base']). */
+  path?: string[];
+}
+
+/** One item of a class header's argument list: what edits need to keep or drop. */
+export interface HeaderItem {
+  start: number;
+  end: number;
+  kind: 'base' | 'keyword' | 'splat';
+}
+
+export interface ClassRecord {
+  /** `pkg.mod:Outer.Inner`; nested in a function: `pkg.mod:build.<locals>.Inner`; a redefinition gets `#2`. */
+  id: string;
+  name: string;
+  qualname: string;
+  module: string;
+  file: string;
+  /** 1-based position of the class name. */
+  line: number;
+  column: number;
+  nameStart: number;
+  /** Position of the `class` keyword. */
+  start: number;
+  /** The header's parentheses (`open` is the index of `(`, `close` of `)`); absent for `class C:`. */
+  header?: { open: number; close: number; items: HeaderItem[] };
+  bases: BaseExpr[];
+  /** `*bases` or `**kw` in the header: the bases are not known statically. */
+  splat: boolean;
+  /** Scope the class statement runs in, and the scope of its body. */
+  scope: number;
+  bodyScope: number;
+}
+
+export type Binding =
+  | { kind: 'class'; at: number; alternate: boolean; classId: string }
+  /** `import a.b` binds `a` (module 'a'); `import a.b as m` binds `m` (module 'a.b'). */
+  | { kind: 'module'; at: number; alternate: boolean; module: string | undefined }
+  /** `from m import n [as x]`, relative imports already made absolute (undefined: above the root). */
+  | { kind: 'from'; at: number; alternate: boolean; module: string | undefined; name: string }
+  /** `X = a.b.C`: an alias of another name. */
+  | { kind: 'alias'; at: number; alternate: boolean; path: string[] }
+  | { kind: 'other'; at: number; alternate: boolean };
+
+export interface Scope {
+  id: number;
+  kind: 'module' | 'function' | 'class';
+  /** The scope whose names this one sees next (class bodies are skipped by nested functions, as in Python). */
+  parent: number | undefined;
+  start: number;
+  end: number;
+  bindings: Map<string, Binding[]>;
+  /** The class whose body this is. */
+  classId?: string;
+}
+
+export interface FileScan {
+  file: string;
+  module: string;
+  scopes: Scope[];
+  classes: ClassRecord[];
+  /** Star imports at module level, in order: absolute module names. */
+  stars: { module: string | undefined; at: number }[];
+  /** `__all__` when it is a literal list/tuple of strings; null when present but not literal. */
+  all: string[] | null | undefined;
+  /** Where the file stops parsing, if it does. */
+  syntaxError?: { line: number; column: number; index: number };
+}
+
+export interface ScanInput {
+  file: string;
+  /** Dotted module name; a pseudo name for files outside any package. */
+  module: string;
+  /** `(level, module)` of a relative import ➔ absolute module, undefined above the source root. */
+  resolveRelative: (level: number, module: string) => string | undefined;
+}
+
+/** Parse and scan one file. A file that does not parse is scanned as far as tree-sitter recovered it. */
+export async function scanPythonFile(source: string, input: ScanInput): Promise<FileScan> {
+  return withPythonTree(source, (tree) => scanTree(tree.rootNode, source, input));
+}
+
+export function scanTree(root: Node, source: string, input: ScanInput): FileScan {
+  const scan: FileScan = { file: input.file, module: input.module, scopes: [], classes: [], stars: [], all: undefined };
+  const excepts: { start: number; end: number }[] = [];
+  const newScope = (kind: Scope['kind'], parent: number | undefined, node: Node, classId?: string): number => {
+    scan.scopes.push({ id: scan.scopes.length, kind, parent, start: node.startIndex, end: node.endIndex, bindings: new Map(), classId });
+    return scan.scopes.length - 1;
+  };
+  const bind = (scope: number, name: string, binding: Binding) => {
+    const list = scan.scopes[scope].bindings.get(name) ?? [];
+    list.push(binding);
+    scan.scopes[scope].bindings.set(name, list);
+  };
+  const qualCount = new Map<string, number>();
+
+  const visit = (node: Node, scope: number, qualPrefix: string, inExcept: boolean): void => {
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      const alternate = inExcept;
+      switch (child.type) {
+        case 'class_definition': {
+          const nameNode = child.childForFieldName('name');
+          if (!nameNode) break;
+          const name = nameNode.text;
+          const qualname = qualPrefix + name;
+          const n = (qualCount.get(qualname) ?? 0) + 1;
+          qualCount.set(qualname, n);
+          const id = `${input.module}:${qualname}${n > 1 ? `#${n}` : ''}`;
+          const record = classRecord(child, nameNode, source, input, id, name, qualname, scope);
+          const body = child.childForFieldName('body');
+          record.bodyScope = newScope('class', scope, body ?? child, id);
+          scan.classes.push(record);
+          bind(scope, name, { kind: 'class', at: child.startIndex, alternate, classId: id });
+          if (body) visit(body, record.bodyScope, `${qualname}.`, false);
+          break;
+        }
+        case 'function_definition': {
+          const nameNode = child.childForFieldName('name');
+          if (nameNode) bind(scope, nameNode.text, { kind: 'other', at: child.startIndex, alternate });
+          // a nested function sees its enclosing functions and the module, never a class body
+          let parent: number | undefined = scope;
+          while (parent !== undefined && scan.scopes[parent].kind === 'class') parent = scan.scopes[parent].parent;
+          const inner = newScope('function', parent, child);
+          for (const param of parameterNames(child.childForFieldName('parameters'))) bind(inner, param, { kind: 'other', at: child.startIndex, alternate: false });
+          const body = child.childForFieldName('body');
+          if (body) visit(body, inner, `${qualPrefix}${nameNode?.text ?? '<lambda>'}.<locals>.`, false);
+          break;
+        }
+        case 'expression_statement':
+          for (const expr of child.namedChildren) if (expr) assignment(expr, scope, alternate);
+          break;
+        case 'except_clause':
+        case 'except_group_clause':
+          excepts.push({ start: child.startIndex, end: child.endIndex });
+          visit(child, scope, qualPrefix, true);
+          break;
+        case 'lambda':
+          break;
+        default:
+          visit(child, scope, qualPrefix, inExcept);
+      }
+    }
+  };
+
+  const assignment = (expr: Node, scope: number, alternate: boolean) => {
+    if (expr.type !== 'assignment' && expr.type !== 'augmented_assignment') return;
+    const left = expr.childForFieldName('left');
+    const right = expr.childForFieldName('right');
+    if (!left) return;
+    if (left.type === 'identifier') {
+      const name = left.text;
+      if (name === '__all__' && scan.scopes[scope].kind === 'module') {
+        const names = right ? stringList(right) : null;
+        if (expr.type === 'augmented_assignment') scan.all = scan.all && names ? [...scan.all, ...names] : null;
+        else scan.all = names;
+      }
+      if (expr.type === 'augmented_assignment') return;
+      const path = right ? dottedPath(right) : undefined;
+      // a chained `A = B = C` keeps the innermost value
+      bind(scope, name, path ? { kind: 'alias', at: expr.startIndex, alternate, path } : { kind: 'other', at: expr.startIndex, alternate });
+      if (right?.type === 'assignment') assignment(right, scope, alternate);
+    } else {
+      for (const id of identifiersIn(left)) bind(scope, id, { kind: 'other', at: expr.startIndex, alternate });
+    }
+  };
+
+  newScope('module', undefined, root);
+  visit(root, 0, '', false);
+
+  // imports bind in the innermost scope holding the statement
+  for (const imp of extractImports(root, source)) {
+    if (imp.future) continue;
+    const scope = innermostScope(scan.scopes, imp.statementStart);
+    const alternate = excepts.some((e) => e.start <= imp.statementStart && imp.statementEnd <= e.end);
+    const absolute = imp.level > 0 ? input.resolveRelative(imp.level, imp.module) : imp.module;
+    if (imp.kind === 'import') {
+      if (imp.alias) bind(scope, imp.alias, { kind: 'module', at: imp.statementStart, alternate, module: imp.module });
+      else bind(scope, imp.module.split('.')[0], { kind: 'module', at: imp.statementStart, alternate, module: imp.module.split('.')[0] });
+      continue;
+    }
+    for (const item of imp.names) {
+      if (item.name === '*') {
+        if (scan.scopes[scope].kind === 'module') scan.stars.push({ module: absolute, at: imp.statementStart });
+        continue;
+      }
+      bind(scope, item.alias ?? item.name, { kind: 'from', at: imp.statementStart, alternate, module: absolute, name: item.name });
+    }
+  }
+  for (const scope of scan.scopes) for (const list of scope.bindings.values()) list.sort((a, b) => a.at - b.at);
+  const error = firstSyntaxError(root);
+  if (error) scan.syntaxError = { line: error.startPosition.row + 1, column: columnOf(source, error.startIndex), index: error.startIndex };
+  return scan;
+}
+
+function classRecord(node: Node, nameNode: Node, source: string, input: ScanInput, id: string, name: string, qualname: string, scope: number): ClassRecord {
+  const record: ClassRecord = {
+    id,
+    name,
+    qualname,
+    module: input.module,
+    file: input.file,
+    line: nameNode.startPosition.row + 1,
+    column: columnOf(source, nameNode.startIndex),
+    nameStart: nameNode.startIndex,
+    start: node.startIndex,
+    bases: [],
+    splat: false,
+    scope,
+    bodyScope: -1,
+  };
+  const args = node.childForFieldName('superclasses');
+  if (!args) return record;
+  const items: HeaderItem[] = [];
+  for (const child of args.namedChildren) {
+    if (!child || child.type === 'comment') continue;
+    const item = items.length;
+    if (child.type === 'keyword_argument') {
+      items.push({ start: child.startIndex, end: child.endIndex, kind: 'keyword' });
+    } else if (child.type === 'list_splat' || child.type === 'dictionary_splat') {
+      items.push({ start: child.startIndex, end: child.endIndex, kind: 'splat' });
+      record.splat = true;
+    } else {
+      items.push({ start: child.startIndex, end: child.endIndex, kind: 'base' });
+      record.bases.push(baseExpr(child, source, item));
+    }
+  }
+  record.header = { open: args.startIndex, close: args.endIndex - 1, items };
+  return record;
+}
+
+function baseExpr(node: Node, source: string, item: number): BaseExpr {
+  const common = { text: node.text, start: node.startIndex, end: node.endIndex, line: node.startPosition.row + 1, column: columnOf(source, node.startIndex), item };
+  const path = dottedPath(node);
+  if (path) return { ...common, kind: path.length === 1 ? 'name' : 'attribute', path };
+  if (node.type === 'subscript' || node.type === 'generic_type') {
+    const value = node.childForFieldName('value') ?? node.namedChildren[0];
+    const valuePath = value ? dottedPath(value) : undefined;
+    return { ...common, kind: 'subscript', path: valuePath };
+  }
+  if (node.type === 'call') return { ...common, kind: 'call' };
+  return { ...common, kind: 'other' };
+}
+
+/** `a.b.C` → ['a', 'b', 'C']; anything else → undefined. */
+export function dottedPath(node: Node): string[] | undefined {
+  if (node.type === 'identifier') return [node.text];
+  if (node.type === 'attribute') {
+    const object = node.childForFieldName('object');
+    const attribute = node.childForFieldName('attribute');
+    const head = object ? dottedPath(object) : undefined;
+    return head && attribute ? [...head, attribute.text] : undefined;
+  }
+  if (node.type === 'parenthesized_expression' && node.namedChildCount === 1) return dottedPath(node.namedChildren[0]!);
+  return undefined;
+}
+
+function stringList(node: Node): string[] | null {
+  if (node.type !== 'list' && node.type !== 'tuple') return null;
+  const names: string[] = [];
+  for (const child of node.namedChildren) {
+    if (!child || child.type === 'comment') continue;
+    if (child.type !== 'string') return null;
+    const parts = child.namedChildren.filter((c) => c?.type === 'string_content');
+    if (child.namedChildren.some((c) => c?.type === 'interpolation')) return null;
+    names.push(parts.map((p) => p!.text).join(''));
+  }
+  return names;
+}
+
+function parameterNames(params: Node | null): string[] {
+  if (!params) return [];
+  const names: string[] = [];
+  for (const p of params.namedChildren) {
+    if (!p) continue;
+    if (p.type === 'identifier') names.push(p.text);
+    else {
+      const name = p.childForFieldName('name') ?? p.namedChildren.find((c) => c?.type === 'identifier');
+      if (name?.type === 'identifier') names.push(name.text);
+    }
+  }
+  return names;
+}
+
+function identifiersIn(node: Node): string[] {
+  if (node.type === 'identifier') return [node.text];
+  if (node.type === 'pattern_list' || node.type === 'tuple_pattern' || node.type === 'list_pattern' || node.type === 'list_splat_pattern') {
+    return node.namedChildren.flatMap((c) => (c ? identifiersIn(c) : []));
+  }
+  return [];
+}
+
+function innermostScope(scopes: Scope[], at: number): number {
+  let best = 0;
+  for (const scope of scopes) {
+    if (scope.start <= at && at < scope.end && scope.end - scope.start <= scopes[best].end - scopes[best].start) best = scope.id;
+  }
+  return best;
+}
+
+function columnOf(source: string, index: number): number {
+  return index - (source.lastIndexOf('\n', index - 1) + 1) + 1;
+}

@@ -12,6 +12,8 @@ import { RepoIndex, type SymlinkEntry } from './repo/repo-index.js';
 export interface RepomodApi {
   repo: RepoIndex;
   report(diagnostic: Diagnostic): void;
+  /** Repo-relative path of the file; `file.path` is relative to the engine's cwd, not process.cwd(). */
+  relPath?: string;
 }
 
 export type ApiWithRepomod = API & { repomod?: RepomodApi };
@@ -41,7 +43,7 @@ export interface TransformContext {
 export function contextFor(file: FileInfo, api: API): TransformContext {
   const engine = (api as ApiWithRepomod).repomod;
   const repo = engine?.repo ?? standaloneRepoFor(file.path);
-  const relPath = repo.relative(file.path);
+  const relPath = engine?.relPath ?? repo.relative(file.path);
   const report = (finding: Finding) => {
     const position =
       finding.index !== undefined ? positionAt(file.source, finding.index) : { line: finding.line ?? 1, column: finding.column ?? 1 };

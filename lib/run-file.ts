@@ -54,7 +54,7 @@ export async function runTransformOnText(
     },
     // third-party transforms report free text: keep it as an info diagnostic on line 1
     report: (message: string) => diagnostics.push({ path: relPath, line: 1, column: 1, severity: 'info', code: 'report', message }),
-    repomod: { repo, report: (d) => diagnostics.push(d) },
+    repomod: { repo, report: (d) => diagnostics.push(d), relPath },
   };
   const result = await transform({ path: filePath, source }, api, options);
   return { output: typeof result === 'string' ? result : undefined, diagnostics, stats };

@@ -255,10 +255,8 @@ function describeHeader(header: Node | null): string {
       return 'function definition';
     case 'class_definition':
       return 'class definition';
-    case undefined:
-      return 'statement';
     default:
-      return `'${header.child(0)?.text ?? header.type}' statement`;
+      return header ? `'${header.child(0)?.text ?? header.type}' statement` : 'statement';
   }
 }
 

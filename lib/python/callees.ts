@@ -1,0 +1,400 @@
+// What a Python call really calls, as far as the repository proves it: local and module defs,
+// imports across files (re-exports included), classes (through __init__/__new__ and their
+// bases), `self.`/`cls.`/`super()` methods with subclass overrides, stdlib loggers and builtins.
+import type { Node } from 'web-tree-sitter';
+import { builtinKeywords, LOGGING_KEYWORDS, LOGGER_METHODS } from './builtin-signatures.js';
+import {
+  acceptsKeyword,
+  classKey,
+  summarizeClass,
+  summarizeScope,
+  TRANSPARENT_DECORATORS,
+  type Binding,
+  type ClassSummary,
+  type FunctionSignature,
+  type PythonSignatureIndex,
+  type ScopeSummary,
+} from './signatures.js';
+
+export type CalleeVerdict =
+  | { kind: 'known'; description: string; accepts: (keyword: string) => boolean }
+  | { kind: 'unknown'; callee: string; why: string };
+
+type Target =
+  | { kind: 'function'; signature: FunctionSignature }
+  | { kind: 'class'; summary: ClassSummary }
+  | { kind: 'module'; module: string }
+  | { kind: 'logger' }
+  | { kind: 'logging-function' }
+  | { kind: 'builtin'; name: string }
+  | { kind: 'unknown'; why: string };
+
+type Mro = { classes: ClassSummary[]; builtin: 'object' | 'exception' };
+
+const BUILTIN_EXCEPTION = /^(BaseException|Exception|[A-Z]\w*(Error|Exception|Warning)|StopIteration|StopAsyncIteration|KeyboardInterrupt|SystemExit|GeneratorExit)$/;
+const unknown = (why: string): Target => ({ kind: 'unknown', why });
+
+/**
+ * Resolves calls in one file. `current` is the summary of the file's own (in-memory) text; other
+ * modules come from the repository index.
+ */
+export class CalleeResolver {
+  private readonly scopes = new Map<number, ScopeSummary>();
+  private readonly mros = new Map<string, Mro | undefined>();
+
+  constructor(
+    private readonly index: PythonSignatureIndex,
+    private readonly current: ScopeSummary,
+  ) {}
+
+  /** The verdict for one `call` node: which keywords it may take, or why nobody can say. */
+  resolveCall(call: Node): CalleeVerdict {
+    const fn = call.childForFieldName('function');
+    const callee = (fn?.text ?? '').replace(/\s+/g, '');
+    if (!fn) return { kind: 'unknown', callee, why: 'no callee' };
+    const target = this.calleeTarget(fn);
+    return this.verdictFor(target, callee);
+  }
+
+  private verdictFor(target: Target | Target[], callee: string): CalleeVerdict {
+    const targets = Array.isArray(target) ? target : [target];
+    const checks: ((k: string) => boolean)[] = [];
+    for (const t of targets) {
+      switch (t.kind) {
+        case 'function': {
+          const bad = t.signature.decorators.find((d) => !TRANSPARENT_DECORATORS.has(d));
+          if (bad) return { kind: 'unknown', callee, why: `decorated with @${bad}` };
+          checks.push((k) => acceptsKeyword(t.signature, k));
+          break;
+        }
+        case 'class': {
+          const check = this.constructorCheck(t.summary);
+          if (typeof check === 'string') return { kind: 'unknown', callee, why: check };
+          checks.push(check);
+          break;
+        }
+        case 'logging-function':
+          checks.push((k) => LOGGING_KEYWORDS.has(k));
+          break;
+        case 'builtin': {
+          const accepted = builtinKeywords(t.name);
+          if (accepted === 'any' || accepted === undefined) return { kind: 'unknown', callee, why: 'a builtin that takes any keyword' };
+          checks.push((k) => accepted.has(k));
+          break;
+        }
+        case 'logger':
+          return { kind: 'unknown', callee, why: 'a logger object, not a function' };
+        case 'module':
+          return { kind: 'unknown', callee, why: `'${t.module}' is a module` };
+        case 'unknown':
+          return { kind: 'unknown', callee, why: t.why };
+      }
+    }
+    // polymorphic calls (overrides): a keyword is accepted when any implementation takes it
+    return { kind: 'known', description: callee, accepts: (k) => checks.some((check) => check(k)) };
+  }
+
+  private calleeTarget(fn: Node): Target | Target[] {
+    if (fn.type === 'identifier') return this.resolveName(fn.text, fn);
+    if (fn.type !== 'attribute') return unknown('a computed callee');
+    const object = fn.childForFieldName('object');
+    const attr = fn.childForFieldName('attribute')?.text ?? '';
+    if (!object) return unknown('a computed callee');
+    const method = this.enclosingMethod(fn);
+    // super().m(…): the next class in the enclosing class's MRO
+    if (method && object.type === 'call' && object.childForFieldName('function')?.text === 'super' && (object.childForFieldName('arguments')?.namedChildCount ?? 0) === 0) {
+      return this.methodTargets(method.cls, attr, true);
+    }
+    if (method && object.type === 'identifier' && object.text === method.self) return this.methodTargets(method.cls, attr, false);
+    // self.logger.error(…)
+    if (method && object.type === 'attribute' && object.childForFieldName('object')?.text === method.self) {
+      const holder = object.childForFieldName('attribute')?.text ?? '';
+      const mro = this.mroOf(method.cls);
+      if ([method.cls, ...(mro?.classes ?? [])].some((c) => c.loggers.has(holder))) return LOGGER_METHODS.has(attr) ? { kind: 'logging-function' } : unknown('a logger method');
+      return unknown(`'${object.text}' is an instance attribute`);
+    }
+    const base = this.expressionTarget(object);
+    return this.member(base, attr);
+  }
+
+  private expressionTarget(node: Node): Target {
+    if (node.type === 'identifier') {
+      const t = this.resolveName(node.text, node);
+      return Array.isArray(t) ? unknown('a method') : t;
+    }
+    if (node.type === 'attribute') {
+      const object = node.childForFieldName('object');
+      if (!object) return unknown('a computed callee');
+      return this.member(this.expressionTarget(object), node.childForFieldName('attribute')?.text ?? '');
+    }
+    if (node.type === 'call' && node.childForFieldName('function')?.text.replace(/\s+/g, '') === 'logging.getLogger') return { kind: 'logger' };
+    return unknown('a computed callee');
+  }
+
+  /** `target.attr`: a module member, a class attribute, a logger method. */
+  private member(target: Target, attr: string): Target {
+    switch (target.kind) {
+      case 'module':
+        return this.moduleMember(target.module, attr, 0);
+      case 'class': {
+        const found = this.findInClass(target.summary, attr);
+        return found ?? unknown(`no '${attr}' in class ${target.summary.name}`);
+      }
+      case 'logger':
+        return LOGGER_METHODS.has(attr) ? { kind: 'logging-function' } : unknown('a logger attribute');
+      case 'unknown':
+        return target;
+      default:
+        return unknown('an attribute of a value');
+    }
+  }
+
+  /** A name at a point in the file: enclosing function scopes, comprehensions, module, builtins. */
+  private resolveName(name: string, at: Node): Target | Target[] {
+    for (let p = at.parent; p; p = p.parent) {
+      if (p.type === 'function_definition') {
+        const scope = this.functionScope(p);
+        if (scope.bindings.has(name)) return this.fromBindings(scope.bindings.get(name)!, scope, 'a local name');
+      } else if (p.type === 'lambda' || p.type.endsWith('comprehension') || p.type === 'generator_expression') {
+        if (boundIn(p, name)) return unknown('a local name');
+      } else if (p.type === 'class_definition' && !hasFunctionBetween(at, p)) {
+        const cls = summarizeClass(p, this.current.path);
+        if (cls.methods.has(name) || cls.attributes.has(name)) return unknown('a class attribute');
+      }
+    }
+    return this.moduleName(this.current, name, 0);
+  }
+
+  private moduleName(scope: ScopeSummary, name: string, depth: number): Target {
+    const bindings = scope.bindings.get(name);
+    if (bindings) {
+      const t = this.fromBindings(bindings, scope, 'a module-level variable', depth);
+      return Array.isArray(t) ? unknown('a method') : t;
+    }
+    for (const star of scope.starImports) {
+      const t = this.moduleMember(star, name, depth + 1);
+      if (t.kind !== 'unknown') return t;
+      if (!this.index.fileOf(star)) return unknown(`maybe from 'from ${star} import *'`);
+    }
+    if (builtinKeywords(name) !== undefined) return { kind: 'builtin', name };
+    return unknown(`not defined in ${scope.path}`);
+  }
+
+  private fromBindings(bindings: Binding[], scope: ScopeSummary, variable: string, depth = 0): Target {
+    // several module-level defs of one name: the last one runs, unless one is conditional
+    const binding = bindings.length === 1 || bindings.every((b) => b.kind === 'function') ? bindings[bindings.length - 1] : undefined;
+    if (!binding) return unknown('bound more than once');
+    switch (binding.kind) {
+      case 'function':
+        return { kind: 'function', signature: binding.signature };
+      case 'class':
+        return { kind: 'class', summary: binding.summary };
+      case 'module':
+        return { kind: 'module', module: binding.module };
+      case 'imported':
+        return this.moduleMember(binding.module, binding.name, depth + 1);
+      case 'logger':
+        return { kind: 'logger' };
+      default:
+        return unknown(variable);
+    }
+  }
+
+  /** `name` as seen from module `module`: its own binding, a re-export, or a submodule. */
+  private moduleMember(module: string, name: string, depth: number): Target {
+    if (depth > 20) return unknown('an import cycle');
+    const file = this.index.fileOf(module);
+    if (!file) {
+      if (this.index.repo.python.resolve(`${module}.${name}`)) return { kind: 'module', module: `${module}.${name}` };
+      if (module === 'logging' && LOGGER_METHODS.has(name)) return { kind: 'logging-function' };
+      return unknown(`imported from '${module}', outside the repository`);
+    }
+    const summary = file === this.current.path ? this.current : this.index.module(file);
+    if (!summary) return unknown(`'${file}' cannot be read`);
+    if (summary.bindings.has(name)) return this.moduleName(summary, name, depth);
+    if (this.index.fileOf(`${module}.${name}`) || this.index.repo.python.resolve(`${module}.${name}`)) return { kind: 'module', module: `${module}.${name}` };
+    return this.moduleName(summary, name, depth);
+  }
+
+  private functionScope(def: Node): ScopeSummary {
+    let scope = this.scopes.get(def.id);
+    if (!scope) {
+      const body = def.childForFieldName('body');
+      scope = body ? summarizeScope(body, this.current.path, this.index.namer(this.current.path), def.childForFieldName('parameters')) : { path: this.current.path, bindings: new Map(), starImports: [] };
+      this.scopes.set(def.id, scope);
+    }
+    return scope;
+  }
+
+  /** The method around a node: its class and the name its first parameter gives the instance. */
+  private enclosingMethod(node: Node): { cls: ClassSummary; self: string } | undefined {
+    for (let p = node.parent; p; p = p.parent) {
+      if (p.type !== 'function_definition') continue;
+      const holder = p.parent?.type === 'decorated_definition' ? p.parent.parent : p.parent;
+      const cls = holder?.type === 'block' ? holder.parent : null;
+      if (cls?.type !== 'class_definition') return undefined;
+      const decorators = p.parent?.type === 'decorated_definition' ? p.parent.namedChildren.filter((c) => c?.type === 'decorator').map((c) => c!.text) : [];
+      if (decorators.some((d) => /staticmethod/.test(d))) return undefined;
+      const first = p.childForFieldName('parameters')?.namedChildren.find((c) => c?.type === 'identifier' || c?.type === 'typed_parameter');
+      const self = first?.type === 'typed_parameter' ? first.namedChildren[0]?.text : first?.text;
+      if (!self) return undefined;
+      const summary = this.moduleClass(cls) ?? summarizeClass(cls, this.current.path);
+      return { cls: summary, self };
+    }
+    return undefined;
+  }
+
+  /** The module-level summary of a top-level class node (so base lookups use module scope). */
+  private moduleClass(cls: Node): ClassSummary | undefined {
+    const name = cls.childForFieldName('name')?.text ?? '';
+    const b = this.current.bindings.get(name);
+    return b?.length === 1 && b[0].kind === 'class' ? b[0].summary : undefined;
+  }
+
+  /** `self.m` / `super().m`: the implementation the MRO finds, plus every subclass override. */
+  private methodTargets(cls: ClassSummary, name: string, skipSelf: boolean): Target | Target[] {
+    const mro = this.mroOf(cls);
+    const chain = mro ? mro.classes : [cls];
+    const searched = skipSelf ? chain.slice(1) : chain;
+    let found: Target | undefined;
+    for (const c of searched) {
+      const t = this.ownMember(c, name);
+      if (t) {
+        found = t;
+        break;
+      }
+    }
+    if (!found) return unknown(mro ? `no method '${name}' in ${cls.name} or its bases` : `'${name}' may come from a base class outside the repository`);
+    if (found.kind !== 'function') return found;
+    const targets: Target[] = [found];
+    if (!skipSelf) {
+      for (const sub of this.index.subclassesOf(cls, (c) => this.basesOf(c))) {
+        const override = this.ownMember(sub, name);
+        if (override) targets.push(override);
+      }
+    }
+    return targets;
+  }
+
+  private ownMember(c: ClassSummary, name: string): Target | undefined {
+    if (c.loggers.has(name)) return { kind: 'logger' };
+    if (c.attributes.has(name)) return unknown(`'${name}' is an attribute set at run time`);
+    const m = c.methods.get(name);
+    if (m === undefined) return undefined;
+    if (m === 'ambiguous') return unknown(`'${c.name}.${name}' is defined conditionally`);
+    if (m.decorators.some((d) => d.endsWith('property'))) return unknown(`'${c.name}.${name}' is a property`);
+    return { kind: 'function', signature: m };
+  }
+
+  private findInClass(cls: ClassSummary, name: string): Target | undefined {
+    const mro = this.mroOf(cls);
+    for (const c of mro ? mro.classes : [cls]) {
+      const t = this.ownMember(c, name);
+      if (t) return t;
+    }
+    return mro ? undefined : unknown(`'${name}' may come from a base class outside the repository`);
+  }
+
+  /** A keyword check for `Class(…)`, or why there is none. */
+  private constructorCheck(cls: ClassSummary): ((k: string) => boolean) | string {
+    const mro = this.mroOf(cls);
+    if (!mro) return `class ${cls.name} has a base outside the repository`;
+    let init: FunctionSignature | undefined;
+    let create: FunctionSignature | undefined;
+    for (const c of mro.classes) {
+      if (c.decorators.length) return `class ${c.name} is decorated with @${c.decorators[0]}`;
+      if (c.hasKeywords) return `class ${c.name} has a metaclass or class keywords`;
+      for (const [slot, set] of [['__init__', (s: FunctionSignature) => (init ??= s)], ['__new__', (s: FunctionSignature) => (create ??= s)]] as const) {
+        const m = c.methods.get(slot);
+        if (m === 'ambiguous' || c.attributes.has(slot)) return `${c.name}.${slot} is defined conditionally`;
+        if (m) set(m);
+      }
+    }
+    for (const s of [init, create]) {
+      const bad = s?.decorators.find((d) => !TRANSPARENT_DECORATORS.has(d));
+      if (bad) return `${s!.name} is decorated with @${bad}`;
+    }
+    const i = init;
+    const n = create;
+    // object() and builtin exceptions take no keyword arguments
+    if (!i && !n) return () => false;
+    return (k) => (i ? acceptsKeyword(i, k) : true) && (n ? acceptsKeyword(n, k) : true);
+  }
+
+  /** Resolved direct bases: a summary, or undefined when outside the repository. */
+  basesOf(cls: ClassSummary): (ClassSummary | undefined)[] {
+    return cls.bases.map((b) => {
+      const t = this.baseTarget(cls, b);
+      return t.kind === 'class' ? t.summary : undefined;
+    });
+  }
+
+  private baseTarget(cls: ClassSummary, base: string): Target {
+    const scope = cls.path === this.current.path ? this.current : this.index.module(cls.path);
+    const parts = base.replace(/\[.*$/, '').split('.');
+    if (!scope || !parts.every((p) => /^[A-Za-z_]\w*$/.test(p))) return unknown('a computed base');
+    let t = this.moduleName(scope, parts[0], 0);
+    for (const part of parts.slice(1)) t = this.member(t, part);
+    return t;
+  }
+
+  /** C3 linearisation over repository classes; undefined when a base is outside it. */
+  private mroOf(cls: ClassSummary, stack: string[] = []): Mro | undefined {
+    const key = classKey(cls);
+    if (this.mros.has(key)) return this.mros.get(key);
+    if (stack.includes(key)) return undefined;
+    let builtin: Mro['builtin'] = 'object';
+    const parents: Mro[] = [];
+    const direct: ClassSummary[] = [];
+    for (const base of cls.bases) {
+      const t = this.baseTarget(cls, base);
+      if (t.kind === 'builtin' && (t.name === 'object' || BUILTIN_EXCEPTION.test(t.name))) {
+        if (t.name !== 'object') builtin = 'exception';
+        continue;
+      }
+      if (t.kind !== 'class') {
+        this.mros.set(key, undefined);
+        return undefined;
+      }
+      const parent = this.mroOf(t.summary, [...stack, key]);
+      if (!parent) {
+        this.mros.set(key, undefined);
+        return undefined;
+      }
+      if (parent.builtin === 'exception') builtin = 'exception';
+      parents.push(parent);
+      direct.push(t.summary);
+    }
+    const merged = c3([...parents.map((p) => p.classes), direct]);
+    const result = merged ? { classes: [cls, ...merged], builtin } : undefined;
+    this.mros.set(key, result);
+    return result;
+  }
+}
+
+function c3(sequences: ClassSummary[][]): ClassSummary[] | undefined {
+  const seqs = sequences.map((s) => [...s]).filter((s) => s.length);
+  const out: ClassSummary[] = [];
+  while (seqs.length) {
+    const head = seqs.map((s) => s[0]).find((h) => !seqs.some((s) => s.slice(1).some((c) => classKey(c) === classKey(h))));
+    if (!head) return undefined;
+    out.push(head);
+    for (const s of seqs) if (classKey(s[0]) === classKey(head)) s.shift();
+    for (let i = seqs.length - 1; i >= 0; i--) if (!seqs[i].length) seqs.splice(i, 1);
+  }
+  return out;
+}
+
+/** A lambda parameter or comprehension variable named `name`. */
+function boundIn(node: Node, name: string): boolean {
+  if (node.type === 'lambda') {
+    const params = node.childForFieldName('parameters');
+    return !!params && params.text.split(/[^\w]+/).includes(name);
+  }
+  return node.namedChildren.some((c) => c?.type === 'for_in_clause' && (c.childForFieldName('left')?.text ?? '').split(/[^\w]+/).includes(name));
+}
+
+function hasFunctionBetween(node: Node, ancestor: Node): boolean {
+  for (let p = node.parent; p && p.id !== ancestor.id; p = p.parent) if (p.type === 'function_definition' || p.type === 'lambda') return true;
+  return false;
+}

@@ -1,0 +1,16 @@
+// fix-call-syntax's static description: cheap to import (no parser, no file system).
+import type { TransformMeta } from '../../lib/types.js';
+import { descriptors } from './options.js';
+
+export const PYTHON_EXTENSIONS = ['py', 'pyi'];
+export const JS_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'];
+
+export const meta: TransformMeta = {
+  name: 'fix-call-syntax',
+  description: 'Repair calls damaged by bulk regex edits (repeated, injected or comma-first arguments, missing commas) and report every file that does not parse.',
+  aliases: ['calls'],
+  extensions: [...PYTHON_EXTENSIONS, ...JS_EXTENSIONS],
+  options: descriptors,
+  // every file is a syntax-gate candidate: no substring can prove a file parses
+  prefilter: () => undefined,
+};

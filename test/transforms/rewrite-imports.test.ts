@@ -1,4 +1,60 @@
-// rewrite-imports: every fixture case (single files and repositories), run twice by the harness.
-import { describeFixtures } from '../helpers/fixtures.js';
+// rewrite-imports: every fixture case (single files and repositories), run twice by the harness,
+// plus tables for behaviour a fixture cannot show (rules that are not idempotent by design).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeFixtures, diagnosticLines, runOn } from '../helpers/fixtures.js';
+import { tempDir } from '../helpers/tree.js';
 
 describeFixtures('rewrite-imports');
+
+/** One dry run over a temporary repository; returns each file's new text and the diagnostics. */
+async function rewrite(files: Record<string, string>, options: Record<string, unknown>) {
+  const dir = tempDir();
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  const result = await runOn(dir, 'rewrite-imports', options, 'dry-run');
+  const out: Record<string, string> = {};
+  for (const change of result.changes) if (change.after?.kind === 'file') out[change.path] = change.after.bytes.toString('utf8');
+  return { out, diagnostics: diagnosticLines(result), result };
+}
+
+describe('rule matching', () => {
+  it('applies all rules at once, each import at most once, longest prefix first', async () => {
+    const { out } = await rewrite({ 'm.py': 'import a\nimport a.b\nimport a.b.c\nimport b\nimport ab\n' }, { map: ['a=b', 'b=c', 'a.b=z'] });
+    expect(out['m.py']).toBe('import b\nimport z\nimport z.c\nimport c\nimport ab\n');
+  });
+
+  it.each([
+    ['import a.bc\n', 'a.b=x'],
+    ['from a import bc\n', 'a.b=x'],
+    ['import ab.c\n', 'a=x'],
+    ["import x from 'a/bc';\n", 'a/b=x'],
+    ["import x from '@acme/core-utils';\n", '@acme/core=@acme/platform'],
+  ])('leaves %s alone under %s', async (text, rule) => {
+    const file = text.startsWith('import x') ? 'm.ts' : 'm.py';
+    const { out } = await rewrite({ [file]: text }, { map: [rule] });
+    expect(out).toEqual({});
+  });
+
+  it('limits a rule with onlyIn', async () => {
+    const { out } = await rewrite({ 'svc/a.py': 'import old.x\n', 'lib/b.py': 'import old.x\n' }, { rules: [{ from: 'old', to: 'new', onlyIn: 'svc/**' }] });
+    expect(Object.keys(out)).toEqual(['svc/a.py']);
+  });
+});
+
+describe('options', () => {
+  it.each([
+    [{ map: ['nothing'] }, /must be OLD=NEW/],
+    [{ map: ['./a=b'] }, /not a module, package or repository path/],
+    [{ rules: [{ from: 'a', too: 'b' }] }, /rules\[0\].*unknown key 'too'/],
+    [{ rules: [{ forbid: '' }] }, /'forbid' must be a non-empty string/],
+    [{ rules: [{ from: 'a', to: 'b' }, { from: 'a', to: 'c' }] }, /both map 'a'/],
+    [{ rules: 'not json' }, /not JSON/],
+  ])('rejects %j', async (options, message) => {
+    const { result } = await rewrite({ 'm.py': 'import a\n' }, options).catch((error: Error) => ({ result: { error } }) as never);
+    expect(String((result as unknown as { error?: Error }).error?.message ?? JSON.stringify(result))).toMatch(message);
+  });
+});

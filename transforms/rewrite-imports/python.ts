@@ -127,7 +127,7 @@ function rewriteMovedNames(source: string, imp: PythonImport, base: string, ctx:
   }
   const removed = imp.names.filter((n) => moved.has(n) && moved.get(n)!.parent !== keptGroup);
   if (removed.length === 0) return;
-  removeNames(imp.names, new Set(removed), edits);
+  removeNames(source, imp.names, new Set(removed), edits);
   const statements: string[] = [];
   for (const [parent, names] of groups) {
     if (parent === keptGroup) continue;
@@ -141,18 +141,44 @@ function rewriteMovedNames(source: string, imp: PythonImport, base: string, ctx:
   insertAfterStatement(source, imp, statements, edits);
 }
 
-/** Delete names from an import list with their commas, leaving the others (and comments) as written. */
-function removeNames(names: ImportedName[], removed: Set<ImportedName>, edits: EditSet): void {
-  let keptBefore = false;
+/**
+ * Delete names from an import list with their commas, leaving the others and every comment as
+ * written: a name alone on its line goes with its line; otherwise the name and the comma after it.
+ */
+function removeNames(source: string, names: ImportedName[], removed: Set<ImportedName>, edits: EditSet): void {
   names.forEach((name, i) => {
-    if (!removed.has(name)) {
-      keptBefore = true;
-      return;
+    if (!removed.has(name)) return;
+    const lineStart = source.lastIndexOf('\n', name.start - 1) + 1;
+    const aloneBefore = /^[ \t]*$/.test(source.slice(lineStart, name.start));
+    let after = skipBlanks(source, name.end);
+    const hasComma = source[after] === ',';
+    if (hasComma) after = skipBlanks(source, after + 1);
+    const lineEnd = source.indexOf('\n', after);
+    const aloneAfter = (source[after] === '\r' || source[after] === '\n' || after >= source.length) && lineEnd !== -1;
+    if (aloneBefore && aloneAfter) {
+      edits.delete(lineStart, lineEnd + 1);
+    } else if (hasComma) {
+      edits.delete(name.start, after);
+    } else {
+      // the last name, without a trailing comma: drop the comma after the last name kept before it
+      const kept = names.slice(0, i).filter((n) => !removed.has(n)).pop();
+      if (!kept) return;
+      const comma = skipBlanks(source, kept.end);
+      if (source[comma] === ',') edits.delete(comma, comma + 1);
+      const from = aloneBefore ? lineStart : skipBackBlanks(source, name.start);
+      edits.delete(from, name.end);
     }
-    if (keptBefore) edits.delete(names[i - 1].end, name.end);
-    else edits.delete(name.start, names[i + 1].start);
   });
 }
+
+const skipBlanks = (s: string, i: number) => {
+  while (i < s.length && (s[i] === ' ' || s[i] === '\t' || (s[i] === '\\' && /^\\\r?\n/.test(s.slice(i, i + 3))))) i += s[i] === '\\' ? (s[i + 1] === '\r' ? 3 : 2) : 1;
+  return i;
+};
+const skipBackBlanks = (s: string, i: number) => {
+  while (i > 0 && (s[i - 1] === ' ' || s[i - 1] === '\t')) i--;
+  return i;
+};
 
 /** New statements on the lines after `imp`, at its indentation (or after `; ` on a one-line block). */
 function insertAfterStatement(source: string, imp: PythonImport, statements: string[], edits: EditSet): void {

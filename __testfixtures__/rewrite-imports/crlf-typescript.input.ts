@@ -1,0 +1,2 @@
+import { a } from '@acme/core';
+const b = require("@acme/core/b");

@@ -1,0 +1,1 @@
+from pipeline.common import util as helpers

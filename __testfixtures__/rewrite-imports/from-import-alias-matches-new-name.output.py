@@ -1,0 +1,1 @@
+from orchestration import helpers

@@ -1,0 +1,6 @@
+from orchestration import helpers as util
+from orchestration import helpers as u
+import orchestration.helpers
+
+util.lock()
+orchestration.helpers.lock()

@@ -1,0 +1,4 @@
+import React from "react";
+import { Button } from "@acme/platform/core/ui";
+
+export const App = () => <Button label="@acme/core/ui" />;

@@ -2,17 +2,18 @@
 // engine run, prints it and sets the exit code.
 import type { Argv } from 'yargs';
 import { UsageError } from '../lib/errors.js';
-import type { EngineOptions, RunMode } from '../lib/engine.js';
-import { flagName, resolveOptions, type OptionDescriptor } from '../lib/options.js';
+import type { CommonRunOptions } from '../api/index.js';
+import type { RunMode } from '../lib/engine.js';
+import { flagName, type OptionDescriptor } from '../lib/options.js';
 import type { TransformMeta } from '../lib/types.js';
-import type { TransformSource } from '../lib/transform-loader.js';
-import { exitCodeFor, printRun, progressReporter } from './output.js';
+import { exitCodeFor, printRun, progressReporter, OUTPUT_FORMATS, type OutputFormat } from './output.js';
 
 export interface CommonArgs {
   paths?: string[];
   apply?: boolean;
   check?: boolean;
   json?: boolean;
+  format?: OutputFormat;
   color?: boolean;
   ignore?: string[];
   extensions?: string[];
@@ -30,7 +31,8 @@ export function withCommonOptions<T>(yargs: Argv<T>): Argv<T & CommonArgs> {
     .positional('paths', { type: 'string', array: true, describe: 'files, directories or globs (default: the config\'s paths, or .)' })
     .option('apply', { type: 'boolean', describe: 'write the changes (each file atomically, after every file was processed)' })
     .option('check', { type: 'boolean', describe: 'write nothing; exit 1 if anything would change (CI, pre-commit)' })
-    .option('json', { type: 'boolean', describe: 'print one JSON document instead of the diff' })
+    .option('json', { type: 'boolean', describe: 'print one JSON document instead of the diff (same as --format json)' })
+    .option('format', { type: 'string', choices: OUTPUT_FORMATS, describe: 'diff (default), json, github (workflow commands), markdown (PR comment), sarif (code scanning)' })
     .option('color', { type: 'boolean', describe: 'colour the diff (default: when stdout is a terminal)' })
     .option('ignore', { type: 'string', coerce: asList, describe: 'gitignore-style pattern to skip (repeatable)' })
     .option('extensions', { type: 'string', describe: 'only files with these extensions (e.g. py,ts; repeatable)', coerce: splitList })
@@ -41,6 +43,7 @@ export function withCommonOptions<T>(yargs: Argv<T>): Argv<T & CommonArgs> {
     .option('source-root', { type: 'string', coerce: asList, describe: 'extra Python source root, repo-relative (repeatable)' })
     .option('verbose', { type: 'boolean', describe: 'show info diagnostics and full stack traces' })
     .check((argv) => {
+      if (argv.json && argv.format && argv.format !== 'json') throw new UsageError(`--json and --format ${argv.format} cannot be used together`, 'choose one output format');
       if (argv.apply && argv.check) throw new UsageError('--apply and --check cannot be used together', 'use --check in CI and --apply to write');
       if (argv.shard !== undefined) parseShard(String(argv.shard));
       if (argv.jobs !== undefined && (!Number.isInteger(argv.jobs) || (argv.jobs as number) < 1)) throw new UsageError(`--jobs must be a positive integer, got ${argv.jobs}`, 'e.g. --jobs 4');
@@ -82,33 +85,29 @@ export function parseShard(text: string): { index: number; count: number } {
   return { index, count };
 }
 
+/** The command as the user typed it, minus output flags: what reports tell people to run. */
+export function commandLine(): string {
+  const args = process.argv.slice(2).filter((a, i, all) => !/^--(json|format(=.*)?|color|no-color)$/.test(a) && all[i - 1] !== '--format');
+  return ['repomod', ...args].join(' ');
+}
+
 export function modeOf(args: CommonArgs): RunMode {
   return args.apply ? 'apply' : args.check ? 'check' : 'dry-run';
 }
 
-/** Options for a transform: config file values, overridden by flags given on the command line. */
-export function collectTransformOptions(
-  args: Record<string, unknown>,
-  meta: TransformMeta | undefined,
-  fromConfig: Record<string, unknown> | undefined,
-  origin: string,
-): Record<string, unknown> {
-  const options: Record<string, unknown> = { ...(fromConfig ?? {}) };
-  for (const d of meta?.options ?? []) {
-    const value = args[d.name];
-    if (value !== undefined) options[d.name] = value;
-  }
-  // validate now so a bad option is one exit-2 error, not a failure in every file
-  if (meta?.options) resolveOptions(options, meta.options, {}, origin);
+/** The transform options given as flags (descriptors of a built-in transform). */
+export function flagOptions(args: Record<string, unknown>, meta: TransformMeta | undefined): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  for (const d of meta?.options ?? []) if (args[d.name] !== undefined) options[d.name] = args[d.name];
   return options;
 }
 
 export interface RunRequest {
   args: CommonArgs;
-  source: TransformSource;
+  /** A built-in's name, a transform path or package; absent for `repomod check`. */
+  transform?: string;
+  /** Options given on the command line (the config's are merged under them by the API). */
   transformOptions: Record<string, unknown>;
-  configPaths?: string[];
-  configIgnore?: string[];
 }
 
 type RunHandler = (request: RunRequest) => Promise<void>;
@@ -127,29 +126,31 @@ export function executeRun(request: RunRequest): Promise<void> {
 /** Run the engine for a command, print, and set process.exitCode. */
 async function runAndPrint(request: RunRequest): Promise<void> {
   const { args } = request;
-  const { runEngine } = await import('../lib/engine.js');
+  const api = await import('../api/index.js');
   const controller = new AbortController();
   const onInterrupt = () => controller.abort();
   process.once('SIGINT', onInterrupt);
-  const engineOptions: EngineOptions = {
+  const common: CommonRunOptions = {
     cwd: process.cwd(),
-    transform: request.source,
-    transformOptions: request.transformOptions,
-    paths: args.paths?.length ? args.paths : request.configPaths ?? [],
+    paths: args.paths,
     mode: modeOf(args),
-    ignore: [...(request.configIgnore ?? []), ...(args.ignore ?? [])],
+    ignore: args.ignore,
     extensions: args.extensions,
     jobs: args.jobs,
     shard: args.shard ? parseShard(args.shard) : undefined,
     allowDirty: args.allowDirty,
     sourceRoots: args.sourceRoot,
+    config: args.config,
     onProgress: progressReporter(process.stderr),
     signal: controller.signal,
   };
   try {
-    const result = await runEngine(engineOptions);
-    printRun(result, { stdout: process.stdout, stderr: process.stderr }, {
-      json: Boolean(args.json),
+    const result = request.transform
+      ? await api.runTransform({ ...common, transform: request.transform, options: request.transformOptions })
+      : await api.check({ ...common, mode: args.apply ? 'apply' : 'check' });
+    await printRun(result, { stdout: process.stdout, stderr: process.stderr }, {
+      format: args.json ? 'json' : args.format ?? 'diff',
+      command: commandLine(),
       color: args.color ?? Boolean(process.stdout.isTTY),
       verbose: Boolean(args.verbose),
     });

@@ -2,6 +2,10 @@
 // diagnostics and the one-line summary. Data goes to stdout, everything else to stderr.
 import type { RunResult } from '../lib/engine.js';
 import { formatDiagnostic } from '../lib/diagnostics.js';
+import { githubReport } from '../lib/formats/github.js';
+import { markdownReport } from '../lib/formats/markdown.js';
+import { sarifReport } from '../lib/formats/sarif.js';
+import { loadDiagnosticHelp } from '../transforms/help.js';
 
 export interface Streams {
   stdout: NodeJS.WritableStream;
@@ -52,18 +56,38 @@ export function jsonReport(result: RunResult): object {
   };
 }
 
+export const OUTPUT_FORMATS = ['diff', 'json', 'github', 'markdown', 'sarif'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
 export interface PrintOptions {
-  json: boolean;
+  format: OutputFormat;
+  /** The command line, for reports that tell people how to see everything. */
+  command: string;
   color: boolean;
   verbose: boolean;
 }
 
-/** Print a run's data and diagnostics. */
-export function printRun(result: RunResult, streams: Streams, options: PrintOptions): void {
-  if (options.json) {
-    streams.stdout.write(JSON.stringify(jsonReport(result), null, 2) + '\n');
-  } else if (result.mode !== 'check' && result.mode !== 'apply' && result.patch) {
-    streams.stdout.write(options.color ? colourPatch(result.patch) : result.patch);
+/** Print a run's data (stdout, in the chosen format) and diagnostics (stderr). */
+export async function printRun(result: RunResult, streams: Streams, options: PrintOptions): Promise<void> {
+  switch (options.format) {
+    case 'json':
+      streams.stdout.write(JSON.stringify(jsonReport(result), null, 2) + '\n');
+      break;
+    case 'github':
+      streams.stdout.write(githubReport(result, options.command));
+      break;
+    case 'markdown':
+      streams.stdout.write(markdownReport(result, options.command));
+      break;
+    case 'sarif': {
+      const help = await loadDiagnosticHelp(result.diagnostics.map((d) => d.code));
+      streams.stdout.write(JSON.stringify(sarifReport(result, (code) => help.get(code)), null, 2) + '\n');
+      break;
+    }
+    default:
+      if (result.mode !== 'check' && result.mode !== 'apply' && result.patch) {
+        streams.stdout.write(options.color ? colourPatch(result.patch) : result.patch);
+      }
   }
   for (const diagnostic of result.diagnostics) {
     if (diagnostic.severity === 'info' && !options.verbose && diagnostic.code !== 'report') continue;

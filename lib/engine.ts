@@ -132,7 +132,7 @@ async function processAll(targets: string[], ctx: ProcessContext): Promise<FileO
     return outcomes;
   }
   const { default: Tinypool } = await import('tinypool');
-  const setup: WorkerSetup = { source: { ...ctx.source, preloaded: undefined }, options: ctx.transformOptions, snapshot: ctx.repo.snapshot(), cwd: ctx.cwd, prefilter: ctx.prefilter };
+  const setup: WorkerSetup = { source: withoutModules(ctx.source), options: ctx.transformOptions, snapshot: ctx.repo.snapshot(), cwd: ctx.cwd, prefilter: ctx.prefilter };
   const threads = Math.min(jobs, Math.ceil(targets.length / BATCH_SIZE));
   const pool = new Tinypool({ filename: workerUrl().href, minThreads: threads, maxThreads: threads, workerData: setup, isolateWorkers: false });
   const abort = () => void pool.destroy();
@@ -157,6 +157,11 @@ async function processAll(targets: string[], ctx: ProcessContext): Promise<FileO
     ctx.options.signal?.removeEventListener('abort', abort);
     await pool.destroy();
   }
+}
+
+/** Workers import transforms themselves: send only the plain-data part of a source. */
+function withoutModules(source: TransformSource): TransformSource {
+  return { ...source, preloaded: undefined, parts: source.parts?.map((part) => ({ ...part, source: withoutModules(part.source) })) };
 }
 
 function workerUrl(): URL {

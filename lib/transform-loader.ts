@@ -16,6 +16,8 @@ export interface TransformSource {
   builtin: boolean;
   /** Already-imported module (in-process runs, tests); workers still import `specifier`. */
   preloaded?: TransformModule;
+  /** Several transforms run as one (`repomod check`), each with its own options. */
+  parts?: { source: TransformSource; options: Record<string, unknown> }[];
 }
 
 /** Resolve `-t <path-or-package>` relative to `cwd`. */
@@ -39,6 +41,11 @@ let jiti: Promise<{ import: (id: string) => Promise<unknown> }> | undefined;
 export async function loadTransformModule(source: TransformSource): Promise<TransformModule> {
   let loaded: unknown;
   if (source.preloaded) return source.preloaded;
+  if (source.parts) {
+    const { composeTransforms } = await import('./composite.js');
+    const parts = await Promise.all(source.parts.map(async (part) => ({ name: part.source.name, module: await loadTransformModule(part.source), options: part.options })));
+    return composeTransforms(parts);
+  }
   if (source.builtin) {
     loaded = await import(source.specifier);
   } else {

@@ -20,6 +20,11 @@ export interface TransformMeta {
    * Returning undefined means "every file must be parsed".
    */
   prefilter?: (options: Record<string, unknown>) => string[] | undefined;
+  /**
+   * Options `repomod check` runs this transform with when the config does not mention it
+   * (checks that need no options). Absent: the transform runs in `check` only when configured.
+   */
+  checkDefaults?: Record<string, unknown>;
 }
 
 /** What a transform's default export looks like: a stock jscodeshift transform, maybe async. */

@@ -1,10 +1,7 @@
 // `repomod run -t <transform>`: any jscodeshift transform, file or package, JS or TS.
 import type { CommandModule } from 'yargs';
 import { ConfigError } from '../../lib/errors.js';
-import { resolveTransformSource } from '../../lib/transform-loader.js';
-import { findTransform } from '../../transforms/index.js';
-import { asList, collectTransformOptions, executeRun, withCommonOptions, type CommonArgs } from '../common.js';
-import { configOptionsFor, loadCommandConfig } from '../config-context.js';
+import { asList, executeRun, withCommonOptions, type CommonArgs } from '../common.js';
 
 interface RunArgs extends CommonArgs {
   transform: string;
@@ -41,15 +38,6 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('transform', { alias: 't', type: 'string', demandOption: true, describe: 'transform file, package, or built-in name' })
       .option('transform-option', { type: 'string', coerce: asList, describe: 'key=value passed to the transform (repeatable)' }) as never,
   handler: async (args) => {
-    const builtin = findTransform(args.transform);
-    const config = loadCommandConfig(args.config);
-    const cliOptions = parseTransformOptions(args.transformOption);
-    if (builtin) {
-      const transformOptions = collectTransformOptions(cliOptions, builtin.meta, configOptionsFor(config, builtin.meta.name, builtin.meta.aliases), 'the command line');
-      await executeRun({ args, source: { name: builtin.meta.name, specifier: builtin.modulePath, builtin: true }, transformOptions, configPaths: config.paths, configIgnore: config.ignore });
-      return;
-    }
-    const source = resolveTransformSource(args.transform, process.cwd());
-    await executeRun({ args, source, transformOptions: cliOptions, configPaths: config.paths, configIgnore: config.ignore });
+    await executeRun({ args, transform: args.transform, transformOptions: parseTransformOptions(args.transformOption) });
   },
 };

@@ -25,13 +25,37 @@ export function pythonParser(): Promise<Parser> {
  * Node indices are JavaScript string indices (UTF-16), so they slice `source` directly.
  */
 export async function withPythonTree<T>(source: string, use: (tree: Tree) => T | Promise<T>): Promise<T> {
+  const shared = sharedTrees?.get(source);
+  if (shared) return use(shared);
   const parser = await pythonParser();
   const tree = parser.parse(source);
   if (!tree) throw new Error('tree-sitter returned no tree');
+  if (sharedTrees) {
+    // kept for the next transform of the same file; freed when sharePythonTrees ends
+    sharedTrees.set(source, tree);
+    return use(tree);
+  }
   try {
     return await use(tree);
   } finally {
     tree.delete();
+  }
+}
+
+let sharedTrees: Map<string, Tree> | undefined;
+
+/**
+ * While `run` runs, trees parsed for the same text are reused, so several checks of one file
+ * parse it once. Files are processed one at a time per thread, so one shared map is safe.
+ */
+export async function sharePythonTrees<T>(run: () => Promise<T>): Promise<T> {
+  if (sharedTrees) return run();
+  sharedTrees = new Map();
+  try {
+    return await run();
+  } finally {
+    for (const tree of sharedTrees.values()) tree.delete();
+    sharedTrees = undefined;
   }
 }
 

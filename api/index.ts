@@ -1,0 +1,117 @@
+// The programmatic API: `import { runTransform, check } from 'repomod'`. The CLI is a thin
+// layer over these two functions; results carry the same data as `--json`.
+import path from 'node:path';
+import { findConfig, loadConfig, type RepomodConfig } from '../lib/config.js';
+import { runEngine, type RunMode, type RunResult } from '../lib/engine.js';
+import { UsageError } from '../lib/errors.js';
+import { gitTopLevel } from '../lib/git.js';
+import { resolveOptions } from '../lib/options.js';
+import { resolveTransformSource, type TransformSource } from '../lib/transform-loader.js';
+import { findTransform, registry, type RegistryEntry } from '../transforms/index.js';
+
+export type { Diagnostic, Severity } from '../lib/diagnostics.js';
+export type { FileResult, FileStatus, FileChange, FileState, TransformMeta } from '../lib/types.js';
+export type { RunMode, RunResult, RunTotals } from '../lib/engine.js';
+export { isKnownError, UsageError, ConfigError, RefusedError } from '../lib/errors.js';
+
+export interface CommonRunOptions {
+  /** Directory paths are relative to, and where the repository is looked up (default: process.cwd()). */
+  cwd?: string;
+  /** Files, directories or globs (default: the config's `paths`, or the whole repository). */
+  paths?: string[];
+  /** 'dry-run' (default) computes the patch; 'apply' writes; 'check' writes nothing. */
+  mode?: RunMode;
+  ignore?: string[];
+  extensions?: string[];
+  jobs?: number;
+  shard?: { index: number; count: number };
+  allowDirty?: boolean;
+  sourceRoots?: string[];
+  /** A config file, or false to ignore repomod.config.json (default: the nearest one). */
+  config?: string | false;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface RunTransformOptions extends CommonRunOptions {
+  /** A built-in transform's name or alias, a transform file, or an installed package. */
+  transform: string;
+  /** Transform options; for built-ins, merged over the config's and validated. */
+  options?: Record<string, unknown>;
+}
+
+/** Run one transform over the repository. */
+export async function runTransform(request: RunTransformOptions): Promise<RunResult> {
+  const cwd = path.resolve(request.cwd ?? process.cwd());
+  const config = readConfig(cwd, request.config);
+  const builtin = findTransform(request.transform);
+  const source: TransformSource = builtin ? builtinSource(builtin) : resolveTransformSource(request.transform, cwd);
+  const transformOptions = builtin ? mergeOptions(builtin, config, request.options) : request.options ?? {};
+  return runEngine({ ...engineOptions(request, cwd, config), transform: source, transformOptions });
+}
+
+/**
+ * Every check the config enables, in one pass over the files (each file read and parsed once):
+ * configured transforms with their options, plus the checks that need no options. Always
+ * runs in check mode unless `mode` says otherwise.
+ */
+export async function check(request: CommonRunOptions = {}): Promise<RunResult> {
+  const cwd = path.resolve(request.cwd ?? process.cwd());
+  const config = readConfig(cwd, request.config);
+  const parts = checksFor(config).map(({ entry, options }) => ({ source: builtinSource(entry), options }));
+  if (parts.length === 0) throw new UsageError('no checks to run', 'enable transforms under "transforms" in repomod.config.json');
+  const source: TransformSource = { name: 'check', specifier: 'repomod:check', builtin: true, parts };
+  return runEngine({ ...engineOptions({ mode: 'check', ...request }, cwd, config), transform: source, transformOptions: {} });
+}
+
+/** The transforms `check` runs and with which options. */
+export function checksFor(config: RepomodConfig): { entry: RegistryEntry; options: Record<string, unknown> }[] {
+  const checks: { entry: RegistryEntry; options: Record<string, unknown> }[] = [];
+  for (const entry of registry) {
+    const configured = configOptions(config, entry);
+    const options = configured ?? entry.meta.checkDefaults;
+    if (!options) continue;
+    if (entry.meta.options) resolveOptions(options, entry.meta.options, {}, config.file ?? 'check defaults');
+    checks.push({ entry, options });
+  }
+  return checks;
+}
+
+function builtinSource(entry: RegistryEntry): TransformSource {
+  return { name: entry.meta.name, specifier: entry.modulePath, builtin: true };
+}
+
+function configOptions(config: RepomodConfig, entry: RegistryEntry): Record<string, unknown> | undefined {
+  for (const key of [entry.meta.name, ...(entry.meta.aliases ?? [])]) if (config.transforms[key]) return config.transforms[key];
+  return undefined;
+}
+
+function mergeOptions(entry: RegistryEntry, config: RepomodConfig, given: Record<string, unknown> | undefined): Record<string, unknown> {
+  const merged = { ...(configOptions(config, entry) ?? {}), ...(given ?? {}) };
+  if (entry.meta.options) resolveOptions(merged, entry.meta.options, {}, config.file ? `${config.file} or the given options` : 'the given options');
+  return merged;
+}
+
+/** Read the config: an explicit file, none (false), or the nearest one up to the repository root. */
+export function readConfig(cwd: string, given: string | false | undefined): RepomodConfig {
+  if (given === false) return { transforms: {} };
+  const root = gitTopLevel(cwd) ?? cwd;
+  const file = given ? path.resolve(cwd, given) : findConfig(cwd, root);
+  return loadConfig(file, registry.flatMap((e) => [e.meta.name, ...(e.meta.aliases ?? [])]));
+}
+
+function engineOptions(request: CommonRunOptions, cwd: string, config: RepomodConfig) {
+  return {
+    cwd,
+    paths: request.paths?.length ? request.paths : config.paths ?? [],
+    mode: request.mode ?? 'dry-run',
+    ignore: [...(config.ignore ?? []), ...(request.ignore ?? [])],
+    extensions: request.extensions,
+    jobs: request.jobs,
+    shard: request.shard,
+    allowDirty: request.allowDirty,
+    sourceRoots: request.sourceRoots,
+    onProgress: request.onProgress,
+    signal: request.signal,
+  };
+}

@@ -1,0 +1,13 @@
+// `repomod check`: every check the config enables (and those that need no options), in one
+// pass over the files. The pre-deploy and pre-commit gate: exit 1 when anything needs attention.
+import type { CommandModule } from 'yargs';
+import { executeRun, withCommonOptions, type CommonArgs } from '../common.js';
+
+export const checkCommand: CommandModule<object, CommonArgs> = {
+  command: 'check [paths..]',
+  describe: 'run every enabled check in one pass (parse errors, imports, links, MROs); exit 1 on findings',
+  builder: (yargs) => withCommonOptions(yargs),
+  handler: async (args) => {
+    await executeRun({ args, transformOptions: {} });
+  },
+};

@@ -1,7 +1,8 @@
 // Commands beyond the generic per-transform ones. Add a command module here to wire it in.
 import type { CommandModule } from 'yargs';
+import { bundleCommand } from './bundle.js';
 import { checkCommand } from './check.js';
 import { listCommand } from './list.js';
 import { runCommand } from './run.js';
 
-export const extraCommands: CommandModule<any, any>[] = [runCommand, listCommand, checkCommand];
+export const extraCommands: CommandModule<any, any>[] = [runCommand, listCommand, checkCommand, bundleCommand];

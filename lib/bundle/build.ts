@@ -1,0 +1,87 @@
+// `bundle build`: write the planned package into --out, dereferenced like `rsync -aL`, all or
+// nothing: a temp folder next to --out is filled first, then renamed into place.
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { RefusedError, UsageError } from '../errors.js';
+import type { PackagePlan } from './package.js';
+
+export interface BuildOptions {
+  /** Replace a non-empty --out. */
+  force?: boolean;
+  /** The repository root: --out may not contain it. */
+  repoRoot: string;
+}
+
+/** Real path of `p`, or of its nearest existing ancestor joined with the rest. */
+function realish(p: string): string {
+  const missing: string[] = [];
+  let current = path.resolve(p);
+  for (;;) {
+    try {
+      return path.join(realpathSync(current), ...missing.reverse());
+    } catch {
+      missing.push(path.basename(current));
+      const parent = path.dirname(current);
+      if (parent === current) return path.resolve(p);
+      current = parent;
+    }
+  }
+}
+
+const within = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
+
+/**
+ * Refuse an --out that would destroy or recurse into something: the package itself, a folder
+ * holding it or the repository, or a non-empty folder without --force.
+ * @throws UsageError or RefusedError; nothing is written.
+ */
+export function checkOutDir(plan: PackagePlan, outDir: string, options: BuildOptions): string {
+  const out = realish(outDir);
+  const repoRoot = realpathSync(options.repoRoot);
+  if (within(plan.abs, out)) throw new UsageError(`--out ${outDir} contains the package itself`, 'choose a folder outside the package, e.g. build/<name>');
+  if (within(repoRoot, out)) throw new UsageError(`--out ${outDir} contains the repository`, 'choose a folder inside a build directory');
+  if (within(out, plan.abs)) throw new UsageError(`--out ${outDir} is inside the package`, 'the next build would include this one; choose a folder outside the package');
+  let entries: string[] = [];
+  try {
+    if (!statSync(out).isDirectory()) throw new UsageError(`--out ${outDir} exists and is not a folder`, 'give a folder path');
+    entries = readdirSync(out);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    entries = [];
+  }
+  if (entries.length > 0 && !options.force) {
+    throw new RefusedError(`--out ${outDir} is not empty (${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}); nothing was written`, 'pass --force to replace its contents, or choose an empty folder');
+  }
+  return out;
+}
+
+/**
+ * Write every file of the plan under `outDir` with its mode bits and modification time.
+ * The caller has refused plans with problems; this only writes.
+ * @returns the package-relative paths written, sorted
+ */
+export function buildPackage(plan: PackagePlan, outDir: string, options: BuildOptions): string[] {
+  const out = checkOutDir(plan, outDir, options);
+  mkdirSync(path.dirname(out), { recursive: true });
+  const temp = path.join(path.dirname(out), `.${path.basename(out)}.repomod-${randomBytes(4).toString('hex')}`);
+  const written: string[] = [];
+  try {
+    mkdirSync(temp);
+    for (const file of [...plan.files.values()].sort((a, b) => (a.rel < b.rel ? -1 : 1))) {
+      const dest = path.join(temp, ...file.rel.split('/'));
+      mkdirSync(path.dirname(dest), { recursive: true });
+      copyFileSync(file.abs, dest);
+      const stat = statSync(file.abs);
+      chmodSync(dest, file.executable ? 0o755 : 0o644);
+      utimesSync(dest, stat.atime, stat.mtime);
+      written.push(file.rel);
+    }
+    rmSync(out, { recursive: true, force: true });
+    renameSync(temp, out);
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
+  return written;
+}

@@ -1,0 +1,261 @@
+// The import closure of an entry file: every module it needs, transitively, resolved first in the
+// package (as at run time there), then in the repository; what is missing, and undeclared third parties.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { firstSyntaxError, withPythonTree } from '../python/parser.js';
+import { extractImports, type PythonImport } from '../python/imports.js';
+import type { RepoIndex } from '../repo/repo-index.js';
+import { candidateDistributions, isStdlib, removedFromStdlib, suggestedDistribution } from './distributions.js';
+import { sourceOf, type PackagePlan } from './package.js';
+import { readDeclaredDependencies } from './requirements.js';
+
+/** One step of the chain that pulls a file in: `file` imports `module` at `line`. */
+export interface ChainStep {
+  file: string;
+  line: number;
+  module: string;
+}
+
+export interface ClosureFile {
+  /** Package-relative path. */
+  path: string;
+  /** Repo-relative path of the content (absolute when outside the repository). */
+  source: string;
+  provider: 'entry-file' | 'file' | 'link' | 'entry' | 'missing';
+  /** Imports from the entry file to this one. */
+  chain: ChainStep[];
+}
+
+export type FindingKind = 'missing-module' | 'unresolved-module' | 'undeclared-dependency' | 'removed-stdlib' | 'parse-error' | 'no-dependency-file';
+
+export interface ClosureFinding {
+  kind: FindingKind;
+  severity: 'error' | 'warning';
+  /** Package-relative file and 1-based position of the import. */
+  file: string;
+  line: number;
+  column: number;
+  module: string;
+  optional: boolean;
+  inFunction: boolean;
+  /** missing-module: repo-relative file that provides it and where it belongs in the package. */
+  repoFile?: string;
+  destination?: string;
+  /** undeclared-dependency: the distribution to declare. */
+  distribution?: string;
+}
+
+export interface ThirdPartyImport {
+  module: string;
+  declared: boolean;
+  /** The declared distribution that provides it, or the one to add. */
+  distribution: string;
+  importedBy: ChainStep[];
+}
+
+export interface Closure {
+  entry: string;
+  files: ClosureFile[];
+  findings: ClosureFinding[];
+  thirdParty: ThirdPartyImport[];
+  /** Package .py files the closure never reaches. */
+  unused: string[];
+  /** Dependency files read (package-relative). */
+  dependencyFiles: string[];
+}
+
+export interface ClosureOptions {
+  /** Top-level module names never to report (provided by the runtime, say). */
+  ignoreModules?: readonly string[];
+}
+
+const toPath = (module: string) => module.split('.').join('/');
+
+/** Package-relative file of a dotted module, or a namespace directory marker, or undefined. */
+function resolveInPackage(plan: PackagePlan, dirs: Set<string>, module: string): string | undefined {
+  const base = toPath(module);
+  for (const candidate of [`${base}.py`, `${base}/__init__.py`]) if (plan.files.has(candidate)) return candidate;
+  return dirs.has(base) ? `${base}/` : undefined;
+}
+
+/** Dotted module of a package-relative file (`shared/db.py` → `shared.db`). */
+function moduleOfPackageFile(rel: string): string {
+  return rel.replace(/\.py$/, '').replace(/\/__init__$/, '').replace(/^__init__$/, '').split('/').join('.');
+}
+
+/**
+ * Compute the closure of `entry` (package-relative) inside the planned package.
+ * @example
+ *   const closure = await computeClosure(repo, planPackage(repo, 'functions/fn_a'), 'main.py');
+ *   closure.findings // [{ kind: 'missing-module', module: 'shared.espn_client', file: 'main.py', line: 12, … }]
+ */
+export async function computeClosure(repo: RepoIndex, plan: PackagePlan, entry: string, options: ClosureOptions = {}): Promise<Closure> {
+  const dirs = new Set<string>();
+  for (const rel of plan.files.keys()) for (let i = rel.lastIndexOf('/'); i > 0; i = rel.lastIndexOf('/', i - 1)) dirs.add(rel.slice(0, i));
+  const ignored = new Set(options.ignoreModules ?? []);
+  const declared = readDeclaredDependencies(plan.abs);
+  const files = new Map<string, ClosureFile>();
+  const findings: ClosureFinding[] = [];
+  const thirdParty = new Map<string, ThirdPartyImport>();
+  const queue: { rel: string; abs: string }[] = [];
+  const copiedSources = copiedPaths(repo);
+
+  const entryFile = plan.files.get(entry);
+  files.set(entry, { path: entry, source: entryFile ? sourceOf(repo, entryFile) : entry, provider: 'entry-file', chain: [] });
+  queue.push({ rel: entry, abs: entryFile?.abs ?? path.join(plan.abs, entry) });
+
+  /** Where the real module lives in the repository, and where it belongs in the package. */
+  const resolveInRepo = (module: string): { repoFile: string; destination: string } | 'namespace' | undefined => {
+    const python = repo.python;
+    const candidates: { repoFile: string; root: string }[] = [];
+    let namespace = false;
+    for (const root of python.sourceRoots) {
+      const found = python.resolve(module, [root]);
+      if (!found) continue;
+      if (!/\.pyi?$/.test(found)) {
+        // a folder of modules without __init__.py: a namespace package, created by its files
+        if (!(plan.rel !== '' && found.startsWith(`${plan.rel}/`))) namespace = true;
+        continue;
+      }
+      if (!found.endsWith('.py')) continue;
+      // the package itself, and copies recorded by replace-symlinks, are not where a module really lives
+      if (plan.rel === '' ? false : found.startsWith(`${plan.rel}/`)) continue;
+      candidates.push({ repoFile: found, root });
+    }
+    const best = candidates.find((c) => !copiedSources.some((copy) => c.repoFile === copy || c.repoFile.startsWith(`${copy}/`))) ?? candidates[0];
+    if (!best) return namespace ? 'namespace' : undefined;
+    const inner = best.root ? best.repoFile.slice(best.root.length + 1) : best.repoFile;
+    return { repoFile: best.repoFile, destination: inner };
+  };
+
+  const addThirdParty = (module: string, step: ChainStep, imp: PythonImport) => {
+    const top = module.split('.')[0];
+    if (ignored.has(top) || ignored.has(module)) return;
+    if (isStdlib(module)) {
+      const removed = removedFromStdlib(module);
+      if (removed) findings.push({ kind: 'removed-stdlib', severity: 'warning', file: step.file, line: imp.line, column: imp.column, module: top, optional: imp.optional, inFunction: imp.inFunction, distribution: removed });
+      return;
+    }
+    const candidates = candidateDistributions(module);
+    const provider = candidates.find((c) => declared.names.has(c));
+    const key = provider ? `${top}\0${provider}` : module;
+    const record = thirdParty.get(key) ?? { module: provider ? top : module, declared: Boolean(provider), distribution: provider ?? suggestedDistribution(module), importedBy: [] };
+    record.importedBy.push(step);
+    thirdParty.set(key, record);
+    if (!provider) {
+      findings.push({
+        kind: 'undeclared-dependency',
+        severity: imp.optional || imp.inFunction ? 'warning' : 'error',
+        file: step.file,
+        line: imp.line,
+        column: imp.column,
+        module,
+        optional: imp.optional,
+        inFunction: imp.inFunction,
+        distribution: record.distribution,
+      });
+    }
+  };
+
+  while (queue.length > 0) {
+    const current = queue.shift()!;
+    const currentChain = files.get(current.rel)!.chain;
+    let source: string;
+    try {
+      source = readFileSync(current.abs, 'utf8');
+    } catch {
+      continue;
+    }
+    const imports = await withPythonTree(source, (tree) => {
+      const error = firstSyntaxError(tree.rootNode);
+      if (error) findings.push({ kind: 'parse-error', severity: 'warning', file: current.rel, line: error.startPosition.row + 1, column: error.startPosition.column + 1, module: '', optional: false, inFunction: false });
+      return extractImports(tree.rootNode, source);
+    });
+    const ownModule = moduleOfPackageFile(current.rel);
+    const ownPackage = current.rel.endsWith('__init__.py') || current.rel === '__init__.py' ? ownModule : ownModule.split('.').slice(0, -1).join('.');
+    for (const imp of imports) {
+      if (imp.typeCheckingOnly || imp.future) continue;
+      let base = imp.module;
+      if (imp.level > 0) {
+        const parts = ownPackage ? ownPackage.split('.') : [];
+        const kept = parts.slice(0, Math.max(0, parts.length - (imp.level - 1)));
+        base = [...kept, ...(imp.module ? [imp.module] : [])].join('.');
+      }
+      // import a.b.c needs a, a.b and a.b.c; from a.b import c needs a, a.b, and a.b.c if it is a module
+      const required: string[] = [];
+      const parts = base ? base.split('.') : [];
+      for (let n = 1; n <= parts.length; n++) required.push(parts.slice(0, n).join('.'));
+      const maybe = imp.kind === 'from' ? imp.names.filter((n) => n.name !== '*').map((n) => (base ? `${base}.${n.name}` : n.name)) : [];
+      const step: ChainStep = { file: current.rel, line: imp.line, module: base || imp.names.map((n) => n.name).join(', ') };
+      const chain = [...currentChain, step];
+      const isFirstPartyTop = parts.length > 0 && (resolveInPackage(plan, dirs, parts[0]) !== undefined || resolveInRepo(parts[0]) !== undefined || imp.level > 0);
+      if (parts.length > 0 && !isFirstPartyTop) {
+        addThirdParty(base, step, imp);
+        continue;
+      }
+      const visit = (module: string, mustExist: boolean) => {
+        const inPackage = resolveInPackage(plan, dirs, module);
+        if (inPackage) {
+          if (!inPackage.endsWith('/') && !files.has(inPackage)) {
+            const file = plan.files.get(inPackage)!;
+            files.set(inPackage, { path: inPackage, source: sourceOf(repo, file), provider: file.via, chain });
+            queue.push({ rel: inPackage, abs: file.abs });
+          }
+          return true;
+        }
+        const inRepo = resolveInRepo(module);
+        if (inRepo === 'namespace') return true;
+        if (inRepo) {
+          if (!files.has(inRepo.destination)) {
+            findings.push({ kind: 'missing-module', severity: imp.optional ? 'warning' : 'error', file: current.rel, line: imp.line, column: imp.column, module, optional: imp.optional, inFunction: imp.inFunction, repoFile: inRepo.repoFile, destination: inRepo.destination });
+            // follow it too: once provided, what it imports is needed as well
+            files.set(inRepo.destination, { path: inRepo.destination, source: inRepo.repoFile, provider: 'missing', chain });
+            queue.push({ rel: inRepo.destination, abs: repo.absolute(inRepo.repoFile) });
+          }
+          return true;
+        }
+        if (mustExist) findings.push({ kind: 'unresolved-module', severity: imp.optional ? 'warning' : 'error', file: current.rel, line: imp.line, column: imp.column, module, optional: imp.optional, inFunction: imp.inFunction });
+        return false;
+      };
+      let ok = true;
+      for (const module of required) if (ok && module) ok = visit(module, true);
+      if (ok) for (const module of maybe) visit(module, false);
+    }
+  }
+
+  const reached = new Set(files.keys());
+  const unused = [...plan.files.keys()].filter((rel) => rel.endsWith('.py') && !reached.has(rel)).sort();
+  if (declared.files.length === 0 && [...thirdParty.values()].some((t) => !t.declared)) {
+    findings.push({ kind: 'no-dependency-file', severity: 'warning', file: entry, line: 1, column: 1, module: '', optional: false, inFunction: false });
+  }
+  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  return {
+    entry,
+    files: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    findings,
+    thirdParty: [...thirdParty.values()].sort((a, b) => (a.module < b.module ? -1 : 1)),
+    unused,
+    dependencyFiles: declared.files,
+  };
+}
+
+/** Repo-relative destinations of copies recorded in any manifest (`"copied": true`). */
+function copiedPaths(repo: RepoIndex): string[] {
+  return repo.memo('bundle-copied-paths', (r) => {
+    const copies: string[] = [];
+    for (const file of r.files) {
+      if (!file.endsWith('repomod.bundle.json')) continue;
+      const text = r.read(file);
+      if (!text) continue;
+      try {
+        const dir = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
+        for (const entry of (JSON.parse(text) as { entries?: { to?: string; copied?: boolean }[] }).entries ?? []) {
+          if (entry.copied && typeof entry.to === 'string') copies.push(dir ? `${dir}/${entry.to}` : entry.to);
+        }
+      } catch {
+        // an invalid manifest is reported by whoever owns it
+      }
+    }
+    return copies;
+  });
+}

@@ -1,0 +1,95 @@
+// `closure --fix`: provide every module the closure misses that the repository has, as bundle
+// entries, relative links or copies; returned as FileChanges so the dry run shows a git diff.
+import { lstatSync, readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import type { RepoIndex } from '../repo/repo-index.js';
+import type { FileChange } from '../types.js';
+import type { Closure } from './closure.js';
+import { formatManifest, mergeEntries, parseManifest, type BundleEntry, type Manifest } from './manifest.js';
+import type { PackagePlan } from './package.js';
+import { hashTree, isExecutable, MANIFEST_NAME } from './tree.js';
+
+export type FixStyle = 'manifest' | 'links' | 'copies';
+
+export interface FixResult {
+  changes: FileChange[];
+  /** Package-relative destinations that could not be provided, with why. */
+  refused: { destination: string; reason: string }[];
+}
+
+const join = (dir: string, name: string) => (dir ? `${dir}/${name}` : name);
+
+/**
+ * Changes that provide each missing module of `closure` inside the package.
+ * @example planClosureFix(repo, plan, closure, 'links') // [{ path: 'fn_a/shared/espn.py', after: { kind: 'symlink', target: '../../shared/espn.py' } }]
+ */
+export function planClosureFix(repo: RepoIndex, plan: PackagePlan, closure: Closure, style: FixStyle): FixResult {
+  const result: FixResult = { changes: [], refused: [] };
+  const missing = closure.files.filter((f) => f.provider === 'missing');
+  const entries: BundleEntry[] = [];
+  const ownEntries = plan.manifests.flatMap((m) => m.entries.map((e) => join(m.dir, e.to)));
+  for (const file of missing) {
+    const blocker = blockingAncestor(plan, ownEntries, file.path);
+    if (blocker) {
+      result.refused.push({ destination: file.path, reason: blocker });
+      continue;
+    }
+    const repoPath = join(plan.rel, file.path);
+    if (style === 'manifest') {
+      // missing shared/espn.py ➔ { "from": "shared/espn.py", "to": "shared/espn.py" }
+      entries.push({ from: file.source, to: file.path });
+    } else if (style === 'links') {
+      // missing shared/espn.py ➔ fn_a/shared/espn.py -> ../../shared/espn.py
+      const target = path.posix.relative(path.posix.dirname(repoPath), file.source);
+      result.changes.push({ path: repoPath, before: null, after: { kind: 'symlink', target } });
+    } else {
+      // missing shared/espn.py ➔ a copy, with its provenance recorded for drift checks
+      const bytes = readFileSync(repo.absolute(file.source));
+      const executable = isExecutable(repo.absolute(file.source));
+      result.changes.push({ path: repoPath, before: null, after: { kind: 'file', bytes, executable } });
+      entries.push({ from: file.source, to: file.path, copied: true, hash: hashTree([{ rel: '', executable, bytes }]) });
+    }
+  }
+  if (entries.length > 0) {
+    const manifestPath = join(plan.rel, MANIFEST_NAME);
+    let before: Buffer | undefined;
+    let manifest: Manifest = { entries: [], extra: {} };
+    try {
+      before = readFileSync(repo.absolute(manifestPath));
+      manifest = parseManifest(before.toString('utf8'));
+    } catch (error) {
+      if (before) {
+        result.refused.push(...entries.map((e) => ({ destination: e.to, reason: `${manifestPath} cannot be read: ${(error as Error).message}` })));
+        return result;
+      }
+    }
+    const text = formatManifest(mergeEntries(manifest, entries).manifest);
+    result.changes.push({
+      path: manifestPath,
+      before: before ? { kind: 'file', bytes: before, executable: false } : null,
+      after: { kind: 'file', bytes: Buffer.from(text, 'utf8'), executable: false },
+    });
+  }
+  result.changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return result;
+}
+
+/**
+ * Why nothing can be added at `destination`: an ancestor folder in the package is a link or a
+ * bundle entry, so writing there would write into the repository's source instead.
+ */
+function blockingAncestor(plan: PackagePlan, entryDestinations: string[], destination: string): string | undefined {
+  const parts = destination.split('/');
+  for (let n = 1; n < parts.length; n++) {
+    const ancestor = parts.slice(0, n).join('/');
+    if (entryDestinations.includes(ancestor)) return `'${ancestor}' is a bundle entry; add the module to its source instead`;
+    try {
+      if (lstatSync(path.join(plan.abs, ancestor)).isSymbolicLink()) {
+        return `'${ancestor}' is a link to '${path.relative(plan.abs, realpathSync(path.join(plan.abs, ancestor)))}'; add the module there or replace the link first`;
+      }
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}

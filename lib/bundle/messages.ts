@@ -1,0 +1,81 @@
+// Messages of `repomod bundle` (codes `bundle/<code>`), and the step from findings to diagnostics.
+import { fillMessage, type Diagnostic } from '../diagnostics.js';
+import type { Closure, ClosureFinding } from './closure.js';
+import type { PackagePlan, PackageProblem } from './package.js';
+
+export const messages = {
+  'missing-module': "'{module}' is imported{context} but missing from the package '{package}': the repository has it in {repoFile}; the deploy fails with ModuleNotFoundError (--fix provides it)",
+  'missing-optional-module': "'{module}' is imported inside try/except ImportError but missing from the package '{package}' (the repository has it in {repoFile}): the code it guards is silently off",
+  'unresolved-module': "'{module}' is imported{context} but is neither in the package nor in the repository",
+  'undeclared-dependency': "'{module}' is imported{context} but no dependency declared in {files} provides it; add '{distribution}'",
+  'removed-stdlib': "'{module}' was removed from the standard library in Python {version}; the import fails on newer runtimes",
+  'parse-error': 'file does not parse; imports after the error may be missed',
+  'no-dependency-file': 'the package declares no dependencies (no requirements.txt or pyproject.toml), so its third-party imports will not be installed',
+  'unused-file': "not reached from {entry}'s imports (dynamic imports are not followed)",
+  'cannot-fix': "cannot provide '{destination}': {reason}",
+} as const;
+
+const code = (c: string) => `bundle/${c}`;
+
+/** ` inside a function` / ` inside try/except ImportError` / `` */
+function contextText(f: ClosureFinding): string {
+  if (f.optional) return ' inside try/except ImportError';
+  if (f.inFunction) return ' inside a function (it fails when that code runs)';
+  return '';
+}
+
+/** Repo-relative path of a package file, for diagnostics. */
+export function repoPathOf(plan: PackagePlan, closure: Closure | undefined, packageRel: string): string {
+  const file = closure?.files.find((f) => f.path === packageRel);
+  if (file && (file.provider === 'missing' || file.provider === 'entry')) return file.source;
+  return plan.rel ? `${plan.rel}/${packageRel}` : packageRel;
+}
+
+/** Diagnostics for a closure's findings. */
+export function closureDiagnostics(plan: PackagePlan, closure: Closure): Diagnostic[] {
+  const pkg = plan.rel || '.';
+  const files = closure.dependencyFiles.length ? closure.dependencyFiles.join(' and ') : 'the package';
+  return closure.findings.map((f): Diagnostic => {
+    const at = { path: repoPathOf(plan, closure, f.file), line: f.line, column: f.column, severity: f.severity };
+    switch (f.kind) {
+      case 'missing-module':
+        return f.optional
+          ? { ...at, code: code('missing-module'), message: fillMessage(messages['missing-optional-module'], { module: f.module, package: pkg, repoFile: f.repoFile! }) }
+          : { ...at, code: code('missing-module'), message: fillMessage(messages['missing-module'], { module: f.module, context: contextText(f), package: pkg, repoFile: f.repoFile! }) };
+      case 'unresolved-module':
+        return { ...at, code: code(f.kind), message: fillMessage(messages['unresolved-module'], { module: f.module, context: contextText(f) }) };
+      case 'undeclared-dependency':
+        return { ...at, code: code(f.kind), message: fillMessage(messages['undeclared-dependency'], { module: f.module, context: contextText(f), files, distribution: f.distribution! }) };
+      case 'removed-stdlib':
+        return { ...at, code: code(f.kind), message: fillMessage(messages['removed-stdlib'], { module: f.module, version: f.distribution! }) };
+      case 'parse-error':
+        return { ...at, code: code(f.kind), message: messages['parse-error'] };
+      case 'no-dependency-file':
+        return { ...at, code: code(f.kind), message: messages['no-dependency-file'] };
+    }
+  });
+}
+
+/** Diagnostics for a package plan's problems (broken links and entries, conflicts): all errors. */
+export function packageDiagnostics(plan: PackagePlan): Diagnostic[] {
+  return plan.problems.map((p: PackageProblem) => ({
+    path: plan.rel ? `${plan.rel}/${p.path}` : p.path,
+    line: p.line,
+    column: 1,
+    severity: 'error' as const,
+    code: code(p.kind),
+    message: p.message,
+  }));
+}
+
+/** Warnings for package files the closure never reaches. */
+export function unusedDiagnostics(plan: PackagePlan, closure: Closure): Diagnostic[] {
+  return closure.unused.map((rel) => ({
+    path: repoPathOf(plan, closure, rel),
+    line: 1,
+    column: 1,
+    severity: 'warning' as const,
+    code: code('unused-file'),
+    message: fillMessage(messages['unused-file'], { entry: closure.entry }),
+  }));
+}

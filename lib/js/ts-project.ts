@@ -1,0 +1,48 @@
+// ts-morph projects for repository files: one per tsconfig.json (so `paths` and `baseUrl` apply),
+// built once per run, holding only the files asked for; the checker loads their imports itself.
+import path from 'node:path';
+import { Project, ts, type SourceFile } from 'ts-morph';
+import type { RepoIndex } from '../repo/repo-index.js';
+
+/** The nearest `tsconfig.json` at or above a file's folder, inside the repository. */
+export function nearestTsconfig(repo: RepoIndex, relPath: string): string | undefined {
+  for (let dir = path.posix.dirname(relPath); ; dir = path.posix.dirname(dir)) {
+    const candidate = dir === '.' || dir === '' ? 'tsconfig.json' : `${dir}/tsconfig.json`;
+    if (repo.hasFile(candidate) || repo.existsOnDisk(candidate)) return candidate;
+    if (dir === '.' || dir === '' || dir === '/') return undefined;
+  }
+}
+
+/** The project a file belongs to, shared through `repo.memo`. */
+export function tsProjectFor(repo: RepoIndex, relPath: string): Project {
+  const config = nearestTsconfig(repo, relPath);
+  return repo.memo(`ts-morph-project:${config ?? ''}`, () => {
+    if (config) {
+      try {
+        return new Project({ tsConfigFilePath: repo.absolute(config), skipAddingFilesFromTsConfig: true });
+      } catch {
+        // an unreadable tsconfig: fall back to defaults rather than fail every file
+      }
+    }
+    return new Project({
+      compilerOptions: {
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.ESNext,
+        moduleResolution: ts.ModuleResolutionKind.Bundler,
+        allowJs: true,
+        jsx: ts.JsxEmit.Preserve,
+        skipLibCheck: true,
+        noEmit: true,
+      },
+    });
+  });
+}
+
+/** A source file holding exactly `text` (the file being transformed), in its project. */
+export function tsSourceFile(repo: RepoIndex, relPath: string, text: string): SourceFile {
+  const project = tsProjectFor(repo, relPath);
+  const absolute = repo.absolute(relPath);
+  const existing = project.getSourceFile(absolute);
+  if (existing && existing.getFullText() === text) return existing;
+  return project.createSourceFile(absolute, text, { overwrite: true });
+}

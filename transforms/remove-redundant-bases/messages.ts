@@ -1,0 +1,22 @@
+// Diagnostic messages of remove-redundant-bases, keyed by code; `{name}` placeholders.
+export const CODES = {
+  inconsistentMro: 'remove-redundant-bases/inconsistent-mro',
+  redundantBase: 'remove-redundant-bases/redundant-base',
+  unsafeRemoval: 'remove-redundant-bases/unsafe-removal',
+  unknownMro: 'remove-redundant-bases/unknown-mro',
+} as const;
+
+export const messages = {
+  /** error: Python raises TypeError when the class statement runs. */
+  [CODES.inconsistentMro]: 'cannot create a consistent method resolution order for {class} ({location}): {conflict}; {outcome}',
+  /** info: a base was removed. */
+  removed: 'removed {base}: {reason}',
+  /** info: --only-errors keeps a redundant base of a class that works. */
+  keptOnlyErrors: '{base} is redundant ({reason}); left in place (--only-errors)',
+  /** warning: removing the base would change the MRO. */
+  [CODES.unsafeRemoval]: '{base} is redundant ({reason}), but removing it would change the MRO of {class} from {before} to {after}; left unchanged',
+  /** info: the MRO depends on a base repomod cannot resolve. */
+  [CODES.unknownMro]: '{base} is redundant ({reason}), but the MRO of {class} depends on {unknown}, which repomod cannot resolve; left unchanged',
+  /** TypeScript: a heritage entry removed. */
+  tsRemoved: 'removed {entry} from the {clause} list of {decl}: {reason}',
+} as const;

@@ -1,0 +1,24 @@
+// Options of remove-redundant-bases.
+import { resolveOptions, type OptionDescriptor } from '../../lib/options.js';
+
+export interface RemoveRedundantBasesOptions {
+  /** Fix only classes whose MRO is inconsistent today (Python fails at import); report the rest. */
+  onlyErrors: boolean;
+}
+
+export const defaults: RemoveRedundantBasesOptions = {
+  onlyErrors: false,
+};
+
+export const descriptors: OptionDescriptor[] = [
+  {
+    name: 'onlyErrors',
+    type: 'boolean',
+    description: 'remove redundant bases only where the MRO is inconsistent today (the class fails at import); report the others',
+  },
+];
+
+/** @throws ConfigError naming an unknown or ill-typed option. */
+export function resolveRemoveRedundantBasesOptions(raw: Record<string, unknown> | undefined): RemoveRedundantBasesOptions {
+  return resolveOptions(raw, descriptors, defaults);
+}

@@ -1,0 +1,139 @@
+// The Python half: apply the planned removals to one file's class headers and report each
+// class's findings (inconsistent MRO, removals, unsafe removals).
+import type { Finding } from '../../lib/context.js';
+import { fillMessage } from '../../lib/diagnostics.js';
+import { classIndexFor, labelOf, type ClassIndex, type ClassMro } from '../../lib/python/class-index.js';
+import { EditSet } from '../../lib/python/edit-set.js';
+import type { MroConflict, ConstraintSource } from '../../lib/python/mro.js';
+import type { RepoIndex } from '../../lib/repo/repo-index.js';
+import { removeListItems } from './header-edits.js';
+import { CODES, messages } from './messages.js';
+import type { RemoveRedundantBasesOptions } from './options.js';
+import { plannerFor, type ClassPlan, type Redundancy } from './python-plan.js';
+
+/**
+ * The new text of one Python file: redundant bases removed where the MRO proves it safe.
+ * @throws SyntaxError (with `loc`) when the file does not parse: nothing is edited then.
+ */
+export async function fixPythonFile(source: string, relPath: string, repo: RepoIndex, options: RemoveRedundantBasesOptions, report: (f: Finding) => void): Promise<string> {
+  let index = await classIndexFor(repo);
+  // the engine hands us the file as it is on disk; anything else (stdin, a caller's buffer) is re-scanned
+  if (repo.read(relPath) !== source || !index.scanOf(relPath)) index = await index.withFileText(relPath, source);
+  const scan = index.scanOf(relPath)!;
+  if (scan.syntaxError) {
+    const { line, column } = scan.syntaxError;
+    throw Object.assign(new SyntaxError(`invalid syntax at line ${line}, column ${column}`), { loc: { line, column: column - 1 } });
+  }
+  const planner = plannerFor(index, options);
+  const edits = new EditSet(source);
+  for (const record of scan.classes) {
+    const plan = planner.plan(record.id);
+    if (!plan) continue;
+    reportPlan(index, plan, options, report);
+    if (plan.removed.length && record.header) {
+      // class A(B, C, D) ➔ class A(B, D): the header's items, bases among keywords and splats
+      const items = record.header.items;
+      const remove = plan.removed.map((i) => record.bases[i].item);
+      for (const edit of removeListItems(source, record.header.open + 1, record.header.close, items, remove)) edits.replace(edit.start, edit.end, edit.text);
+    }
+  }
+  return edits.size ? edits.apply() : source;
+}
+
+function reportPlan(index: ClassIndex, plan: ClassPlan, options: RemoveRedundantBasesOptions, report: (f: Finding) => void): void {
+  const { record } = plan;
+  const at = (base: number) => ({ line: record.bases[base].line, column: record.bases[base].column });
+  const reasonOf = (r: Redundancy) => reasonText(index, plan, r);
+  const redundancy = (base: number) => plan.redundant.find((r) => r.base === base)!;
+  if (plan.before.kind === 'inconsistent') {
+    const removedNames = plan.removed.map((i) => record.bases[i].text).join(', ');
+    const outcome =
+      plan.outcome === 'fixed'
+        ? `removed the redundant base${plan.removed.length > 1 ? 's' : ''} ${removedNames}`
+        : plan.redundant.length
+          ? `removing the redundant bases (${plan.redundant.map((r) => record.bases[r.base].text).join(', ')}) would not fix it; reorder the bases`
+          : 'no listed base is redundant; reorder the bases';
+    report({
+      severity: 'error',
+      code: CODES.inconsistentMro,
+      line: record.line,
+      column: record.column,
+      message: fillMessage(messages[CODES.inconsistentMro], { class: record.qualname, location: `${record.file}:${record.line}`, conflict: conflictText(index, plan.before), outcome }),
+    });
+  }
+  for (const base of plan.removed) {
+    report({ severity: 'info', code: CODES.redundantBase, ...at(base), message: fillMessage(messages.removed, { base: record.bases[base].text, reason: reasonOf(redundancy(base)) }) });
+  }
+  for (const { base, after } of plan.unsafe) {
+    report({
+      severity: 'warning',
+      code: CODES.unsafeRemoval,
+      ...at(base),
+      message: fillMessage(messages[CODES.unsafeRemoval], {
+        base: record.bases[base].text,
+        reason: reasonOf(redundancy(base)),
+        class: record.qualname,
+        before: mroText(index, plan.before),
+        after: mroText(index, after),
+      }),
+    });
+  }
+  if (plan.before.kind === 'ok' && options.onlyErrors) {
+    for (const r of plan.redundant) {
+      report({ severity: 'info', code: CODES.redundantBase, ...at(r.base), message: fillMessage(messages.keptOnlyErrors, { base: record.bases[r.base].text, reason: reasonOf(r) }) });
+    }
+  }
+  // an ancestor that cannot be created is reported on that ancestor, once
+  if (plan.before.kind === 'unknown' && !plan.before.ancestor) {
+    for (const r of plan.redundant) {
+      report({
+        severity: 'info',
+        code: CODES.unknownMro,
+        ...at(r.base),
+        message: fillMessage(messages[CODES.unknownMro], { base: record.bases[r.base].text, reason: reasonOf(r), class: record.qualname, unknown: plan.before.why }),
+      });
+    }
+  }
+}
+
+/** `BackfillMixin is already a base of ProcessorBase (pkg/base.py:12)`. */
+function reasonText(index: ClassIndex, plan: ClassPlan, r: Redundancy): string {
+  const written = plan.record.bases[r.base].text;
+  switch (r.reason.kind) {
+    case 'duplicate':
+      return `${written} is listed twice`;
+    case 'object':
+      return 'every class already inherits from object';
+    case 'inherited': {
+      const provider = index.classes.get(r.reason.provider)!;
+      const name = labelOf(index, index.baseEntries(plan.record)[r.base].node!);
+      const where = `${provider.qualname} (${provider.file}:${provider.line})`;
+      if (r.reason.via.length === 0) return `${name} is already a base of ${where}`;
+      return `${name} is already inherited by ${where} through ${r.reason.via.map((v) => labelOf(index, v)).join(', ')}`;
+    }
+  }
+}
+
+/** `its bases list A before B, but B inherits from A`, or `duplicate base class A`. */
+function conflictText(index: ClassIndex, mro: Extract<ClassMro, { kind: 'inconsistent' }>): string {
+  const result = mro.result;
+  if (result.reason === 'duplicate') return `duplicate base class ${labelOf(index, result.duplicate)}`;
+  const c: MroConflict = result.conflict;
+  const a = labelOf(index, c.first);
+  const b = labelOf(index, c.second);
+  return `${orderText(index, c.firstSource, a, b)}, but ${orderText(index, c.secondSource, b, a)}`;
+}
+
+function orderText(index: ClassIndex, source: ConstraintSource, x: string, y: string): string {
+  if (source.kind === 'bases') return `its bases list ${x} before ${y}`;
+  const of = labelOf(index, source.of);
+  // `B inherits from A` reads better than `the MRO of B puts B before A`
+  if (of === x) return `${x} inherits from ${y}`;
+  return `the MRO of ${of} puts ${x} before ${y}`;
+}
+
+function mroText(index: ClassIndex, mro: ClassMro): string {
+  if (mro.kind === 'ok') return `[${mro.mro.map((n) => labelOf(index, n)).join(', ')}]`;
+  if (mro.kind === 'inconsistent') return 'an inconsistent MRO (TypeError at import)';
+  return `an MRO that depends on ${mro.why}`;
+}

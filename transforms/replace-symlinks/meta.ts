@@ -11,4 +11,6 @@ export const meta: TransformMeta = {
   options: descriptors,
   // nothing to look for in single files: the per-file pass never needs to run
   prefilter: () => [],
+  // `repomod check` without configuration: broken, escaping and cyclic links, drifted copies
+  checkDefaults: {},
 };

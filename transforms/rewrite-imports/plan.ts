@@ -69,7 +69,11 @@ function readState(repo: RepoIndex, file: string): (FileState & { kind: 'file' }
 function checkMoves(repo: RepoIndex, set: RuleSet): void {
   if (set.paths.length === 0) throw new ConfigError('nothing to move: no rule names a repository path', 'give OLD and NEW as repository paths, e.g. repomod move src/utils/auth.ts src/utils/middlewares/auth.ts');
   for (const rule of set.paths) {
-    if (!rule.oldExists) throw new ConfigError(`nothing to move at '${rule.from}'`, 'OLD must be a file or directory in the repository (not ignored)');
+    if (!rule.oldExists) {
+      // already moved (a rerun, or `git mv` done by hand): only the imports are left to follow
+      if (rule.isFile ? repo.existsOnDisk(rule.to) : !isEmptyTarget(repo, rule.to)) continue;
+      throw new ConfigError(`nothing to move at '${rule.from}'`, 'OLD must be a file or directory in the repository (not ignored)');
+    }
     const taken = rule.isFile ? repo.existsOnDisk(rule.to) : repo.existsOnDisk(rule.to) && !isEmptyTarget(repo, rule.to);
     if (taken) throw new ConfigError(`'${rule.to}' already exists`, 'move to a new path, or use rewrite-imports --map after moving by hand');
   }

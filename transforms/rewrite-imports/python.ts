@@ -81,14 +81,22 @@ function rewriteRelative(source: string, imp: PythonImport, ctx: RewriteContext,
   }
   // the file moved away from its target, or --absolute: from ..config import x ➔ from pkg.config import x
   const respell = ctx.options.absolute || relativeNow !== target ? spell(target) : undefined;
-  rewriteMovedNames(source, imp, target, ctx, edits, respell);
+  rewriteMovedNames(source, imp, target, ctx, edits, respell, (m) => spell(m) ?? m);
 }
 
 /**
  * `from a import b` where a rule moves `a.b` itself: `from x import y as b`, or `from x import y`
  * when the bound name stays the same. Names that move elsewhere are split into their own statements.
  */
-function rewriteMovedNames(source: string, imp: PythonImport, base: string, ctx: RewriteContext, edits: EditSet, respell?: string): void {
+function rewriteMovedNames(
+  source: string,
+  imp: PythonImport,
+  base: string,
+  ctx: RewriteContext,
+  edits: EditSet,
+  respell?: string,
+  spellModule: (absolute: string) => string = (m) => m,
+): void {
   const moved = new Map<ImportedName, { parent: string; leaf: string; label: string }>();
   for (const name of imp.names) {
     if (name.name === '*') continue;
@@ -120,7 +128,7 @@ function rewriteMovedNames(source: string, imp: PythonImport, base: string, ctx:
   }
   if (keptGroup !== undefined) {
     // from a import b ➔ from x import y as b
-    edits.replace(imp.specifierStart, imp.specifierEnd, keptGroup);
+    edits.replace(imp.specifierStart, imp.specifierEnd, spellModule(keptGroup));
     for (const name of groups.get(keptGroup)!) edits.replace(name.start, name.end, item(name, moved.get(name)!.leaf));
   } else if (respell !== undefined) {
     edits.replace(imp.specifierStart, imp.specifierEnd, respell);
@@ -135,7 +143,7 @@ function rewriteMovedNames(source: string, imp: PythonImport, base: string, ctx:
       // from a import b ➔ import y as b (the module moved to the top level)
       for (const name of names) statements.push(`import ${item(name, moved.get(name)!.leaf)}`);
     } else {
-      statements.push(`from ${parent} import ${names.map((n) => item(n, moved.get(n)!.leaf)).join(', ')}`);
+      statements.push(`from ${spellModule(parent)} import ${names.map((n) => item(n, moved.get(n)!.leaf)).join(', ')}`);
     }
   }
   insertAfterStatement(source, imp, statements, edits);

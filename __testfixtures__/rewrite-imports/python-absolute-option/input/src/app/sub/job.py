@@ -1,0 +1,3 @@
+from ..config import NAME
+from .. import config
+import os

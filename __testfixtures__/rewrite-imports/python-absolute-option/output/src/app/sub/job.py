@@ -1,0 +1,3 @@
+from app.config import NAME
+from app import config
+import os

@@ -1,0 +1,2 @@
+from ..util import lock
+from . import helpers

@@ -1,0 +1,2 @@
+from pkg.util import lock
+from . import helpers

@@ -69,6 +69,9 @@ export interface ClosureOptions {
   ignoreModules?: readonly string[];
 }
 
+/** Top-level namespace packages shared by many distributions (`google.cloud.storage`, `azure.identity`). */
+const NAMESPACE_TOPS = new Set(['google', 'azure', 'opentelemetry', 'zope', 'backports', 'jaraco', 'sphinxcontrib', 'ruamel', 'snowflake']);
+
 const toPath = (module: string) => module.split('.').join('/');
 
 /** Package-relative file of a dotted module, or a namespace directory marker, or undefined. */
@@ -190,7 +193,10 @@ export async function computeClosure(repo: RepoIndex, plan: PackagePlan, entry: 
       const chain = [...currentChain, step];
       const isFirstPartyTop = parts.length > 0 && (resolveInPackage(plan, dirs, parts[0]) !== undefined || resolveInRepo(parts[0]) !== undefined || imp.level > 0);
       if (parts.length > 0 && !isFirstPartyTop) {
-        addThirdParty(base, step, imp);
+        // from google.cloud import bigquery: in a namespace package, each name is its own distribution
+        const names = imp.names.filter((n) => n.name !== '*');
+        if (imp.kind === 'from' && NAMESPACE_TOPS.has(parts[0]) && names.length > 0) for (const n of names) addThirdParty(`${base}.${n.name}`, step, imp);
+        else addThirdParty(base, step, imp);
         continue;
       }
       const visit = (module: string, mustExist: boolean) => {

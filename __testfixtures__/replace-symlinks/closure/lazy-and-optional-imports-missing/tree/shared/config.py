@@ -1,0 +1,2 @@
+"""Settings shared by every function."""
+PROJECT = "sports-feeds"

@@ -1,0 +1,2 @@
+def speed_up(rows):
+    return rows

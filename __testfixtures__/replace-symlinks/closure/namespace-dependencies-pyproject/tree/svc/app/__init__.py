@@ -1,0 +1,5 @@
+from .rows import to_rows
+
+
+def load(bq, gcs, when):
+    return to_rows(when)

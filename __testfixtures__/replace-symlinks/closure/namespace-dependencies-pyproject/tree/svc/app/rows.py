@@ -1,0 +1,5 @@
+import json
+
+
+def to_rows(when):
+    return [json.dumps(str(when))]

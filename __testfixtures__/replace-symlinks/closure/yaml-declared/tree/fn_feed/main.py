@@ -1,0 +1,5 @@
+import yaml
+
+
+def main(request):
+    return yaml.safe_load(request.data)

@@ -146,7 +146,8 @@ export function mapPath(set: RuleSet, p: string, file: string | undefined, rever
     const from = reverse ? rule.to : rule.from;
     const to = reverse ? rule.from : rule.to;
     if (rule.isFile) {
-      if (p === from || stripExtension(p) === stripExtension(from)) {
+      // a rule written with an extension names exactly that file; without one, any extension of it
+      if (p === from || (stripExtension(from) === from && stripExtension(p) === from)) {
         const ext = /\.(d\.ts|[cm]?[jt]sx?|pyi?)$/.exec(to) ? '' : (/\.(d\.ts|[cm]?[jt]sx?|pyi?)$/.exec(p)?.[0] ?? '');
         return { rule, result: to + ext };
       }

@@ -1,0 +1,2 @@
+const utils = require('./utils');
+module.exports = { utils };

@@ -1,0 +1,2 @@
+const utils = require('../platform/core/utils');
+module.exports = { utils };

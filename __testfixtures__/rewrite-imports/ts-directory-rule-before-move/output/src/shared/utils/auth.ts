@@ -1,0 +1,3 @@
+import { config } from '../../../config';
+import { other } from "../../../shared/other.js";
+export const auth = () => config;

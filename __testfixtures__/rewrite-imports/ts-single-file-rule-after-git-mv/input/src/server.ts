@@ -1,0 +1,3 @@
+import { auth } from './utils/auth';
+import { authz } from './utils/authz';
+export { auth } from "./utils/auth.js";

@@ -55,7 +55,7 @@ export interface PlanOptions {
   allowOutside?: boolean;
 }
 
-const join = (dir: string, name: string) => (dir ? `${dir}/${name}` : name);
+const join = (dir: string, name: string) => (dir && name ? `${dir}/${name}` : dir || name);
 
 /**
  * Everything the package holds once built. Problems (broken links, missing entry sources,

@@ -1,0 +1,5 @@
+from shared.db import PROJECT
+
+
+def main(request):
+    return PROJECT

@@ -80,6 +80,12 @@ function checkArguments(list: Node, add: Add): void {
   const seen = new Map<string, Node>();
   let keyword = false;
   let mapping = false;
+  // CPython stops at the first misplaced argument of a call: one report per list
+  let ordered = true;
+  const order = (arg: Node, message: string) => {
+    add(arg, message);
+    ordered = false;
+  };
   for (const arg of list.namedChildren) {
     if (!arg || arg.type === 'comment') continue;
     if (arg.type === 'keyword_argument') {
@@ -90,12 +96,11 @@ function checkArguments(list: Node, add: Add): void {
       else seen.set(name, arg);
     } else if (arg.type === 'dictionary_splat') {
       mapping = true;
-    } else if (arg.type === 'list_splat') {
-      if (mapping) add(arg, 'iterable argument unpacking follows keyword argument unpacking');
-    } else if (mapping) {
-      add(arg, 'positional argument follows keyword argument unpacking');
-    } else if (keyword) {
-      add(arg, 'positional argument follows keyword argument');
+    } else if (ordered) {
+      if (arg.type === 'list_splat') {
+        if (mapping) order(arg, 'iterable argument unpacking follows keyword argument unpacking');
+      } else if (mapping) order(arg, 'positional argument follows keyword argument unpacking');
+      else if (keyword) order(arg, 'positional argument follows keyword argument');
     }
   }
 }
@@ -262,12 +267,20 @@ function describeHeader(header: Node | null): string {
 
 /** Where the grammar fails, with CPython's wording for the common shapes. */
 function grammarProblem(root: Node, source: string): PythonSyntaxProblem {
-  const error = firstBroken(root)!;
+  const broken = firstBroken(root)!;
+  const error = broken.isError ? insideError(broken) : broken;
   if (error.isMissing) {
     const what = error.type.length <= 3 ? `'${error.type}'` : error.type;
     return { index: error.startIndex, message: `expected ${what}`, kind: 'tree' };
   }
-  const unclosed = unclosedBracket(error);
+  const header = COMPOUND_KEYWORDS.has(error.type) ? error : undefined;
+  if (header && error.parent?.isError && !error.parent.children.some((c) => c?.type === ':' && c.startIndex > header.startIndex)) {
+    // the header ends with the last token on the keyword's line: `def total(values)`, `if x`
+    const row = header.startPosition.row;
+    const onLine = error.parent.children.filter((c): c is Node => !!c && c.startIndex >= header.startIndex && c.startPosition.row === row);
+    return { index: onLine[onLine.length - 1].endIndex, message: "expected ':'", kind: 'tree' };
+  }
+  const unclosed = unclosedBracket(broken);
   if (unclosed) return { index: unclosed.startIndex, message: `'${unclosed.type}' was never closed`, kind: 'tree' };
   const leaf = firstLeaf(error);
   // `a\n    b=c` inside brackets: the element before has no comma after it (CPython points at it)
@@ -277,6 +290,24 @@ function grammarProblem(root: Node, source: string): PythonSyntaxProblem {
   }
   const shown = (leaf?.text ?? error.text).split('\n')[0].slice(0, 20);
   return { index: leaf?.startIndex ?? error.startIndex, message: shown ? `invalid syntax at '${shown}'` : 'invalid syntax', kind: 'tree' };
+}
+
+const COMPOUND_KEYWORDS = new Set(['def', 'class', 'if', 'elif', 'else', 'for', 'while', 'with', 'try', 'except', 'finally']);
+
+/**
+ * Tree-sitter often wraps everything up to the failure in one ERROR node: skip the complete
+ * statements at its start and point at the first fragment that is not one.
+ */
+function insideError(error: Node): Node {
+  for (const child of error.children) {
+    if (!child) continue;
+    if (child.isError) return insideError(child);
+    if (child.isMissing) return child;
+    if (child.hasError) return insideError(firstBroken(child) ?? child);
+    if (/(_statement|_definition)$/.test(child.type) || child.type === 'comment') continue;
+    return child;
+  }
+  return error;
 }
 
 function firstBroken(root: Node): Node | undefined {

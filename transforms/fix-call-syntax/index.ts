@@ -1,0 +1,26 @@
+// fix-call-syntax: repairs calls damaged by bulk regex edits (repeated, injected or comma-first
+// arguments, missing commas) and reports every file that still does not parse.
+import type { API, FileInfo } from 'jscodeshift';
+import { contextFor } from '../../lib/context.js';
+import { resolveOptions } from '../../lib/options.js';
+import { fixJavaScriptCalls } from './javascript.js';
+import { JS_EXTENSIONS, meta, PYTHON_EXTENSIONS } from './meta.js';
+import { defaults, descriptors, type FixCallSyntaxOptions } from './options.js';
+import { fixPythonCalls } from './python.js';
+
+export { meta };
+
+/**
+ * Python files go through tree-sitter (byte-range edits, never a reprint); JS/TS files through
+ * jscodeshift's parser, also edited as text ranges so untouched code keeps its bytes.
+ * A file that does not parse after the repairs gets a `parse-error` diagnostic and comes back unchanged.
+ */
+export default async function transform(file: FileInfo, api: API, raw: Record<string, unknown>): Promise<string | undefined> {
+  const options = resolveOptions<FixCallSyntaxOptions>(raw, descriptors, defaults);
+  const ext = /\.([^./\\]+)$/.exec(file.path)?.[1]?.toLowerCase() ?? '';
+  const ctx = contextFor(file, api);
+  if (PYTHON_EXTENSIONS.includes(ext)) return fixPythonCalls(file.source, options, ctx);
+  if (JS_EXTENSIONS.includes(ext)) return fixJavaScriptCalls(file.source, api, ctx);
+  // neither Python nor JS/TS (a --extensions override): nothing this transform understands
+  return undefined;
+}

@@ -1,0 +1,154 @@
+// The JS/TS side of fix-call-syntax: parse with jscodeshift's parser, then edit text ranges at
+// the parser's offsets (no recast reprint): duplicate properties in object literals passed to
+// calls, and the comma-first last line of an argument list.
+import type { API } from 'jscodeshift';
+import type { TransformContext } from '../../lib/context.js';
+import { fillMessage, positionAt } from '../../lib/diagnostics.js';
+import { EditSet, type TextEdit } from '../../lib/python/edit-set.js';
+import { CONFLICTING_PROPERTY, messages, PARSE_ERROR, snippetAt } from './messages.js';
+import { layoutStyle, removeItems, repairCommaFirst, type ListShape, type Range } from './separated-list.js';
+
+interface Token {
+  start: number;
+  end: number;
+  type: string | { label?: string };
+  value?: unknown;
+}
+
+// Babel AST nodes as far as this module reads them
+interface AstNode {
+  type: string;
+  start: number;
+  end: number;
+  extra?: { parenthesized?: boolean; parenStart?: number };
+  [key: string]: unknown;
+}
+
+const label = (t: Token) => (typeof t.type === 'string' ? t.type : t.type.label ?? '');
+const isComment = (t: Token) => label(t) === 'CommentLine' || label(t) === 'CommentBlock';
+
+/** Fix one JS/TS file; a file that does not parse is reported and returned unchanged. */
+export function fixJavaScriptCalls(source: string, api: API, ctx: TransformContext): string {
+  const j = api.jscodeshift;
+  let root: ReturnType<typeof j>;
+  try {
+    root = j(source);
+  } catch (error) {
+    const e = error as { loc?: { line: number; column: number }; message?: string };
+    const line = e.loc?.line ?? 1;
+    const column = (e.loc?.column ?? 0) + 1;
+    const what = String(e.message ?? error).split('\n')[0].replace(/\s*\(\d+:\d+\)$/, '');
+    const lineText = source.split('\n')[line - 1] ?? '';
+    const index = source.split('\n').slice(0, line - 1).join('\n').length + (line > 1 ? 1 : 0);
+    ctx.report({ severity: 'error', code: PARSE_ERROR, line, column, message: fillMessage(messages[PARSE_ERROR], { what, snippet: snippetAt(source, index + Math.min(column - 1, lineText.length)) }) });
+    return source;
+  }
+  const file = root.get().node as { tokens?: Token[] };
+  const tokens = (file.tokens ?? []).filter((t) => typeof t.start === 'number').sort((a, b) => a.start - b.start);
+  if (!tokens.length) return source;
+  const comments: Range[] = tokens.filter(isComment).map((t) => ({ start: t.start, end: t.end }));
+  const code = tokens.filter((t) => !isComment(t));
+  const typescript = /\.[cm]?tsx?$/i.test(ctx.relPath);
+
+  const calls: AstNode[] = [];
+  root.find(j.Node).forEach((path) => {
+    const node = path.node as unknown as AstNode;
+    if (node.type === 'CallExpression' || node.type === 'NewExpression' || node.type === 'OptionalCallExpression') calls.push(node);
+  });
+
+  const edits: TextEdit[] = [];
+  const shapes: ListShape[] = [];
+  for (const call of calls) {
+    const shape = argumentShape(call, source, code, comments);
+    if (shape) shapes.push(shape);
+    for (const arg of (call.arguments as AstNode[]) ?? []) {
+      if (arg.type === 'ObjectExpression') edits.push(...duplicateProperties(arg, source, code, comments, typescript, ctx));
+    }
+  }
+  const style = layoutStyle(shapes);
+  for (const shape of shapes) edits.push(...(repairCommaFirst(shape, style) ?? []));
+  if (!edits.length) return source;
+  const set = new EditSet(source);
+  for (const e of edits) if (!set.overlaps(e.start, e.end) || e.start === e.end) set.replace(e.start, e.end, e.text);
+  return set.apply();
+}
+
+/** First code token at or after `index`. */
+function tokenAt(code: Token[], index: number): number {
+  let lo = 0;
+  let hi = code.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (code[mid].start < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** An expression's range with its own parentheses: `(a)` rather than `a`. */
+function outerRange(node: AstNode, code: Token[]): Range {
+  if (!node.extra?.parenthesized || node.extra.parenStart === undefined) return { start: node.start, end: node.end };
+  const start = node.extra.parenStart;
+  let opens = 0;
+  for (let i = tokenAt(code, start); i < code.length && code[i].start < node.start; i++) if (label(code[i]) === '(') opens++;
+  let end = node.end;
+  for (let i = tokenAt(code, node.end); i < code.length && opens > 0 && label(code[i]) === ')'; i++, opens--) end = code[i].end;
+  return { start, end };
+}
+
+/** Items, separating commas and brackets of a list between `open` and `close` tokens. */
+function shapeOf(source: string, open: number, close: number, nodes: AstNode[], code: Token[], comments: Range[]): ListShape {
+  const items = nodes.map((n) => outerRange(n, code));
+  const commas = items.map((item, i) => {
+    const limit = i + 1 < items.length ? items[i + 1].start : close;
+    for (let t = tokenAt(code, item.end); t < code.length && code[t].start < limit; t++) if (label(code[t]) === ',') return code[t].start;
+    return undefined;
+  });
+  return { text: source, open, close, items, commas, comments: comments.filter((c) => c.start > open && c.end <= close) };
+}
+
+function argumentShape(call: AstNode, source: string, code: Token[], comments: Range[]): ListShape | undefined {
+  const args = (call.arguments as AstNode[] | undefined) ?? [];
+  const close = call.end - 1;
+  if (source[close] !== ')') return undefined;
+  const callee = call.callee as AstNode;
+  const after = Math.max(callee.end, ((call.typeArguments ?? call.typeParameters) as AstNode | undefined)?.end ?? 0);
+  const t = code.slice(tokenAt(code, after)).find((tok) => label(tok) === '(');
+  if (!t || t.start >= close) return undefined;
+  return shapeOf(source, t.start, close, args, code, comments);
+}
+
+/**
+ * `{ cause: e, cause: e }` ➔ `{ cause: e }`; a repeat with another value is reported (an
+ * error in TypeScript, TS1117; a warning in JavaScript, where the last one silently wins).
+ */
+function duplicateProperties(object: AstNode, source: string, code: Token[], comments: Range[], typescript: boolean, ctx: TransformContext): TextEdit[] {
+  const properties = (object.properties as AstNode[]) ?? [];
+  // a spread between two repeats decides which value wins: nothing is provably redundant
+  if (properties.some((p) => p.type === 'SpreadElement' || p.type === 'SpreadProperty')) return [];
+  const groups = new Map<string, number[]>();
+  properties.forEach((p, i) => {
+    if ((p.type !== 'ObjectProperty' && p.type !== 'Property') || p.computed || (p.kind && p.kind !== 'init')) return;
+    const key = p.key as AstNode & { name?: string; value?: unknown };
+    const name = key.type === 'Identifier' ? key.name : key.type === 'StringLiteral' || key.type === 'NumericLiteral' || key.type === 'Literal' ? String(key.value) : undefined;
+    if (name !== undefined) groups.set(name, [...(groups.get(name) ?? []), i]);
+  });
+  const text = (n: AstNode) => code.slice(tokenAt(code, n.start), tokenAt(code, n.end)).map((t) => source.slice(t.start, t.end)).join(' ');
+  const remove: number[] = [];
+  for (const [name, indices] of groups) {
+    if (indices.length < 2) continue;
+    const value = (i: number) => text(properties[i].value as AstNode);
+    const differing = indices.find((i) => value(i) !== value(indices[0]));
+    if (differing !== undefined) {
+      const first = properties[indices[0]];
+      const pos = positionAt(source, first.start);
+      ctx.report({ severity: typescript ? 'error' : 'warning', code: CONFLICTING_PROPERTY, index: properties[differing].start, message: fillMessage(messages[CONFLICTING_PROPERTY], { name, first: `${pos.line}:${pos.column}` }) });
+      continue;
+    }
+    // ➔ { cause: e }    from { cause: e, cause: e }
+    remove.push(...indices.slice(1));
+  }
+  if (!remove.length || source[object.start] !== '{' || source[object.end - 1] !== '}') return [];
+  const shape = shapeOf(source, object.start, object.end - 1, properties, code, comments);
+  return removeItems(shape, remove).map((r) => ({ ...r, text: '' }));
+}

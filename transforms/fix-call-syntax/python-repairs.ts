@@ -1,0 +1,129 @@
+// Repairs that need no option: missing commas before an argument on its own line, identical
+// repeated keyword arguments, and a comma-first last line of an argument list.
+import type { Node, Parser } from 'web-tree-sitter';
+import type { TextEdit } from '../../lib/python/edit-set.js';
+import { descendantsOfType, walk } from '../../lib/python/parser.js';
+import { fillMessage } from '../../lib/diagnostics.js';
+import { KEPT_REPEAT, messages } from './messages.js';
+import { listItems, listShape, sameTokens } from './python-lists.js';
+import { layoutStyle, removeItems, repairCommaFirst, type ListShape } from './separated-list.js';
+
+export interface PassFinding {
+  index: number;
+  severity: 'error' | 'warning' | 'info';
+  code: string;
+  message: string;
+}
+
+/**
+ * Insert the comma a bulk edit forgot: `    details=details\n    processor_name=x\n)` ➔
+ * `    details=details,\n    processor_name=x\n)`, only where the list then parses; with
+ * `names`, only before a keyword argument of one of those names.
+ * Returns the edits (positions in `text`).
+ */
+export function insertMissingCommas(parser: Parser, text: string, names: ReadonlySet<string> | undefined): TextEdit[] {
+  const first = parser.parse(text);
+  if (!first) return [];
+  const candidates: number[] = [];
+  try {
+    if (!first.rootNode.hasError) return [];
+    const leaves: Node[] = [];
+    walk(first.rootNode, (n) => {
+      if (n.childCount === 0 && !n.isMissing && n.type !== 'comment' && n.endIndex > n.startIndex) leaves.push(n);
+      return n.type === 'string' ? (leaves.push(n), false) : undefined;
+    });
+    for (let i = 1; i + 1 < leaves.length; i++) {
+      const name = leaves[i];
+      const previous = leaves[i - 1];
+      // `NAME=` opening a line, right after a line that ends an expression without a comma
+      if (name.type !== 'identifier' || leaves[i + 1].type !== '=' || name.startPosition.row === previous.endPosition.row) continue;
+      if (!startsLine(text, name.startIndex) || (names && !names.has(name.text))) continue;
+      if (!/[\w"')\]}]$/.test(previous.text) || /^(and|or|not|in|is|if|else|lambda|await|return|yield)$/.test(previous.text)) continue;
+      candidates.push(previous.endIndex);
+    }
+  } finally {
+    first.delete();
+  }
+  // last first, so earlier positions stay valid as commas go in
+  const edits: TextEdit[] = [];
+  let current = text;
+  for (const at of candidates.reverse()) {
+    const attempt = `${current.slice(0, at)},${current.slice(at)}`;
+    const tree = parser.parse(attempt);
+    if (!tree) continue;
+    try {
+      let list: Node | null = tree.rootNode.descendantForIndex(at, at + 1);
+      while (list && list.type !== 'argument_list' && list.type !== 'parameters' && list.type !== 'ERROR') list = list.parent;
+      if (list && list.type !== 'ERROR' && !list.hasError) {
+        current = attempt;
+        edits.push({ start: at, end: at, text: ',' });
+      }
+    } finally {
+      tree.delete();
+    }
+  }
+  return edits;
+}
+
+const startsLine = (text: string, index: number) => /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', index - 1) + 1, index));
+
+/**
+ * Repeated keyword arguments: identical repeats go, the first stays where it stands. Repeats
+ * with another value stay (the final syntax check reports them) unless `keep` says which wins.
+ */
+export function removeRepeatedKeywords(root: Node, text: string, keep: 'first' | 'last' | undefined, findings: PassFinding[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const list of descendantsOfType(root, 'argument_list')) {
+    const shape = listShape(list, text);
+    if (!shape) continue;
+    const items = listItems(list);
+    const groups = new Map<string, number[]>();
+    items.forEach((item, i) => {
+      if (item.type !== 'keyword_argument') return;
+      const name = item.childForFieldName('name')?.text ?? '';
+      groups.set(name, [...(groups.get(name) ?? []), i]);
+    });
+    const remove: number[] = [];
+    for (const [name, indices] of groups) {
+      if (indices.length < 2) continue;
+      const value = (i: number) => items[i].childForFieldName('value')!;
+      const differing = indices.filter((i) => !sameTokens(value(i), value(indices[0])));
+      if (differing.length === 0) {
+        // ➔ f(a, exc_info=True)    from f(a, exc_info=True, exc_info=True)
+        remove.push(...indices.slice(1));
+        continue;
+      }
+      if (!keep) continue;
+      const kept = keep === 'first' ? indices[0] : indices[indices.length - 1];
+      const dropped = indices.filter((i) => i !== kept);
+      remove.push(...dropped);
+      const shown = [...new Set(dropped.filter((i) => !sameTokens(value(i), value(kept))).map((i) => items[i].text.replace(/\s+/g, ' ')))];
+      findings.push({
+        index: items[differing[0]].startIndex,
+        severity: 'warning',
+        code: KEPT_REPEAT,
+        message: fillMessage(messages[KEPT_REPEAT], { name, kept: items[kept].text.replace(/\s+/g, ' '), keep, removed: shown.join(', ') }),
+      });
+    }
+    for (const range of removeItems(shape, remove)) edits.push({ ...range, text: '' });
+  }
+  return edits;
+}
+
+/** Call argument lists of a tree, as shapes (for the layout vote and the comma-first repair). */
+export function callShapes(root: Node, text: string): ListShape[] {
+  return descendantsOfType(root, 'argument_list')
+    .filter((list) => list.parent?.type === 'call')
+    .map((list) => listShape(list, text))
+    .filter((s): s is ListShape => !!s);
+}
+
+/**
+ * `logger.error(\n    f"{name} failed"\n, exc_info=True)` ➔ the comma after the message, the
+ * keyword on its own line, `)` where this file's other calls put it.
+ */
+export function repairCommaFirstCalls(root: Node, text: string): TextEdit[] {
+  const shapes = callShapes(root, text);
+  const style = layoutStyle(shapes);
+  return shapes.flatMap((shape) => repairCommaFirst(shape, style) ?? []);
+}

@@ -1,0 +1,99 @@
+// The Python side of fix-call-syntax: run the repairs as successive passes (each on a fresh
+// parse of the previous pass's text), then check the result; a file that still does not
+// compile is reported and returned unchanged.
+import type { Node, Parser } from 'web-tree-sitter';
+import { CalleeResolver } from '../../lib/python/callees.js';
+import { fillMessage, positionAt } from '../../lib/diagnostics.js';
+import { EditSet, type TextEdit } from '../../lib/python/edit-set.js';
+import { pythonParser } from '../../lib/python/parser.js';
+import { PythonSignatureIndex } from '../../lib/python/signatures.js';
+import { pythonSyntaxProblems } from '../../lib/python/syntax-check.js';
+import type { TransformContext } from '../../lib/context.js';
+import { ConfigError } from '../../lib/errors.js';
+import { EditTrail } from './edit-trail.js';
+import { conflictingRepeat, messages, PARSE_ERROR, snippetAt } from './messages.js';
+import type { FixCallSyntaxOptions } from './options.js';
+import { removeInjectedKeywords, removeInjectedParameters, removeStringFragments, type KeywordPattern } from './python-injected.js';
+import { expressionTokens } from './python-lists.js';
+import { insertMissingCommas, removeRepeatedKeywords, repairCommaFirstCalls, type PassFinding } from './python-repairs.js';
+
+type Pass = (root: Node, text: string, findings: PassFinding[]) => TextEdit[];
+
+/** Fix one Python file; returns the new text, or `source` itself when nothing changes or it cannot be made to parse. */
+export async function fixPythonCalls(source: string, options: FixCallSyntaxOptions, ctx: TransformContext): Promise<string> {
+  const parser = await pythonParser();
+  const keywords = options.keyword.map((k) => withTokens(parser, k));
+  const names = keywords.length ? new Set(keywords.map((k) => k.name)) : undefined;
+  const trail = new EditTrail();
+  const findings: PassFinding[] = [];
+  let text = source;
+
+  const run = (pass: Pass) => {
+    const tree = parser.parse(text);
+    if (!tree) throw new Error('tree-sitter returned no tree');
+    let edits: TextEdit[];
+    const passFindings: PassFinding[] = [];
+    try {
+      edits = pass(tree.rootNode, text, passFindings);
+    } finally {
+      tree.delete();
+    }
+    for (const f of passFindings) findings.push({ ...f, index: trail.original(f.index) });
+    if (!edits.length) return;
+    const set = new EditSet(text);
+    for (const e of edits) set.replace(e.start, e.end, e.text);
+    text = set.apply();
+    trail.record(edits);
+  };
+
+  run((_root, current) => insertMissingCommas(parser, current, names));
+  if (keywords.length) {
+    run((root, current, out) => removeInjectedParameters(root, current, keywords, out));
+    run((root, _current, out) => removeStringFragments(root, keywords, out));
+    run((root, current, out) => {
+      const index = PythonSignatureIndex.for(ctx.repo, parser);
+      const resolver = new CalleeResolver(index, index.summarizeModule(root, ctx.relPath));
+      return removeInjectedKeywords(root, current, keywords, resolver, out);
+    });
+  }
+  run((root, current, out) => removeRepeatedKeywords(root, current, options.keep, out));
+  run((root, current) => repairCommaFirstCalls(root, current));
+
+  const problems = checkFinal(parser, text);
+  if (problems.length) {
+    for (const p of problems) {
+      const index = trail.original(p.index);
+      let what = p.message;
+      if (p.relatedIndex !== undefined && what.startsWith('keyword argument repeated: ')) {
+        const first = positionAt(source, trail.original(p.relatedIndex));
+        what = conflictingRepeat(what.slice('keyword argument repeated: '.length), `${first.line}:${first.column}`);
+      }
+      ctx.report({ severity: 'error', code: PARSE_ERROR, index, message: fillMessage(messages[PARSE_ERROR], { what, snippet: snippetAt(source, index) }) });
+    }
+    return source;
+  }
+  for (const f of findings) ctx.report(f);
+  return text;
+}
+
+function checkFinal(parser: Parser, text: string) {
+  const tree = parser.parse(text);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  try {
+    return pythonSyntaxProblems(tree.rootNode, text);
+  } finally {
+    tree.delete();
+  }
+}
+
+function withTokens(parser: Parser, k: { name: string; value?: string }): KeywordPattern {
+  if (k.value === undefined) return k;
+  const tree = parser.parse(`${k.value}\n`);
+  try {
+    const valueTokens = tree ? expressionTokens(tree.rootNode) : undefined;
+    if (!valueTokens) throw new ConfigError(`--keyword ${k.name}=${k.value}: the value is not a Python expression`, 'give the value as it appears in the source, e.g. --keyword exc_info=True');
+    return { ...k, valueTokens };
+  } finally {
+    tree?.delete();
+  }
+}

@@ -82,6 +82,6 @@ export class ManifestBook {
         after: { kind: 'file', bytes: Buffer.from(text, 'utf8'), executable: false },
       });
     }
-    return out;
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 }

@@ -1,0 +1,1 @@
+def h(): return 1

@@ -1,0 +1,2 @@
+from services.private.helpers import h
+import services.private.db

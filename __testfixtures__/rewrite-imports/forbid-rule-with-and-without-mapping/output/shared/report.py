@@ -1,0 +1,2 @@
+from shared.helpers import h
+import services.private.db

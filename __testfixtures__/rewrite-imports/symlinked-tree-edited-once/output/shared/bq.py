@@ -1,0 +1,1 @@
+from shared.settings import X

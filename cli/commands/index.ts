@@ -3,6 +3,7 @@ import type { CommandModule } from 'yargs';
 import { bundleCommand } from './bundle.js';
 import { checkCommand } from './check.js';
 import { listCommand } from './list.js';
+import { moveCommand } from './move.js';
 import { runCommand } from './run.js';
 
-export const extraCommands: CommandModule<any, any>[] = [runCommand, listCommand, checkCommand, bundleCommand];
+export const extraCommands: CommandModule<any, any>[] = [runCommand, listCommand, checkCommand, bundleCommand, moveCommand];

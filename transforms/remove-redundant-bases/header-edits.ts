@@ -52,8 +52,12 @@ function removeRun(source: string, open: number, close: number, items: readonly 
   const end = run[run.length - 1].end;
   // `A, B, C` ➔ `A, C`: the run and the separator after it, when the next item is on the same line
   if (next && isPlainSeparator(source.slice(end, next.start))) return [{ start, end: next.start, text: '' }];
+  // `(A,\n     B)` ➔ `(B)`: the first items go with the line break after them
+  if (next && !prev && /^\s*,\s*$/.test(source.slice(end, next.start))) return [{ start, end: next.start, text: '' }];
   // `A, B)` ➔ `A)`, `A, B,)` ➔ `A,)`: the separator before it
   if (prev && isPlainSeparator(source.slice(prev.end, start))) return [{ start: prev.end, end, text: '' }];
+  // `(A, B,\n     D)` ➔ `(A, B)`: the last items go with the line break before them
+  if (prev && !next && /^\s*,\s*$/.test(source.slice(prev.end, start))) return [{ start: prev.end, end, text: '' }];
   // mixed layouts: drop the run, its own comma, and the spaces before it on its line
   const after = hasCommaAfter(source, items[last], close) && next ? commaAfter(source, items[last], close)! + 1 : end;
   let from = start;

@@ -51,8 +51,8 @@ function reportPlan(index: ClassIndex, plan: ClassPlan, options: RemoveRedundant
       plan.outcome === 'fixed'
         ? `removed the redundant base${plan.removed.length > 1 ? 's' : ''} ${removedNames}`
         : plan.redundant.length
-          ? `removing the redundant bases (${plan.redundant.map((r) => record.bases[r.base].text).join(', ')}) would not fix it; reorder the bases`
-          : 'no listed base is redundant; reorder the bases';
+          ? `removing the redundant bases (${plan.redundant.map((r) => record.bases[r.base].text).join(', ')}) would not fix it; left unchanged`
+          : 'no listed base is redundant; left unchanged';
     report({
       severity: 'error',
       code: CODES.inconsistentMro,
@@ -100,8 +100,10 @@ function reportPlan(index: ClassIndex, plan: ClassPlan, options: RemoveRedundant
 function reasonText(index: ClassIndex, plan: ClassPlan, r: Redundancy): string {
   const written = plan.record.bases[r.base].text;
   switch (r.reason.kind) {
-    case 'duplicate':
-      return `${written} is listed twice`;
+    case 'duplicate': {
+      const first = plan.record.bases[r.reason.of].text;
+      return first === written ? `${written} is listed twice` : `${written} is the same class as ${first}, listed before it`;
+    }
     case 'object':
       return 'every class already inherits from object';
     case 'inherited': {

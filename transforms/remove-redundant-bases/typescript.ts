@@ -131,7 +131,9 @@ class KeyMaker {
 
   symbolOf(entry: ExpressionWithTypeArguments): MorphSymbol | undefined {
     const symbol = entry.getExpression().getSymbol();
-    return symbol?.getAliasedSymbol() ?? symbol;
+    const target = symbol?.getAliasedSymbol() ?? symbol;
+    // an import that does not resolve yields the checker's `unknown` symbol: never an identity
+    return target && target.getDeclarations().length > 0 ? target : undefined;
   }
 
   of(entry: ExpressionWithTypeArguments): string | undefined {

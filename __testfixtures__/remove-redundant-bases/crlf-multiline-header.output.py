@@ -1,0 +1,12 @@
+class Mixin:
+    pass
+
+
+class Base(Mixin):
+    pass
+
+
+class Thing(
+    Base,
+):
+    pass

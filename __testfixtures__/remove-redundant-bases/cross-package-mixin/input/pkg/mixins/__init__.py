@@ -1,0 +1,2 @@
+from .backfill import BackfillMixin
+from .skip import SmartSkipMixin

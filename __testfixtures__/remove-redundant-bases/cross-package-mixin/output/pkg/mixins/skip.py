@@ -1,0 +1,3 @@
+class SmartSkipMixin:
+    def should_skip(self, day):
+        return False

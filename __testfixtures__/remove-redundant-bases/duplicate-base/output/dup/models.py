@@ -1,0 +1,9 @@
+from dup import models as self_module
+
+
+class Mixin:
+    pass
+
+
+class Thing(Mixin):
+    pass

@@ -1,0 +1,13 @@
+from typing import Generic, TypeVar
+
+from repo.base import BaseRepository, CrudMixin
+
+T = TypeVar("T")
+
+
+class UserRepository(BaseRepository[T], Generic[T]):
+    pass
+
+
+class AdminRepository(BaseRepository[T]):
+    pass

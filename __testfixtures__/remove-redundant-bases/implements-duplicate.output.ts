@@ -1,0 +1,15 @@
+interface Runnable {
+  run(): void;
+}
+
+interface Stoppable extends Runnable {
+  stop(): void;
+}
+
+export class Worker
+  implements
+    Stoppable
+{
+  run() {}
+  stop() {}
+}

@@ -1,0 +1,13 @@
+import abc
+
+
+class Mixin:
+    pass
+
+
+class Base(Mixin, metaclass=abc.ABCMeta):
+    pass
+
+
+class Thing(abc.ABC, Mixin, Base, metaclass=abc.ABCMeta):
+    pass

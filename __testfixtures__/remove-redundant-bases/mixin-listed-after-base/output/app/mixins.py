@@ -1,0 +1,2 @@
+class AuditMixin:
+    audited = True

@@ -1,0 +1,6 @@
+class RetryMixin:
+    pass
+
+
+class Job(RetryMixin):
+    pass

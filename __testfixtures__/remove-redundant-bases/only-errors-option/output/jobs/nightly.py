@@ -1,0 +1,9 @@
+from jobs.base import Job, RetryMixin
+
+
+class Broken(Job):
+    pass
+
+
+class Working(Job, RetryMixin):
+    pass

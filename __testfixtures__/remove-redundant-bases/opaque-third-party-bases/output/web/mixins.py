@@ -1,0 +1,2 @@
+class LoginRequiredMixin:
+    pass

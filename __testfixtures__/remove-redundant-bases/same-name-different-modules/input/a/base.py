@@ -1,0 +1,5 @@
+from a.mixins import Mixin
+
+
+class Base(Mixin):
+    pass

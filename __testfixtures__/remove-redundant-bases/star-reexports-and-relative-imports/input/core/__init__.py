@@ -1,0 +1,2 @@
+from .mixins import *
+from .models import *

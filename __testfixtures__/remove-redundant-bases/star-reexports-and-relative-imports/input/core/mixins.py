@@ -1,0 +1,9 @@
+__all__ = ["TimestampMixin"]
+
+
+class TimestampMixin:
+    pass
+
+
+class _Private:
+    pass

@@ -1,0 +1,5 @@
+from .mixins import TimestampMixin
+
+
+class Record(TimestampMixin):
+    pass

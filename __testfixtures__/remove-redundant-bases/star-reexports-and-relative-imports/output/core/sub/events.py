@@ -1,0 +1,21 @@
+import core.models as m
+import core
+
+from .. import TimestampMixin
+
+
+class Event(m.Record):
+    pass
+
+
+class Audit(core.Record):
+    pass
+
+
+def build():
+    from ..models import Record
+
+    class Local(Record):
+        pass
+
+    return Local

@@ -1,0 +1,5 @@
+from zoo.animals import Duck, Goose
+
+
+class Hybrid(Duck, Goose):
+    pass

@@ -1,0 +1,5 @@
+import type { Timestamped } from '@models/contracts';
+
+export abstract class Entity implements Timestamped {
+  at = 0;
+}

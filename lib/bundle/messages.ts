@@ -1,4 +1,5 @@
 // Messages of `repomod bundle` (codes `bundle/<code>`), and the step from findings to diagnostics.
+import path from 'node:path';
 import { fillMessage, type Diagnostic } from '../diagnostics.js';
 import type { Closure, ClosureFinding } from './closure.js';
 import type { PackagePlan, PackageProblem } from './package.js';
@@ -28,6 +29,9 @@ function contextText(f: ClosureFinding): string {
 export function repoPathOf(plan: PackagePlan, closure: Closure | undefined, packageRel: string): string {
   const file = closure?.files.find((f) => f.path === packageRel);
   if (file && (file.provider === 'missing' || file.provider === 'entry')) return file.source;
+  // a file only a bundle entry provides does not exist in the package folder: name its source
+  const planned = plan.files.get(packageRel);
+  if (planned?.via === 'entry' && planned.abs.startsWith(plan.repoRoot + path.sep)) return path.relative(plan.repoRoot, planned.abs).split(path.sep).join('/');
   return plan.rel ? `${plan.rel}/${packageRel}` : packageRel;
 }
 

@@ -46,6 +46,8 @@ export interface PackagePlan {
   abs: string;
   /** Repo-relative path of the package folder ('' for the root). */
   rel: string;
+  /** Real absolute path of the repository root. */
+  repoRoot: string;
   files: Map<string, PackageFile>;
   manifests: PackageManifest[];
   problems: PackageProblem[];
@@ -64,7 +66,7 @@ const join = (dir: string, name: string) => (dir && name ? `${dir}/${name}` : di
 export function planPackage(repo: RepoIndex, packageAbs: string, options: PlanOptions = {}): PackagePlan {
   const reader = new TreeReader(repo);
   const real = realpathSync(packageAbs);
-  const plan: PackagePlan = { abs: real, rel: reader.resolver.display(real), files: new Map(), manifests: [], problems: [] };
+  const plan: PackagePlan = { abs: real, rel: reader.resolver.display(real), repoRoot: reader.resolver.realRoot, files: new Map(), manifests: [], problems: [] };
   if (plan.rel === '.') plan.rel = '';
   const pendingManifests: { dir: string; abs: string }[] = [];
   const addTree = (prefix: string, rootAbs: string, via: 'link' | 'file' | 'entry', owner?: { manifest: string; to: string }) => {

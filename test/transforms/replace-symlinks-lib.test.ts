@@ -228,3 +228,17 @@ describe('import name ➔ distribution', () => {
     expect(missing.filter((n) => !n.startsWith('_'))).toEqual([]);
   });
 });
+
+describe('links to git-ignored content', () => {
+  it('never turns a link to an ignored file into a copy or an entry', async () => {
+    const repo = repoWith({ '.gitignore': '*.env\n', 'secrets/prod.env': 'TOKEN=x\n', 'shared/a.py': '' }, { 'fn/settings': '../secrets/prod.env', 'fn/a.py': '../shared/a.py' });
+    for (const mode of ['copy', 'bundle']) {
+      const diagnostics: Diagnostic[] = [];
+      const changes = await planRepository(repo, { mode }, (d) => diagnostics.push(d));
+      expect(changes.map((c) => c.path)).toEqual(['fn/a.py', 'fn/repomod.bundle.json']);
+      expect(diagnostics.filter((d) => d.severity !== 'info').map(formatDiagnostic)).toEqual([
+        "fn/settings:1:1: error: not replaced: 'secrets/prod.env' is git-ignored, so there is nothing to copy; left as is [replace-symlinks/ignored-target]",
+      ]);
+    }
+  });
+});

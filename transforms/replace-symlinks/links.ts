@@ -56,6 +56,11 @@ export function planLink(link: LinkInfo, run: LinkRun): LinkListing {
     default:
       emit(report, 'info', 'link', link.path, { kind: link.kind, resolved: link.resolved!, target: link.target, via: viaText(link) });
   }
+  if (options.mode && link.kind === 'file' && !run.repo.hasFile(link.resolved!)) {
+    // a link to a git-ignored file (a local .env, a generated secret) must not become a committed copy
+    emit(report, 'error', 'ignored-target', link.path, { resolved: link.resolved! });
+    return listing;
+  }
   if (options.mode === 'copy') {
     if (planCopy(link, run)) listing.action = 'copied';
   } else if (options.mode === 'bundle') {

@@ -14,7 +14,7 @@ type Report = (diagnostic: Diagnostic) => void;
 
 /** Rewrite (and with `moveFiles`, move) every file a path or module rule relocates. */
 export async function planMoves(repo: RepoIndex, set: RuleSet, options: RewriteImportsOptions, report: Report): Promise<FileChange[]> {
-  if (options.moveFiles) checkMoves(repo, set);
+  if (options.moveFiles) checkMoves(repo, set, options.map.map((m) => m.split('=')[0]));
   const changes: FileChange[] = [];
   const moving = repo.files.filter((f) => isMovingFile(set, f) || (options.moveFiles && moveDestination(set, f)));
   for (const file of moving) {
@@ -66,8 +66,8 @@ function readState(repo: RepoIndex, file: string): (FileState & { kind: 'file' }
 }
 
 /** A move needs something at OLD and nothing at NEW. */
-function checkMoves(repo: RepoIndex, set: RuleSet): void {
-  if (set.paths.length === 0) throw new ConfigError('nothing to move: no rule names a repository path', 'give OLD and NEW as repository paths, e.g. repomod move src/utils/auth.ts src/utils/middlewares/auth.ts');
+function checkMoves(repo: RepoIndex, set: RuleSet, from: string[]): void {
+  if (set.paths.length === 0) throw new ConfigError(`nothing to move at '${from.join("', '") || '?'}'`, 'give OLD and NEW as repository paths, e.g. repomod move src/utils/auth.ts src/utils/middlewares/auth.ts');
   for (const rule of set.paths) {
     if (!rule.oldExists) {
       // already moved (a rerun, or `git mv` done by hand): only the imports are left to follow

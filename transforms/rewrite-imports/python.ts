@@ -102,7 +102,7 @@ function rewriteMovedNames(
     if (name.name === '*') continue;
     const full = base ? `${base}.${name.name}` : name.name;
     const match = matchPython(ctx.set, full, ctx.relPath);
-    checkForbidden(ctx, full, match?.result, name.nameStart);
+    checkForbidden(ctx, full, match?.result, name.nameStart, base);
     if (!match) continue;
     const dot = match.result.lastIndexOf('.');
     moved.set(name, { parent: dot === -1 ? '' : match.result.slice(0, dot), leaf: match.result.slice(dot + 1), label: match.rule.label });
@@ -256,15 +256,17 @@ export function checkExists(ctx: RewriteContext, target: string, original: strin
 export function pythonModuleExists(set: RuleSet, name: string): boolean {
   if (set.py.resolve(name) !== undefined) return true;
   for (const rule of set.python) {
-    if (rule.oldExists && underModule(name, rule.to) && set.py.resolve(rule.from + name.slice(rule.to.length)) !== undefined) return true;
+    if (rule.fromPath && rule.oldExists && underModule(name, rule.to) && set.py.resolve(rule.from + name.slice(rule.to.length)) !== undefined) return true;
   }
   return false;
 }
 
 /** Report a use of a forbidden module prefix; a mapping that moves it out of the ban is the fix. */
-export function checkForbidden(ctx: RewriteContext, original: string, rewritten: string | undefined, index: number): void {
+export function checkForbidden(ctx: RewriteContext, original: string, rewritten: string | undefined, index: number, reportedFor?: string): void {
   for (const ban of ctx.set.forbids) {
     if (!ban.module || !underModule(original, ban.module)) continue;
+    // `from banned.mod import name`: the module was reported already, not each name again
+    if (reportedFor !== undefined && underModule(reportedFor, ban.module)) continue;
     if (ban.scope && !ban.scope(ctx.relPath)) continue;
     const fixed = rewritten !== undefined && !underModule(rewritten, ban.module);
     const values = { module: original, scope: ban.scopeText, rule: ban.label, prefix: ban.prefix, target: rewritten ?? '' };

@@ -12,6 +12,11 @@ export interface PythonRule {
   onlyIn?: GlobMatcher;
   /** The old module is still in the repository (the rule runs before the move). */
   oldExists: boolean;
+  /**
+   * Derived from a path rule: those work before the move too, so a target that does not exist
+   * yet is fine when its old counterpart does. Dotted rules describe the repository as it is.
+   */
+  fromPath: boolean;
 }
 
 export interface PackageRule {
@@ -60,7 +65,7 @@ export function buildRuleSet(repo: RepoIndex, py: PythonModules, options: Rewrit
   const set: RuleSet = { python: [], packages: [], paths: [], forbids: [], py, repo };
   const dirExists = (dir: string) => repo.files.some((f) => f.startsWith(`${dir}/`));
   const fileExists = (p: string) => repo.hasFile(p) || [...JS_EXTENSIONS, ...PY_EXTENSIONS].some((e) => repo.hasFile(p + e));
-  const namesPath = (p: string) => p.includes('/') && (fileExists(p) || dirExists(p));
+  const namesPath = (p: string) => (p.includes('/') ? fileExists(p) || dirExists(p) : repo.hasFile(p) || dirExists(p));
   for (const rule of options.allRules) {
     if (rule.kind === 'forbid') {
       const scopeText = rule.in?.join(', ') ?? 'the repository';
@@ -84,12 +89,12 @@ export function buildRuleSet(repo: RepoIndex, py: PythonModules, options: Rewrit
       const toModule = moduleOfPath(py, rule.to, isDir);
       const pythonSide = isDir || PY_EXTENSIONS.some((e) => rule.from.endsWith(e) || rule.to.endsWith(e));
       if (pythonSide && fromModule && toModule && fromModule !== toModule) {
-        set.python.push({ from: fromModule, to: toModule, label: rule.label, onlyIn, oldExists: py.resolve(fromModule) !== undefined });
+        set.python.push({ from: fromModule, to: toModule, label: rule.label, onlyIn, oldExists: py.resolve(fromModule) !== undefined, fromPath: true });
       }
       continue;
     }
     if (isDotted(rule.from) && isDotted(rule.to)) {
-      set.python.push({ from: rule.from, to: rule.to, label: rule.label, onlyIn, oldExists: py.resolve(rule.from) !== undefined });
+      set.python.push({ from: rule.from, to: rule.to, label: rule.label, onlyIn, oldExists: py.resolve(rule.from) !== undefined, fromPath: false });
     }
     set.packages.push({ from: rule.from, to: rule.to, label: rule.label, onlyIn });
   }
@@ -173,7 +178,7 @@ export function pythonLocation(set: RuleSet, relPath: string): { written?: strin
   const current = set.py.moduleOf(relPath);
   if (current === undefined) return { isPackage };
   for (const rule of set.python) {
-    if (rule.oldExists && underModule(current, rule.from)) return { written: current, future: rule.to + current.slice(rule.from.length), isPackage };
+    if (rule.fromPath && rule.oldExists && underModule(current, rule.from)) return { written: current, future: rule.to + current.slice(rule.from.length), isPackage };
   }
   for (const rule of set.python) {
     if (!rule.oldExists && underModule(current, rule.to)) return { written: rule.from + current.slice(rule.to.length), future: current, isPackage };

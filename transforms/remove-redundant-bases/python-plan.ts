@@ -34,6 +34,8 @@ export interface ClassPlan {
   removed: number[];
   /** Redundant bases kept because removing them would change the MRO. */
   unsafe: { base: number; after: ClassMro }[];
+  /** Bases from outside the repository that another listed base already brings: never removed, named in the report. */
+  opaque: { base: number; provider: number }[];
   /** The class as written, its ancestors as planned. */
   before: ClassMro;
   /** The class with `removed` gone. */
@@ -89,7 +91,7 @@ export class BasesPlanner {
     const all = record.bases.map((_, i) => i);
     const redundant = record.splat ? [] : this.findRedundant(record);
     const before = this.index.mroWithBases(record, all, this.keep);
-    const base: ClassPlan = { record, redundant, removed: [], unsafe: [], before, after: before, outcome: 'clean' };
+    const base: ClassPlan = { record, redundant, removed: [], unsafe: [], opaque: [], before, after: before, outcome: 'clean' };
     if (before.kind === 'unknown') return { ...base, outcome: redundant.length ? 'unknown' : 'clean' };
     const without = (removed: readonly number[]) => all.filter((i) => !removed.includes(i));
     if (before.kind === 'inconsistent') {
@@ -97,7 +99,7 @@ export class BasesPlanner {
       const removed = redundant.map((r) => r.base);
       const after = removed.length ? this.index.mroWithBases(record, without(removed), this.keep) : before;
       if (removed.length && after.kind === 'ok') return { ...base, removed, after, outcome: 'fixed' };
-      return { ...base, after, outcome: 'inconsistent' };
+      return { ...base, after, opaque: this.findOpaqueRedundant(record), outcome: 'inconsistent' };
     }
     if (redundant.length === 0) return base;
     if (this.options.onlyErrors) return { ...base, outcome: 'clean' };
@@ -141,6 +143,22 @@ export class BasesPlanner {
         if (via && (!best || via.length < best.via.length)) best = { providerBase: j, provider: other.target.id, via };
       });
       if (best) found.push({ base: i, reason: { kind: 'inherited', ...best } });
+    });
+    return found;
+  }
+
+  /** `class E(Exception, ValueError)`: an outside base another listed base inherits, for the report only. */
+  private findOpaqueRedundant(record: ClassRecord): { base: number; provider: number }[] {
+    const entries = this.index.baseEntries(record);
+    const found: { base: number; provider: number }[] = [];
+    entries.forEach((entry, i) => {
+      if (entry.target.kind !== 'external' || !entry.node) return;
+      const provider = entries.findIndex((other, j) => {
+        if (j === i || !other.node || other.node === entry.node) return false;
+        const mro = this.index.mro(other.node, this.keep);
+        return mro.kind === 'ok' && mro.mro.includes(entry.node!);
+      });
+      if (provider !== -1) found.push({ base: i, provider });
     });
     return found;
   }

@@ -52,7 +52,9 @@ function reportPlan(index: ClassIndex, plan: ClassPlan, options: RemoveRedundant
         ? `removed the redundant base${plan.removed.length > 1 ? 's' : ''} ${removedNames}`
         : plan.redundant.length
           ? `removing the redundant bases (${plan.redundant.map((r) => record.bases[r.base].text).join(', ')}) would not fix it; left unchanged`
-          : 'no listed base is redundant; left unchanged';
+          : plan.opaque.length
+            ? `${plan.opaque.map((o) => `${record.bases[o.base].text} is already inherited by ${record.bases[o.provider].text}`).join('; ')}, but it is not defined in the repository, so repomod leaves it; remove it by hand`
+            : 'no listed base is redundant; left unchanged';
     report({
       severity: 'error',
       code: CODES.inconsistentMro,

@@ -26,7 +26,7 @@ interface BuildArgs {
   json?: boolean;
 }
 
-const buildCommand: CommandModule<object, BuildArgs> = {
+export const buildCommand: CommandModule<object, BuildArgs> = {
   command: 'build <package-dir>',
   describe: 'write the package with every bundle entry, links dereferenced (like rsync -aL), into --out',
   builder: (yargs) =>
@@ -55,7 +55,7 @@ interface CheckArgs {
   allowOutside?: boolean;
 }
 
-const checkCommand: CommandModule<object, CheckArgs> = {
+export const checkCommand: CommandModule<object, CheckArgs> = {
   command: 'check <package-dir>',
   describe: "exit 1 when a bundle entry's source is missing or a link in the package is broken",
   builder: (yargs) =>
@@ -82,7 +82,7 @@ interface ClosureArgs {
   sourceRoot?: string[];
 }
 
-const closureCommand: CommandModule<object, ClosureArgs> = {
+export const closureCommand: CommandModule<object, ClosureArgs> = {
   command: 'closure <entry>',
   describe: "list the files an entry file's imports need; report modules missing from the package and undeclared dependencies",
   builder: (yargs) =>

@@ -128,19 +128,20 @@ export class ClassIndex {
    * The linearisation of a class, with every class's bases as written; `keep(record)` may
    * return the base indices to keep instead (a planned edit), for this class and its ancestors.
    */
-  mro(id: string, keep?: (record: ClassRecord) => readonly number[] | undefined): ClassMro {
+  mro(id: string, keep?: (record: ClassRecord) => readonly number[] | undefined, memo?: Map<string, ClassMro>): ClassMro {
     if (!keep) {
       const cached = this.mroMemo.get(id);
       if (cached) return cached;
     }
-    const memo = keep ? new Map<string, ClassMro>() : this.mroMemo;
-    return this.mroWith(id, keep, memo, new Set());
+    return this.mroWith(id, keep, keep ? memo ?? new Map() : this.mroMemo, new Set());
   }
 
-  /** Linearisation of a class given explicit bases (indices into `record.bases`), its ancestors as `keep` says. */
-  mroWithBases(record: ClassRecord, kept: readonly number[], keep?: (record: ClassRecord) => readonly number[] | undefined): ClassMro {
-    const memo = keep ? new Map<string, ClassMro>() : this.mroMemo;
-    return this.linearisePicked(record, kept, keep, memo, new Set([record.id]));
+  /**
+   * Linearisation of a class given explicit bases (indices into `record.bases`), its ancestors as
+   * `keep` says. Pass the same `memo` for calls that share one `keep`, so ancestors are linearised once.
+   */
+  mroWithBases(record: ClassRecord, kept: readonly number[], keep?: (record: ClassRecord) => readonly number[] | undefined, memo?: Map<string, ClassMro>): ClassMro {
+    return this.linearisePicked(record, kept, keep, keep ? memo ?? new Map() : this.mroMemo, new Set([record.id]));
   }
 
   private mroWith(id: string, keep: ((r: ClassRecord) => readonly number[] | undefined) | undefined, memo: Map<string, ClassMro>, active: Set<string>): ClassMro {

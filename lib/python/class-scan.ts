@@ -96,6 +96,12 @@ export async function scanPythonFile(source: string, input: ScanInput): Promise<
   return withPythonTree(source, (tree) => scanTree(tree.rootNode, source, input));
 }
 
+/** Nodes whose children may be statements (or hold them, like clauses and blocks). */
+const COMPOUND = new Set([
+  'block', 'if_statement', 'elif_clause', 'else_clause', 'try_statement', 'finally_clause', 'with_statement',
+  'for_statement', 'while_statement', 'decorated_definition', 'match_statement', 'case_clause', 'ERROR',
+]);
+
 export function scanTree(root: Node, source: string, input: ScanInput): FileScan {
   const scan: FileScan = { file: input.file, module: input.module, scopes: [], classes: [], stars: [], all: undefined };
   const excepts: { start: number; end: number }[] = [];
@@ -151,10 +157,9 @@ export function scanTree(root: Node, source: string, input: ScanInput): FileScan
           excepts.push({ start: child.startIndex, end: child.endIndex });
           visit(child, scope, qualPrefix, true);
           break;
-        case 'lambda':
-          break;
         default:
-          visit(child, scope, qualPrefix, inExcept);
+          // only statements hold classes and bindings; expressions are not worth walking
+          if (COMPOUND.has(child.type)) visit(child, scope, qualPrefix, inExcept);
       }
     }
   };

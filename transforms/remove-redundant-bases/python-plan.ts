@@ -51,6 +51,8 @@ export interface ClassPlan {
 export class BasesPlanner {
   private readonly plans = new Map<string, ClassPlan>();
   private readonly active = new Set<string>();
+  /** Planned linearisations of ancestors, shared by every decision. */
+  private readonly plannedMro = new Map<string, ClassMro>();
   private readonly keep = (record: ClassRecord): readonly number[] | undefined => {
     if (this.active.has(record.id)) return undefined;
     const plan = this.plan(record.id);
@@ -84,20 +86,20 @@ export class BasesPlanner {
 
   /** The MRO after every planned removal in the repository. */
   mroAfterFix(id: string): ClassMro {
-    return this.index.mro(id, this.keep);
+    return this.index.mro(id, this.keep, this.plannedMro);
   }
 
   private compute(record: ClassRecord): ClassPlan {
     const all = record.bases.map((_, i) => i);
     const redundant = record.splat ? [] : this.findRedundant(record);
-    const before = this.index.mroWithBases(record, all, this.keep);
+    const before = this.index.mroWithBases(record, all, this.keep, this.plannedMro);
     const base: ClassPlan = { record, redundant, removed: [], unsafe: [], opaque: [], before, after: before, outcome: 'clean' };
     if (before.kind === 'unknown') return { ...base, outcome: redundant.length ? 'unknown' : 'clean' };
     const without = (removed: readonly number[]) => all.filter((i) => !removed.includes(i));
     if (before.kind === 'inconsistent') {
       // case (a): the class cannot be created today; removing every redundant base must fix it
       const removed = redundant.map((r) => r.base);
-      const after = removed.length ? this.index.mroWithBases(record, without(removed), this.keep) : before;
+      const after = removed.length ? this.index.mroWithBases(record, without(removed), this.keep, this.plannedMro) : before;
       if (removed.length && after.kind === 'ok') return { ...base, removed, after, outcome: 'fixed' };
       return { ...base, after, opaque: this.findOpaqueRedundant(record), outcome: 'inconsistent' };
     }
@@ -108,11 +110,11 @@ export class BasesPlanner {
     const unsafe: ClassPlan['unsafe'] = [];
     for (const r of redundant) {
       const trial = [...removed, r.base];
-      const after = this.index.mroWithBases(record, without(trial), this.keep);
+      const after = this.index.mroWithBases(record, without(trial), this.keep, this.plannedMro);
       if (after.kind === 'ok' && sameMro(after.mro, before.mro)) removed.push(r.base);
       else unsafe.push({ base: r.base, after });
     }
-    const after = removed.length ? this.index.mroWithBases(record, without(removed), this.keep) : before;
+    const after = removed.length ? this.index.mroWithBases(record, without(removed), this.keep, this.plannedMro) : before;
     return { ...base, removed, unsafe, after, outcome: removed.length ? 'removed' : 'clean' };
   }
 
@@ -155,7 +157,7 @@ export class BasesPlanner {
       if (entry.target.kind !== 'external' || !entry.node) return;
       const provider = entries.findIndex((other, j) => {
         if (j === i || !other.node || other.node === entry.node) return false;
-        const mro = this.index.mro(other.node, this.keep);
+        const mro = this.index.mro(other.node, this.keep, this.plannedMro);
         return mro.kind === 'ok' && mro.mro.includes(entry.node!);
       });
       if (provider !== -1) found.push({ base: i, provider });

@@ -1,5 +1,5 @@
 // ts-morph projects for repository files: one per tsconfig.json (so `paths` and `baseUrl` apply),
-// built once per run, holding only the files asked for; the checker loads their imports itself.
+// built once per run with the tsconfig's files, so one program and one checker serve every file.
 import path from 'node:path';
 import { Project, ts, type SourceFile } from 'ts-morph';
 import type { RepoIndex } from '../repo/repo-index.js';
@@ -19,7 +19,7 @@ export function tsProjectFor(repo: RepoIndex, relPath: string): Project {
   return repo.memo(`ts-morph-project:${config ?? ''}`, () => {
     if (config) {
       try {
-        return new Project({ tsConfigFilePath: repo.absolute(config), skipAddingFilesFromTsConfig: true });
+        return new Project({ tsConfigFilePath: repo.absolute(config), skipFileDependencyResolution: true });
       } catch {
         // an unreadable tsconfig: fall back to defaults rather than fail every file
       }

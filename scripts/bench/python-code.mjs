@@ -1,0 +1,249 @@
+// Realistic Python modules for the synthetic repository: a docstring, imports at the top (some
+// inside functions, try blocks and TYPE_CHECKING), constants, classes, functions, logging calls
+// and strings. Output is valid Python 3; sizes follow the spec's target.
+import { ADJECTIVES, NOUNS, SENTENCES, VERBS, pascal, snake } from './random.mjs';
+
+/** The module the Python half imports in a few percent of files (the rewrite-imports job moves it). */
+export const PY_TARGET = 'common.util.lock';
+
+const STDLIB = [
+  'import json', 'import os', 'import re', 'import sys', 'import time', 'import uuid', 'import hashlib',
+  'import itertools', 'import functools', 'from collections import defaultdict, OrderedDict',
+  'from dataclasses import dataclass, field', 'from datetime import datetime, timedelta, timezone',
+  'from pathlib import Path', 'from enum import Enum', 'from decimal import Decimal',
+];
+const THIRD_PARTY = ['import requests', 'import sqlalchemy as sa', 'from pydantic import BaseModel', 'import yaml', 'import boto3', 'from celery import shared_task'];
+
+/**
+ * Python source for one module.
+ * @param random a createRandom() stream for this file
+ * @param spec {{ module: string, siblings: string[], targetForms: string[], nearMiss: boolean, test: boolean, size: number }}
+ */
+export function pythonModule(random, spec) {
+  const out = new Lines();
+  const noun = random.pick(NOUNS);
+  out.line(0, `"""${pascal(noun)} ${spec.test ? 'tests' : random.pick(['helpers', 'service', 'handlers', 'models', 'jobs'])}: ${random.pick(SENTENCES).toLowerCase()}.`);
+  out.line(0, '');
+  out.line(0, `${random.pick(SENTENCES)}.`);
+  out.line(0, '"""');
+  if (random.chance(0.5)) out.line(0, 'from __future__ import annotations');
+  out.blank();
+
+  const forms = new Set(spec.targetForms);
+  out.line(0, 'import logging');
+  for (const line of random.sample(STDLIB, random.range(2, 6))) out.line(0, line);
+  out.line(0, 'from typing import TYPE_CHECKING, Any, Iterable, Optional');
+  if (spec.test) out.line(0, 'from unittest import mock');
+  out.blank();
+  for (const line of random.sample(THIRD_PARTY, random.range(0, 2))) out.line(0, line);
+  const internal = random.sample(spec.siblings.filter((m) => m !== spec.module), random.range(1, 4));
+  for (const module of internal) out.line(0, `from ${module} import ${pascal(random.pick(NOUNS), random.pick(['client', 'service', 'model', 'error']))}`);
+  // from common.util.lock import FileLock  (the forms the rewrite-imports job must find)
+  if (forms.has('from')) out.line(0, `from ${PY_TARGET} import FileLock, acquire_lock`);
+  if (forms.has('from-parenthesised')) {
+    out.line(0, `from ${PY_TARGET} import (`);
+    out.line(1, 'FileLock,');
+    out.line(1, 'acquire_lock,  # re-exported for the workers');
+    out.line(1, 'release_lock,');
+    out.line(0, ')');
+  }
+  if (forms.has('import-as')) out.line(0, `import ${PY_TARGET} as lock_mod`);
+  if (forms.has('import-dotted')) out.line(0, `import ${PY_TARGET}`);
+  if (forms.has('from-parent')) out.line(0, `from ${PY_TARGET.split('.').slice(0, -1).join('.')} import ${PY_TARGET.split('.').at(-1)}`);
+  if (spec.nearMiss) out.line(0, random.chance(0.5) ? `from ${PY_TARGET}ing import Mutex  # not the module being moved` : `# ${PY_TARGET} is imported lazily below`);
+  if (forms.has('try')) {
+    out.blank();
+    out.line(0, 'try:');
+    out.line(1, `from ${PY_TARGET} import FileLock`);
+    out.line(0, 'except ImportError:  # slim builds ship without the lock backend');
+    out.line(1, 'FileLock = None');
+  }
+  if (random.chance(0.3) && spec.siblings.length > 1) {
+    out.blank();
+    out.line(0, 'if TYPE_CHECKING:');
+    out.line(1, `from ${random.pick(spec.siblings)} import ${pascal(random.pick(NOUNS), 'protocol')}`);
+  }
+  out.blank();
+  out.line(0, 'logger = logging.getLogger(__name__)');
+  out.blank();
+  for (let i = random.range(1, 4); i > 0; i--) out.line(0, constant(random));
+  if (random.chance(0.4)) {
+    out.line(0, `_${snake(random.pick(NOUNS), 'query').toUpperCase()} = """`);
+    out.line(0, `SELECT id, status, updated_at FROM ${random.pick(NOUNS)}s`);
+    out.line(0, `WHERE tenant_id = %(tenant_id)s AND status = '${random.pick(ADJECTIVES)}'`);
+    out.line(0, 'ORDER BY updated_at DESC');
+    out.line(0, '"""');
+  }
+
+  // each form's import gets a use in the body; a parenthesised import is used like `from`
+  const uses = [...forms].filter((f) => f !== 'try').map((f) => (f === 'from-parenthesised' ? 'from' : f));
+  let index = 0;
+  while (out.size < spec.size || uses.length > 0) {
+    out.blank();
+    out.blank();
+    const use = uses.shift();
+    if (spec.test) testClass(out, random, use);
+    else if (random.chance(0.45)) pyClass(out, random, use);
+    else pyFunction(out, random, 0, `${random.pick(VERBS)}_${random.pick(NOUNS)}${index ? `_${index}` : ''}`, false, use);
+    index++;
+  }
+  return out.text();
+}
+
+/** Lines with a running byte count, so generators can stop at a target size. */
+class Lines {
+  parts = [];
+  size = 0;
+  line(indent, text) {
+    const line = text ? `${'    '.repeat(indent)}${text}\n` : '\n';
+    this.parts.push(line);
+    this.size += line.length;
+  }
+  blank() {
+    this.line(0, '');
+  }
+  text() {
+    return this.parts.join('');
+  }
+}
+
+function constant(random) {
+  const name = snake(random.pick(ADJECTIVES), random.pick(NOUNS)).toUpperCase();
+  switch (random.int(4)) {
+    case 0: return `${name}_TIMEOUT = ${random.range(1, 120)}`;
+    case 1: return `${name}_KEY = "${random.pick(NOUNS)}:${random.pick(ADJECTIVES)}"`;
+    case 2: return `${name}_STATES = frozenset({"${random.pick(ADJECTIVES)}", "${random.pick(ADJECTIVES)}"})`;
+    default: return `${name}_LIMIT = ${random.range(10, 5000)}`;
+  }
+}
+
+function pyClass(out, random, use) {
+  const noun = random.pick(NOUNS);
+  const name = pascal(noun, random.pick(['service', 'processor', 'repository', 'manager', 'handler']));
+  if (random.chance(0.2)) {
+    out.line(0, '@dataclass');
+    out.line(0, `class ${pascal(noun, 'config')}:`);
+    out.line(1, `"""Settings for ${noun} processing."""`);
+    out.blank();
+    for (let i = random.range(2, 5); i > 0; i--) out.line(1, `${snake(random.pick(ADJECTIVES), random.pick(NOUNS))}: ${random.pick(['int', 'str', 'bool', 'float'])} = ${random.pick(['0', '""', 'False', '1.5'])}`);
+    out.line(1, `tags: list[str] = field(default_factory=list)`);
+    out.blank();
+    out.blank();
+  }
+  out.line(0, `class ${name}${random.chance(0.3) ? `(${pascal(random.pick(NOUNS), 'base')})` : ''}:`);
+  out.line(1, `"""${random.pick(SENTENCES)}.`);
+  out.blank();
+  out.line(1, `${random.pick(SENTENCES)}.`);
+  out.line(1, '"""');
+  out.blank();
+  out.line(1, `def __init__(self, client: Any, timeout: int = 30, *, dry_run: bool = False) -> None:`);
+  out.line(2, 'self._client = client');
+  out.line(2, 'self._timeout = timeout');
+  out.line(2, 'self._dry_run = dry_run');
+  out.line(2, `self._${random.pick(NOUNS)}_cache: dict[str, Any] = {}`);
+  const methods = random.range(3, 8);
+  for (let i = 0; i < methods; i++) {
+    out.blank();
+    if (random.chance(0.15)) out.line(1, random.pick(['@property', '@functools.lru_cache(maxsize=128)']));
+    pyFunction(out, random, 1, `${random.chance(0.2) ? '_' : ''}${random.pick(VERBS)}_${random.pick(NOUNS)}`, true, i === 0 ? use : undefined);
+  }
+}
+
+function testClass(out, random, use) {
+  const noun = random.pick(NOUNS);
+  out.line(0, `class Test${pascal(noun)}:`);
+  for (let i = random.range(3, 7); i > 0; i--) {
+    out.blank();
+    // @mock.patch("common.util.lock.FileLock")  (a string target the rewrite must follow)
+    if (use === 'mock-patch' && i === 1) out.line(1, `@mock.patch("${PY_TARGET}.FileLock")`);
+    else if (random.chance(0.3)) out.line(1, `@mock.patch("${random.pick(['requests.post', 'time.sleep', 'os.environ'])}")`);
+    const name = `test_${random.pick(VERBS)}_${random.pick(ADJECTIVES)}_${random.pick(NOUNS)}`;
+    out.line(1, `def ${name}(self${use === 'mock-patch' && i === 1 ? ', lock_cls' : ''}) -> None:`);
+    out.line(2, `${noun} = {"id": "${random.pick(NOUNS)}-${random.range(1, 999)}", "status": "${random.pick(ADJECTIVES)}"}`);
+    out.line(2, `result = ${random.pick(VERBS)}_${random.pick(NOUNS)}(${noun}, dry_run=True)`);
+    if (use === 'function' && i === 1) out.line(2, `from ${PY_TARGET} import FileLock  # only this test needs the real lock`);
+    else if (use && i === 1 && use !== 'mock-patch') targetUse(out, random, 2, use);
+    for (let k = random.range(1, 4); k > 0; k--) out.line(2, `assert result${random.chance(0.5) ? `["${random.pick(NOUNS)}"]` : '.status'} == ${random.pick(['"ok"', '0', 'None', `"${random.pick(ADJECTIVES)}"`])}`);
+  }
+}
+
+function pyFunction(out, random, indent, name, method, use) {
+  const args = random.sample(NOUNS, random.range(0, 3)).map((n) => `${n}_id: str`);
+  if (random.chance(0.3)) args.push(`limit: Optional[int] = None`);
+  const params = method ? ['self', ...args] : args;
+  const asyncKw = random.chance(0.1) ? 'async ' : '';
+  out.line(indent, `${asyncKw}def ${name}(${params.join(', ')}) -> ${random.pick(['None', 'dict[str, Any]', 'list[str]', 'bool', 'int'])}:`);
+  if (random.chance(0.7)) out.line(indent + 1, `"""${random.pick(SENTENCES)}."""`);
+  if (use === 'function') {
+    // from common.util.lock import FileLock inside a function: a lazy import to dodge a cycle
+    out.line(indent + 1, `from ${PY_TARGET} import FileLock  # local import: avoids a cycle at start-up`);
+    out.line(indent + 1, `with FileLock(f"/tmp/{__name__}.lock"):`);
+    out.line(indent + 2, 'logger.debug("lock taken")');
+  } else if (use) {
+    targetUse(out, random, indent + 1, use);
+  }
+  if (random.chance(0.1)) out.line(indent + 1, 'import json  # deferred: only the export path needs it');
+  const statements = random.range(4, 12);
+  for (let i = 0; i < statements; i++) statement(out, random, indent + 1, 0);
+  out.line(indent + 1, `return ${random.pick(['None', '{}', '[]', 'True', 'len(items)', 'result'])}`);
+}
+
+/** A use of the moved module that matches how it was imported. */
+function targetUse(out, random, indent, use) {
+  const name = `"${random.pick(NOUNS)}-${random.pick(ADJECTIVES)}"`;
+  switch (use) {
+    case 'from': out.line(indent, `with FileLock(${name}, timeout=${random.range(1, 30)}):`); out.line(indent + 1, 'acquire_lock(name=__name__)'); break;
+    case 'import-as': out.line(indent, `lock_mod.acquire_lock(${name})`); break;
+    case 'import-dotted': out.line(indent, `${PY_TARGET}.acquire_lock(${name})`); break;
+    case 'from-parent': out.line(indent, `lock.acquire_lock(${name})`); break;
+    default: break;
+  }
+}
+
+function statement(out, random, indent, depth) {
+  const a = random.pick(NOUNS);
+  const b = random.pick(NOUNS);
+  const adj = random.pick(ADJECTIVES);
+  const kind = depth > 1 ? random.int(5) : random.int(10);
+  switch (kind) {
+    case 0:
+      out.line(indent, `logger.info("${random.pick(VERBS)} %s for %s", ${a}, ${b}_id)`);
+      break;
+    case 1:
+      out.line(indent, `${a}s = [item for item in ${b}s if item.${adj} and item.${random.pick(NOUNS)}_id is not None]`);
+      break;
+    case 2:
+      out.line(indent, `payload = {"${a}": ${a}, "${b}": ${b}, "state": "${adj}", "ts": datetime.now(timezone.utc).isoformat()}`);
+      break;
+    case 3:
+      out.line(indent, `logger.debug(f"${random.pick(SENTENCES).toLowerCase()}: {${a}!r}")`);
+      break;
+    case 4:
+      out.line(indent, `result = check_${adj}(${a}, key="${random.pick(NOUNS)}.${adj}", retries=${random.range(1, 5)})`);
+      break;
+    case 5:
+      out.line(indent, `if ${a} is None or not ${b}:`);
+      out.line(indent + 1, `logger.warning("missing ${a} for %s", ${b})`);
+      for (let i = random.range(0, 2); i > 0; i--) statement(out, random, indent + 1, depth + 1);
+      out.line(indent + 1, 'return None');
+      break;
+    case 6:
+      out.line(indent, `for ${a} in ${b}s:`);
+      for (let i = random.range(1, 3); i > 0; i--) statement(out, random, indent + 1, depth + 1);
+      break;
+    case 7:
+      out.line(indent, 'try:');
+      for (let i = random.range(1, 2); i > 0; i--) statement(out, random, indent + 1, depth + 1);
+      out.line(indent, `except (KeyError, ValueError) as exc:`);
+      out.line(indent + 1, `logger.exception("could not ${random.pick(VERBS)} ${a}: %s", exc)`);
+      out.line(indent + 1, `raise ${pascal(a, 'error')}(f"${a} {${b}} is ${adj}") from exc`);
+      break;
+    case 8:
+      out.line(indent, `with open(Path(base_dir) / "${a}_${adj}.json", encoding="utf-8") as handle:`);
+      out.line(indent + 1, `${a} = json.load(handle)`);
+      break;
+    default:
+      out.line(indent, `total += sum(${a}.amount for ${a} in ${b}s if ${a}.status == "${adj}")`);
+      break;
+  }
+}

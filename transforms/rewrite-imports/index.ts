@@ -4,7 +4,7 @@ import type { API, FileInfo } from 'jscodeshift';
 import { contextFor, type ApiWithRepomod } from '../../lib/context.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import { meta } from './meta.js';
-import { prefilterNeedles } from './needles.js';
+import { needsParse, prefilterNeedles } from './needles.js';
 import { resolveRewriteOptions } from './options.js';
 import { planMoves } from './plan.js';
 import { rewriteFile } from './rewrite-file.js';
@@ -23,6 +23,8 @@ export default async function transform(file: FileInfo, api: API, raw: Record<st
   // under repomod, files that move (or moved) are rewritten by planRepository from their new place
   if (moving && (api as ApiWithRepomod).repomod) return file.source;
   if (!moving && needles && !needles.some((n) => file.source.includes(n))) return file.source;
+  // the prefilter is content-only; with the repository at hand most of its matches need no parse
+  if (!moving && !needsParse(file.source, ctx.relPath, set, options.absolute, language === 'python')) return file.source;
   return rewriteFile(file.source, ctx.relPath, language, set, options, ctx.report, (rule) => api.stats?.(`rewrite-imports: ${rule}`));
 }
 

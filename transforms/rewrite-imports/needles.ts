@@ -1,6 +1,8 @@
 // Cheap substrings that any file needing a rewrite must contain: the prefilter, and the
 // transform's own first test under the stock jscodeshift runner.
+import { aliasesFor } from '../../lib/js/resolve.js';
 import type { RuleSpec } from './options.js';
+import type { RuleSet } from './rules.js';
 
 /**
  * Any import of `a.b.c` (or of `src/shared/utils`) names its last segment somewhere in the
@@ -28,4 +30,31 @@ export function lastSegment(prefix: string): string {
   if (slash.length === 1) last = last.split('.').filter(Boolean).pop() ?? '';
   else last = last.replace(/\.(d\.)?[cm]?[jt]sx?$|\.pyi?$/, '');
   return last;
+}
+
+/**
+ * The transform's own test, with the repository at hand: a file is parsed only when it names an
+ * old module or package in full (or its parent, for `from a.b import c`), or holds a relative
+ * import that could reach a rule's target (same top-level package, naming its last segment).
+ */
+export function needsParse(source: string, relPath: string, set: RuleSet, absolute: boolean, python: boolean): boolean {
+  if (python) {
+    const relative = /\bfrom[ \t\\]+\./.test(source);
+    if (absolute && relative) return true;
+    const modules = [...set.python.map((r) => r.from), ...set.forbids.flatMap((b) => (b.module ? [b.module] : []))];
+    for (const m of modules) {
+      const dot = m.lastIndexOf('.');
+      if (source.includes(dot === -1 ? m : m.slice(0, dot))) return true;
+    }
+    if (!relative) return false;
+    const top = set.py.moduleOf(relPath)?.split('.')[0];
+    return modules.some((m) => m.split('.')[0] === top && source.includes(lastSegment(m)));
+  }
+  for (const rule of set.packages) if (source.includes(rule.from)) return true;
+  for (const ban of set.forbids) if (!ban.path && source.includes(ban.prefix)) return true;
+  for (const p of [...set.paths.map((r) => r.from), ...set.forbids.flatMap((b) => (b.path ? [b.path] : []))]) {
+    // relative and baseUrl specifiers name the directory or file after a slash; aliases may not
+    if (source.includes(`/${lastSegment(p)}`) || (aliasesFor(set.repo, relPath) && source.includes(lastSegment(p)))) return true;
+  }
+  return false;
 }

@@ -15,33 +15,44 @@ const QUALIFIED_TARGETS = new Set([
   'mocker.patch', 'mocker.patch.dict', 'mocker.patch.multiple', 'monkeypatch.setattr', 'monkeypatch.delattr',
 ]);
 
-/** Rewrite the dotted string targets of one file. */
+/**
+ * Rewrite the dotted string targets of one file. Only strings that contain an old prefix are
+ * looked at: each occurrence in the text is mapped to its node, so the tree is never walked whole.
+ */
 export function rewriteStringTargets(root: Node, source: string, imports: PythonImport[], ctx: RewriteContext, edits: EditSet): void {
-  const targets = localTargetNames(imports);
-  const handled = new Set<number>();
-  const stack: Node[] = [root];
-  const strings: Node[] = [];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.type === 'call') {
-      const callee = node.childForFieldName('function')?.text.replace(/\s/g, '');
-      const first = node.childForFieldName('arguments')?.namedChildren[0];
-      if (callee && first?.type === 'string' && (QUALIFIED_TARGETS.has(callee) || targets.has(callee))) {
-        rewriteString(first, source, ctx, edits);
-        handled.add(first.id);
-      }
-    } else if (node.type === 'string' && ctx.options.allStrings) {
-      strings.push(node);
-    }
-    for (let i = node.namedChildCount - 1; i >= 0; i--) {
-      const child = node.namedChild(i);
-      if (child) stack.push(child);
+  const prefixes = new Set<string>(ctx.set.python.map((r) => r.from));
+  for (const ban of ctx.set.forbids) if (ban.module) prefixes.add(ban.module);
+  if (prefixes.size === 0) return;
+  let targets: Set<string> | undefined;
+  const seen = new Set<number>();
+  for (const prefix of prefixes) {
+    for (let i = source.indexOf(prefix); i !== -1; i = source.indexOf(prefix, i + 1)) {
+      const string = enclosingString(root.descendantForIndex(i));
+      if (!string || seen.has(string.startIndex)) continue;
+      seen.add(string.startIndex);
+      if (string.parent?.type === 'concatenated_string') continue;
+      targets ??= localTargetNames(imports);
+      if (isTargetArgument(string, targets) || (ctx.options.allStrings && !isDocstringLike(string))) rewriteString(string, source, ctx, edits);
     }
   }
-  for (const node of strings) {
-    if (handled.has(node.id) || isDocstringLike(node) || node.parent?.type === 'concatenated_string') continue;
-    rewriteString(node, source, ctx, edits);
+}
+
+/** The `string` node around a position inside its text, if any. */
+function enclosingString(node: Node | null): Node | undefined {
+  for (let n = node, depth = 0; n && depth < 3; n = n.parent, depth++) {
+    if (n.type === 'string') return n;
   }
+  return undefined;
+}
+
+/** The first argument of importlib.import_module(…), mock.patch(…) and the like. */
+function isTargetArgument(string: Node, targets: Set<string>): boolean {
+  const args = string.parent;
+  if (args?.type !== 'argument_list' || args.namedChildren[0]?.startIndex !== string.startIndex) return false;
+  const call = args.parent;
+  if (call?.type !== 'call') return false;
+  const callee = call.childForFieldName('function')?.text.replace(/\s/g, '');
+  return callee !== undefined && (QUALIFIED_TARGETS.has(callee) || targets.has(callee));
 }
 
 /** `patch`, `patch.dict` when imported from unittest.mock or mock; `import_module` from importlib. */

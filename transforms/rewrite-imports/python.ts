@@ -26,7 +26,7 @@ export async function rewritePython(source: string, ctx: RewriteContext): Promis
       if (imp.level === 0) rewriteAbsolute(source, imp, ctx, edits, dottedUses);
       else rewriteRelative(source, imp, ctx, edits, writtenPackage, futurePackage);
     }
-    if (dottedUses.size) rewriteDottedUses(tree.rootNode, dottedUses, edits);
+    if (dottedUses.size) rewriteDottedUses(tree.rootNode, source, dottedUses, edits);
     rewriteStringTargets(tree.rootNode, source, imports, ctx, edits);
     return edits.size ? edits.apply() : source;
   });
@@ -197,30 +197,44 @@ function insertAfterStatement(source: string, imp: PythonImport, statements: str
   edits.insert(imp.statementEnd, text);
 }
 
-/** After `import a.b.c` becomes `import x.y.c`, uses `a.b.c.fn()` follow. */
-function rewriteDottedUses(root: Node, uses: Map<string, string>, edits: EditSet): void {
-  const stack: Node[] = [root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.type === 'import_statement' || node.type === 'import_from_statement') continue;
-    if (node.type === 'attribute' || (node.type === 'identifier' && node.parent?.type !== 'attribute' && node.parent?.type !== 'keyword_argument')) {
-      const replacement = uses.get(node.text);
-      if (replacement !== undefined && isLoadChain(node)) {
-        edits.replace(node.startIndex, node.endIndex, replacement);
-        continue;
-      }
-    }
-    for (let i = node.namedChildCount - 1; i >= 0; i--) {
-      const child = node.namedChild(i);
-      if (child) stack.push(child);
+/**
+ * After `import a.b.c` becomes `import x.y.c`, uses `a.b.c.fn()` follow. Each occurrence of the
+ * old text is mapped to its node: the chain must start there, be the object side of any longer
+ * chain, and lie outside import statements (those were rewritten already).
+ */
+function rewriteDottedUses(root: Node, source: string, uses: Map<string, string>, edits: EditSet): void {
+  // longest first, so `a.b.c` wins over `a.b` when both were imported
+  const olds = [...uses.keys()].sort((x, y) => y.length - x.length);
+  const taken = new Set<number>();
+  for (const old of olds) {
+    for (let i = source.indexOf(old); i !== -1; i = source.indexOf(old, i + 1)) {
+      if (taken.has(i)) continue;
+      let chain: Node | null = root.descendantForIndex(i);
+      if (!chain || chain.type !== 'identifier' || chain.startIndex !== i) continue;
+      while (chain && chain.endIndex - i < old.length && chain.parent?.type === 'attribute' && chain.parent.startIndex === i) chain = chain.parent;
+      if (!chain || chain.endIndex - i !== old.length || chain.text.replace(/\s/g, '') !== old || !isLoadChain(chain) || insideImport(chain)) continue;
+      edits.replace(chain.startIndex, chain.endIndex, uses.get(old)!);
+      taken.add(i);
     }
   }
 }
 
-/** The object side of attribute chains only: never `obj.a.b` where `a.b` is an attribute name. */
+function insideImport(node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parent) {
+    if (n.type === 'import_statement' || n.type === 'import_from_statement') return true;
+    if (n.type.endsWith('_statement') || n.type === 'block' || n.type === 'module') return false;
+  }
+  return false;
+}
+
+const BINDING_PARENTS = new Set(['parameters', 'lambda_parameters', 'default_parameter', 'typed_parameter', 'typed_default_parameter', 'function_definition', 'class_definition', 'global_statement', 'nonlocal_statement', 'dotted_name', 'aliased_import']);
+
+/** The object side of attribute chains only: never `obj.a.b` where `a.b` is an attribute name, nor a parameter `a`. */
 function isLoadChain(node: Node): boolean {
   const parent = node.parent;
+  if (node.type === 'identifier' && parent && BINDING_PARENTS.has(parent.type)) return false;
   if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === node.id) return false;
+  if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.id === node.id) return false;
   return true;
 }
 

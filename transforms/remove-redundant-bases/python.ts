@@ -22,7 +22,7 @@ export async function fixPythonFile(source: string, relPath: string, repo: RepoI
   const scan = index.scanOf(relPath)!;
   if (scan.syntaxError) {
     const { line, column } = scan.syntaxError;
-    throw Object.assign(new SyntaxError(`invalid syntax at line ${line}, column ${column}`), { loc: { line, column: column - 1 } });
+    throw Object.assign(new SyntaxError('invalid syntax'), { loc: { line, column: column - 1 } });
   }
   const planner = plannerFor(index, options);
   const edits = new EditSet(source);

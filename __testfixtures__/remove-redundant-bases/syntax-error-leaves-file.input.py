@@ -1,0 +1,11 @@
+class Mixin:
+    pass
+
+
+class Base(Mixin):
+    pass
+
+
+class Thing(Mixin, Base):
+    def run(self:
+        pass

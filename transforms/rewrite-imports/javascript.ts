@@ -92,7 +92,10 @@ function rewriteBare(spec: ModuleSpecifier, ctx: RewriteContext, exists: (file: 
   if (!moved) return undefined;
   const spelled = spellFile(moved.result, resolved);
   // '@app/shared/utils/x' ➔ '@app/platform/utils/x' while an alias covers the new place, else a relative path
-  const next = (aliases && spellWithAlias(aliases, spelled, resolved.key)) ?? relativeSpecifier(path.posix.dirname(ctx.future), spelled);
+  // a bare baseUrl specifier ('shared/utils/x') stays one; an alias keeps its alias while one covers the new place
+  const base = aliases?.baseUrl;
+  const viaBaseUrl = resolved.key === undefined && base !== undefined && (base === '' || spelled.startsWith(`${base}/`)) ? spelled.slice(base ? base.length + 1 : 0) : undefined;
+  const next = viaBaseUrl ?? (aliases && spellWithAlias(aliases, spelled, resolved.key)) ?? relativeSpecifier(path.posix.dirname(ctx.future), spelled);
   if (next === spec.value) return undefined;
   ctx.count(moved.rule.label);
   return next;

@@ -1,0 +1,2 @@
+from pkg.jobs.run import lock
+import pkg.jobs.helpers as h

@@ -1,0 +1,3 @@
+from ..util import lock
+from . import helpers
+from .helpers import X

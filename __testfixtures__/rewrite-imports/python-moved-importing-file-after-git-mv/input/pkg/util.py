@@ -1,0 +1,1 @@
+def lock(): return 1

@@ -1,0 +1,3 @@
+from pkg.util import lock
+from . import helpers
+from .helpers import X

@@ -51,7 +51,14 @@ function rewriteRelative(spec: ModuleSpecifier, ctx: RewriteContext, exists: (fi
   const joined = joinSpecifier(path.posix.dirname(ctx.written), spec.value);
   if (joined === undefined) return undefined;
   const resolved = probe(joined, exists);
-  if (!resolved) return undefined;
+  if (!resolved) {
+    // names a moved path, but nothing is at the new place either: the rule's NEW is wrong
+    const intended = mapPath(ctx.set, joined, ctx.relPath);
+    if (intended && !intended.rule.oldExists && !probe(intended.result, (f) => ctx.set.repo.hasFile(f))) {
+      reportAt(ctx, 'rewrite-imports/missing-module', spec.start - 1, { target: intended.result, original: spec.value, rule: intended.rule.label });
+    }
+    return undefined;
+  }
   const moved = mapPath(ctx.set, resolved.file, ctx.relPath);
   const target = moved?.result ?? resolved.file;
   checkForbiddenPath(ctx, spec, resolved.file, target);

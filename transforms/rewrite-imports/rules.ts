@@ -66,6 +66,8 @@ export function buildRuleSet(repo: RepoIndex, py: PythonModules, options: Rewrit
   const dirExists = (dir: string) => repo.files.some((f) => f.startsWith(`${dir}/`));
   const fileExists = (p: string) => repo.hasFile(p) || [...JS_EXTENSIONS, ...PY_EXTENSIONS].some((e) => repo.hasFile(p + e));
   const namesPath = (p: string) => (p.includes('/') ? fileExists(p) || dirExists(p) : repo.hasFile(p) || dirExists(p));
+  // `src/core` after it was deleted, or a NEW with a typo: still a path when it starts in a top-level directory
+  const looksLikePath = (p: string) => p.includes('/') && !p.startsWith('@') && dirExists(p.split('/')[0]);
   for (const rule of options.allRules) {
     if (rule.kind === 'forbid') {
       const scopeText = rule.in?.join(', ') ?? 'the repository';
@@ -80,8 +82,8 @@ export function buildRuleSet(repo: RepoIndex, py: PythonModules, options: Rewrit
       continue;
     }
     const onlyIn = rule.onlyIn?.length ? globMatcher(rule.onlyIn) : undefined;
-    if (namesPath(rule.from) || namesPath(rule.to)) {
-      const isDir = dirExists(rule.from) || (!fileExists(rule.from) && dirExists(rule.to));
+    if (namesPath(rule.from) || namesPath(rule.to) || (looksLikePath(rule.from) && looksLikePath(rule.to))) {
+      const isDir = dirExists(rule.from) || (!fileExists(rule.from) && (dirExists(rule.to) || (!fileExists(rule.to) && !/\.[A-Za-z0-9]+$/.test(rule.from))));
       const oldExists = isDir ? dirExists(rule.from) : fileExists(rule.from);
       set.paths.push({ from: rule.from, to: rule.to, isFile: !isDir, label: rule.label, onlyIn, oldExists });
       // the same move seen from Python: a package or module path becomes a dotted rule

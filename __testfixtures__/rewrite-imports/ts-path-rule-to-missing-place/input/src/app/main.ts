@@ -1,0 +1,1 @@
+import { f } from '../core/format';

@@ -64,7 +64,18 @@ export const descriptors: OptionDescriptor[] = [
 ];
 
 /** Validate raw options (CLI, config file or stock jscodeshift) and split `--map` strings into rules. */
+const resolved = new WeakMap<object, RewriteImportsOptions & { allRules: RuleSpec[] }>();
+
 export function resolveRewriteOptions(raw: Record<string, unknown> | undefined): RewriteImportsOptions & { allRules: RuleSpec[] } {
+  // the engine passes the same options object for every file: validate it once
+  const cached = raw ? resolved.get(raw) : undefined;
+  if (cached) return cached;
+  const result = resolveUncached(raw);
+  if (raw) resolved.set(raw, result);
+  return result;
+}
+
+function resolveUncached(raw: Record<string, unknown> | undefined): RewriteImportsOptions & { allRules: RuleSpec[] } {
   const options = resolveOptions(raw, descriptors, defaults);
   const fromMap = options.map.map((text, i) => parseMapString(text, `--map ${text}`, i, options.onlyIn));
   const allRules = [...options.rules, ...fromMap];

@@ -3,7 +3,7 @@
 // def, so a call can be checked against the function it really calls.
 import type { Node, Parser } from 'web-tree-sitter';
 import type { RepoIndex } from '../repo/repo-index.js';
-import { parameterName, parameterSplat } from './syntax-check.js';
+import { isExtra, parameterName, parameterSplat } from './syntax-check.js';
 
 export type ParameterKind = 'positional-only' | 'positional-or-keyword' | 'keyword-only' | 'var-positional' | 'var-keyword';
 
@@ -65,7 +65,7 @@ export const TRANSPARENT_DECORATORS = new Set([
 /** The parameters of a `def` or `lambda` parameter list, in order, with their kinds. */
 export function parametersOf(list: Node | null): Parameter[] {
   if (!list) return [];
-  const params = list.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+  const params = list.namedChildren.filter((c): c is Node => !!c && !isExtra(c));
   const slash = params.findIndex((p) => p.type === 'positional_separator');
   const out: Parameter[] = [];
   let afterStar = false;
@@ -89,7 +89,7 @@ export function decoratorsOf(definition: Node): string[] {
   return parent.namedChildren
     .filter((c): c is Node => c?.type === 'decorator')
     .map((d) => {
-      const expr = d.namedChildren.find((c) => c && c.type !== 'comment');
+      const expr = d.namedChildren.find((c) => c && !isExtra(c));
       const target = expr?.type === 'call' ? expr.childForFieldName('function') : expr;
       return (target?.text ?? '').replace(/\s+/g, '');
     });
@@ -226,7 +226,7 @@ export function summarizeClass(node: Node, path: string): ClassSummary {
   const bases: string[] = [];
   let hasKeywords = false;
   for (const arg of superclasses?.namedChildren ?? []) {
-    if (!arg || arg.type === 'comment') continue;
+    if (!arg || isExtra(arg)) continue;
     if (arg.type === 'keyword_argument' || arg.type === 'dictionary_splat' || arg.type === 'list_splat') hasKeywords = true;
     else bases.push(arg.text.replace(/\s+/g, ''));
   }
@@ -252,7 +252,7 @@ export function summarizeClass(node: Node, path: string): ClassSummary {
         if (isGetLogger(assignment.childForFieldName('right'))) loggers.add(left.text);
         else attributes.add(left.text);
       }
-    } else if (statement.type !== 'pass_statement' && statement.type !== 'comment' && statement.type !== 'class_definition') {
+    } else if (statement.type !== 'pass_statement' && !isExtra(statement) && statement.type !== 'class_definition') {
       // conditional definitions: whatever they define is not static
       walkDefinitions(statement, (name) => methods.set(name, 'ambiguous'));
     }

@@ -4,8 +4,8 @@ import type { Node } from 'web-tree-sitter';
 import type { CalleeResolver } from '../../lib/python/callees.js';
 import { fillMessage } from '../../lib/diagnostics.js';
 import type { TextEdit } from '../../lib/python/edit-set.js';
-import { descendantsOfType, walk } from '../../lib/python/parser.js';
-import { parameterName, parameterSplat } from '../../lib/python/syntax-check.js';
+import { walk } from '../../lib/python/parser.js';
+import { isExtra, nodesOfType, parameterName, parameterSplat } from '../../lib/python/syntax-check.js';
 import { FRAGMENT_NEEDS_VALUE, REMOVED_PARAMETER_USED, UNKNOWN_CALLEE, messages } from './messages.js';
 import type { InjectedKeyword } from './options.js';
 import { isDocumentation, listItems, listShape, tokens } from './python-lists.js';
@@ -24,7 +24,7 @@ export interface KeywordPattern extends InjectedKeyword {
 export function removeInjectedParameters(root: Node, text: string, keywords: readonly KeywordPattern[], findings: PassFinding[]): TextEdit[] {
   const names = new Set(keywords.map((k) => k.name));
   const edits: TextEdit[] = [];
-  for (const list of descendantsOfType(root, ['parameters', 'lambda_parameters'])) {
+  for (const list of nodesOfType(root, new Set(['parameters', 'lambda_parameters']))) {
     const params = listItems(list);
     const remove: number[] = [];
     const seen = new Set<string>();
@@ -64,7 +64,7 @@ function lambdaShape(list: Node, text: string) {
   let item = -1;
   for (const child of list.children) {
     if (child?.type === ',') commas[item] = child.startIndex;
-    else if (child && child.type !== 'comment') item++;
+    else if (child && !isExtra(child)) item++;
   }
   return { text, open: list.startIndex, close: list.endIndex, items, commas, comments: [] };
 }
@@ -91,7 +91,7 @@ function usesName(body: Node, name: string): boolean {
  */
 export function removeStringFragments(root: Node, keywords: readonly KeywordPattern[], findings: PassFinding[]): TextEdit[] {
   const edits: TextEdit[] = [];
-  for (const string of descendantsOfType(root, 'string')) {
+  for (const string of nodesOfType(root, new Set(['string']))) {
     // docstrings and multi-line strings hold examples and templates, where the text is meant
     if (isDocumentation(string) || string.startPosition.row !== string.endPosition.row) continue;
     for (const content of string.namedChildren) {
@@ -125,7 +125,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function removeInjectedKeywords(root: Node, text: string, keywords: readonly KeywordPattern[], resolver: CalleeResolver, findings: PassFinding[]): TextEdit[] {
   const edits: TextEdit[] = [];
   const taken: { start: number; end: number }[] = [];
-  for (const call of descendantsOfType(root, 'call')) {
+  for (const call of nodesOfType(root, new Set(['call']))) {
     const list = call.childForFieldName('arguments');
     if (list?.type !== 'argument_list') continue;
     const items = listItems(list);

@@ -2,6 +2,7 @@
 // comparison of values, docstring detection, leaves in order.
 import type { Node } from 'web-tree-sitter';
 import { walk } from '../../lib/python/parser.js';
+import { isExtra } from '../../lib/python/syntax-check.js';
 import type { ListShape } from './separated-list.js';
 
 /** The shape of an `argument_list` / `parameters` node; undefined when it is broken or unclosed. */
@@ -14,7 +15,7 @@ export function listShape(list: Node, text: string): ListShape | undefined {
   const comments: { start: number; end: number }[] = [];
   for (const child of list.children) {
     if (!child || child.id === first.id || child.id === last.id) continue;
-    if (child.type === 'comment') comments.push({ start: child.startIndex, end: child.endIndex });
+    if (isExtra(child)) comments.push({ start: child.startIndex, end: child.endIndex });
     else if (child.type === ',') commas[items.length - 1] = child.startIndex;
     else {
       items.push({ start: child.startIndex, end: child.endIndex });
@@ -26,14 +27,14 @@ export function listShape(list: Node, text: string): ListShape | undefined {
 
 /** The list's items as nodes, in the same order as `listShape(...).items`. */
 export function listItems(list: Node): Node[] {
-  return list.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+  return list.namedChildren.filter((c): c is Node => !!c && !isExtra(c));
 }
 
 /** Leaves of an expression without comments: `exc_info = True` and `exc_info=True` compare equal. */
 export function tokens(node: Node): string[] {
   const out: string[] = [];
   walk(node, (n) => {
-    if (n.type === 'comment') return false;
+    if (isExtra(n)) return false;
     if (n.childCount === 0 || n.type === 'string_content') {
       out.push(`${n.type}:${n.text}`);
       return false;

@@ -2,7 +2,8 @@
 // repeated keyword arguments, and a comma-first last line of an argument list.
 import type { Node, Parser } from 'web-tree-sitter';
 import type { TextEdit } from '../../lib/python/edit-set.js';
-import { descendantsOfType, walk } from '../../lib/python/parser.js';
+import { walk } from '../../lib/python/parser.js';
+import { isExtra, nodesOfType } from '../../lib/python/syntax-check.js';
 import { fillMessage } from '../../lib/diagnostics.js';
 import { KEPT_REPEAT, messages } from './messages.js';
 import { listItems, listShape, sameTokens } from './python-lists.js';
@@ -29,7 +30,7 @@ export function insertMissingCommas(parser: Parser, text: string, names: Readonl
     if (!first.rootNode.hasError) return [];
     const leaves: Node[] = [];
     walk(first.rootNode, (n) => {
-      if (n.childCount === 0 && !n.isMissing && n.type !== 'comment' && n.endIndex > n.startIndex) leaves.push(n);
+      if (n.childCount === 0 && !n.isMissing && !isExtra(n) && n.endIndex > n.startIndex) leaves.push(n);
       return n.type === 'string' ? (leaves.push(n), false) : undefined;
     });
     for (let i = 1; i + 1 < leaves.length; i++) {
@@ -73,7 +74,7 @@ const startsLine = (text: string, index: number) => /^[ \t]*$/.test(text.slice(t
  */
 export function removeRepeatedKeywords(root: Node, text: string, keep: 'first' | 'last' | undefined, findings: PassFinding[]): TextEdit[] {
   const edits: TextEdit[] = [];
-  for (const list of descendantsOfType(root, 'argument_list')) {
+  for (const list of nodesOfType(root, new Set(['argument_list']))) {
     const shape = listShape(list, text);
     if (!shape) continue;
     const items = listItems(list);
@@ -112,7 +113,7 @@ export function removeRepeatedKeywords(root: Node, text: string, keep: 'first' |
 
 /** Call argument lists of a tree, as shapes (for the layout vote and the comma-first repair). */
 export function callShapes(root: Node, text: string): ListShape[] {
-  return descendantsOfType(root, 'argument_list')
+  return nodesOfType(root, new Set(['argument_list']))
     .filter((list) => list.parent?.type === 'call')
     .map((list) => listShape(list, text))
     .filter((s): s is ListShape => !!s);

@@ -7,7 +7,7 @@ import { fillMessage, positionAt } from '../../lib/diagnostics.js';
 import { EditSet, type TextEdit } from '../../lib/python/edit-set.js';
 import { pythonParser } from '../../lib/python/parser.js';
 import { PythonSignatureIndex } from '../../lib/python/signatures.js';
-import { pythonSyntaxProblems } from '../../lib/python/syntax-check.js';
+import { pythonSyntaxProblems, type PythonSyntaxProblem } from '../../lib/python/syntax-check.js';
 import type { TransformContext } from '../../lib/context.js';
 import { ConfigError } from '../../lib/errors.js';
 import { EditTrail } from './edit-trail.js';
@@ -27,63 +27,69 @@ export async function fixPythonCalls(source: string, options: FixCallSyntaxOptio
   const trail = new EditTrail();
   const findings: PassFinding[] = [];
   let text = source;
+  let tree = parse(parser, text);
+  try {
+    // the common case, a file that parses and has nothing to repair: one parse, one check
+    const broken = tree.rootNode.hasError;
+    const initial = broken ? [] : pythonSyntaxProblems(tree.rootNode, text);
+    const repeated = initial.some((p) => p.message.startsWith('keyword argument repeated'));
+    const commaFirst = /\n[ \t]*,/.test(text);
+    const named = keywords.filter((k) => text.includes(k.name));
+    if (!broken && !repeated && !commaFirst && !named.length) return reportProblems(initial, source, trail, ctx);
 
-  const run = (pass: Pass) => {
-    const tree = parser.parse(text);
-    if (!tree) throw new Error('tree-sitter returned no tree');
-    let edits: TextEdit[];
-    const passFindings: PassFinding[] = [];
-    try {
-      edits = pass(tree.rootNode, text, passFindings);
-    } finally {
+    const run = (pass: Pass) => {
+      const passFindings: PassFinding[] = [];
+      const edits = pass(tree.rootNode, text, passFindings);
+      for (const f of passFindings) findings.push({ ...f, index: trail.original(f.index) });
+      if (!edits.length) return;
+      const set = new EditSet(text);
+      for (const e of edits) set.replace(e.start, e.end, e.text);
+      text = set.apply();
+      trail.record(edits);
       tree.delete();
-    }
-    for (const f of passFindings) findings.push({ ...f, index: trail.original(f.index) });
-    if (!edits.length) return;
-    const set = new EditSet(text);
-    for (const e of edits) set.replace(e.start, e.end, e.text);
-    text = set.apply();
-    trail.record(edits);
-  };
+      tree = parse(parser, text);
+    };
 
-  run((_root, current) => insertMissingCommas(parser, current, names));
-  if (keywords.length) {
-    run((root, current, out) => removeInjectedParameters(root, current, keywords, out));
-    run((root, _current, out) => removeStringFragments(root, keywords, out));
-    run((root, current, out) => {
-      const index = PythonSignatureIndex.for(ctx.repo, parser);
-      const resolver = new CalleeResolver(index, index.summarizeModule(root, ctx.relPath));
-      return removeInjectedKeywords(root, current, keywords, resolver, out);
-    });
-  }
-  run((root, current, out) => removeRepeatedKeywords(root, current, options.keep, out));
-  run((root, current) => repairCommaFirstCalls(root, current));
-
-  const problems = checkFinal(parser, text);
-  if (problems.length) {
-    for (const p of problems) {
-      const index = trail.original(p.index);
-      let what = p.message;
-      if (p.relatedIndex !== undefined && what.startsWith('keyword argument repeated: ')) {
-        const first = positionAt(source, trail.original(p.relatedIndex));
-        what = conflictingRepeat(what.slice('keyword argument repeated: '.length), `${first.line}:${first.column}`);
-      }
-      ctx.report({ severity: 'error', code: PARSE_ERROR, index, message: fillMessage(messages[PARSE_ERROR], { what, snippet: snippetAt(source, index) }) });
+    if (broken) run((_root, current) => insertMissingCommas(parser, current, names));
+    if (named.length) {
+      run((root, current, out) => removeInjectedParameters(root, current, named, out));
+      run((root, _current, out) => removeStringFragments(root, named, out));
+      run((root, current, out) => {
+        const index = PythonSignatureIndex.for(ctx.repo, parser);
+        const resolver = new CalleeResolver(index, index.summarizeModule(root, ctx.relPath));
+        return removeInjectedKeywords(root, current, named, resolver, out);
+      });
     }
-    return source;
+    run((root, current, out) => removeRepeatedKeywords(root, current, options.keep, out));
+    if (commaFirst) run((root, current) => repairCommaFirstCalls(root, current));
+
+    const problems = pythonSyntaxProblems(tree.rootNode, text);
+    if (problems.length) return reportProblems(problems, source, trail, ctx);
+  } finally {
+    tree.delete();
   }
   for (const f of findings) ctx.report(f);
   return text;
 }
 
-function checkFinal(parser: Parser, text: string) {
+/** Report what still does not compile, at its place in the original file; the file stays as it was. */
+function reportProblems(problems: PythonSyntaxProblem[], source: string, trail: EditTrail, ctx: TransformContext): string {
+  for (const p of problems) {
+    const index = trail.original(p.index);
+    let what = p.message;
+    if (p.relatedIndex !== undefined && what.startsWith('keyword argument repeated: ')) {
+      const first = positionAt(source, trail.original(p.relatedIndex));
+      what = conflictingRepeat(what.slice('keyword argument repeated: '.length), `${first.line}:${first.column}`);
+    }
+    ctx.report({ severity: 'error', code: PARSE_ERROR, index, message: fillMessage(messages[PARSE_ERROR], { what, snippet: snippetAt(source, index) }) });
+  }
+  return source;
+}
+
+function parse(parser: Parser, text: string) {
   const tree = parser.parse(text);
   if (!tree) throw new Error('tree-sitter returned no tree');
-  try {
-    return pythonSyntaxProblems(tree.rootNode, text);
-  } finally {
-    tree.delete();
-  }
+  return tree;
 }
 
 function withTokens(parser: Parser, k: { name: string; value?: string }): KeywordPattern {

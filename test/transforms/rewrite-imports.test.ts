@@ -58,3 +58,38 @@ describe('options', () => {
     expect(String((result as unknown as { error?: Error }).error?.message ?? JSON.stringify(result))).toMatch(message);
   });
 });
+
+describe('files that cannot need a rewrite are never parsed', () => {
+  it('leaves broken files alone when they do not name an old module', async () => {
+    const { out, diagnostics } = await rewrite(
+      {
+        'a.py': 'def broken(:\n    lock = 1\n', // names the last segment only
+        'b.ts': 'const = ;\n',
+        'c.py': 'def broken(:\n    import common.util.lock\n',
+      },
+      { map: ['common.util.lock=core.sync.lock'] },
+    );
+    expect(out).toEqual({});
+    expect(diagnostics).toEqual(['c.py:1:12: error: file does not parse (invalid Python syntax); left unchanged [parse-error]']);
+  });
+});
+
+describe('JS/TS syntax', () => {
+  it.each([
+    ['a.ts', "import data from '@acme/core/data.json' with { type: 'json' };\n@dec class A {}\nconst x = y satisfies Z;\n"],
+    ['a.js', "import x from '@acme/core/x';\nconst el = <div a={1} />;\n"],
+    ['a.mjs', "export * as ns from '@acme/core/x';\n"],
+    ['a.cjs', "const x = require.resolve('@acme/core/x');\nreturn x;\n"],
+    ['a.ts', "import x = require('@acme/core/x');\nexport = x;\ntype T = typeof import('@acme/core/y');\n"],
+    ['a.tsx', "import x from '@acme/core/x';\nconst a = <T,>(v: T) => <div/>;\n"],
+    ['a.mts', "const m = await vi.importActual<typeof import('@acme/core/x')>('@acme/core/x');\n"],
+  ])('%s: every specifier follows, nothing else changes', async (file, text) => {
+    const { out } = await rewrite({ [file]: text }, { map: ['@acme/core=@acme/platform/core'] });
+    expect(out[file]).toBe(text.replaceAll('@acme/core/', '@acme/platform/core/'));
+  });
+
+  it('keeps an escaped specifier as written (its text is not its value)', async () => {
+    const { out } = await rewrite({ 'a.ts': "import x from '\\x40acme/core';\n" }, { map: ['@acme/core=@acme/platform/core'] });
+    expect(out).toEqual({});
+  });
+});

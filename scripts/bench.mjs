@@ -36,7 +36,9 @@ repomod, the stock jscodeshift runner (--dry) and ast-grep (--json, nothing writ
   --keep           keep the generated repositories
   --no-warmup      skip the unmeasured warm-up runs on a small repository
   --no-build       do not run \`npm run build\` when dist/ is missing or older than the sources
-  --json           print one JSON document on stdout (progress still goes to stderr)
+  --json           print one JSON document on stdout (progress still goes to stderr);
+                   use \`npm run --silent bench -- --json\` or \`node scripts/bench.mjs --json\`
+                   so that npm's own banner does not precede it
 `;
 
 function parseArgs(argv) {
@@ -97,6 +99,9 @@ process.on('SIGINT', () => {
 
 try {
   await main();
+} catch (error) {
+  process.stderr.write(`bench: error: ${error?.message ?? error}\n`);
+  process.exitCode = 2;
 } finally {
   for (const dir of cleanup) rmSync(dir, { recursive: true, force: true });
 }
@@ -139,8 +144,7 @@ async function main() {
   const jobs = allJobs.filter((job) => options.only.includes(job.name));
   const repo = prepareRepository(options.files, options.repo ?? options.out, { reuse: Boolean(options.repo), keep: options.keep || Boolean(options.out) || Boolean(options.repo) });
   print(formatHeader(info, repo.manifest));
-  if (options.warmup) await warmUp(jobs, { scratch, timeBinary });
-  else for (const job of jobs) for (const tool of job.tools) if (!tool.skip) tool.chosen = tool.variants.find((v) => !v.requires || existsSync(v.requires)) ?? tool.variants[0];
+  await warmUp(jobs, { scratch, timeBinary });
 
   const reports = [];
   for (const job of jobs) {
@@ -161,7 +165,8 @@ function ensureBuilt() {
   const newest = Math.max(...['cli', 'lib', 'transforms'].map((dir) => newestMtime(path.join(project, dir))));
   if (built >= newest) return;
   log(built ? 'bench: sources are newer than dist/; running npm run build' : 'bench: dist/ is missing; running npm run build');
-  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: project, stdio: ['ignore', 'inherit', 'inherit'] });
+  // the compiler's output goes to stderr: stdout may be the --json document
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: project, stdio: ['ignore', 2, 2] });
   if (build.status === 0) return;
   if (!existsSync(CLI)) throw new Error('npm run build failed and there is no dist/ to measure');
   log('bench: warning: npm run build reported errors (work in progress in the tree?); measuring the dist/ it emitted');
@@ -271,6 +276,11 @@ function scanRepository(root) {
  * trying a job's variants in order (the stock runner may not load a .ts transform).
  */
 async function warmUp(jobs, { scratch, timeBinary }) {
+  if (!options.warmup) {
+    // unchecked: the first variant whose transform file exists
+    for (const job of jobs) for (const tool of job.tools) if (!tool.skip) tool.chosen = tool.variants.find((v) => !v.requires || existsSync(v.requires)) ?? tool.variants[0];
+    return;
+  }
   log(`bench: warm-up runs on a ${WARM_FILES}-file repository…`);
   const manifest = generateRepository({ files: WARM_FILES, seed: options.seed });
   cleanup.push(manifest.root);
@@ -388,7 +398,7 @@ async function runScale(job, { scratch, timeBinary, info }) {
   const sizes = [options.files, options.files * SCALE_FACTOR];
   const scaleJob = { ...job, tools: job.tools.filter((t) => t.tool !== 'jscodeshift') };
   print(formatHeader(info, undefined));
-  if (options.warmup) await warmUp([scaleJob], { scratch, timeBinary });
+  await warmUp([scaleJob], { scratch, timeBinary });
   const points = [];
   for (const files of sizes) {
     const repo = prepareRepository(files, undefined, { reuse: false, keep: options.keep });

@@ -48,9 +48,18 @@ function oldTreeExists(set: RuleSet, ctx: RewriteContext): (file: string) => boo
 
 /** `../shared/utils/x` ➔ `../platform/utils/x`: resolve against where it was written, re-relativise from where it lives. */
 function rewriteRelative(spec: ModuleSpecifier, ctx: RewriteContext, exists: (file: string) => boolean): string | undefined {
-  const joined = joinSpecifier(path.posix.dirname(ctx.written), spec.value);
+  let joined = joinSpecifier(path.posix.dirname(ctx.written), spec.value);
   if (joined === undefined) return undefined;
-  const resolved = probe(joined, exists);
+  let resolved = probe(joined, exists);
+  // moved before the run (`git mv`): a specifier that resolves where the file now is was written there
+  if (ctx.written !== ctx.relPath) {
+    const hereJoined = joinSpecifier(path.posix.dirname(ctx.relPath), spec.value);
+    const here = hereJoined === undefined ? undefined : probe(hereJoined, (f) => ctx.set.repo.hasFile(f));
+    if (here && hereJoined !== undefined) {
+      joined = hereJoined;
+      resolved = here;
+    }
+  }
   if (!resolved) {
     // names a moved path, but nothing is at the new place either: the rule's NEW is wrong
     const intended = mapPath(ctx.set, joined, ctx.relPath);

@@ -57,7 +57,13 @@ function rewriteRelative(source: string, imp: PythonImport, ctx: RewriteContext,
     if (ctx.options.absolute) reportAt(ctx, 'rewrite-imports/not-in-source-root', imp.specifierStart, { path: ctx.relPath }, 'info');
     return;
   }
-  const target = resolveRelative(writtenPackage, imp.level, imp.module);
+  let target = resolveRelative(writtenPackage, imp.level, imp.module);
+  // a file that moved before the run (`git mv`): an import that still works where the file now is
+  // was written (or fixed) there, e.g. by a module that always lived in the merged-into package
+  if (writtenPackage !== futurePackage) {
+    const here = resolveRelative(futurePackage, imp.level, imp.module);
+    if (here !== undefined && pythonModuleExists(ctx.set, here)) target = here;
+  }
   if (target === undefined) {
     reportAt(ctx, 'rewrite-imports/relative-beyond-root', imp.specifierStart, { specifier, package: writtenPackage || '(root)' }, 'info');
     return;

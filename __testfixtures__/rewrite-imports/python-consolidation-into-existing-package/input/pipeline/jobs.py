@@ -1,0 +1,1 @@
+from pipeline.common.util.lock import Y

@@ -1,0 +1,3 @@
+# always lived here: its relative import already works
+from ..settings import X
+from . import lock

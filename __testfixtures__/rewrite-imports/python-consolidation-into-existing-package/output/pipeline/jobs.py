@@ -1,0 +1,1 @@
+from common.util.lock import Y

@@ -6,7 +6,7 @@ import type { EditSet } from '../../lib/python/edit-set.js';
 import type { PythonImport } from '../../lib/python/imports.js';
 import type { RewriteContext } from './report.js';
 import { matchPython } from './rules.js';
-import { checkExists, checkForbidden, pythonModuleExists } from './python.js';
+import { checkExists, checkForbidden, pythonModuleExists } from './python-checks.js';
 
 const DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const QUALIFIED_TARGETS = new Set([

@@ -1,0 +1,2 @@
+import { u } from '@acme/core/util';
+import { h } from "@acme/core/http";

@@ -1,0 +1,2 @@
+import { u } from '@acme/platform/utils';
+import { h } from "@acme/platform/http";

@@ -93,3 +93,16 @@ describe('JS/TS syntax', () => {
     expect(out).toEqual({});
   });
 });
+
+describe('from-imports of moved submodules', () => {
+  it.each([
+    ['from a import b\n', 'import b\n'],
+    ['from a import b as c\n', 'import b as c\n'],
+    ['def f():\n    from a import b, d\n', 'def f():\n    from x import d2 as d\n    import b\n'],
+    ['from a import (b,\n    d)\n', 'from x import (\n    d2 as d)\nimport b\n'],
+    ['from a import other, b\n', 'from a import other\nimport b\n'],
+  ])('%j ➔ %j', async (input, expected) => {
+    const { out } = await rewrite({ 'm.py': input }, { map: ['a.b=b', 'a.d=x.d2'] });
+    expect(out['m.py']).toBe(expected);
+  });
+});

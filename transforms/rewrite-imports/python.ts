@@ -142,7 +142,8 @@ function rewriteMovedNames(
   }
   const removed = imp.names.filter((n) => moved.has(n) && moved.get(n)!.parent !== keptGroup);
   if (removed.length === 0) return;
-  removeNames(source, imp.names, new Set(removed), edits);
+  const replaceWhole = staying.length === 0 && keptGroup === undefined;
+  if (!replaceWhole) removeNames(source, imp.names, new Set(removed), edits);
   const statements: string[] = [];
   for (const [parent, names] of groups) {
     if (parent === keptGroup) continue;
@@ -152,6 +153,14 @@ function rewriteMovedNames(
     } else {
       statements.push(`from ${spellModule(parent)} import ${names.map((n) => item(n, moved.get(n)!.leaf)).join(', ')}`);
     }
+  }
+  if (replaceWhole) {
+    // every name moved to the top level: from a import b ➔ import b
+    const lineStart = source.lastIndexOf('\n', imp.statementStart - 1) + 1;
+    const indent = source.slice(lineStart, imp.statementStart);
+    const newline = source.includes('\r\n') ? '\r\n' : '\n';
+    edits.replace(imp.statementStart, imp.statementEnd, statements.join(/^[ \t]*$/.test(indent) ? newline + indent : '; '));
+    return;
   }
   insertAfterStatement(source, imp, statements, edits);
 }

@@ -9,6 +9,5 @@ def upload(path):
     except OSError:
         logger.error(
             "cannot read %s",
-            path,
-            exc_info=False
-        )
+            path
+        , exc_info=False)

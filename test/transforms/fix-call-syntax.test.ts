@@ -165,7 +165,7 @@ describe('under the stock jscodeshift runner', () => {
     git(work, 'init', '-q');
     const run = spawnSync(process.execPath, [
       path.join(REPO_ROOT, 'node_modules/jscodeshift/bin/jscodeshift.js'), '--no-babel', '-t', path.join(out, 'transforms/fix-call-syntax/index.js'),
-      '--extensions=py,ts', '--parser=ts', ...cases.map(([n, e]) => `${n}.${e}`),
+      '--extensions=py,ts', '--parser=ts', '--keyword=exc_info=True', ...cases.map(([n, e]) => `${n}.${e}`),
     ], { cwd: work, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     for (const [name, ext] of cases) {

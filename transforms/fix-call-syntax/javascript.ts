@@ -5,7 +5,7 @@ import type { API } from 'jscodeshift';
 import type { TransformContext } from '../../lib/context.js';
 import { fillMessage, positionAt } from '../../lib/diagnostics.js';
 import { EditSet, type TextEdit } from '../../lib/python/edit-set.js';
-import { CONFLICTING_PROPERTY, messages, PARSE_ERROR, snippetAt } from './messages.js';
+import { CONFLICTING_PROPERTY, IMPURE_REPEAT, messages, PARSE_ERROR, snippetAt } from './messages.js';
 import { layoutStyle, removeItems, repairCommaFirst, type ListShape, type Range } from './separated-list.js';
 
 interface Token {
@@ -28,7 +28,7 @@ const label = (t: Token) => (typeof t.type === 'string' ? t.type : t.type.label 
 const isComment = (t: Token) => label(t) === 'CommentLine' || label(t) === 'CommentBlock';
 
 /** Fix one JS/TS file; a file that does not parse is reported and returned unchanged. */
-export function fixJavaScriptCalls(source: string, api: API, ctx: TransformContext): string {
+export function fixJavaScriptCalls(source: string, api: API, ctx: TransformContext, keywordNames: ReadonlySet<string>): string {
   const j = api.jscodeshift;
   let root: ReturnType<typeof j>;
   try {
@@ -57,16 +57,18 @@ export function fixJavaScriptCalls(source: string, api: API, ctx: TransformConte
   });
 
   const edits: TextEdit[] = [];
-  const shapes: ListShape[] = [];
+  const shapes: { shape: ListShape; args: AstNode[] }[] = [];
   for (const call of calls) {
     const shape = argumentShape(call, source, code, comments);
-    if (shape) shapes.push(shape);
+    if (shape) shapes.push({ shape, args: (call.arguments as AstNode[]) ?? [] });
     for (const arg of (call.arguments as AstNode[]) ?? []) {
       if (arg.type === 'ObjectExpression') edits.push(...duplicateProperties(arg, source, code, comments, typescript, ctx));
     }
   }
-  const style = layoutStyle(shapes);
-  for (const shape of shapes) edits.push(...(repairCommaFirst(shape, style) ?? []));
+  const style = layoutStyle(shapes.map((s) => s.shape));
+  // `, { cause: e })` on its own line: moved only when it carries a property the user named
+  const injected = (args: AstNode[]) => (moved: number[]) => moved.every((i) => args[i].type === 'ObjectExpression' && propertyNames(args[i]).some((n) => keywordNames.has(n)));
+  for (const { shape, args } of shapes) edits.push(...(repairCommaFirst(shape, style, injected(args)) ?? []));
   if (!edits.length) return source;
   const set = new EditSet(source);
   for (const e of edits) if (!set.overlaps(e.start, e.end) || e.start === e.end) set.replace(e.start, e.end, e.text);
@@ -128,9 +130,7 @@ function duplicateProperties(object: AstNode, source: string, code: Token[], com
   if (properties.some((p) => p.type === 'SpreadElement' || p.type === 'SpreadProperty')) return [];
   const groups = new Map<string, number[]>();
   properties.forEach((p, i) => {
-    if ((p.type !== 'ObjectProperty' && p.type !== 'Property') || p.computed || (p.kind && p.kind !== 'init')) return;
-    const key = p.key as AstNode & { name?: string; value?: unknown };
-    const name = key.type === 'Identifier' ? key.name : key.type === 'StringLiteral' || key.type === 'NumericLiteral' || key.type === 'Literal' ? String(key.value) : undefined;
+    const name = propertyName(p);
     if (name !== undefined) groups.set(name, [...(groups.get(name) ?? []), i]);
   });
   const text = (n: AstNode) => code.slice(tokenAt(code, n.start), tokenAt(code, n.end)).map((t) => source.slice(t.start, t.end)).join(' ');
@@ -145,10 +145,50 @@ function duplicateProperties(object: AstNode, source: string, code: Token[], com
       ctx.report({ severity: typescript ? 'error' : 'warning', code: CONFLICTING_PROPERTY, index: properties[differing].start, message: fillMessage(messages[CONFLICTING_PROPERTY], { name, first: `${pos.line}:${pos.column}` }) });
       continue;
     }
+    // a value with side effects runs once per repeat: dropping one would change the program
+    if (!pure(properties[indices[0]].value as AstNode)) {
+      const pos = positionAt(source, properties[indices[0]].start);
+      ctx.report({ severity: 'warning', code: IMPURE_REPEAT, index: properties[indices[1]].start, message: fillMessage(messages[IMPURE_REPEAT], { name, first: `${pos.line}:${pos.column}` }) });
+      continue;
+    }
     // ➔ { cause: e }    from { cause: e, cause: e }
     remove.push(...indices.slice(1));
   }
   if (!remove.length || source[object.start] !== '{' || source[object.end - 1] !== '}') return [];
   const shape = shapeOf(source, object.start, object.end - 1, properties, code, comments);
   return removeItems(shape, remove).map((r) => ({ ...r, text: '' }));
+}
+
+/** The static key of a plain `key: value` property (not computed, not a getter or method). */
+function propertyName(p: AstNode): string | undefined {
+  if ((p.type !== 'ObjectProperty' && p.type !== 'Property') || p.computed || (p.kind && p.kind !== 'init')) return undefined;
+  const key = p.key as AstNode & { name?: string; value?: unknown };
+  if (key.type === 'Identifier') return key.name;
+  return key.type === 'StringLiteral' || key.type === 'NumericLiteral' || key.type === 'Literal' ? String(key.value) : undefined;
+}
+
+function propertyNames(object: AstNode): string[] {
+  return ((object.properties as AstNode[]) ?? []).map(propertyName).filter((n): n is string => n !== undefined);
+}
+
+/** Identifiers, literals, `this` and plain member chains: evaluating them twice is harmless. */
+function pure(node: AstNode | undefined): boolean {
+  if (!node) return false;
+  switch (node.type) {
+    case 'Identifier':
+    case 'ThisExpression':
+    case 'StringLiteral':
+    case 'NumericLiteral':
+    case 'BooleanLiteral':
+    case 'NullLiteral':
+    case 'Literal':
+      return true;
+    case 'TemplateLiteral':
+      return ((node.expressions as AstNode[]) ?? []).every(pure);
+    case 'MemberExpression':
+    case 'OptionalMemberExpression':
+      return pure(node.object as AstNode) && (!node.computed || pure(node.property as AstNode));
+    default:
+      return false;
+  }
 }

@@ -6,6 +6,7 @@ export const UNKNOWN_CALLEE = 'fix-call-syntax/unknown-callee';
 export const FRAGMENT_NEEDS_VALUE = 'fix-call-syntax/fragment-needs-value';
 export const REMOVED_PARAMETER_USED = 'fix-call-syntax/removed-parameter-used';
 export const CONFLICTING_PROPERTY = 'fix-call-syntax/conflicting-property';
+export const IMPURE_REPEAT = 'fix-call-syntax/impure-repeat';
 
 export const messages = {
   [PARSE_ERROR]: 'file does not parse ({what}); left unchanged: `{snippet}`',
@@ -13,6 +14,7 @@ export const messages = {
   [UNKNOWN_CALLEE]: "cannot tell whether '{callee}' accepts {name}= ({why}); {keyword} left in place",
   [FRAGMENT_NEEDS_VALUE]: "string contains ', {name}=…'; pass --keyword {name}=VALUE to remove that fragment",
   [REMOVED_PARAMETER_USED]: "removed the injected parameter '{name}' from '{function}', but its body uses '{name}': check what it should refer to",
+  [IMPURE_REPEAT]: "property '{name}' repeated (first at {first}), but its value may have side effects; left unchanged",
   [CONFLICTING_PROPERTY]: "property '{name}' repeated with a different value (first at {first}); left unchanged",
 } as const;
 

@@ -111,20 +111,19 @@ export function removeRepeatedKeywords(root: Node, text: string, keep: 'first' |
   return edits;
 }
 
-/** Call argument lists of a tree, as shapes (for the layout vote and the comma-first repair). */
-export function callShapes(root: Node, text: string): ListShape[] {
-  return nodesOfType(root, new Set(['argument_list']))
-    .filter((list) => list.parent?.type === 'call')
-    .map((list) => listShape(list, text))
-    .filter((s): s is ListShape => !!s);
-}
-
 /**
  * `logger.error(\n    f"{name} failed"\n, exc_info=True)` ➔ the comma after the message, the
- * keyword on its own line, `)` where this file's other calls put it.
+ * keyword on its own line, `)` where this file's other calls put it. Only when every moved
+ * argument is a keyword the user named: a comma-first layout is otherwise someone's style.
  */
-export function repairCommaFirstCalls(root: Node, text: string): TextEdit[] {
-  const shapes = callShapes(root, text);
-  const style = layoutStyle(shapes);
-  return shapes.flatMap((shape) => repairCommaFirst(shape, style) ?? []);
+export function repairCommaFirstCalls(root: Node, text: string, names: ReadonlySet<string>): TextEdit[] {
+  const lists = nodesOfType(root, new Set(['argument_list'])).filter((list) => list.parent?.type === 'call');
+  const shaped = lists.map((list) => ({ list, shape: listShape(list, text) })).filter((x): x is { list: Node; shape: ListShape } => !!x.shape);
+  const style = layoutStyle(shaped.map((x) => x.shape));
+  return shaped.flatMap(({ list, shape }) => {
+    const items = listItems(list);
+    const injected = (moved: number[]) =>
+      moved.every((i) => items[i].type === 'keyword_argument' && names.has(items[i].childForFieldName('name')?.text ?? ''));
+    return repairCommaFirst(shape, style, injected) ?? [];
+  });
 }

@@ -35,7 +35,8 @@ export async function fixPythonCalls(source: string, options: FixCallSyntaxOptio
     const repeated = initial.some((p) => p.message.startsWith('keyword argument repeated'));
     const commaFirst = /\n[ \t]*,/.test(text);
     const named = keywords.filter((k) => text.includes(k.name));
-    if (!broken && !repeated && !commaFirst && !named.length) return reportProblems(initial, source, trail, ctx);
+    // without --keyword, only files that do not compile are changed
+    if (!broken && !repeated && !named.length) return reportProblems(initial, source, trail, ctx);
 
     const run = (pass: Pass) => {
       const passFindings: PassFinding[] = [];
@@ -61,7 +62,7 @@ export async function fixPythonCalls(source: string, options: FixCallSyntaxOptio
       });
     }
     run((root, current, out) => removeRepeatedKeywords(root, current, options.keep, out));
-    if (commaFirst) run((root, current) => repairCommaFirstCalls(root, current));
+    if (commaFirst && named.length) run((root, current) => repairCommaFirstCalls(root, current, new Set(named.map((k) => k.name))));
 
     const problems = pythonSyntaxProblems(tree.rootNode, text);
     if (problems.length) return reportProblems(problems, source, trail, ctx);

@@ -114,14 +114,17 @@ function commaFirstIndex(shape: ListShape): number | undefined {
 /**
  * Re-lay out an argument list whose last line starts with `, kw=value)`: the comma goes back
  * after the previous argument, the moved arguments get their own lines at the siblings'
- * indentation, and `)` goes where `style` says. Undefined when the list is not in that shape.
+ * indentation, and `)` goes where `style` says. Undefined when the list is not in that shape
+ * or `accept` refuses the moved items (deliberate comma-first code is valid: only what the
+ * user names as injected is moved).
  * @example
  *   logger.error(\n    f"{name} failed"\n, exc_info=True)  ➔  logger.error(\n    f"{name} failed",\n    exc_info=True\n)
  */
-export function repairCommaFirst(shape: ListShape, style: LayoutStyle): TextEdit[] | undefined {
+export function repairCommaFirst(shape: ListShape, style: LayoutStyle, accept: (moved: number[]) => boolean): TextEdit[] | undefined {
   const { text, items, commas, close } = shape;
   const i = commaFirstIndex(shape);
   if (i === undefined) return undefined;
+  if (!accept(items.slice(i).map((_, k) => i + k))) return undefined;
   const last = items.length - 1;
   // only the last line of the list: arguments after it on later lines would mean another layout
   if (hasNewline(text, items[i].start, items[last].end)) return undefined;

@@ -106,3 +106,15 @@ describe('from-imports of moved submodules', () => {
     expect(out['m.py']).toBe(expected);
   });
 });
+
+describe('dotted uses after a plain import', () => {
+  it.each([
+    ['import a.b.c\na.b.c.fn()\nx = a.b.other\n', 'import x.c\nx.c.fn()\nx = x.other\n'],
+    ['import a.b\ndef f(a):\n    return a.b\n', 'import x\ndef f(a):\n    return a.b\n'],
+    ['import a.b\nobj.a.b.c = 1\nprint(a.b.c, a.bc)\n', 'import x\nobj.a.b.c = 1\nprint(x.c, a.bc)\n'],
+    ['import a.b as q\na.b.fn()\n', 'import x as q\na.b.fn()\n'],
+  ])('%j', async (input, expected) => {
+    const { out } = await rewrite({ 'm.py': input }, { map: ['a.b=x'] });
+    expect(out['m.py']).toBe(expected);
+  });
+});

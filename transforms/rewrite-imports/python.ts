@@ -18,23 +18,23 @@ export async function rewritePython(source: string, ctx: RewriteContext): Promis
       throw error;
     }
     const edits = new EditSet(source);
-    const dottedUses = new Map<string, string>();
+    const dottedRoots = new Set<string>();
     const writtenPackage = ctx.pythonPackages?.written;
     const futurePackage = ctx.pythonPackages?.future;
     const imports = extractImports(tree.rootNode, source);
     for (const imp of imports) {
       if (imp.future) continue;
-      if (imp.level === 0) rewriteAbsolute(source, imp, ctx, edits, dottedUses);
+      if (imp.level === 0) rewriteAbsolute(source, imp, ctx, edits, dottedRoots);
       else rewriteRelative(source, imp, ctx, edits, writtenPackage, futurePackage);
     }
-    if (dottedUses.size) rewriteDottedUses(tree.rootNode, source, dottedUses, edits);
+    if (dottedRoots.size) rewriteDottedUses(tree.rootNode, source, dottedRoots, ctx, edits);
     rewriteStringTargets(tree.rootNode, source, imports, ctx, edits);
     return edits.size ? edits.apply() : source;
   });
 }
 
 /** `import a.b.c [as x]`, `from a.b import c`, and `from a import b` where `a.b` moved. */
-function rewriteAbsolute(source: string, imp: PythonImport, ctx: RewriteContext, edits: EditSet, dottedUses: Map<string, string>): void {
+function rewriteAbsolute(source: string, imp: PythonImport, ctx: RewriteContext, edits: EditSet, dottedRoots: Set<string>): void {
   const match = matchPython(ctx.set, imp.module, ctx.relPath);
   checkForbidden(ctx, imp.module, match?.result, imp.moduleStart);
   if (match) {
@@ -42,7 +42,7 @@ function rewriteAbsolute(source: string, imp: PythonImport, ctx: RewriteContext,
     edits.replace(imp.moduleStart, imp.moduleEnd, match.result);
     ctx.count(match.rule.label);
     checkExists(ctx, match.result, imp.module, match.rule.label, imp.moduleStart);
-    if (imp.kind === 'import' && imp.alias === undefined) dottedUses.set(imp.module, match.result);
+    if (imp.kind === 'import' && imp.alias === undefined) dottedRoots.add(imp.module.split('.')[0]);
     return;
   }
   if (imp.kind === 'from') rewriteMovedNames(source, imp, imp.module, ctx, edits);
@@ -214,25 +214,38 @@ function insertAfterStatement(source: string, imp: PythonImport, statements: str
 }
 
 /**
- * After `import a.b.c` becomes `import x.y.c`, uses `a.b.c.fn()` follow. Each occurrence of the
- * old text is mapped to its node: the chain must start there, be the object side of any longer
- * chain, and lie outside import statements (those were rewritten already).
+ * After `import a.b.c` becomes `import x.y.c`, uses follow: every attribute chain that starts
+ * with a rewritten import's top-level name (`a.b.c.fn()`, `a.b.other`) is matched against the
+ * rules and its module part replaced. Occurrences are found in the text, never by a tree walk.
  */
-function rewriteDottedUses(root: Node, source: string, uses: Map<string, string>, edits: EditSet): void {
-  // longest first, so `a.b.c` wins over `a.b` when both were imported
-  const olds = [...uses.keys()].sort((x, y) => y.length - x.length);
-  const taken = new Set<number>();
-  for (const old of olds) {
-    for (let i = source.indexOf(old); i !== -1; i = source.indexOf(old, i + 1)) {
-      if (taken.has(i)) continue;
-      let chain: Node | null = root.descendantForIndex(i);
-      if (!chain || chain.type !== 'identifier' || chain.startIndex !== i) continue;
-      while (chain && chain.endIndex - i < old.length && chain.parent?.type === 'attribute' && chain.parent.startIndex === i) chain = chain.parent;
-      if (!chain || chain.endIndex - i !== old.length || chain.text.replace(/\s/g, '') !== old || !isLoadChain(chain) || insideImport(chain)) continue;
-      edits.replace(chain.startIndex, chain.endIndex, uses.get(old)!);
-      taken.add(i);
+function rewriteDottedUses(root: Node, source: string, roots: Set<string>, ctx: RewriteContext, edits: EditSet): void {
+  for (const name of roots) {
+    for (let i = source.indexOf(name); i !== -1; i = source.indexOf(name, i + 1)) {
+      if (/[\w.]/.test(source[i - 1] ?? '') || source[i + name.length] !== '.') continue;
+      const identifier = root.descendantForIndex(i);
+      if (!identifier || identifier.type !== 'identifier' || identifier.startIndex !== i || !isLoadChain(identifier) || insideImport(identifier) || shadowed(identifier, name)) continue;
+      // climb the object side of the chain: a ➔ a.b ➔ a.b.c ➔ a.b.c.fn
+      const chain: Node[] = [identifier];
+      for (let n = identifier; n.parent?.type === 'attribute' && n.parent.childForFieldName('object')?.id === n.id; ) {
+        n = n.parent;
+        if (!/^[\w.]+$/.test(n.text)) break;
+        chain.push(n);
+      }
+      const match = matchPython(ctx.set, chain[chain.length - 1].text, ctx.relPath);
+      const moduleNode = match && chain.find((n) => n.text === match.rule.from);
+      if (moduleNode) edits.replace(moduleNode.startIndex, moduleNode.endIndex, match.rule.to);
     }
   }
+}
+
+/** A parameter of an enclosing def or lambda with the module's name hides the module. */
+function shadowed(node: Node, name: string): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type !== 'function_definition' && n.type !== 'lambda') continue;
+    const parameters = n.childForFieldName('parameters');
+    if (parameters && new RegExp(`(^|[(,*\\s])${name}\\s*([,:=)]|$)`).test(parameters.text)) return true;
+  }
+  return false;
 }
 
 function insideImport(node: Node): boolean {

@@ -7,6 +7,7 @@ import { decodeText, encodeText } from '../../lib/files.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import type { FileChange, FileState } from '../../lib/types.js';
 import type { RewriteImportsOptions } from './options.js';
+import { needsParse } from './needles.js';
 import { rewriteFile } from './rewrite-file.js';
 import { isMovingFile, mapPath, type RuleSet } from './rules.js';
 
@@ -25,7 +26,9 @@ export async function planMoves(repo: RepoIndex, set: RuleSet, options: RewriteI
     const language = /\.pyi?$/.test(file) ? 'python' : /\.[cm]?[jt]sx?$/.test(file) ? 'javascript' : undefined;
     if (language && before.kind === 'file') {
       const decoded = decodeText(before.bytes);
-      if (!decoded.binary) {
+      // a moving file needs a parse only for its relative imports or an old module it names
+      const relative = language === 'python' ? /\bfrom[ \t\\]+\./.test(decoded.text) : /['"`]\.\.?[/'"`]/.test(decoded.text);
+      if (!decoded.binary && (relative || options.absolute || needsParse(decoded.text, file, set, options.absolute, language === 'python'))) {
         const shownPath = destination ?? file;
         const findings: Diagnostic[] = [];
         try {

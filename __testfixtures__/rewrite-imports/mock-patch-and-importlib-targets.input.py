@@ -14,3 +14,9 @@ def test_lock(client, mocker, monkeypatch):
         with patch.dict('pipeline.common.util.retry.LIMITS'):
             pass
     other("pipeline.common.util.lock")
+
+
+@mock.patch(target="pipeline.common.util.lock.release")
+@mock.patch.object(run, "pipeline.common.util.lock")
+def test_keywords(release, obj):
+    importlib.import_module(name='pipeline.common.util.retry')

@@ -47,8 +47,13 @@ function enclosingString(node: Node | null): Node | undefined {
 
 /** The first argument of importlib.import_module(…), mock.patch(…) and the like. */
 function isTargetArgument(string: Node, targets: Set<string>): boolean {
-  const args = string.parent;
-  if (args?.type !== 'argument_list' || args.namedChildren[0]?.startIndex !== string.startIndex) return false;
+  let args = string.parent;
+  // patch(target="a.b.c"), import_module(name="a.b")
+  if (args?.type === 'keyword_argument') {
+    if (!['target', 'name', 'in_dict'].includes(args.childForFieldName('name')?.text ?? '')) return false;
+    args = args.parent;
+  } else if (args?.type !== 'argument_list' || args.namedChildren[0]?.startIndex !== string.startIndex) return false;
+  if (args?.type !== 'argument_list') return false;
   const call = args.parent;
   if (call?.type !== 'call') return false;
   const callee = call.childForFieldName('function')?.text.replace(/\s/g, '');

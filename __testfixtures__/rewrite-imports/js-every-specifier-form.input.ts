@@ -12,4 +12,5 @@ type T = import('@acme/core/types').T;
 jest.mock('@acme/core/net', () => ({}));
 const actual = jest.requireActual('@acme/core/net');
 vi.mock("@acme/core");
+declare module '@acme/core/augment' {}
 const text = '@acme/core';

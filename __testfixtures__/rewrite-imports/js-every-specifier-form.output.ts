@@ -12,4 +12,5 @@ type T = import('@acme/platform/core/types').T;
 jest.mock('@acme/platform/core/net', () => ({}));
 const actual = jest.requireActual('@acme/platform/core/net');
 vi.mock("@acme/platform/core");
+declare module '@acme/platform/core/augment' {}
 const text = '@acme/core';

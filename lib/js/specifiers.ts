@@ -8,7 +8,7 @@ const require = createRequire(import.meta.url);
 let babel: typeof import('@babel/parser') | undefined;
 const parser = () => (babel ??= require('@babel/parser') as typeof import('@babel/parser'));
 
-export type SpecifierKind = 'import' | 'export' | 'require' | 'dynamic-import' | 'import-equals' | 'import-type' | 'mock';
+export type SpecifierKind = 'import' | 'export' | 'require' | 'dynamic-import' | 'import-equals' | 'import-type' | 'mock' | 'declare-module';
 
 export interface ModuleSpecifier {
   kind: SpecifierKind;
@@ -63,7 +63,8 @@ const SKIPPED_KEYS = new Set(['loc', 'start', 'end', 'extra', 'comments', 'leadi
 
 /**
  * Every module specifier of a JS/TS file, in source order: import/export declarations, `import type`,
- * `require`, `import()`, `import x = require()`, `import('x').T` types, jest/vi mocks.
+ * `require`, `import()`, `import x = require()`, `import('x').T` types, jest/vi mocks, and
+ * `declare module 'x'` augmentations.
  * @throws the parser's SyntaxError when the file cannot be parsed even with error recovery
  */
 export function scanSpecifiers(source: string, filePath: string): ModuleSpecifier[] {
@@ -99,6 +100,10 @@ export function scanSpecifiers(source: string, filePath: string): ModuleSpecifie
         if (ref?.type === 'TSExternalModuleReference') take(ref.expression, 'import-equals');
         continue;
       }
+      case 'TSModuleDeclaration':
+        // declare module '@acme/core' { … }: an augmentation follows the package it augments
+        if ((node.id as BabelNode | undefined)?.type === 'StringLiteral') take(node.id, 'declare-module');
+        break;
       case 'TSImportType':
         take(node.argument, 'import-type');
         break;

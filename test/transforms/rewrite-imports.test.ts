@@ -43,6 +43,11 @@ describe('rule matching', () => {
     const { out } = await rewrite({ 'svc/a.py': 'import old.x\n', 'lib/b.py': 'import old.x\n' }, { rules: [{ from: 'old', to: 'new', onlyIn: 'svc/**' }] });
     expect(Object.keys(out)).toEqual(['svc/a.py']);
   });
+
+  it('limits --map rules with --only-in', async () => {
+    const { out } = await rewrite({ 'svc/a.py': 'import old.x\n', 'lib/b.py': 'import old.x\n', 'svc/t.ts': "import 'old/x';\n" }, { map: ['old=new'], onlyIn: ['svc/*.py'] });
+    expect(out).toEqual({ 'svc/a.py': 'import new.x\n' });
+  });
 });
 
 describe('options', () => {

@@ -63,7 +63,10 @@ function rewriteRelative(source: string, imp: PythonImport, ctx: RewriteContext,
   // was written (or fixed) there, e.g. by a module that always lived in the merged-into package
   if (writtenPackage !== futurePackage) {
     const here = resolveRelative(futurePackage, imp.level, imp.module);
-    if (here !== undefined && pythonModuleExists(ctx.set, here)) target = here;
+    // …and its names too: `from . import helpers` where helpers stayed behind is not "working here"
+    const submodule = (base: string | undefined, n: string) => base !== undefined && pythonModuleExists(ctx.set, base ? `${base}.${n}` : n);
+    const namesHere = imp.names.every((n) => n.name === '*' || submodule(here, n.name) || !submodule(target, n.name));
+    if (here !== undefined && pythonModuleExists(ctx.set, here) && namesHere) target = here;
   }
   if (target === undefined) {
     reportAt(ctx, 'rewrite-imports/relative-beyond-root', imp.specifierStart, { specifier, package: writtenPackage || '(root)' }, 'info');

@@ -174,3 +174,56 @@ describe('under the stock jscodeshift runner', () => {
     expect(run.stdout).toContain('conflicting-duplicates.py:14:11: error: file does not parse (keyword argument repeated: exc_info');
   });
 });
+
+/** Run on `main.py` of a repository holding `files`, with --keyword exc_info=True. */
+async function fixInRepo(files: Record<string, string>) {
+  const root = tempDir();
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    writeFileSync(path.join(root, rel), text);
+  }
+  const repo = new RepoIndex({ root, files: Object.keys(files), symlinks: [] });
+  const source = files['main.py'];
+  const result = await runTransformOnText(transform, path.join(root, 'main.py'), 'main.py', source, { keyword: ['exc_info=True'] }, repo);
+  return { removed: result.output !== source, diagnostics: result.diagnostics.map((d) => d.message) };
+}
+
+describe('which callees lose an injected keyword', () => {
+  it.each([
+    ['a plain def without it', { 'main.py': 'def f(a):\n    pass\n\nf(1, exc_info=True)\n' }, true],
+    ['a def with **kwargs', { 'main.py': 'def f(a, **kw):\n    pass\n\nf(1, exc_info=True)\n' }, false],
+    ['a def taking it keyword-only', { 'main.py': 'def f(a, *, exc_info=False):\n    pass\n\nf(1, exc_info=True)\n' }, false],
+    ['a def taking it positional-only', { 'main.py': 'def f(a, exc_info, /):\n    pass\n\nf(1, exc_info=True)\n' }, true],
+    ['a nested def', { 'main.py': 'def outer():\n    def f(a):\n        pass\n    f(1, exc_info=True)\n' }, true],
+    ['a parameter shadowing a def', { 'main.py': 'def f(a):\n    pass\n\ndef g(f):\n    f(1, exc_info=True)\n' }, false],
+    ['a name bound twice', { 'main.py': 'def f(a):\n    pass\n\nif X:\n    f = print\nf(1, exc_info=True)\n' }, false],
+    ['a decorated def', { 'main.py': 'import functools\n\n@functools.cache\ndef f(a):\n    pass\n\n@deco\ndef g(a):\n    pass\n\nf(1, exc_info=True)\ng(1, exc_info=True)\n' }, 'f only'],
+    ['a class with __init__', { 'main.py': 'class A:\n    def __init__(self, a):\n        pass\n\nA(1, exc_info=True)\n' }, true],
+    ['a class without __init__', { 'main.py': 'class A:\n    pass\n\nA(exc_info=True)\n' }, true],
+    ['an exception subclass', { 'main.py': 'class E(ValueError):\n    pass\n\nraise E("x", exc_info=True)\n' }, true],
+    ['a dataclass', { 'main.py': 'from dataclasses import dataclass\n\n@dataclass\nclass A:\n    exc: int = 0\n\nA(exc_info=True)\n' }, false],
+    ['a class with a third-party base', { 'main.py': 'from pydantic import BaseModel\n\nclass A(BaseModel):\n    pass\n\nA(exc_info=True)\n' }, false],
+    ['a class with a metaclass', { 'main.py': 'class A(metaclass=Meta):\n    def __init__(self):\n        pass\n\nA(exc_info=True)\n' }, false],
+    ['an imported def', { 'main.py': 'from pkg.helpers import f\n\nf(1, exc_info=True)\n', 'pkg/__init__.py': '', 'pkg/helpers.py': 'def f(a):\n    pass\n' }, true],
+    ['a def re-exported by a package', { 'main.py': 'from pkg import f\n\nf(1, exc_info=True)\n', 'pkg/__init__.py': 'from .helpers import *\n', 'pkg/helpers.py': 'def f(a):\n    pass\n' }, true],
+    ['a module attribute', { 'main.py': 'import pkg.helpers as h\n\nh.f(1, exc_info=True)\n', 'pkg/__init__.py': '', 'pkg/helpers.py': 'def f(a):\n    pass\n' }, true],
+    ['a third-party function', { 'main.py': 'from requests import get\n\nget("u", exc_info=True)\n' }, false],
+    ['a stdlib logger', { 'main.py': 'import logging\nlog = logging.getLogger(__name__)\nlog.error("x", exc_info=True)\nlogging.warning("x", exc_info=True)\n' }, false],
+    ['print', { 'main.py': 'print("x", exc_info=True)\n' }, true],
+    ['dict', { 'main.py': 'dict(exc_info=True)\n' }, false],
+  ] as const)('%s', async (_name, files, expected) => {
+    const { removed } = await fixInRepo(files as Record<string, string>);
+    if (expected === 'f only') {
+      const out = await fixInRepo(files as Record<string, string>);
+      expect(out.removed).toBe(true);
+      expect(out.diagnostics.join('\n')).toMatch(/'g' accepts exc_info= \(decorated with @deco\)/);
+    } else expect(removed).toBe(expected);
+  });
+});
+
+describe('nested repeats', () => {
+  it('removes a repeat whose value holds repeats of its own', async () => {
+    const source = 'f(x=g(a=1, a=1), x=g(a=1, a=1))\n';
+    expect((await fix(source)).output).toBe('f(x=g(a=1))\n');
+  });
+});

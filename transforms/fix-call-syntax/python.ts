@@ -42,11 +42,13 @@ export async function fixPythonCalls(source: string, options: FixCallSyntaxOptio
       const passFindings: PassFinding[] = [];
       const edits = pass(tree.rootNode, text, passFindings);
       for (const f of passFindings) findings.push({ ...f, index: trail.original(f.index) });
-      if (!edits.length) return;
       const set = new EditSet(text);
-      for (const e of edits) set.replace(e.start, e.end, e.text);
+      // an edit inside a range another edit removes (a repeat nested in a removed argument) waits for a later pass
+      const kept = edits.filter((e) => !(set.overlaps(e.start, e.end) || edits.some((o) => o !== e && o.start <= e.start && e.end <= o.end && o.end - o.start > e.end - e.start)));
+      if (!kept.length) return;
+      for (const e of kept) set.replace(e.start, e.end, e.text);
       text = set.apply();
-      trail.record(edits);
+      trail.record(kept);
       tree.delete();
       tree = parse(parser, text);
     };
@@ -61,6 +63,8 @@ export async function fixPythonCalls(source: string, options: FixCallSyntaxOptio
         return removeInjectedKeywords(root, current, named, resolver, out);
       });
     }
+    // twice: repeats nested inside a removed repeat come back into view after the first pass
+    run((root, current, out) => removeRepeatedKeywords(root, current, options.keep, out));
     run((root, current, out) => removeRepeatedKeywords(root, current, options.keep, out));
     if (commaFirst && named.length) run((root, current) => repairCommaFirstCalls(root, current, new Set(named.map((k) => k.name))));
 

@@ -33,3 +33,12 @@ export const LOGGING_KEYWORDS: ReadonlySet<string> = k('exc_info', 'stack_info',
 
 /** Logger methods (and `logging` module functions) that take LOGGING_KEYWORDS. */
 export const LOGGER_METHODS: ReadonlySet<string> = k('debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'log');
+
+/** Methods of `str`, for calls on a literal (`"\n".join(lines)`): keywords accepted, or 'any'. */
+export const STR_METHOD_KEYWORDS = new Map<string, ReadonlySet<string> | 'any'>([
+  ['format', 'any'], ['format_map', k()], ['join', k()], ['split', k('sep', 'maxsplit')], ['rsplit', k('sep', 'maxsplit')],
+  ['splitlines', k('keepends')], ['encode', k('encoding', 'errors')], ['expandtabs', k('tabsize')],
+  ...['strip', 'lstrip', 'rstrip', 'startswith', 'endswith', 'replace', 'lower', 'upper', 'title', 'capitalize', 'casefold',
+    'swapcase', 'count', 'find', 'rfind', 'index', 'rindex', 'center', 'ljust', 'rjust', 'zfill', 'partition', 'rpartition',
+    'translate', 'removeprefix', 'removesuffix', 'isdigit', 'isalpha', 'isalnum', 'isspace', 'islower', 'isupper'].map((m) => [m, k()] as const),
+]);

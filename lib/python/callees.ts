@@ -2,7 +2,7 @@
 // imports across files (re-exports included), classes (through __init__/__new__ and their
 // bases), `self.`/`cls.`/`super()` methods with subclass overrides, stdlib loggers and builtins.
 import type { Node } from 'web-tree-sitter';
-import { builtinKeywords, LOGGING_KEYWORDS, LOGGER_METHODS } from './builtin-signatures.js';
+import { builtinKeywords, LOGGING_KEYWORDS, LOGGER_METHODS, STR_METHOD_KEYWORDS } from './builtin-signatures.js';
 import {
   acceptsKeyword,
   classKey,
@@ -27,6 +27,7 @@ type Target =
   | { kind: 'logger' }
   | { kind: 'logging-function' }
   | { kind: 'builtin'; name: string }
+  | { kind: 'str-method'; name: string }
   | { kind: 'unknown'; why: string };
 
 type Mro = { classes: ClassSummary[]; builtin: 'object' | 'exception' };
@@ -82,6 +83,12 @@ export class CalleeResolver {
           checks.push((k) => accepted.has(k));
           break;
         }
+        case 'str-method': {
+          const accepted = STR_METHOD_KEYWORDS.get(t.name);
+          if (accepted === 'any' || accepted === undefined) return { kind: 'unknown', callee, why: `str.${t.name} takes any keyword` };
+          checks.push((k) => accepted.has(k));
+          break;
+        }
         case 'logger':
           return { kind: 'unknown', callee, why: 'a logger object, not a function' };
         case 'module':
@@ -100,6 +107,8 @@ export class CalleeResolver {
     const object = fn.childForFieldName('object');
     const attr = fn.childForFieldName('attribute')?.text ?? '';
     if (!object) return unknown('a computed callee');
+    // "\n".join(lines), "{}".format(x): methods of a string literal
+    if (object.type === 'string' || object.type === 'concatenated_string') return STR_METHOD_KEYWORDS.has(attr) ? { kind: 'str-method', name: attr } : unknown(`str.${attr}`);
     const method = this.enclosingMethod(fn);
     // super().m(…): the next class in the enclosing class's MRO
     if (method && object.type === 'call' && object.childForFieldName('function')?.text === 'super' && (object.childForFieldName('arguments')?.namedChildCount ?? 0) === 0) {

@@ -16,18 +16,31 @@ export interface PassFinding {
   message: string;
 }
 
+/** A text repair of a list that does not parse, kept only when it makes the list parse. */
+interface Candidate {
+  edit: TextEdit;
+  /** 'list': the argument list around the edit must parse; 'fewer-errors': the file must have fewer broken regions. */
+  check: 'list' | 'fewer-errors';
+}
+
 /**
- * Insert the comma a bulk edit forgot: `    details=details\n    processor_name=x\n)` ➔
- * `    details=details,\n    processor_name=x\n)`, only where the list then parses; with
- * `names`, only before a keyword argument of one of those names.
- * Returns the edits (positions in `text`).
+ * Repairs that make a broken argument list parse again, each tried on its own and kept only
+ * when it works:
+ * - the comma a bulk edit forgot: `    details=details\n    processor_name=x\n)` ➔ `details=details,`;
+ * - a trailing comma before a comma-first line: `    e,\n, exc_info=True)` ➔ `    e\n, exc_info=True)`
+ *   (the comma-first repair then lays it out);
+ * - with `--keyword NAME=VALUE`, the fragment `, NAME=VALUE` where it broke a tuple or
+ *   parenthesised expression: `% (sig,, exc_info=True))` ➔ `% (sig,))`.
+ * With `names`, only before/for a keyword of one of those names. Returns edits in `text` positions.
  */
-export function insertMissingCommas(parser: Parser, text: string, names: ReadonlySet<string> | undefined): TextEdit[] {
+export function repairBrokenLists(parser: Parser, text: string, names: ReadonlySet<string> | undefined, fragments: readonly string[]): TextEdit[] {
   const first = parser.parse(text);
   if (!first) return [];
-  const candidates: number[] = [];
+  const candidates: Candidate[] = [];
+  let errorsBefore = 0;
   try {
     if (!first.rootNode.hasError) return [];
+    errorsBefore = countErrors(first.rootNode);
     const leaves: Node[] = [];
     walk(first.rootNode, (n) => {
       if (n.childCount === 0 && !n.isMissing && !isExtra(n) && n.endIndex > n.startIndex) leaves.push(n);
@@ -37,33 +50,79 @@ export function insertMissingCommas(parser: Parser, text: string, names: Readonl
       const name = leaves[i];
       const previous = leaves[i - 1];
       // `NAME=` opening a line, right after a line that ends an expression without a comma
-      if (name.type !== 'identifier' || leaves[i + 1].type !== '=' || name.startPosition.row === previous.endPosition.row) continue;
-      if (!startsLine(text, name.startIndex) || (names && !names.has(name.text))) continue;
-      if (!/[\w"')\]}]$/.test(previous.text) || /^(and|or|not|in|is|if|else|lambda|await|return|yield)$/.test(previous.text)) continue;
-      candidates.push(previous.endIndex);
+      if (name.type === 'identifier' && leaves[i + 1].type === '=' && name.startPosition.row !== previous.endPosition.row && startsLine(text, name.startIndex) && (!names || names.has(name.text))) {
+        if (/[\w"')\]}]$/.test(previous.text) && !/^(and|or|not|in|is|if|else|lambda|await|return|yield)$/.test(previous.text)) {
+          candidates.push({ edit: { start: previous.endIndex, end: previous.endIndex, text: ',' }, check: 'list' });
+        }
+      }
+      // `x,\n    , NAME=…`: two commas around a line break, the second opening its line
+      const next = leaves[i + 1];
+      if (previous.type === ',' && name.type === ',' && name.startPosition.row !== previous.endPosition.row && startsLine(text, name.startIndex) && next?.type === 'identifier' && leaves[i + 2]?.type === '=' && (!names || names.has(next.text))) {
+        candidates.push({ edit: { start: previous.startIndex, end: previous.endIndex, text: '' }, check: 'list' });
+      }
+    }
+    for (const fragment of fragments) {
+      for (let at = text.indexOf(fragment); at !== -1; at = text.indexOf(fragment, at + 1)) {
+        const node = first.rootNode.descendantForIndex(at, at + fragment.length);
+        if (insideString(node) || !insideError(node)) continue;
+        candidates.push({ edit: { start: at, end: at + fragment.length, text: '' }, check: 'fewer-errors' });
+      }
     }
   } finally {
     first.delete();
   }
-  // last first, so earlier positions stay valid as commas go in
+  // last first, so earlier positions stay valid as edits go in
+  candidates.sort((a, b) => b.edit.start - a.edit.start);
   const edits: TextEdit[] = [];
   let current = text;
-  for (const at of candidates.reverse()) {
-    const attempt = `${current.slice(0, at)},${current.slice(at)}`;
+  for (const { edit, check } of candidates) {
+    if (edits.some((e) => e.start < edit.end && edit.start < e.end)) continue;
+    const attempt = current.slice(0, edit.start) + edit.text + current.slice(edit.end);
     const tree = parser.parse(attempt);
     if (!tree) continue;
     try {
-      let list: Node | null = tree.rootNode.descendantForIndex(at, at + 1);
-      while (list && list.type !== 'argument_list' && list.type !== 'parameters' && list.type !== 'ERROR') list = list.parent;
-      if (list && list.type !== 'ERROR' && !list.hasError) {
+      let ok: boolean;
+      if (check === 'list') {
+        let list: Node | null = tree.rootNode.descendantForIndex(Math.max(0, edit.start - 1), edit.start + edit.text.length);
+        while (list && list.type !== 'argument_list' && list.type !== 'parameters' && list.type !== 'ERROR') list = list.parent;
+        ok = !!list && list.type !== 'ERROR' && !list.hasError;
+      } else {
+        const errors = countErrors(tree.rootNode);
+        ok = errors < errorsBefore;
+        if (ok) errorsBefore = errors;
+      }
+      if (ok) {
         current = attempt;
-        edits.push({ start: at, end: at, text: ',' });
+        edits.push(edit);
       }
     } finally {
       tree.delete();
     }
   }
   return edits;
+}
+
+/** ERROR and MISSING nodes, counting a nested run once. */
+function countErrors(root: Node): number {
+  let count = 0;
+  walk(root, (n) => {
+    if (n.isError || n.isMissing) {
+      count++;
+      return false;
+    }
+    return n.hasError;
+  });
+  return count;
+}
+
+function insideString(node: Node | null): boolean {
+  for (let p = node; p; p = p.parent) if (p.type === 'string' || p.type === 'comment') return true;
+  return false;
+}
+
+function insideError(node: Node | null): boolean {
+  for (let p = node; p; p = p.parent) if (p.isError || p.hasError) return true;
+  return false;
 }
 
 const startsLine = (text: string, index: number) => /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', index - 1) + 1, index));

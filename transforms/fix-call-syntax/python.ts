@@ -15,7 +15,7 @@ import { conflictingRepeat, messages, PARSE_ERROR, snippetAt } from './messages.
 import type { FixCallSyntaxOptions } from './options.js';
 import { removeInjectedKeywords, removeInjectedParameters, removeStringFragments, type KeywordPattern } from './python-injected.js';
 import { expressionTokens } from './python-lists.js';
-import { insertMissingCommas, removeRepeatedKeywords, repairCommaFirstCalls, type PassFinding } from './python-repairs.js';
+import { repairBrokenLists, removeRepeatedKeywords, repairCommaFirstCalls, type PassFinding } from './python-repairs.js';
 
 type Pass = (root: Node, text: string, findings: PassFinding[]) => TextEdit[];
 
@@ -53,7 +53,12 @@ export async function fixPythonCalls(source: string, options: FixCallSyntaxOptio
       tree = parse(parser, text);
     };
 
-    if (broken) run((_root, current) => insertMissingCommas(parser, current, names));
+    const fragments = keywords.filter((k) => k.value !== undefined).map((k) => `, ${k.name}=${k.value}`);
+    if (broken) {
+      // commas first: a fragment that only looked misplaced may belong to a list they repair
+      run((_root, current) => repairBrokenLists(parser, current, names, []));
+      if (fragments.length) run((_root, current) => repairBrokenLists(parser, current, names, fragments));
+    }
     if (named.length) {
       run((root, current, out) => removeInjectedParameters(root, current, named, out));
       run((root, _current, out) => removeStringFragments(root, named, out));

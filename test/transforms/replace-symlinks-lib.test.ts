@@ -242,3 +242,22 @@ describe('links to git-ignored content', () => {
     }
   });
 });
+
+describe('under the stock jscodeshift runner', () => {
+  it('loads and leaves every file alone (the work is repository-level)', { timeout: 120_000 }, () => {
+    const repoRoot = path.resolve('.');
+    const out = path.join(repoRoot, 'node_modules/.cache/replace-symlinks-dist');
+    execFileSync(process.execPath, [
+      path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '--outDir', out, '--rootDir', repoRoot, '--module', 'nodenext', '--moduleResolution', 'nodenext',
+      '--target', 'es2022', '--strict', '--esModuleInterop', '--skipLibCheck', '--resolveJsonModule', '--types', 'node', path.join(repoRoot, 'transforms/replace-symlinks/index.ts'),
+    ], { cwd: repoRoot, stdio: 'pipe' });
+    writeFileSync(path.join(out, 'package.json'), '{"type":"module"}\n');
+    const work = tempDir();
+    writeFileSync(path.join(work, 'a.py'), 'x = 1\n');
+    const run = execFileSync(process.execPath, [
+      path.join(repoRoot, 'node_modules/jscodeshift/bin/jscodeshift.js'), '--no-babel', '-t', path.join(out, 'transforms/replace-symlinks/index.js'), '--extensions=py', 'a.py',
+    ], { cwd: work, encoding: 'utf8' });
+    expect(run).toMatch(/0 errors/);
+    expect(run).toMatch(/1 skipped/);
+  });
+});

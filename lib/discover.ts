@@ -1,6 +1,6 @@
 // File discovery: walk the repository once, honouring .gitignore at every level,
 // .git/info/exclude and --ignore; never walk into directory links; record every link.
-import { existsSync, readdirSync, readFileSync, statSync, readlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, lstatSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
@@ -117,7 +117,7 @@ export function selectTargets(discovery: Discovery, options: TargetOptions): str
     }
     let stat;
     try {
-      stat = statSync(abs);
+      stat = lstatSync(abs); // a broken link is a path that exists (pre-commit passes staged links)
     } catch {
       throw new UsageError(`path '${given}' does not exist`, `check the spelling; paths are relative to ${cwd}`);
     }

@@ -40,7 +40,10 @@ function stagedRepo(files: Record<string, string>, links: Record<string, string>
   write(repo, { 'repomod.config.json': CONFIG, 'new/__init__.py': '', 'new/util.py': 'X = 1\n' });
   initRepo(repo);
   write(repo, files);
-  for (const [link, target] of Object.entries(links)) symlinkSync(target, path.join(repo, link));
+  for (const [link, target] of Object.entries(links)) {
+    mkdirSync(path.dirname(path.join(repo, link)), { recursive: true });
+    symlinkSync(target, path.join(repo, link));
+  }
   git(repo, 'add', '-A');
   return repo;
 }

@@ -33,7 +33,6 @@ export function withCommonOptions<T>(yargs: Argv<T>): Argv<T & CommonArgs> {
     .option('check', { type: 'boolean', describe: 'write nothing; exit 1 if anything would change (CI, pre-commit)' })
     .option('json', { type: 'boolean', describe: 'print one JSON document instead of the diff (same as --format json)' })
     .option('format', { type: 'string', choices: OUTPUT_FORMATS, describe: 'diff (default), json, github (workflow commands), markdown (PR comment), sarif (code scanning)' })
-    .option('color', { type: 'boolean', describe: 'colour the diff (default: when stdout is a terminal)' })
     .option('ignore', { type: 'string', coerce: asList, describe: 'gitignore-style pattern to skip (repeatable)' })
     .option('extensions', { type: 'string', describe: 'only files with these extensions (e.g. py,ts; repeatable)', coerce: splitList })
     .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads (default: the number of cores)' })

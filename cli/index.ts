@@ -45,6 +45,8 @@ export async function buildParser(argv: string[]) {
     .scriptName('repomod')
     .usage('$0 <command> [paths..] [options]\n\nDry run by default: prints a git-style diff. --apply writes, --check fails when anything would change.')
     .version(packageInfo().version)
+    // every command accepts --color/--no-color, so scripts can pass it uniformly
+    .option('color', { type: 'boolean', global: true, describe: 'colour the output (default: when stdout is a terminal)' })
     .strict()
     .demandCommand(1, 'give a command; run \'repomod list\' for the transforms')
     .recommendCommands()

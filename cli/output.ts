@@ -6,6 +6,7 @@ import { githubReport } from '../lib/formats/github.js';
 import { markdownReport } from '../lib/formats/markdown.js';
 import { sarifReport } from '../lib/formats/sarif.js';
 import { loadDiagnosticHelp } from '../transforms/help.js';
+import type { LinkListing } from '../transforms/replace-symlinks/report.js';
 
 export interface Streams {
   stdout: NodeJS.WritableStream;
@@ -53,7 +54,25 @@ export function jsonReport(result: RunResult): object {
     })),
     totals: result.totals,
     durationMs: result.durationMs,
+    // what repository plans attached (replace-symlinks: `links`), never over the keys above
+    ...Object.fromEntries(Object.entries(result.attachments).filter(([key]) => !RESERVED_JSON_KEYS.has(key))),
   };
+}
+
+const RESERVED_JSON_KEYS = new Set(['version', 'transform', 'mode', 'root', 'files', 'totals', 'durationMs']);
+const LISTED_LINKS = 20;
+
+/** The links a run looked at, one per line, before the summary (`--json` has them all). */
+export function linksBlock(result: RunResult): string {
+  const links = result.attachments.links as LinkListing[] | undefined;
+  if (!links?.length) return '';
+  const lines = links.slice(0, LISTED_LINKS).map((link) => {
+    const resolved = link.resolved && link.resolved !== link.target ? ` (${link.resolved})` : '';
+    const kind = `${link.chain ? 'chain to ' : ''}${link.kind}`;
+    return `  ${link.path} -> ${link.target}${resolved}: ${kind}, ${link.action}\n`;
+  });
+  const more = links.length > LISTED_LINKS ? `  … and ${links.length - LISTED_LINKS} more (--json lists every link)\n` : '';
+  return `${links.length} link${links.length === 1 ? '' : 's'}:\n${lines.join('')}${more}`;
 }
 
 export const OUTPUT_FORMATS = ['diff', 'json', 'github', 'markdown', 'sarif'] as const;
@@ -102,6 +121,9 @@ export async function printRun(result: RunResult, streams: Streams, options: Pri
   if (result.mode === 'apply') {
     for (const written of result.written) streams.stderr.write(`${written}: written\n`);
   }
+  if (options.format === 'diff') streams.stderr.write(linksBlock(result));
+  // a clean check is silent, so it can gate a deploy script or a hook without noise
+  if (result.mode === 'check' && exitCodeFor(result) === 0 && !options.verbose) return;
   streams.stderr.write(summaryLine(result) + '\n');
 }
 

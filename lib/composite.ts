@@ -38,10 +38,10 @@ export function composeTransforms(parts: CompositePart[]): TransformModule {
         }
         return applicable ? source : undefined;
       }),
-    planRepository: async (repo, _options, report) => {
+    planRepository: async (repo, _options, report, context) => {
       const changes: FileChange[] = [];
       for (const part of parts) {
-        if (part.module.planRepository) changes.push(...(await part.module.planRepository(repo, part.options, report)));
+        if (part.module.planRepository) changes.push(...(await part.module.planRepository(repo, part.options, report, context)));
       }
       return changes;
     },

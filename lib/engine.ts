@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import fg from 'fast-glob';
 import { applyChanges } from './apply.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
 import { renderChange } from './diff.js';
@@ -13,7 +14,7 @@ import { dirtyPaths, gitTopLevel } from './git.js';
 import { processFile, type FileOutcome } from './process-file.js';
 import { RepoIndex } from './repo/repo-index.js';
 import { loadTransformModule, type TransformSource } from './transform-loader.js';
-import type { FileChange, FileResult, TransformModule } from './types.js';
+import type { FileChange, FileResult, PlanContext, TransformModule } from './types.js';
 import type { WorkerSetup } from './worker.js';
 
 export type RunMode = 'dry-run' | 'apply' | 'check';
@@ -62,6 +63,8 @@ export interface RunResult {
   totals: RunTotals;
   /** Repo-relative paths written in apply mode. */
   written: string[];
+  /** Structured data repository plans attached (replace-symlinks: `links`); top-level keys in `--json`. */
+  attachments: Record<string, unknown>;
   durationMs: number;
 }
 
@@ -84,7 +87,9 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
   const discovery = discoverRepository({ root, ignore: options.ignore });
   const repo = new RepoIndex({ ...discovery, root, sourceRoots: options.sourceRoots ? [...options.sourceRoots] : undefined });
   const extensions = options.extensions?.length ? options.extensions : meta?.extensions ?? JS_EXTENSIONS;
-  let targets = module.default ? selectTargets(discovery, { root, cwd, paths: options.paths ?? [], extensions }) : [];
+  // a repository-level transform that declares no extensions has nothing to do per file
+  const perFile = module.default && !(module.planRepository && meta?.extensions.length === 0);
+  let targets = perFile ? selectTargets(discovery, { root, cwd, paths: options.paths ?? [], extensions }) : [];
   if (options.shard) targets = targets.filter((file) => inShard(file, options.shard!));
 
   const prefilter = meta?.prefilter?.(transformOptions);
@@ -92,13 +97,20 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
 
   const planned: FileChange[] = [];
   const planDiagnostics: Diagnostic[] = [];
+  const attachments: Record<string, unknown> = {};
   // repository-level work runs once: on the first shard only, so shard patches concatenate
   if (module.planRepository && (!options.shard || options.shard.index === 1)) {
-    planned.push(...(await module.planRepository(repo, transformOptions, (d) => planDiagnostics.push(d))));
+    const context: PlanContext = {
+      paths: planPaths(root, cwd, options.paths ?? []),
+      mode,
+      attach: (key, value) => void (attachments[key] = value),
+    };
+    planned.push(...(await module.planRepository(repo, transformOptions, (d) => planDiagnostics.push(d), context)));
   }
   options.signal?.throwIfAborted();
 
   const result = assemble(root, options.transform.name, mode, outcomes, planned, planDiagnostics);
+  result.attachments = attachments;
   if (mode === 'apply' && result.changes.length > 0) {
     if (!options.allowDirty) refuseDirty(root, result.changes);
     options.signal?.throwIfAborted();
@@ -184,6 +196,28 @@ function reviveBuffers(outcome: FileOutcome): FileOutcome {
   return outcome;
 }
 
+/**
+ * The command line's paths as a repository plan sees them: repo-relative, globs expanded (links
+ * included, not followed); `[]` when they cover the whole repository.
+ */
+function planPaths(root: string, cwd: string, given: readonly string[]): string[] {
+  const toRel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
+  const paths: string[] = [];
+  for (const entry of given) {
+    if (fg.isDynamicPattern(entry)) {
+      const matches = fg.sync(entry, { cwd, dot: true, onlyFiles: false, followSymbolicLinks: false });
+      // an empty list would mean "everywhere" to the plan: a typo must not widen the run
+      if (matches.length === 0) throw new UsageError(`pattern '${entry}' matches nothing`, `check the pattern; it is relative to ${cwd}`);
+      for (const match of matches) paths.push(toRel(path.resolve(cwd, match)));
+    } else {
+      const rel = toRel(path.resolve(cwd, entry));
+      if (rel === '') return [];
+      paths.push(rel);
+    }
+  }
+  return paths;
+}
+
 /** A stable slice by path hash, so `--shard 1/4` … `4/4` cover every file exactly once. */
 export function inShard(relPath: string, shard: { index: number; count: number }): boolean {
   const hash = createHash('sha1').update(relPath).digest().readUInt32BE(0);
@@ -237,7 +271,7 @@ function assemble(
   const diagnostics = files.flatMap((f) => f.diagnostics);
   changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const patch = files.map((f) => f.patch ?? '').join('');
-  return { root, transform, mode, files, changes, diagnostics, patch, totals: countTotals(files, diagnostics), written: [], durationMs: 0 };
+  return { root, transform, mode, files, changes, diagnostics, patch, totals: countTotals(files, diagnostics), written: [], attachments: {}, durationMs: 0 };
 }
 
 function countTotals(files: FileResult[], diagnostics: Diagnostic[]): RunTotals {

@@ -34,11 +34,21 @@ export type TransformFunction = (
   options: Record<string, unknown>,
 ) => string | null | undefined | void | Promise<string | null | undefined | void>;
 
+/** What the engine passes to a repository plan beyond the options. */
+export interface PlanContext {
+  /** Repo-relative paths named on the command line (globs expanded); none means the whole repository. */
+  paths?: readonly string[];
+  mode?: 'dry-run' | 'apply' | 'check';
+  /** Structured data for `--json` (a top-level key) and the summary, e.g. replace-symlinks' `links`. */
+  attach?: (key: string, value: unknown) => void;
+}
+
 /** Whole-repository planning: symlinks, cross-file edits. Runs once, in the main thread. */
 export type PlanRepository = (
   repo: RepoIndex,
   options: Record<string, unknown>,
   report: (diagnostic: Omit<Diagnostic, 'severity'> & { severity: Diagnostic['severity'] }) => void,
+  context?: PlanContext,
 ) => Promise<FileChange[]>;
 
 export interface TransformModule {

@@ -5,7 +5,7 @@ import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import { findSymlinks } from '../../lib/repo/symlinks.js';
 import { TreeReader } from '../../lib/bundle/tree.js';
 import type { Diagnostic } from '../../lib/diagnostics.js';
-import type { API, FileChange, FileInfo } from '../../lib/types.js';
+import type { API, FileChange, FileInfo, PlanContext } from '../../lib/types.js';
 import { checkManifests } from './drift.js';
 import { planLink } from './links.js';
 import { ManifestBook } from './manifests.js';
@@ -15,15 +15,6 @@ import type { LinkListing } from './report.js';
 
 export { meta };
 export type { LinkListing };
-
-/** What the engine may pass beyond the options: the command line's paths, the run mode, a data sink. */
-export interface PlanContext {
-  /** Repo-relative paths named on the command line; none means the whole repository. */
-  paths?: readonly string[];
-  mode?: 'dry-run' | 'apply' | 'check';
-  /** Structured data for `--json` and the summary; replace-symlinks attaches `links`. */
-  attach?: (key: string, value: unknown) => void;
-}
 
 /** Per file there is nothing to do: every change is planned for the whole repository. */
 export default function transform(_file: FileInfo, _api: API, raw: Record<string, unknown>): undefined {

@@ -54,3 +54,26 @@ describe('check', () => {
     expect(result.diagnostics.some((d) => d.severity === 'error' && d.path === 'fn/shared')).toBe(true);
   });
 });
+
+describe('check without a config', () => {
+  it('gates on parse errors, repeated keywords and inconsistent MROs, leaving consistent redundant bases alone', async () => {
+    const dir = repoWith({
+      'svc/log.py': 'import logging\nlogging.error("x", exc_info=True, exc_info=True)\n',
+      'svc/broken.py': 'def f(:\n    pass\n',
+      'svc/classes.py': [
+        'class Mixin:\n    pass\n',
+        'class Base(Mixin):\n    pass\n',
+        'class Bad(Mixin, Base):\n    pass\n',
+        'class Fine(Base, Mixin):\n    pass\n',
+      ].join('\n'),
+    });
+    const result = await check({ cwd: dir, jobs: 1 });
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.path}:${d.line}`);
+    expect(errors).toEqual(expect.arrayContaining(['svc/broken.py:1', 'svc/classes.py:7']));
+    const changed = result.files.filter((f) => f.status === 'changed').map((f) => f.path).sort();
+    expect(changed).toEqual(['svc/classes.py', 'svc/log.py']);
+    expect(result.patch).toContain('-logging.error("x", exc_info=True, exc_info=True)\n+logging.error("x", exc_info=True)\n');
+    expect(result.patch).toContain('-class Bad(Mixin, Base):\n+class Bad(Base):\n');
+    expect(result.patch).not.toContain('-class Fine');
+  });
+});

@@ -13,4 +13,6 @@ export const meta: TransformMeta = {
   options: descriptors,
   // every file is a syntax-gate candidate: no substring can prove a file parses
   prefilter: () => undefined,
+  // `repomod check` without config: parse errors and repeated keywords need no --keyword
+  checkDefaults: {},
 };

@@ -23,6 +23,8 @@ export interface CommonArgs {
   config?: string;
   verbose?: boolean;
   sourceRoot?: string[];
+  /** `repomod check` only: print the fixes' diff too. */
+  diff?: boolean;
 }
 
 /** Add the shared flags to a command. */
@@ -84,9 +86,13 @@ export function parseShard(text: string): { index: number; count: number } {
   return { index, count };
 }
 
-/** The command as the user typed it, minus output flags: what reports tell people to run. */
-export function commandLine(): string {
-  const args = process.argv.slice(2).filter((a, i, all) => !/^--(json|format(=.*)?|color|no-color)$/.test(a) && all[i - 1] !== '--format');
+/**
+ * The command that shows this run's whole diff, for reports that point people at it: the
+ * command as typed, minus output and mode flags (a dry run prints the diff; `check` needs --diff).
+ */
+export function reviewCommand(argv: readonly string[] = process.argv.slice(2)): string {
+  const args = argv.filter((a, i, all) => !/^--(json|format(=.*)?|color|no-color|check|apply|diff)$/.test(a) && all[i - 1] !== '--format');
+  if (args[0] === 'check') args.push('--diff');
   return ['repomod', ...args].join(' ');
 }
 
@@ -149,7 +155,8 @@ async function runAndPrint(request: RunRequest): Promise<void> {
       : await api.check({ ...common, mode: args.apply ? 'apply' : 'check' });
     await printRun(result, { stdout: process.stdout, stderr: process.stderr }, {
       format: args.json ? 'json' : args.format ?? 'diff',
-      command: commandLine(),
+      command: reviewCommand(),
+      patchInCheck: Boolean(args.diff),
       color: args.color ?? Boolean(process.stdout.isTTY),
       verbose: Boolean(args.verbose),
     });

@@ -5,6 +5,7 @@ import { formatDiagnostic } from '../lib/diagnostics.js';
 import { githubReport } from '../lib/formats/github.js';
 import { markdownReport } from '../lib/formats/markdown.js';
 import { sarifReport } from '../lib/formats/sarif.js';
+import { totalsSentence } from '../lib/formats/totals.js';
 import { loadDiagnosticHelp } from '../transforms/help.js';
 import type { LinkListing } from '../transforms/replace-symlinks/report.js';
 
@@ -31,10 +32,7 @@ export function colourPatch(patch: string): string {
 
 /** `12 changed, 830 unchanged, 3 skipped, 1 failed; 1 error, 2 warnings (1.3s)` */
 export function summaryLine(result: RunResult): string {
-  const t = result.totals;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const findings = [t.errors ? plural(t.errors, 'error') : '', plural(t.warnings, 'warning')].filter(Boolean).join(', ');
-  return `${t.changed} changed, ${t.unchanged} unchanged, ${t.skipped} skipped, ${t.failed} failed; ${findings} (${(result.durationMs / 1000).toFixed(1)}s)`;
+  return `${totalsSentence(result.totals)} (${(result.durationMs / 1000).toFixed(1)}s)`;
 }
 
 /** The `--json` document; its schema is documented in the README. */
@@ -80,8 +78,10 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface PrintOptions {
   format: OutputFormat;
-  /** The command line, for reports that tell people how to see everything. */
+  /** The command that prints the whole diff, for reports that tell people how to see everything. */
   command: string;
+  /** Print the patch in check mode too (`repomod check --diff`): a failing gate shows its fix. */
+  patchInCheck?: boolean;
   color: boolean;
   verbose: boolean;
 }
@@ -104,7 +104,7 @@ export async function printRun(result: RunResult, streams: Streams, options: Pri
       break;
     }
     default:
-      if (result.mode !== 'check' && result.mode !== 'apply' && result.patch) {
+      if (result.patch && (result.mode === 'dry-run' || (result.mode === 'check' && options.patchInCheck))) {
         streams.stdout.write(options.color ? colourPatch(result.patch) : result.patch);
       }
   }

@@ -203,7 +203,8 @@ function reviveBuffers(outcome: FileOutcome): FileOutcome {
 function planPaths(root: string, cwd: string, given: readonly string[]): string[] {
   const toRel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
   const paths: string[] = [];
-  for (const entry of given) {
+  // no paths means the current directory, as for the per-file pass: not the whole repository
+  for (const entry of given.length > 0 ? given : ['.']) {
     if (fg.isDynamicPattern(entry)) {
       const matches = fg.sync(entry, { cwd, dot: true, onlyFiles: false, followSymbolicLinks: false });
       // an empty list would mean "everywhere" to the plan: a typo must not widen the run

@@ -6,7 +6,8 @@ import { executeRun, withCommonOptions, type CommonArgs } from '../common.js';
 export const checkCommand: CommandModule<object, CommonArgs> = {
   command: 'check [paths..]',
   describe: 'run every enabled check in one pass (parse errors, imports, links, MROs); exit 1 on findings',
-  builder: (yargs) => withCommonOptions(yargs),
+  builder: (yargs) =>
+    withCommonOptions(yargs).option('diff', { type: 'boolean', describe: 'also print the diff that fixes what the checks found (exit status unchanged)' }),
   handler: async (args) => {
     await executeRun({ args, transformOptions: {} });
   },

@@ -36,7 +36,7 @@ export function githubReport(result: RunResult, command: string): string {
         formatWorkflowCommand({
           command: result.mode === 'check' ? 'error' : 'warning',
           properties: { file: file.path, line: Math.max(1, Number(firstLine)), title: `repomod ${result.transform}` },
-          message: `${file.path} needs changes: run '${command}' to see the diff, then add --apply`,
+          message: `${file.path} needs changes: run '${command}' to see the fix; add --apply to write it`,
         }),
       );
     }

@@ -1,6 +1,7 @@
 // A Markdown report to post as a pull-request comment: totals, a table of diagnostics, and each
 // file's diff folded in <details>. Long reports are cut with a count and the command to see all.
 import type { RunResult } from '../engine.js';
+import { totalsSentence } from './totals.js';
 
 /** GitHub refuses comments over 65,536 characters; stay well below. */
 export const MARKDOWN_LIMIT = 60_000;
@@ -14,11 +15,10 @@ function fence(content: string): string {
 }
 
 export function markdownReport(result: RunResult, command: string, limit = MARKDOWN_LIMIT): string {
-  const t = result.totals;
   const head: string[] = [
     `### repomod ${result.transform}`,
     '',
-    `**${t.changed} changed**, ${t.unchanged} unchanged, ${t.skipped} skipped, ${t.failed} failed; ${t.errors} errors, ${t.warnings} warnings`,
+    totalsSentence(result.totals).replace(/^\d+ changed/, (head) => `**${head}**`),
     '',
   ];
   const diagnostics = result.diagnostics.filter((d) => d.severity !== 'info');

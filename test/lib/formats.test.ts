@@ -42,11 +42,11 @@ describe('github workflow commands', () => {
   });
 
   it('reports each diagnostic and each file that would change', () => {
-    expect(githubReport(sampleResult(), 'repomod rewrite-imports --check')).toBe(
+    expect(githubReport(sampleResult(), 'repomod rewrite-imports')).toBe(
       [
         "::error file=svc/100%25 done%2Cv2.py,line=88,col=1,title=repomod parse-error::file does not parse (unexpected ','); left unchanged:%0A  , exc_info=True)",
         "::warning file=pkg/run.py,line=14,col=5,title=repomod rewrite-imports/missing-module::'common.util.lock' is not in the repository | 50%25",
-        "::error file=pkg/run.py,line=3,title=repomod rewrite-imports::pkg/run.py needs changes: run 'repomod rewrite-imports --check' to see the diff, then add --apply",
+        "::error file=pkg/run.py,line=3,title=repomod rewrite-imports::pkg/run.py needs changes: run 'repomod rewrite-imports' to see the fix; add --apply to write it",
         '',
       ].join('\n'),
     );
@@ -56,7 +56,7 @@ describe('github workflow commands', () => {
 describe('markdown report', () => {
   it('has totals, a diagnostics table and each diff folded', () => {
     const report = markdownReport(sampleResult('dry-run'), 'repomod rewrite-imports');
-    expect(report).toContain('**1 changed**, 0 unchanged, 0 skipped, 1 failed; 1 errors, 1 warnings');
+    expect(report).toContain('**1 changed**, 0 unchanged, 0 skipped, 1 failed; 1 error, 1 warning');
     expect(report).toContain("| warning | `pkg/run.py:14:5` | 'common.util.lock' is not in the repository \\| 50% | `rewrite-imports/missing-module` |");
     expect(report).not.toContain('only verbose');
     expect(report).toContain('<details><summary><code>pkg/run.py</code></summary>\n\n```diff\n' + patch + '```\n\n</details>');

@@ -17,7 +17,7 @@ export { isKnownError, UsageError, ConfigError, RefusedError } from '../lib/erro
 export interface CommonRunOptions {
   /** Directory paths are relative to, and where the repository is looked up (default: process.cwd()). */
   cwd?: string;
-  /** Files, directories or globs (default: the config's `paths`, or the whole repository). */
+  /** Files, directories or globs relative to `cwd` (default: the config's `paths`, or `cwd` itself). */
   paths?: string[];
   /** 'dry-run' (default) computes the patch; 'apply' writes; 'check' writes nothing. */
   mode?: RunMode;

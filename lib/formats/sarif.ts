@@ -14,7 +14,7 @@ const ENGINE_HELP: Record<string, string> = {
   'transform-error': 'The transform threw on this file; it was left unchanged. Rerun with --verbose for the stack trace.',
   'read-error': 'The file could not be read; it was left unchanged.',
   'conflicting-changes': 'Two parts of the run wanted to change the same file; repomod kept the repository-level change.',
-  'would-change': 'repomod would change this file; run the command without --check to see the diff, then with --apply.',
+  'would-change': 'repomod would change this file: run the same command without --check (`repomod check` with --diff) to see the fix, and add --apply to write it.',
 };
 
 export function sarifReport(result: RunResult, help: HelpLookup = () => undefined): Sarif.Log {

@@ -37,5 +37,14 @@ describe('npm package', () => {
     // the programmatic API resolves as `import { runTransform, check } from 'repomod'`
     const api = spawnSync(process.execPath, ['--input-type=module', '-e', "const m = await import('repomod'); console.log(typeof m.runTransform, typeof m.check)"], { cwd: consumer, encoding: 'utf8' });
     expect(api.stdout).toBe('function function\n');
+
+    // the README's API example, as written, from a file in the consumer, run in the project
+    const example = /^```js\n(import \{ check, runTransform \} from 'repomod';\n[\s\S]*?)^```$/m.exec(readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8'))?.[1];
+    expect(example).toBeDefined();
+    writeFileSync(path.join(consumer, 'example.mjs'), example!);
+    const ran = spawnSync(process.execPath, [path.join(consumer, 'example.mjs')], { cwd: repo, encoding: 'utf8' });
+    expect(ran.stderr).toBe('');
+    expect(ran.stdout).toContain('1 file(s) need changes\n');
+    expect(ran.stdout).toContain('-logging.error("x", exc_info=True, exc_info=True)\n+logging.error("x", exc_info=True)\n');
   });
 });

@@ -11,11 +11,11 @@ import { renderChange } from './diff.js';
 import { discoverRepository, selectTargets } from './discover.js';
 import { RefusedError, UsageError } from './errors.js';
 import { dirtyPaths, gitTopLevel } from './git.js';
-import { processFile, type FileOutcome } from './process-file.js';
+import type { FileOutcome } from './process-file.js';
 import { RepoIndex } from './repo/repo-index.js';
 import { loadTransformModule, type TransformSource } from './transform-loader.js';
 import type { FileChange, FileResult, PlanContext, TransformModule } from './types.js';
-import type { WorkerSetup } from './worker.js';
+import { processTargets, withoutModules } from './schedule.js';
 
 export type RunMode = 'dry-run' | 'apply' | 'check';
 
@@ -71,10 +71,6 @@ export interface RunResult {
 /** What a third-party jscodeshift transform is run on unless --extensions says otherwise. */
 export const JS_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'];
 
-/** Below this many files, worker start-up costs more than it saves. */
-const IN_PROCESS_LIMIT = 48;
-const BATCH_SIZE = 24;
-
 export async function runEngine(options: EngineOptions): Promise<RunResult> {
   const started = performance.now();
   const mode = options.mode ?? 'dry-run';
@@ -93,7 +89,12 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
   if (options.shard) targets = targets.filter((file) => inShard(file, options.shard!));
 
   const prefilter = meta?.prefilter?.(transformOptions);
-  const outcomes = await processAll(targets, { module, source: options.transform, transformOptions, repo, cwd, prefilter, options });
+  const outcomes = await processTargets(targets, { module, options: transformOptions, repo, cwd, prefilter }, {
+    jobs: Math.max(1, options.jobs ?? os.availableParallelism()),
+    workerSetup: () => ({ source: withoutModules(options.transform), options: transformOptions, snapshot: repo.snapshot(), cwd, prefilter }),
+    onProgress: options.onProgress,
+    signal: options.signal,
+  });
 
   const planned: FileChange[] = [];
   const planDiagnostics: Diagnostic[] = [];
@@ -118,82 +119,6 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
   }
   result.durationMs = Math.round(performance.now() - started);
   return result;
-}
-
-interface ProcessContext {
-  module: TransformModule;
-  source: TransformSource;
-  transformOptions: Record<string, unknown>;
-  repo: RepoIndex;
-  cwd: string;
-  prefilter?: string[];
-  options: EngineOptions;
-}
-
-async function processAll(targets: string[], ctx: ProcessContext): Promise<FileOutcome[]> {
-  const jobs = Math.max(1, ctx.options.jobs ?? os.availableParallelism());
-  const onProgress = ctx.options.onProgress;
-  if (jobs === 1 || targets.length <= IN_PROCESS_LIMIT || !workerAvailable()) {
-    const job = { module: ctx.module, options: ctx.transformOptions, repo: ctx.repo, cwd: ctx.cwd, prefilter: ctx.prefilter };
-    const outcomes: FileOutcome[] = [];
-    for (const target of targets) {
-      ctx.options.signal?.throwIfAborted();
-      outcomes.push(await processFile(target, job));
-      onProgress?.(outcomes.length, targets.length);
-    }
-    return outcomes;
-  }
-  const { default: Tinypool } = await import('tinypool');
-  const setup: WorkerSetup = { source: withoutModules(ctx.source), options: ctx.transformOptions, snapshot: ctx.repo.snapshot(), cwd: ctx.cwd, prefilter: ctx.prefilter };
-  const threads = Math.min(jobs, Math.ceil(targets.length / BATCH_SIZE));
-  const pool = new Tinypool({ filename: workerUrl().href, minThreads: threads, maxThreads: threads, workerData: setup, isolateWorkers: false });
-  const abort = () => void pool.destroy();
-  ctx.options.signal?.addEventListener('abort', abort);
-  try {
-    let done = 0;
-    const batches: Promise<FileOutcome[]>[] = [];
-    for (let i = 0; i < targets.length; i += BATCH_SIZE) {
-      const batch = targets.slice(i, i + BATCH_SIZE);
-      batches.push(
-        (pool.run(batch) as Promise<FileOutcome[]>).then((outcomes) => {
-          done += outcomes.length;
-          onProgress?.(done, targets.length);
-          return outcomes.map(reviveBuffers);
-        }),
-      );
-    }
-    const results = (await Promise.all(batches)).flat();
-    ctx.options.signal?.throwIfAborted();
-    return results;
-  } finally {
-    ctx.options.signal?.removeEventListener('abort', abort);
-    await pool.destroy();
-  }
-}
-
-/** Workers import transforms themselves: send only the plain-data part of a source. */
-function withoutModules(source: TransformSource): TransformSource {
-  return { ...source, preloaded: undefined, parts: source.parts?.map((part) => ({ ...part, source: withoutModules(part.source) })) };
-}
-
-function workerUrl(): URL {
-  return new URL('./worker.js', import.meta.url);
-}
-
-/** Under the TypeScript sources (tests), there is no compiled worker: run in-process. */
-function workerAvailable(): boolean {
-  return import.meta.url.endsWith('.js');
-}
-
-/** Structured clone turns Buffers into Uint8Arrays. */
-function reviveBuffers(outcome: FileOutcome): FileOutcome {
-  for (const state of [outcome.before, outcome.after]) {
-    if (state?.kind === 'file' && !Buffer.isBuffer(state.bytes)) {
-      const bytes = state.bytes as Uint8Array;
-      state.bytes = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    }
-  }
-  return outcome;
 }
 
 /**

@@ -1,5 +1,6 @@
 // Run one transform on one file's text: the jscodeshift API, parser choice by extension,
 // structured diagnostics. The engine, the worker threads and the fixture tests all go through here.
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
 import type { ApiWithRepomod } from './context.js';
@@ -7,15 +8,23 @@ import type { RepoIndex } from './repo/repo-index.js';
 import type { TransformModule } from './types.js';
 
 type JscodeshiftModule = typeof import('jscodeshift');
-let jscodeshiftModule: Promise<JscodeshiftModule> | undefined;
-const loadJscodeshift = () => (jscodeshiftModule ??= import('jscodeshift').then((m) => ((m as { default?: JscodeshiftModule }).default ?? m) as JscodeshiftModule));
+const require = createRequire(import.meta.url);
+let jscodeshiftModule: JscodeshiftModule | undefined;
 
 const bound = new Map<string, ReturnType<JscodeshiftModule['withParser']>>();
 
-/** `withParser` builds a whole new API object (~0.3 ms): once per parser, not once per file. */
-function jscodeshiftFor(jscodeshift: JscodeshiftModule, parser: string) {
+/**
+ * jscodeshift bound to a parser, loaded on first use: loading it (babel, recast, ast-types) costs
+ * ~150 ms per thread, which transforms that never touch `api.jscodeshift` (Python, the built-in
+ * byte-range rewrites) should not pay. `withParser` builds a whole new API object (~0.3 ms):
+ * once per parser, not once per file.
+ */
+function jscodeshiftFor(parser: string) {
   let j = bound.get(parser);
-  if (!j) bound.set(parser, (j = jscodeshift.withParser(parser)));
+  if (!j) {
+    jscodeshiftModule ??= require('jscodeshift') as JscodeshiftModule;
+    bound.set(parser, (j = jscodeshiftModule.withParser(parser)));
+  }
   return j;
 }
 
@@ -50,14 +59,16 @@ export async function runTransformOnText(
 ): Promise<FileRunResult> {
   const transform = module.default;
   if (typeof transform !== 'function') throw new Error('the transform module has no default export function');
-  const jscodeshift = await loadJscodeshift();
   const parser = (module.parser ?? parserForFile(filePath)) as string;
-  const j = jscodeshiftFor(jscodeshift, parser);
   const diagnostics: Diagnostic[] = [];
   const stats: Record<string, number> = {};
   const api: ApiWithRepomod = {
-    j,
-    jscodeshift: j,
+    get j() {
+      return jscodeshiftFor(parser);
+    },
+    get jscodeshift() {
+      return jscodeshiftFor(parser);
+    },
     stats: (name: string, quantity = 1) => {
       stats[name] = (stats[name] ?? 0) + quantity;
     },

@@ -133,13 +133,43 @@ describe('repomod run (third-party transform)', () => {
     for (let i = 0; i < 120; i++) writeFileSync(path.join(repo, `many/f${String(i).padStart(3, '0')}.js`), i % 3 ? `foo(${i});\n` : `baz(${i});\n`);
     initRepo(repo);
     const single = repomod(repo, ['run', '-t', RENAME, '--jobs', '1']);
-    const pooled = repomod(repo, ['run', '-t', RENAME, '--jobs', '2']);
+    const pooled = repomod(repo, ['run', '-t', RENAME, '--jobs', '2'], undefined, { REPOMOD_WORKERS: 'always' });
     expect(pooled.code).toBe(0);
     expect(pooled.stdout).toBe(single.stdout);
     const shards = [1, 2, 3].map((i) => repomod(repo, ['run', '-t', RENAME, '--shard', `${i}/3`]).stdout);
     const sections = (patch: string) => patch.split(/(?=^diff --git )/m).filter(Boolean);
     expect(shards.flatMap(sections).sort()).toEqual(sections(single.stdout).sort());
     expect(shards.every((s) => s.length > 0)).toBe(true);
+  });
+
+  it('keeps a light run in-process and hands a heavy one to workers, with the same patch', () => {
+    const repo = tempDir();
+    mkdirSync(path.join(repo, 'many'));
+    for (let i = 0; i < 200; i++) writeFileSync(path.join(repo, `many/f${String(i).padStart(3, '0')}.js`), `foo(${i});\n`);
+    initRepo(repo);
+    // reports which thread ran each file; `busy` milliseconds of work per file make the run heavy
+    const probe = path.join(tempDir(), 'thread-probe.cjs');
+    writeFileSync(probe, [
+      "const { isMainThread } = require('node:worker_threads');",
+      'module.exports = (file, api, options) => {',
+      '  const until = Date.now() + Number(options.busy ?? 0);',
+      '  while (Date.now() < until);',
+      "  api.report(isMainThread ? 'main' : 'worker');",
+      "  return file.source.replace('foo', 'bar');",
+      '};',
+      '',
+    ].join('\n'));
+    const threads = (stdout: string) => {
+      const doc = JSON.parse(stdout) as { files: { diagnostics: { message: string }[] }[] };
+      return new Set(doc.files.flatMap((f) => f.diagnostics.map((d) => d.message)));
+    };
+    const light = repomod(repo, ['run', '-t', probe, '--jobs', '2', '--json']);
+    expect([...threads(light.stdout)]).toEqual(['main']);
+    // 200 files × 20 ms is 4 s in-process: well past what pays for starting workers
+    const heavy = repomod(repo, ['run', '-t', probe, '--jobs', '2', '--json', '--transform-option', 'busy=20']);
+    expect(threads(heavy.stdout).has('worker')).toBe(true);
+    const patchOf = (stdout: string) => (JSON.parse(stdout) as { files: { patch?: string }[] }).files.map((f) => f.patch);
+    expect(patchOf(heavy.stdout)).toEqual(patchOf(light.stdout));
   });
 
   it('does not walk into directory symlinks, even cyclic ones', () => {

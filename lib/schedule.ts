@@ -1,0 +1,185 @@
+// Runs every target file through the transform: in-process from the first file, with a worker
+// pool taking over only when the files measured so far predict enough remaining work to pay for
+// the workers' start-up. A light run (most files prefiltered away, a byte-range rewrite) then
+// never pays ~0.3 s per worker to load the transform; in a heavy one (a recast reprint per file)
+// the main thread keeps transforming while the workers warm up.
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { processFile, type FileJob, type FileOutcome } from './process-file.js';
+import type { TransformSource } from './transform-loader.js';
+import type { WorkerSetup } from './worker.js';
+
+/** Largest batch a worker takes at once; batches shrink near the end so no thread idles long. */
+const BATCH_SIZE = 24;
+/**
+ * The in-process rate is measured over windows this long; the first window (lazy loading, a cold
+ * JIT) is not trusted, so the earliest decision comes after two.
+ */
+const WINDOW_MS = 100;
+/** Start workers only when the rest would take longer than this in-process. */
+const POOL_WORTH_MS = 1500;
+
+/**
+ * `REPOMOD_WORKERS=always` starts the pool before the first file, `never` keeps every file
+ * in-process; anything else decides by the measured rate. For tests and for measuring.
+ */
+function workersPolicy(): 'always' | 'never' | 'auto' {
+  const given = process.env.REPOMOD_WORKERS;
+  return given === 'always' || given === 'never' ? given : 'auto';
+}
+
+export interface ScheduleOptions {
+  /** Threads in all, the main thread included (`--jobs`). */
+  jobs: number;
+  /** What workers need to rebuild `job` on their side (plain data). */
+  workerSetup: () => WorkerSetup;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Outcomes in the order of `targets`. */
+export async function processTargets(targets: readonly string[], job: FileJob, options: ScheduleOptions): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = new Array(targets.length);
+  const policy = workersPolicy();
+  const pool = options.jobs > 1 && workerAvailable() && policy !== 'never' ? new LazyPool(options) : undefined;
+  let next = 0;
+  let done = 0;
+  const finished = (count: number) => {
+    done += count;
+    options.onProgress?.(done, targets.length);
+  };
+  const takeBatch = (): [number, string[]] | undefined => {
+    if (next >= targets.length) return undefined;
+    const threads = options.jobs;
+    const size = Math.max(1, Math.min(BATCH_SIZE, Math.ceil((targets.length - next) / (4 * threads))));
+    const from = next;
+    next += size;
+    return [from, targets.slice(from, from + size)];
+  };
+
+  const rate = new RateWindow();
+  const collect: BatchDone = (from, batch) => {
+    batch.forEach((outcome, i) => (outcomes[from + i] = outcome));
+    finished(batch.length);
+  };
+  if (pool && policy === 'always') pool.start(takeBatch, collect);
+  try {
+    // once the workers are warm the main thread only coordinates: its own heap holds every
+    // outcome, and transforming there too measured slower than leaving the cores to the workers
+    while (next < targets.length && !pool?.warm) {
+      options.signal?.throwIfAborted();
+      const index = next++;
+      outcomes[index] = await processFile(targets[index], job);
+      finished(1);
+      const perFile = pool && !pool.started ? rate.tick() : undefined;
+      if (perFile !== undefined && perFile * (targets.length - next) > POOL_WORTH_MS) {
+        pool!.start(takeBatch, collect);
+      }
+      // a synchronous transform never lets the event loop run: let worker results in
+      if (pool?.started) await nextTurn();
+    }
+    await pool?.drained();
+    options.signal?.throwIfAborted();
+    return outcomes;
+  } finally {
+    await pool?.destroy();
+  }
+}
+
+/** Milliseconds per file in-process, once per full window after the first. */
+class RateWindow {
+  private windows = 0;
+  private start = performance.now();
+  private files = 0;
+
+  tick(): number | undefined {
+    this.files++;
+    const elapsed = performance.now() - this.start;
+    if (elapsed < WINDOW_MS) return undefined;
+    const perFile = elapsed / this.files;
+    this.windows++;
+    this.start = performance.now();
+    this.files = 0;
+    return this.windows >= 2 ? perFile : undefined;
+  }
+}
+
+type TakeBatch = () => [number, string[]] | undefined;
+type BatchDone = (from: number, outcomes: FileOutcome[]) => void;
+
+/** `jobs` worker threads that pull batches from the shared queue, two in flight each. */
+class LazyPool {
+  started = false;
+  /** A batch has come back: the workers have loaded the transform. */
+  warm = false;
+  private pool: import('tinypool').default | undefined;
+  private inFlight = new Set<Promise<void>>();
+  private failure: unknown;
+  private abort = () => void this.pool?.destroy();
+
+  constructor(private readonly options: ScheduleOptions) {}
+
+  start(take: TakeBatch, done: BatchDone): void {
+    this.started = true;
+    const threads = this.options.jobs;
+    const starting = import('tinypool').then(({ default: Tinypool }) => {
+      this.pool = new Tinypool({ filename: workerUrl().href, minThreads: threads, maxThreads: threads, workerData: this.options.workerSetup(), isolateWorkers: false });
+      this.options.signal?.addEventListener('abort', this.abort);
+      for (let i = 0; i < threads * 2; i++) this.feed(take, done);
+    });
+    this.track(starting);
+  }
+
+  /** Resolves when every batch handed out has come back; rethrows a worker's failure. */
+  async drained(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+    if (this.failure) throw this.failure;
+  }
+
+  async destroy(): Promise<void> {
+    this.options.signal?.removeEventListener('abort', this.abort);
+    await this.pool?.destroy();
+  }
+
+  private feed(take: TakeBatch, done: BatchDone): void {
+    const batch = this.failure === undefined ? take() : undefined;
+    if (!batch || !this.pool) return;
+    const [from, paths] = batch;
+    this.track(
+      (this.pool.run(paths) as Promise<FileOutcome[]>).then((outcomes) => {
+        this.warm = true;
+        done(from, outcomes.map(reviveBuffers));
+        this.feed(take, done);
+      }),
+    );
+  }
+
+  private track(work: Promise<void>): void {
+    const tracked: Promise<void> = work.catch((error) => void (this.failure ??= error)).finally(() => this.inFlight.delete(tracked));
+    this.inFlight.add(tracked);
+  }
+}
+
+/** Workers import transforms themselves: send only the plain-data part of a source. */
+export function withoutModules(source: TransformSource): TransformSource {
+  return { ...source, preloaded: undefined, parts: source.parts?.map((part) => ({ ...part, source: withoutModules(part.source) })) };
+}
+
+function workerUrl(): URL {
+  return new URL('./worker.js', import.meta.url);
+}
+
+/** Under the TypeScript sources (tests), there is no compiled worker: run in-process. */
+function workerAvailable(): boolean {
+  return import.meta.url.endsWith('.js');
+}
+
+/** Structured clone turns Buffers into Uint8Arrays. */
+function reviveBuffers(outcome: FileOutcome): FileOutcome {
+  for (const state of [outcome.before, outcome.after]) {
+    if (state?.kind === 'file' && !Buffer.isBuffer(state.bytes)) {
+      const bytes = state.bytes as Uint8Array;
+      state.bytes = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+  }
+  return outcome;
+}

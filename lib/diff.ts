@@ -1,10 +1,18 @@
 // Git-style unified diffs that `git apply` accepts byte for byte: modes, creations, deletions,
 // renames, symlinks, files without a final newline, CRLF, and binary files as `GIT binary patch`.
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
-import { structuredPatch } from 'diff';
 import type { FileChange, FileState } from './types.js';
 import { looksBinary } from './files.js';
+
+// `diff` loads on the first changed text file (~20 ms): a run that changes nothing never needs it
+const require = createRequire(import.meta.url);
+let jsdiff: typeof import('diff') | undefined;
+function lineHunks(oldText: string, newText: string, context: number) {
+  jsdiff ??= require('diff') as typeof import('diff');
+  return jsdiff.structuredPatch('', '', oldText, newText, '', '', { context });
+}
 
 const CONTEXT_LINES = 3;
 const NULL_SHA = '0'.repeat(40);
@@ -72,7 +80,7 @@ export function renderPatch(changes: readonly FileChange[]): string {
 }
 
 function textHunks(oldText: string, newText: string): string {
-  const patch = structuredPatch('', '', oldText, newText, '', '', { context: CONTEXT_LINES });
+  const patch = lineHunks(oldText, newText, CONTEXT_LINES);
   let out = '';
   for (const hunk of patch.hunks) {
     // git numbers an empty side from the line before it: `@@ -0,0 +1,3 @@`

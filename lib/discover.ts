@@ -2,10 +2,10 @@
 // .git/info/exclude and --ignore; never walk into directory links; record every link.
 import { existsSync, readdirSync, readFileSync, lstatSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import type { SymlinkEntry } from './repo/repo-index.js';
 import { UsageError } from './errors.js';
+import { expandGlob, isGlob } from './globs.js';
 
 /** Never walked, whatever the ignore files say. */
 export const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules', '__pycache__', '.venv', 'venv']);
@@ -103,8 +103,8 @@ export function selectTargets(discovery: Discovery, options: TargetOptions): str
   const selected = new Set<string>();
   const known = new Set(discovery.files);
   for (const given of options.paths.length ? options.paths : ['.']) {
-    if (fg.isDynamicPattern(given)) {
-      for (const match of fg.sync(given, { cwd, dot: true, onlyFiles: true, followSymbolicLinks: false })) {
+    if (isGlob(given)) {
+      for (const match of expandGlob(given, cwd, { onlyFiles: true })) {
         const rel = toRel(path.resolve(cwd, match));
         if (known.has(rel)) selected.add(rel);
       }

@@ -4,12 +4,12 @@
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import fg from 'fast-glob';
 import { applyChanges } from './apply.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
 import { renderChange } from './diff.js';
 import { discoverRepository, selectTargets } from './discover.js';
 import { RefusedError, UsageError } from './errors.js';
+import { expandGlob, isGlob } from './globs.js';
 import { dirtyPaths, gitTopLevel } from './git.js';
 import type { FileOutcome } from './process-file.js';
 import { RepoIndex } from './repo/repo-index.js';
@@ -130,8 +130,8 @@ function planPaths(root: string, cwd: string, given: readonly string[]): string[
   const paths: string[] = [];
   // no paths means the current directory, as for the per-file pass: not the whole repository
   for (const entry of given.length > 0 ? given : ['.']) {
-    if (fg.isDynamicPattern(entry)) {
-      const matches = fg.sync(entry, { cwd, dot: true, onlyFiles: false, followSymbolicLinks: false });
+    if (isGlob(entry)) {
+      const matches = expandGlob(entry, cwd, { onlyFiles: false });
       // an empty list would mean "everywhere" to the plan: a typo must not widen the run
       if (matches.length === 0) throw new UsageError(`pattern '${entry}' matches nothing`, `check the pattern; it is relative to ${cwd}`);
       for (const match of matches) paths.push(toRel(path.resolve(cwd, match)));

@@ -12,7 +12,7 @@ import type { WorkerSetup } from './worker.js';
 const BATCH_SIZE = 24;
 /**
  * The in-process rate is measured over windows this long; the first window (lazy loading, a cold
- * JIT) is not trusted, so the earliest decision comes after two.
+ * JIT) is not trusted, so the earliest decision comes after three.
  */
 const WINDOW_MS = 100;
 /** Start workers only when the rest would take longer than this in-process. */
@@ -85,21 +85,27 @@ export async function processTargets(targets: readonly string[], job: FileJob, o
   }
 }
 
-/** Milliseconds per file in-process, once per full window after the first. */
+/**
+ * Milliseconds per file in-process, once per full window after the first, and the slower of the
+ * last two windows' rates: a JIT still warming up makes one window look slower than the run is.
+ */
 class RateWindow {
   private windows = 0;
   private start = performance.now();
   private files = 0;
+  private previous = Infinity;
 
   tick(): number | undefined {
     this.files++;
     const elapsed = performance.now() - this.start;
     if (elapsed < WINDOW_MS) return undefined;
     const perFile = elapsed / this.files;
+    const steady = Math.min(perFile, this.previous);
     this.windows++;
+    this.previous = perFile;
     this.start = performance.now();
     this.files = 0;
-    return this.windows >= 2 ? perFile : undefined;
+    return this.windows >= 3 ? steady : undefined;
   }
 }
 

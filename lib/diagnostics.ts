@@ -34,13 +34,31 @@ export function fillMessage(template: string, values: Record<string, string | nu
   );
 }
 
-/** Line and column (1-based) of a string index, counting columns in UTF-16 units like editors do. */
-export function positionAt(text: string, index: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
+/** Line starts of the last text asked about: transforms ask for many positions in one file in a row. */
+let indexed: { text: string; starts: number[] } | undefined;
+
+function lineStarts(text: string): number[] {
+  if (indexed?.text !== text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    indexed = { text, starts };
   }
-  return { line, column: index - lineStart + 1 };
+  return indexed.starts;
+}
+
+/**
+ * Line and column (1-based) of a string index, counting columns in UTF-16 units like editors do.
+ * A binary search over the text's line starts: a file with thousands of findings stays linear.
+ */
+export function positionAt(text: string, index: number): { line: number; column: number } {
+  const starts = lineStarts(text);
+  let low = 0;
+  let high = starts.length - 1;
+  // the last line start at or before index; a newline itself belongs to the line it ends
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= index) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: index - starts[low] + 1 };
 }

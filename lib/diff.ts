@@ -1,18 +1,11 @@
 // Git-style unified diffs that `git apply` accepts byte for byte: modes, creations, deletions,
 // renames, symlinks, files without a final newline, CRLF, and binary files as `GIT binary patch`.
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
 import type { FileChange, FileState } from './types.js';
+import { lineHunks } from './diff-hunks.js';
 import { looksBinary } from './files.js';
 
-// `diff` loads on the first changed text file (~20 ms): a run that changes nothing never needs it
-const require = createRequire(import.meta.url);
-let jsdiff: typeof import('diff') | undefined;
-function lineHunks(oldText: string, newText: string, context: number) {
-  jsdiff ??= require('diff') as typeof import('diff');
-  return jsdiff.structuredPatch('', '', oldText, newText, '', '', { context });
-}
 
 const CONTEXT_LINES = 3;
 const NULL_SHA = '0'.repeat(40);
@@ -80,9 +73,8 @@ export function renderPatch(changes: readonly FileChange[]): string {
 }
 
 function textHunks(oldText: string, newText: string): string {
-  const patch = lineHunks(oldText, newText, CONTEXT_LINES);
   let out = '';
-  for (const hunk of patch.hunks) {
+  for (const hunk of lineHunks(oldText, newText, CONTEXT_LINES)) {
     // git numbers an empty side from the line before it: `@@ -0,0 +1,3 @@`
     const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
     const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;

@@ -146,3 +146,19 @@ describe.skipIf(!built)('built CLI', () => {
     expect(readFileSync(path.join(dir, 'web/a.ts'), 'utf8')).toBe("import x from '@acme/platform/core/x';\n");
   });
 });
+
+describe('missing-module warnings', () => {
+  it.skipIf(!built)('warns once per file and missing module, at its first use, however often it is imported', () => {
+    const dir = write(tempDir(), {
+      'pkg/__init__.py': '',
+      'pkg/old.py': 'a = b = c = 1\n',
+      'pkg/users.py': 'from pkg.old import a\nfrom pkg.old import b\n\ndef f():\n    from pkg.old import c\n',
+      'pkg/other.py': 'import pkg.old\n',
+    });
+    initRepo(dir);
+    const run = repomod(dir, ['rewrite-imports', '--map', 'pkg.old=pkg.gone']);
+    const warnings = run.stderr.split('\n').filter((l) => l.includes('[rewrite-imports/missing-module]'));
+    expect(warnings.map((l) => l.split(': warning')[0])).toEqual(['pkg/other.py:1:8', 'pkg/users.py:1:6']);
+    expect(run.stdout).toContain('+    from pkg.gone import c\n');
+  });
+});

@@ -18,11 +18,18 @@ export interface RewriteContext {
   report(finding: Finding): void;
   /** Count one rewrite under a rule (jscodeshift `api.stats`). */
   count(rule: string): void;
+  /** Missing targets already reported in this file: a module imported 500 times is one warning. */
+  missingReported?: Set<string>;
 }
 
 /** Report `code` at a string index with the table's message. */
 export function reportAt(ctx: RewriteContext, key: MessageCode, index: number, values: Record<string, string | number>, severity?: Finding['severity']): void {
   const code = key.replace(/-fixed$/, '');
+  if (code === 'rewrite-imports/missing-module') {
+    const reported = (ctx.missingReported ??= new Set());
+    if (reported.has(String(values.target))) return;
+    reported.add(String(values.target));
+  }
   const level = severity ?? (code === 'rewrite-imports/missing-module' ? (ctx.options.strict ? 'error' : 'warning') : 'warning');
   ctx.report({ severity: level, code, message: fillMessage(messages[key], values), index });
 }

@@ -34,4 +34,34 @@ describe('EditSet', () => {
   it('rejects ranges outside the text', () => {
     expect(() => new EditSet('ab').replace(1, 5, '')).toThrow(RangeError);
   });
+
+  it('answers overlaps() as a scan of every edit would, edits added in any order', () => {
+    const naive = (edits: [number, number][], start: number, end: number) =>
+      edits.some(([s, e]) => (s === e && start === end ? s === start : s < end && start < e));
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    for (let round = 0; round < 200; round++) {
+      const set = new EditSet('x'.repeat(60));
+      const added: [number, number][] = [];
+      for (let k = 0; k < 8; k++) {
+        const start = next(60);
+        const end = Math.min(60, start + next(round % 2 ? 20 : 3));
+        set.replace(start, end, 'y');
+        added.push([start, end]);
+        for (let p = 0; p < 10; p++) {
+          const ps = next(61);
+          const pe = Math.min(60, ps + next(5));
+          expect(set.overlaps(ps, pe), `round ${round}: [${ps},${pe}) against ${JSON.stringify(added)}`).toBe(naive(added, ps, pe));
+        }
+      }
+    }
+  });
+
+  it('keeps 50,000 edits linear: duplicates found by range, apply in one pass', () => {
+    const source = 'from a import b\n'.repeat(50_000);
+    const set = new EditSet(source);
+    for (let i = 0; i < 50_000; i++) set.replace(i * 16 + 5, i * 16 + 6, 'z').replace(i * 16 + 5, i * 16 + 6, 'z');
+    expect(set.size).toBe(50_000);
+    expect(set.apply()).toBe('from z import b\n'.repeat(50_000));
+  });
 });

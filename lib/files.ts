@@ -13,7 +13,12 @@ export interface DecodedText {
   bom: boolean;
   /** NUL bytes or invalid UTF-8: never parse, never diff as text. */
   binary: boolean;
+  /** Text without NUL bytes that is not UTF-8 (latin-1 source, say): what its coding line declares, if anything. */
+  notUtf8?: { declared?: string };
 }
+
+/** PEP 263: `# -*- coding: latin-1 -*-` (or `vim: set fileencoding=…`) on one of the first two lines. */
+const CODING_COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -24,7 +29,9 @@ export function decodeText(bytes: Buffer): DecodedText {
   try {
     return { text: strictUtf8.decode(bom ? bytes.subarray(3) : bytes), bom, binary: false };
   } catch {
-    return { text: '', bom: false, binary: true };
+    const head = bytes.subarray(0, 512).toString('latin1').split(/\r?\n/).slice(0, 2);
+    const declared = head.map((line) => CODING_COOKIE.exec(line)?.[1]).find(Boolean);
+    return { text: '', bom: false, binary: true, notUtf8: { declared } };
   }
 }
 

@@ -41,6 +41,12 @@ export async function processFile(relPath: string, job: FileJob): Promise<FileOu
     return failed(relPath, 1, 1, 'read-error', `cannot read the file (${(error as Error).message}); left unchanged`);
   }
   const decoded = decodeText(bytes);
+  if (decoded.notUtf8) {
+    // a source file we cannot read may hold exactly what should change: say so, never skip quietly
+    const declared = decoded.notUtf8.declared ? ` (it declares '${decoded.notUtf8.declared}')` : '';
+    const message = `file is not UTF-8${declared}; left unchanged: convert it to UTF-8 or check it by hand`;
+    return { path: relPath, status: 'skipped', reason: 'not UTF-8', diagnostics: [{ path: relPath, line: 1, column: 1, severity: 'warning', code: 'not-utf8', message }] };
+  }
   if (decoded.binary) return { path: relPath, status: 'skipped', reason: 'binary file', diagnostics: [] };
   if (job.prefilter && !job.prefilter.some((needle) => decoded.text.includes(needle))) {
     return { path: relPath, status: 'unchanged', diagnostics: [] };

@@ -13,6 +13,7 @@ const ENGINE_HELP: Record<string, string> = {
   'parse-error': 'The file does not parse, so repomod left it unchanged. Fix the syntax error at the reported position and run again.',
   'transform-error': 'The transform threw on this file; it was left unchanged. Rerun with --verbose for the stack trace.',
   'read-error': 'The file could not be read; it was left unchanged.',
+  'not-utf8': 'The file has no NUL bytes but is not UTF-8 (a latin-1 source, say); repomod edits UTF-8 text only, so it was left unchanged. Convert it to UTF-8, or check it by hand.',
   'conflicting-changes': 'Two parts of the run wanted to change the same file; repomod kept the repository-level change.',
   'would-change': 'repomod would change this file: run the same command without --check (`repomod check` with --diff) to see the fix, and add --apply to write it.',
 };

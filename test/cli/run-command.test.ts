@@ -142,6 +142,25 @@ describe('repomod run (third-party transform)', () => {
     expect(shards.every((s) => s.length > 0)).toBe(true);
   });
 
+  it('warns about a source file that is not UTF-8 (latin-1 with a coding line) and leaves its bytes alone', () => {
+    const repo = tempDir();
+    mkdirSync(path.join(repo, 'pkg'));
+    const latin1 = Buffer.from('# -*- coding: latin-1 -*-\nname = "caf\xe9"\nlogging.error("x", exc_info=True, exc_info=True)\n', 'latin1');
+    writeFileSync(path.join(repo, 'pkg/legacy.py'), latin1);
+    initRepo(repo);
+    const run = repomod(repo, ['fix-call-syntax', '--json']);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.files).toEqual([
+      {
+        path: 'pkg/legacy.py',
+        status: 'skipped',
+        reason: 'not UTF-8',
+        diagnostics: [{ line: 1, column: 1, severity: 'warning', code: 'not-utf8', message: "file is not UTF-8 (it declares 'latin-1'); left unchanged: convert it to UTF-8 or check it by hand" }],
+      },
+    ]);
+    expect(readFileSync(path.join(repo, 'pkg/legacy.py'))).toEqual(latin1);
+  });
+
   it('keeps a light run in-process and hands a heavy one to workers, with the same patch', () => {
     const repo = tempDir();
     mkdirSync(path.join(repo, 'many'));

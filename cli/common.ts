@@ -27,10 +27,10 @@ export interface CommonArgs {
   diff?: boolean;
 }
 
-/** Add the shared flags to a command. */
-export function withCommonOptions<T>(yargs: Argv<T>): Argv<T & CommonArgs> {
-  return yargs
-    .positional('paths', { type: 'string', array: true, describe: 'files, directories or globs (default: the config\'s paths, or .)' })
+/** Add the shared flags to a command; `paths: false` for a command that takes no paths (`move`). */
+export function withCommonOptions<T>(yargs: Argv<T>, { paths = true } = {}): Argv<T & CommonArgs> {
+  const withPaths = paths ? yargs.positional('paths', { type: 'string', array: true, describe: 'files, directories or globs (default: the config\'s paths, or .)' }) : yargs;
+  return withPaths
     .option('apply', { type: 'boolean', describe: 'write the changes (each file atomically, after every file was processed)' })
     .option('check', { type: 'boolean', describe: 'write nothing; exit 1 if anything would change (CI, pre-commit)' })
     .option('json', { type: 'boolean', describe: 'print one JSON document instead of the diff (same as --format json)' })

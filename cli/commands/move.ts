@@ -32,7 +32,7 @@ export const moveCommand: CommandModule<object, MoveArgs> = {
   command: 'move <old> <new>',
   describe: 'move a file or directory and rewrite every import of it (Python and JS/TS), as one reviewable diff',
   builder: (yargs) =>
-    withCommonOptions(yargs)
+    withCommonOptions(yargs, { paths: false })
       .positional('old', { type: 'string', describe: 'file or directory to move' })
       .positional('new', { type: 'string', describe: 'where it goes' })
       .option('keep-relative', { type: 'boolean', describe: 'keep relative Python imports relative where possible' })

@@ -162,3 +162,18 @@ describe('missing-module warnings', () => {
     expect(run.stdout).toContain('+    from pkg.gone import c\n');
   });
 });
+
+describe('a run without rules', () => {
+  it.skipIf(!built)('is a usage error (exit 2) rather than an empty, successful diff; --absolute alone is a job', () => {
+    const dir = write(tempDir(), { 'pkg/__init__.py': '', 'pkg/a.py': 'from . import b\n', 'pkg/b.py': '' });
+    initRepo(dir);
+    const bare = repomod(dir, ['rewrite-imports']);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toBe(
+      'repomod: error: rewrite-imports has no rules\nhelp: give --map OLD=NEW (repeatable), or "map"/"rules" under "rewrite-imports" in repomod.config.json; --absolute alone converts relative imports\n',
+    );
+    const absolute = repomod(dir, ['rewrite-imports', '--absolute']);
+    expect(absolute.code).toBe(0);
+    expect(absolute.stdout).toContain('-from . import b\n+from pkg import b\n');
+  });
+});

@@ -79,6 +79,10 @@ function resolveUncached(raw: Record<string, unknown> | undefined): RewriteImpor
   const options = resolveOptions(raw, descriptors, defaults);
   const fromMap = options.map.map((text, i) => parseMapString(text, `--map ${text}`, i, options.onlyIn));
   const allRules = [...options.rules, ...fromMap];
+  // a run with nothing to do would print an empty diff and exit 0: a forgotten --map looks like success
+  if (allRules.length === 0 && !options.absolute) {
+    throw new ConfigError('rewrite-imports has no rules', 'give --map OLD=NEW (repeatable), or "map"/"rules" under "rewrite-imports" in repomod.config.json; --absolute alone converts relative imports');
+  }
   checkConflicts(allRules);
   return { ...options, allRules };
 }

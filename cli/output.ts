@@ -51,13 +51,22 @@ export function jsonReport(result: RunResult): object {
       ...(f.patch ? { patch: f.patch } : {}),
     })),
     totals: result.totals,
+    ...(Object.keys(result.stats).length > 0 ? { stats: result.stats } : {}),
     durationMs: result.durationMs,
     // what repository plans attached (replace-symlinks: `links`), never over the keys above
     ...Object.fromEntries(Object.entries(result.attachments).filter(([key]) => !RESERVED_JSON_KEYS.has(key))),
   };
 }
 
-const RESERVED_JSON_KEYS = new Set(['version', 'transform', 'mode', 'root', 'files', 'totals', 'durationMs']);
+const RESERVED_JSON_KEYS = new Set(['version', 'transform', 'mode', 'root', 'files', 'totals', 'stats', 'durationMs']);
+
+/** The run's `api.stats` counters, largest first, as the stock runner lists them (rewrites per rule). */
+export function statsBlock(result: RunResult): string {
+  const entries = Object.entries(result.stats).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  if (entries.length === 0) return '';
+  const width = String(entries[0][1]).length;
+  return `counts:\n${entries.map(([name, n]) => `  ${String(n).padStart(width)}  ${name}\n`).join('')}`;
+}
 const LISTED_LINKS = 20;
 
 /** The links a run looked at, one per line, before the summary (`--json` has them all). */
@@ -121,7 +130,7 @@ export async function printRun(result: RunResult, streams: Streams, options: Pri
   if (result.mode === 'apply') {
     for (const written of result.written) streams.stderr.write(`${written}: written\n`);
   }
-  if (options.format === 'diff') streams.stderr.write(linksBlock(result));
+  if (options.format === 'diff') streams.stderr.write(linksBlock(result) + statsBlock(result));
   // a clean check is silent, so it can gate a deploy script or a hook without noise
   if (result.mode === 'check' && exitCodeFor(result) === 0 && !options.verbose) return;
   streams.stderr.write(summaryLine(result) + '\n');

@@ -65,6 +65,8 @@ export interface RunResult {
   written: string[];
   /** Structured data repository plans attached (replace-symlinks: `links`); top-level keys in `--json`. */
   attachments: Record<string, unknown>;
+  /** `api.stats` counters summed over every file and the repository plan (rewrite-imports: rewrites per rule). */
+  stats: Record<string, number>;
   durationMs: number;
 }
 
@@ -99,12 +101,16 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
   const planned: FileChange[] = [];
   const planDiagnostics: Diagnostic[] = [];
   const attachments: Record<string, unknown> = {};
+  const stats: Record<string, number> = {};
+  const count = (name: string, quantity = 1) => void (stats[name] = (stats[name] ?? 0) + quantity);
+  for (const outcome of outcomes) for (const [name, quantity] of Object.entries(outcome.stats ?? {})) count(name, quantity);
   // repository-level work runs once: on the first shard only, so shard patches concatenate
   if (module.planRepository && (!options.shard || options.shard.index === 1)) {
     const context: PlanContext = {
       paths: planPaths(root, cwd, options.paths ?? []),
       mode,
       attach: (key, value) => void (attachments[key] = value),
+      count,
     };
     planned.push(...(await module.planRepository(repo, transformOptions, (d) => planDiagnostics.push(d), context)));
   }
@@ -112,6 +118,7 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
 
   const result = assemble(root, options.transform.name, mode, outcomes, planned, planDiagnostics);
   result.attachments = attachments;
+  result.stats = stats;
   if (mode === 'apply' && result.changes.length > 0) {
     if (!options.allowDirty) refuseDirty(root, result.changes);
     options.signal?.throwIfAborted();
@@ -197,7 +204,7 @@ function assemble(
   const diagnostics = files.flatMap((f) => f.diagnostics);
   changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const patch = files.map((f) => f.patch ?? '').join('');
-  return { root, transform, mode, files, changes, diagnostics, patch, totals: countTotals(files, diagnostics), written: [], attachments: {}, durationMs: 0 };
+  return { root, transform, mode, files, changes, diagnostics, patch, totals: countTotals(files, diagnostics), written: [], attachments: {}, stats: {}, durationMs: 0 };
 }
 
 function countTotals(files: FileResult[], diagnostics: Diagnostic[]): RunTotals {

@@ -27,6 +27,8 @@ export interface FileOutcome {
   diagnostics: Diagnostic[];
   before?: FileState;
   after?: FileState;
+  /** `api.stats` counters the transform kept for this file, when it kept any. */
+  stats?: Record<string, number>;
 }
 
 export async function processFile(relPath: string, job: FileJob): Promise<FileOutcome> {
@@ -55,13 +57,15 @@ export async function processFile(relPath: string, job: FileJob): Promise<FileOu
   try {
     const result = await runTransformOnText(job.module, transformPath, relPath, decoded.text, job.options, job.repo);
     const { diagnostics } = result;
+    const stats = Object.keys(result.stats).length > 0 ? { stats: result.stats } : {};
     const output = result.output === undefined ? undefined : keepLineEndings(decoded.text, result.output);
-    if (output === undefined) return { path: relPath, status: 'skipped', reason: 'not applicable', diagnostics };
-    if (output === decoded.text) return { path: relPath, status: 'unchanged', diagnostics };
+    if (output === undefined) return { path: relPath, status: 'skipped', reason: 'not applicable', diagnostics, ...stats };
+    if (output === decoded.text) return { path: relPath, status: 'unchanged', diagnostics, ...stats };
     return {
       path: relPath,
       status: 'changed',
       diagnostics,
+      ...stats,
       before: { kind: 'file', bytes, executable },
       after: { kind: 'file', bytes: encodeText(output, decoded.bom), executable },
     };

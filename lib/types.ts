@@ -41,6 +41,8 @@ export interface PlanContext {
   mode?: 'dry-run' | 'apply' | 'check';
   /** Structured data for `--json` (a top-level key) and the summary, e.g. replace-symlinks' `links`. */
   attach?: (key: string, value: unknown) => void;
+  /** Add to a run-wide counter, as `api.stats` does for per-file transforms. */
+  count?: (name: string, quantity?: number) => void;
 }
 
 /** Whole-repository planning: symlinks, cross-file edits. Runs once, in the main thread. */

@@ -177,3 +177,24 @@ describe('a run without rules', () => {
     expect(absolute.stdout).toContain('-from . import b\n+from pkg import b\n');
   });
 });
+
+describe('rewrites counted per rule', () => {
+  it.skipIf(!built)('lists the counts before the summary and in --json, moved files included', () => {
+    const dir = write(tempDir(), {
+      'pkg/__init__.py': '',
+      'pkg/old.py': 'a = 1\n',
+      'pkg/users.py': 'from pkg.old import a\nimport pkg.old\n',
+      'web/a.ts': "import { x } from '@acme/core';\n",
+    });
+    initRepo(dir);
+    const args = ['rewrite-imports', '--map', 'pkg.old=pkg.fresh', '--map', '@acme/core=@acme/platform'];
+    const run = repomod(dir, args);
+    expect(run.stderr).toMatch(/^counts:\n {2}2 {2}rewrite-imports: --map pkg\.old=pkg\.fresh\n {2}1 {2}rewrite-imports: --map @acme\/core=@acme\/platform\n/m);
+    const doc = JSON.parse(repomod(dir, [...args, '--json']).stdout);
+    expect(doc.stats).toEqual({ 'rewrite-imports: --map pkg.old=pkg.fresh': 2, 'rewrite-imports: --map @acme/core=@acme/platform': 1 });
+    const moved = JSON.parse(repomod(dir, ['move', 'pkg/users.py', 'pkg/sub/users.py', '--json']).stdout);
+    expect(moved.stats).toBeUndefined();
+    const movedWithImports = JSON.parse(repomod(dir, ['move', 'pkg/old.py', 'pkg/sub/old.py', '--json']).stdout);
+    expect(movedWithImports.stats).toEqual({ 'rewrite-imports: --map pkg/old.py=pkg/sub/old.py': 2 });
+  });
+});

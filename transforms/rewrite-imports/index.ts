@@ -3,6 +3,7 @@
 import type { API, FileInfo } from 'jscodeshift';
 import { contextFor, type ApiWithRepomod } from '../../lib/context.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
+import type { PlanContext } from '../../lib/types.js';
 import { meta } from './meta.js';
 import { needsParse, prefilterNeedles } from './needles.js';
 import { resolveRewriteOptions } from './options.js';
@@ -29,9 +30,9 @@ export default async function transform(file: FileInfo, api: API, raw: Record<st
 }
 
 /** Whole-repository part: files that move under path rules (and `repomod move`'s renames). */
-export async function planRepository(repo: RepoIndex, raw: Record<string, unknown>, report: Parameters<typeof planMoves>[3]) {
+export async function planRepository(repo: RepoIndex, raw: Record<string, unknown>, report: Parameters<typeof planMoves>[3], context?: PlanContext) {
   const options = resolveRewriteOptions(raw);
-  return planMoves(repo, ruleSetFor(repo, options), options, report);
+  return planMoves(repo, ruleSetFor(repo, options), options, report, (rule) => context?.count?.(`rewrite-imports: ${rule}`));
 }
 
 function languageOf(filePath: string): 'python' | 'javascript' | undefined {

@@ -14,7 +14,7 @@ import { isMovingFile, mapPath, type RuleSet } from './rules.js';
 type Report = (diagnostic: Diagnostic) => void;
 
 /** Rewrite (and with `moveFiles`, move) every file a path or module rule relocates. */
-export async function planMoves(repo: RepoIndex, set: RuleSet, options: RewriteImportsOptions, report: Report): Promise<FileChange[]> {
+export async function planMoves(repo: RepoIndex, set: RuleSet, options: RewriteImportsOptions, report: Report, count: (rule: string) => void = () => {}): Promise<FileChange[]> {
   if (options.moveFiles) checkMoves(repo, set, options.map.map((m) => m.split('=')[0]));
   const changes: FileChange[] = [];
   const moving = repo.files.filter((f) => isMovingFile(set, f) || (options.moveFiles && moveDestination(set, f)));
@@ -35,7 +35,7 @@ export async function planMoves(repo: RepoIndex, set: RuleSet, options: RewriteI
           const output = await rewriteFile(decoded.text, file, language, set, options, (f) => {
             const position = f.index !== undefined ? positionAt(decoded.text, f.index) : { line: f.line ?? 1, column: f.column ?? 1 };
             findings.push({ path: shownPath, ...position, severity: f.severity, code: f.code, message: f.message });
-          }, () => {});
+          }, count);
           if (output !== decoded.text) after = { kind: 'file', bytes: encodeText(output, decoded.bom), executable: before.executable };
         } catch (error) {
           findings.push({ path: file, line: 1, column: 1, severity: 'error', code: 'parse-error', message: `file does not parse (${(error as Error).message.split('\n')[0]}); its imports were not rewritten` });

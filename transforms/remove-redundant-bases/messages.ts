@@ -4,6 +4,7 @@ export const CODES = {
   redundantBase: 'remove-redundant-bases/redundant-base',
   unsafeRemoval: 'remove-redundant-bases/unsafe-removal',
   unknownMro: 'remove-redundant-bases/unknown-mro',
+  unusedImport: 'remove-redundant-bases/unused-import',
 } as const;
 
 export const messages = {
@@ -17,6 +18,8 @@ export const messages = {
   [CODES.unsafeRemoval]: '{base} is redundant ({reason}), but removing it would change the MRO of {class} from {before} to {after}; left unchanged',
   /** info: the MRO depends on a base repomod cannot resolve. */
   [CODES.unknownMro]: '{base} is redundant ({reason}), but the MRO of {class} depends on {unknown}, which repomod cannot resolve; left unchanged',
+  /** info: the import that only served a removed base went too. */
+  [CODES.unusedImport]: "removed the import of {name} from {module}: nothing else in the file uses it (--keep-imports keeps it)",
   /** TypeScript: a heritage entry removed. */
   tsRemoved: 'removed {entry} from the {clause} list of {decl}: {reason}',
 } as const;

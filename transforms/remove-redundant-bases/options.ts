@@ -4,10 +4,13 @@ import { resolveOptions, type OptionDescriptor } from '../../lib/options.js';
 export interface RemoveRedundantBasesOptions {
   /** Fix only classes whose MRO is inconsistent today (Python fails at import); report the rest. */
   onlyErrors: boolean;
+  /** Keep the import of a removed base even when nothing else in the file uses it. */
+  keepImports: boolean;
 }
 
 export const defaults: RemoveRedundantBasesOptions = {
   onlyErrors: false,
+  keepImports: false,
 };
 
 export const descriptors: OptionDescriptor[] = [
@@ -15,6 +18,11 @@ export const descriptors: OptionDescriptor[] = [
     name: 'onlyErrors',
     type: 'boolean',
     description: 'remove redundant bases only where the MRO is inconsistent today (the class fails at import); report the others',
+  },
+  {
+    name: 'keepImports',
+    type: 'boolean',
+    description: "keep a removed base's from-import even when nothing else in the file uses it (by default it goes too)",
   },
 ];
 

@@ -1,7 +1,7 @@
 // The Python half: apply the planned removals to one file's class headers and report each
 // class's findings (inconsistent MRO, removals, unsafe removals).
 import type { Finding } from '../../lib/context.js';
-import { fillMessage } from '../../lib/diagnostics.js';
+import { fillMessage, positionAt } from '../../lib/diagnostics.js';
 import { classIndexFor, labelOf, type ClassIndex, type ClassMro } from '../../lib/python/class-index.js';
 import { EditSet } from '../../lib/python/edit-set.js';
 import type { MroConflict, ConstraintSource } from '../../lib/python/mro.js';
@@ -10,6 +10,7 @@ import { removeListItems } from './header-edits.js';
 import { CODES, messages } from './messages.js';
 import type { RemoveRedundantBasesOptions } from './options.js';
 import { plannerFor, type ClassPlan, type Redundancy } from './python-plan.js';
+import { dropUnusedImports } from './unused-imports.js';
 
 /**
  * The new text of one Python file: redundant bases removed where the MRO proves it safe.
@@ -26,6 +27,7 @@ export async function fixPythonFile(source: string, relPath: string, repo: RepoI
   }
   const planner = plannerFor(index, options);
   const edits = new EditSet(source);
+  const removedNames = new Set<string>();
   for (const record of scan.classes) {
     const plan = planner.plan(record.id);
     if (!plan) continue;
@@ -34,10 +36,19 @@ export async function fixPythonFile(source: string, relPath: string, repo: RepoI
       // class A(B, C, D) ➔ class A(B, D): the header's items, bases among keywords and splats
       const items = record.header.items;
       const remove = plan.removed.map((i) => record.bases[i].item);
+      for (const i of plan.removed) if (record.bases[i].kind === 'name') removedNames.add(record.bases[i].text);
       for (const edit of removeListItems(source, record.header.open + 1, record.header.close, items, remove)) edits.replace(edit.start, edit.end, edit.text);
     }
   }
-  return edits.size ? edits.apply() : source;
+  if (!edits.size) return source;
+  const fixed = edits.apply();
+  if (options.keepImports) return fixed;
+  const { text, dropped } = await dropUnusedImports(fixed, relPath, removedNames, scan.all);
+  for (const d of dropped) {
+    const { line, column } = positionAt(fixed, d.index);
+    report({ severity: 'info', code: CODES.unusedImport, line, column, message: fillMessage(messages[CODES.unusedImport], { name: d.name, module: d.module }) });
+  }
+  return text;
 }
 
 function reportPlan(index: ClassIndex, plan: ClassPlan, options: RemoveRedundantBasesOptions, report: (f: Finding) => void): void {

@@ -1,4 +1,4 @@
-from svc.meta import Cacheable, Loggable, Registry, Service
+from svc.meta import Registry, Service
 
 
 class Trailing(

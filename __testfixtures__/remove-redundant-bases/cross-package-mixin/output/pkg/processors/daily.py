@@ -1,6 +1,6 @@
 """Fails at import: Cannot create a consistent method resolution order."""
 from pkg.base import ProcessorBase as Base
-from pkg.mixins import BackfillMixin as Backfill, SmartSkipMixin
+from pkg.mixins import SmartSkipMixin
 
 
 class DailyCacheProcessor(SmartSkipMixin, Base):

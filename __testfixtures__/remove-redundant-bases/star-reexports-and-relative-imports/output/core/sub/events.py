@@ -1,8 +1,6 @@
 import core.models as m
 import core
 
-from .. import TimestampMixin
-
 
 class Event(m.Record):
     pass

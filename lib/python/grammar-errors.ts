@@ -1,13 +1,13 @@
 // Where a Python file stops parsing, said the way CPython says it: tree-sitter's first ERROR or
 // MISSING node, narrowed to the fragment that breaks, with CPython's wording for common shapes.
 import type { Node } from 'web-tree-sitter';
-import { walk } from './parser.js';
+import { firstSyntaxError, walk } from './parser.js';
 import type { PythonSyntaxProblem } from './syntax-check.js';
 import { isExtra } from './tree-queries.js';
 
 /** Where the grammar fails, with CPython's wording for the common shapes. */
 export function grammarProblem(root: Node, source: string): PythonSyntaxProblem {
-  const broken = firstBroken(root)!;
+  const broken = firstSyntaxError(root)!;
   const error = broken.isError ? insideError(broken) : broken;
   if (error.isMissing) {
     const what = error.type.length <= 3 ? `'${error.type}'` : error.type;
@@ -43,24 +43,11 @@ function insideError(error: Node): Node {
     if (!child) continue;
     if (child.isError) return insideError(child);
     if (child.isMissing) return child;
-    if (child.hasError) return insideError(firstBroken(child) ?? child);
+    if (child.hasError) return insideError(firstSyntaxError(child) ?? child);
     if (/(_statement|_definition)$/.test(child.type) || isExtra(child)) continue;
     return child;
   }
   return error;
-}
-
-export function firstBroken(root: Node): Node | undefined {
-  let found: Node | undefined;
-  walk(root, (n) => {
-    if (found) return false;
-    if (n.isError || n.isMissing) {
-      found = n;
-      return false;
-    }
-    return n.hasError;
-  });
-  return found;
 }
 
 function firstLeaf(node: Node): Node | undefined {

@@ -2,6 +2,7 @@
 // inside functions, try blocks and TYPE_CHECKING), constants, classes, functions, logging calls
 // and strings. Output is valid Python 3; sizes follow the spec's target.
 import { ADJECTIVES, NOUNS, SENTENCES, VERBS, pascal, snake } from './random.mjs';
+import { Lines } from './lines.mjs';
 
 /** The module the Python half imports in a few percent of files (the rewrite-imports job moves it). */
 export const PY_TARGET = 'common.util.lock';
@@ -20,7 +21,7 @@ const THIRD_PARTY = ['import requests', 'import sqlalchemy as sa', 'from pydanti
  * @param spec {{ module: string, siblings: string[], targetForms: string[], nearMiss: boolean, test: boolean, size: number }}
  */
 export function pythonModule(random, spec) {
-  const out = new Lines();
+  const out = new Lines('    ');
   const noun = random.pick(NOUNS);
   out.line(0, `"""${pascal(noun)} ${spec.test ? 'tests' : random.pick(['helpers', 'service', 'handlers', 'models', 'jobs'])}: ${random.pick(SENTENCES).toLowerCase()}.`);
   out.line(0, '');
@@ -90,22 +91,6 @@ export function pythonModule(random, spec) {
   return out.text();
 }
 
-/** Lines with a running byte count, so generators can stop at a target size. */
-class Lines {
-  parts = [];
-  size = 0;
-  line(indent, text) {
-    const line = text ? `${'    '.repeat(indent)}${text}\n` : '\n';
-    this.parts.push(line);
-    this.size += line.length;
-  }
-  blank() {
-    this.line(0, '');
-  }
-  text() {
-    return this.parts.join('');
-  }
-}
 
 function constant(random) {
   const name = snake(random.pick(ADJECTIVES), random.pick(NOUNS)).toUpperCase();

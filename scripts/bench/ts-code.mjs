@@ -3,6 +3,7 @@
 // calls and template strings. TypeScript parses with jscodeshift's `ts` parser; JavaScript is
 // plain ES2022 (ESM or CommonJS), so it parses with every JS parser.
 import { ADJECTIVES, NOUNS, SENTENCES, VERBS, camel, pascal } from './random.mjs';
+import { Lines } from './lines.mjs';
 
 /** The package specifier a few percent of TS/JS files import (the rewrite-imports job moves it). */
 export const TS_TARGET = '@acme/core/util';
@@ -28,7 +29,7 @@ const PACKAGES = ['@acme/logging', '@acme/config', '@acme/http', '@acme/db', 'zo
 export function tsModule(random, spec) {
   const ts = spec.typescript;
   const cjs = spec.commonjs;
-  const out = new Lines();
+  const out = new Lines('  ');
   const noun = random.pick(NOUNS);
   const forms = new Set(spec.targetForms);
   // module-level bindings must be unique: parsers reject a second `const X` or `import { X }`
@@ -94,21 +95,6 @@ export function tsModule(random, spec) {
   return out.text();
 }
 
-class Lines {
-  parts = [];
-  size = 0;
-  line(indent, text) {
-    const line = text ? `${'  '.repeat(indent)}${text}\n` : '\n';
-    this.parts.push(line);
-    this.size += line.length;
-  }
-  blank() {
-    this.line(0, '');
-  }
-  text() {
-    return this.parts.join('');
-  }
-}
 
 const exportKw = (cjs) => (cjs ? '' : 'export ');
 

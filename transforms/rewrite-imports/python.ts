@@ -5,7 +5,7 @@ import { EditSet } from '../../lib/python/edit-set.js';
 import { extractImports, type ImportedName, type PythonImport } from '../../lib/python/imports.js';
 import { firstSyntaxError, withPythonTree } from '../../lib/python/parser.js';
 import { reportAt, type RewriteContext } from './report.js';
-import { matchPython } from './rules.js';
+import { matchPython, type PythonRule } from './rules.js';
 import { checkExists, checkForbidden, pythonModuleExists } from './python-checks.js';
 import { rewriteStringTargets } from './python-strings.js';
 
@@ -38,10 +38,16 @@ function rewriteAbsolute(source: string, imp: PythonImport, ctx: RewriteContext,
   const match = matchPython(ctx.set, imp.module, ctx.relPath);
   checkForbidden(ctx, imp.module, match?.result, imp.moduleStart);
   if (match) {
-    // import a.b.c ➔ import x.y.c; from a.b import c ➔ from x.y import c
-    edits.replace(imp.moduleStart, imp.moduleEnd, match.result);
     ctx.count(match.rule.label);
     checkExists(ctx, match.result, imp.module, match.rule.label, imp.moduleStart);
+    // `from a import b` under rules a=x and a.b=y: b follows its own, longer rule
+    const ownRule = (n: ImportedName) => n.name !== '*' && matchPython(ctx.set, `${imp.module}.${n.name}`, ctx.relPath)?.rule !== match.rule;
+    if (imp.kind === 'from' && imp.names.some(ownRule)) {
+      rewriteMovedNames(source, imp, imp.module, ctx, edits, match.result, undefined, match.rule);
+      return;
+    }
+    // import a.b.c ➔ import x.y.c; from a.b import c ➔ from x.y import c
+    edits.replace(imp.moduleStart, imp.moduleEnd, match.result);
     if (imp.kind === 'import' && imp.alias === undefined) dottedRoots.add(imp.module.split('.')[0]);
     return;
   }
@@ -106,12 +112,15 @@ function rewriteMovedNames(
   edits: EditSet,
   respell?: string,
   spellModule: (absolute: string) => string = (m) => m,
+  moduleRule?: PythonRule,
 ): void {
   const moved = new Map<ImportedName, { parent: string; leaf: string; label: string }>();
   for (const name of imp.names) {
     if (name.name === '*') continue;
     const full = base ? `${base}.${name.name}` : name.name;
     const match = matchPython(ctx.set, full, ctx.relPath);
+    // names the module's own rule covers stay in the statement, which `respell` moves
+    if (moduleRule && match?.rule === moduleRule) continue;
     checkForbidden(ctx, full, match?.result, name.nameStart, base);
     if (!match) continue;
     const dot = match.result.lastIndexOf('.');

@@ -20,7 +20,7 @@ export default async function transform(file: FileInfo, api: API, raw: Record<st
   const ext = /\.([^./\\]+)$/.exec(file.path)?.[1]?.toLowerCase() ?? '';
   const ctx = contextFor(file, api);
   if (PYTHON_EXTENSIONS.includes(ext)) return fixPythonCalls(file.source, options, ctx);
-  if (JS_EXTENSIONS.includes(ext)) return fixJavaScriptCalls(file.source, api, ctx, new Set(options.keyword.map((k) => k.name)));
+  if (JS_EXTENSIONS.includes(ext)) return fixJavaScriptCalls(file.source, ctx, new Set(options.keyword.map((k) => k.name)));
   // neither Python nor JS/TS (a --extensions override): nothing this transform understands
   return undefined;
 }

@@ -1,8 +1,9 @@
 // The JS/TS side of fix-call-syntax: parse with jscodeshift's parser, then edit text ranges at
 // the parser's offsets (no recast reprint): duplicate properties in object literals passed to
 // calls, and the comma-first last line of an argument list.
-import type { API } from 'jscodeshift';
+import { createRequire } from 'node:module';
 import type { TransformContext } from '../../lib/context.js';
+import { parserForFile } from '../../lib/run-file.js';
 import { fillMessage, positionAt } from '../../lib/diagnostics.js';
 import { EditSet, type TextEdit } from '../../lib/python/edit-set.js';
 import { CONFLICTING_PROPERTY, IMPURE_REPEAT, messages, PARSE_ERROR, snippetAt } from './messages.js';
@@ -24,15 +25,55 @@ interface AstNode {
   [key: string]: unknown;
 }
 
+interface Parser {
+  parse(source: string): unknown;
+}
+
+const require = createRequire(import.meta.url);
+const parsers = new Map<string, Parser>();
+
+/**
+ * jscodeshift's own parser for a file (the same @babel/parser options `j(source)` uses), called
+ * directly: only offsets and tokens are read here, so recast's copy of the whole tree, which
+ * costs twice the parse itself, is never made.
+ */
+function parserFor(relPath: string): Parser {
+  const name = parserForFile(relPath);
+  let parser = parsers.get(name);
+  if (!parser) parsers.set(name, (parser = (require('jscodeshift/src/getParser') as (name: string) => Parser)(name)));
+  return parser;
+}
+
+/** Every call in the tree, outer calls before the calls in their arguments. */
+function collectCalls(root: AstNode): AstNode[] {
+  const calls: AstNode[] = [];
+  const stack: AstNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'CallExpression' || node.type === 'NewExpression' || node.type === 'OptionalCallExpression') calls.push(node);
+    const children: AstNode[] = [];
+    for (const key in node) {
+      if (key === 'loc' || key === 'tokens' || key === 'comments' || key.endsWith('Comments') || key === 'extra') continue;
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (item && typeof item.type === 'string') children.push(item);
+      } else if (value && typeof value === 'object' && typeof (value as AstNode).type === 'string') {
+        children.push(value as AstNode);
+      }
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return calls;
+}
+
 const label = (t: Token) => (typeof t.type === 'string' ? t.type : t.type.label ?? '');
 const isComment = (t: Token) => label(t) === 'CommentLine' || label(t) === 'CommentBlock';
 
 /** Fix one JS/TS file; a file that does not parse is reported and returned unchanged. */
-export function fixJavaScriptCalls(source: string, api: API, ctx: TransformContext, keywordNames: ReadonlySet<string>): string {
-  const j = api.jscodeshift;
-  let root: ReturnType<typeof j>;
+export function fixJavaScriptCalls(source: string, ctx: TransformContext, keywordNames: ReadonlySet<string>): string {
+  let root: AstNode & { tokens?: Token[] };
   try {
-    root = j(source);
+    root = parserFor(ctx.relPath).parse(source) as AstNode & { tokens?: Token[] };
   } catch (error) {
     const e = error as { loc?: { line: number; column: number }; message?: string };
     const line = e.loc?.line ?? 1;
@@ -43,18 +84,13 @@ export function fixJavaScriptCalls(source: string, api: API, ctx: TransformConte
     ctx.report({ severity: 'error', code: PARSE_ERROR, line, column, message: fillMessage(messages[PARSE_ERROR], { what, snippet: snippetAt(source, index + Math.min(column - 1, lineText.length)) }) });
     return source;
   }
-  const file = root.get().node as { tokens?: Token[] };
-  const tokens = (file.tokens ?? []).filter((t) => typeof t.start === 'number').sort((a, b) => a.start - b.start);
+  const tokens = (root.tokens ?? []).filter((t) => typeof t.start === 'number').sort((a, b) => a.start - b.start);
   if (!tokens.length) return source;
   const comments: Range[] = tokens.filter(isComment).map((t) => ({ start: t.start, end: t.end }));
   const code = tokens.filter((t) => !isComment(t));
   const typescript = /\.[cm]?tsx?$/i.test(ctx.relPath);
 
-  const calls: AstNode[] = [];
-  root.find(j.Node).forEach((path) => {
-    const node = path.node as unknown as AstNode;
-    if (node.type === 'CallExpression' || node.type === 'NewExpression' || node.type === 'OptionalCallExpression') calls.push(node);
-  });
+  const calls = collectCalls(root);
 
   const edits: TextEdit[] = [];
   const shapes: { shape: ListShape; args: AstNode[] }[] = [];

@@ -19,6 +19,8 @@ export function composeTransforms(parts: CompositePart[]): TransformModule {
     extensions: [...new Set(perFile.flatMap((p) => p.module.meta?.extensions ?? []))],
     // a file is skipped only when every part would skip it
     prefilter: () => (prefilters.some((p) => p === undefined) ? undefined : [...new Set(prefilters.flat() as string[])]),
+    // one part that must stay in-process keeps every part there: the file is read and parsed once
+    inProcess: perFile.some((p) => p.module.meta?.inProcess),
   };
   return {
     meta,

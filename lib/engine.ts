@@ -92,7 +92,7 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
 
   const prefilter = meta?.prefilter?.(transformOptions);
   const outcomes = await processTargets(targets, { module, options: transformOptions, repo, cwd, prefilter }, {
-    jobs: Math.max(1, options.jobs ?? os.availableParallelism()),
+    jobs: meta?.inProcess ? 1 : Math.max(1, options.jobs ?? os.availableParallelism()),
     workerSetup: () => ({ source: withoutModules(options.transform), options: transformOptions, snapshot: repo.snapshot(), cwd, prefilter }),
     onProgress: options.onProgress,
     signal: options.signal,

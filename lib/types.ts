@@ -21,6 +21,12 @@ export interface TransformMeta {
    */
   prefilter?: (options: Record<string, unknown>) => string[] | undefined;
   /**
+   * Run every file in the main thread: the per-file work is cheap once a repository-wide index
+   * exists (remove-redundant-bases' class index and TypeScript program), and each worker thread
+   * would build that index again. Measured on 2,000 files: 10.5 s in-process, 23.6 s with workers.
+   */
+  inProcess?: boolean;
+  /**
    * Options `repomod check` runs this transform with when the config does not mention it
    * (checks that need no options). Absent: the transform runs in `check` only when configured.
    */

@@ -10,6 +10,8 @@ export const meta: TransformMeta = {
   options: descriptors,
   // a file without a class or an interface has no heritage to look at
   prefilter: () => ['class', 'interface'],
+  // every thread would build the class index and the TypeScript program again
+  inProcess: true,
   // `repomod check` without config gates on what Python refuses at import: inconsistent MROs
   checkDefaults: { onlyErrors: true },
 };

@@ -52,13 +52,24 @@ function lineStarts(text: string): number[] {
  */
 export function positionAt(text: string, index: number): { line: number; column: number } {
   const starts = lineStarts(text);
+  const line = lineIndexAt(starts, index);
+  return { line: line + 1, column: index - starts[line] + 1 };
+}
+
+/** Index where the line holding `index` starts (what `lastIndexOf('\n') + 1` gives, without the scan). */
+export function lineStartAt(text: string, index: number): number {
+  const starts = lineStarts(text);
+  return starts[lineIndexAt(starts, index)];
+}
+
+/** The last line start at or before index; a newline itself belongs to the line it ends. */
+function lineIndexAt(starts: readonly number[], index: number): number {
   let low = 0;
   let high = starts.length - 1;
-  // the last line start at or before index; a newline itself belongs to the line it ends
   while (low < high) {
     const mid = (low + high + 1) >> 1;
     if (starts[mid] <= index) low = mid;
     else high = mid - 1;
   }
-  return { line: low + 1, column: index - starts[low] + 1 };
+  return low;
 }

@@ -21,6 +21,15 @@ export function pythonParser(): Promise<Parser> {
 }
 
 /**
+ * The text tree-sitter should see: CPython ends a line at `\r` alone too (old Mac files), the
+ * grammar does not, so a lone `\r` becomes `\n`. One character for one, so every index still
+ * slices the original text.
+ */
+export function parsableText(source: string): string {
+  return source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+}
+
+/**
  * Parse `source`, hand the tree to `use`, and free the tree afterwards, even on a throw.
  * Node indices are JavaScript string indices (UTF-16), so they slice `source` directly.
  */
@@ -28,7 +37,7 @@ export async function withPythonTree<T>(source: string, use: (tree: Tree) => T |
   const shared = sharedTrees?.get(source);
   if (shared) return use(shared);
   const parser = await pythonParser();
-  const tree = parser.parse(source);
+  const tree = parser.parse(parsableText(source));
   if (!tree) throw new Error('tree-sitter returned no tree');
   if (sharedTrees) {
     // kept for the next transform of the same file; freed when sharePythonTrees ends

@@ -227,3 +227,18 @@ describe('nested repeats', () => {
     expect((await fix(source)).output).toBe('f(x=g(a=1))\n');
   });
 });
+
+describe('unusual but valid input', () => {
+  it('reads old Mac line endings (a lone \\r ends a line for CPython too) and repairs them in place', async () => {
+    const source = 'import logging\rlogging.error("x", exc_info=True, exc_info=True)\rx = 1\r';
+    const { output, diagnostics } = await fix(source);
+    expect(diagnostics).toEqual([]);
+    expect(output).toBe('import logging\rlogging.error("x", exc_info=True)\rx = 1\r');
+  });
+
+  it('handles a minified one-line file of 30,000 calls (line scans were quadratic: minutes, past the test timeout)', async () => {
+    const source = Array.from({ length: 30_000 }, (_, i) => `foo(a${i},{b:1,b:1});`).join('');
+    const { output } = await fix(source, {}, 'bundle.min.js');
+    expect(output).toBe(Array.from({ length: 30_000 }, (_, i) => `foo(a${i},{b:1});`).join(''));
+  });
+});

@@ -151,8 +151,15 @@ function argumentShape(call: AstNode, source: string, code: Token[], comments: R
   if (source[close] !== ')') return undefined;
   const callee = call.callee as AstNode;
   const after = Math.max(callee.end, ((call.typeArguments ?? call.typeParameters) as AstNode | undefined)?.end ?? 0);
-  const t = code.slice(tokenAt(code, after)).find((tok) => label(tok) === '(');
-  if (!t || t.start >= close) return undefined;
+  // the first `(` after the callee; scanning in place, not over a copy of every later token
+  let t: Token | undefined;
+  for (let i = tokenAt(code, after); i < code.length && code[i].start < close; i++) {
+    if (label(code[i]) === '(') {
+      t = code[i];
+      break;
+    }
+  }
+  if (!t) return undefined;
   return shapeOf(source, t.start, close, args, code, comments);
 }
 

@@ -2,7 +2,7 @@
 // repeated keyword arguments, and a comma-first last line of an argument list.
 import type { Node, Parser } from 'web-tree-sitter';
 import type { TextEdit } from '../../lib/python/edit-set.js';
-import { walk } from '../../lib/python/parser.js';
+import { parsableText, walk } from '../../lib/python/parser.js';
 import { isExtra, nodesOfType } from '../../lib/python/syntax-check.js';
 import { fillMessage } from '../../lib/diagnostics.js';
 import { KEPT_REPEAT, messages } from './messages.js';
@@ -34,7 +34,7 @@ interface Candidate {
  * With `names`, only before/for a keyword of one of those names. Returns edits in `text` positions.
  */
 export function repairBrokenLists(parser: Parser, text: string, names: ReadonlySet<string> | undefined, fragments: readonly string[]): TextEdit[] {
-  const first = parser.parse(text);
+  const first = parser.parse(parsableText(text));
   if (!first) return [];
   const candidates: Candidate[] = [];
   let errorsBefore = 0;
@@ -78,7 +78,7 @@ export function repairBrokenLists(parser: Parser, text: string, names: ReadonlyS
   for (const { edit, check } of candidates) {
     if (edits.some((e) => e.start < edit.end && edit.start < e.end)) continue;
     const attempt = current.slice(0, edit.start) + edit.text + current.slice(edit.end);
-    const tree = parser.parse(attempt);
+    const tree = parser.parse(parsableText(attempt));
     if (!tree) continue;
     try {
       let ok: boolean;

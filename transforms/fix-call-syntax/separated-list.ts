@@ -1,6 +1,7 @@
 // Editing a comma-separated argument list as text, for Python and JS/TS alike: which bytes to
 // delete to drop an argument, and how to re-lay out a comma-first last line the way the file
 // lays out its other calls.
+import { lineStartAt } from '../../lib/diagnostics.js';
 import type { TextEdit } from '../../lib/python/edit-set.js';
 
 export interface Range {
@@ -29,9 +30,22 @@ export interface LayoutStyle {
   trailingComma: boolean;
 }
 
-const lineStartOf = (text: string, index: number) => text.lastIndexOf('\n', index - 1) + 1;
-const startsLine = (text: string, index: number) => /^[ \t]*$/.test(text.slice(lineStartOf(text, index), index));
-const indentOf = (text: string, index: number) => /^[ \t]*/.exec(text.slice(lineStartOf(text, index)))![0];
+// Line arithmetic that stays cheap on a minified file, where one line is the whole file: scans go
+// only as far as the answer needs, and line starts come from lineStartAt's index.
+const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
+const lineStartOf = (text: string, index: number) => lineStartAt(text, index);
+/** Only spaces and tabs between the line's start and `index`. */
+const startsLine = (text: string, index: number) => {
+  let i = index;
+  while (i > 0 && isBlank(text[i - 1])) i--;
+  return i === 0 || text[i - 1] === '\n';
+};
+const indentOf = (text: string, index: number) => {
+  const start = lineStartOf(text, index);
+  let end = start;
+  while (isBlank(text[end])) end++;
+  return text.slice(start, end);
+};
 const hasNewline = (text: string, start: number, end: number) => text.slice(start, end).includes('\n');
 const commentIn = (shape: ListShape, start: number, end: number) => shape.comments.some((c) => c.start >= start && c.end <= end);
 

@@ -86,8 +86,8 @@ export async function processTargets(targets: readonly string[], job: FileJob, o
 }
 
 /**
- * Milliseconds per file in-process, once per full window after the first, and the slower of the
- * last two windows' rates: a JIT still warming up makes one window look slower than the run is.
+ * Milliseconds per file in-process, once per full window after the first: the lower figure of
+ * the last two windows, since a JIT still warming up makes one window look slower than the run is.
  */
 class RateWindow {
   private windows = 0;

@@ -5,7 +5,7 @@ import { formatDiagnostic } from '../lib/diagnostics.js';
 import { githubReport } from '../lib/formats/github.js';
 import { markdownReport } from '../lib/formats/markdown.js';
 import { sarifReport } from '../lib/formats/sarif.js';
-import { totalsSentence } from '../lib/formats/totals.js';
+import { plural, totalsSentence } from '../lib/formats/totals.js';
 import { loadDiagnosticHelp } from '../transforms/help.js';
 import type { LinkListing } from '../transforms/replace-symlinks/report.js';
 
@@ -67,6 +67,7 @@ export function statsBlock(result: RunResult): string {
   const width = String(entries[0][1]).length;
   return `counts:\n${entries.map(([name, n]) => `  ${String(n).padStart(width)}  ${name}\n`).join('')}`;
 }
+
 const LISTED_LINKS = 20;
 
 /** The links a run looked at, one per line, before the summary (`--json` has them all). */
@@ -79,7 +80,7 @@ export function linksBlock(result: RunResult): string {
     return `  ${link.path} -> ${link.target}${resolved}: ${kind}, ${link.action}\n`;
   });
   const more = links.length > LISTED_LINKS ? `  … and ${links.length - LISTED_LINKS} more (--json lists every link)\n` : '';
-  return `${links.length} link${links.length === 1 ? '' : 's'}:\n${lines.join('')}${more}`;
+  return `${plural(links.length, 'link')}:\n${lines.join('')}${more}`;
 }
 
 export const OUTPUT_FORMATS = ['diff', 'json', 'github', 'markdown', 'sarif'] as const;

@@ -6,7 +6,6 @@ import type { FileChange, FileState } from './types.js';
 import { lineHunks } from './diff-hunks.js';
 import { looksBinary } from './files.js';
 
-
 const CONTEXT_LINES = 3;
 const NULL_SHA = '0'.repeat(40);
 

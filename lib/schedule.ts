@@ -120,17 +120,21 @@ class LazyPool {
   private pool: import('tinypool').default | undefined;
   private inFlight = new Set<Promise<void>>();
   private failure: unknown;
+  private take: TakeBatch = () => undefined;
+  private done: BatchDone = () => {};
   private abort = () => void this.pool?.destroy();
 
   constructor(private readonly options: ScheduleOptions) {}
 
   start(take: TakeBatch, done: BatchDone): void {
     this.started = true;
+    this.take = take;
+    this.done = done;
     const threads = this.options.jobs;
     const starting = import('tinypool').then(({ default: Tinypool }) => {
       this.pool = new Tinypool({ filename: workerUrl().href, minThreads: threads, maxThreads: threads, workerData: this.options.workerSetup(), isolateWorkers: false });
       this.options.signal?.addEventListener('abort', this.abort);
-      for (let i = 0; i < threads * 2; i++) this.feed(take, done);
+      for (let i = 0; i < threads * 2; i++) this.feed();
     });
     this.track(starting);
   }
@@ -146,15 +150,15 @@ class LazyPool {
     await this.pool?.destroy();
   }
 
-  private feed(take: TakeBatch, done: BatchDone): void {
-    const batch = this.failure === undefined ? take() : undefined;
+  private feed(): void {
+    const batch = this.failure === undefined ? this.take() : undefined;
     if (!batch || !this.pool) return;
     const [from, paths] = batch;
     this.track(
       (this.pool.run(paths) as Promise<FileOutcome[]>).then((outcomes) => {
         this.warm = true;
-        done(from, outcomes.map(reviveBuffers));
-        this.feed(take, done);
+        this.done(from, outcomes.map(reviveBuffers));
+        this.feed();
       }),
     );
   }

@@ -21,12 +21,12 @@ export function pythonParser(): Promise<Parser> {
 }
 
 /**
- * The text tree-sitter should see: CPython ends a line at `\r` alone too (old Mac files), the
- * grammar does not, so a lone `\r` becomes `\n`. One character for one, so every index still
- * slices the original text.
+ * Every Python parse goes through here. CPython ends a line at a lone `\r` too (old Mac files),
+ * the grammar does not, so tree-sitter sees `\n` there: one character for one, so every index
+ * still slices the original text. Null when tree-sitter gives up (it recovers from most errors).
  */
-export function parsableText(source: string): string {
-  return source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+export function parsePython(parser: Parser, source: string): Tree | null {
+  return parser.parse(source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source);
 }
 
 /**
@@ -37,7 +37,7 @@ export async function withPythonTree<T>(source: string, use: (tree: Tree) => T |
   const shared = sharedTrees?.get(source);
   if (shared) return use(shared);
   const parser = await pythonParser();
-  const tree = parser.parse(parsableText(source));
+  const tree = parsePython(parser, source);
   if (!tree) throw new Error('tree-sitter returned no tree');
   if (sharedTrees) {
     // kept for the next transform of the same file; freed when sharePythonTrees ends

@@ -4,7 +4,7 @@
 import type { Node, Parser } from 'web-tree-sitter';
 import type { RepoIndex } from '../repo/repo-index.js';
 import { isExtra, parameterName, parameterSplat } from './syntax-check.js';
-import { parsableText } from './parser.js';
+import { parsePython } from './parser.js';
 
 export type ParameterKind = 'positional-only' | 'positional-or-keyword' | 'keyword-only' | 'var-positional' | 'var-keyword';
 
@@ -312,7 +312,7 @@ export class PythonSignatureIndex {
       const text = this.repo.read(path);
       let summary: ScopeSummary | undefined;
       if (text !== undefined) {
-        const tree = this.parser.parse(parsableText(text));
+        const tree = parsePython(this.parser, text);
         try {
           if (tree) summary = this.summarizeModule(tree.rootNode, path);
         } finally {

@@ -2,12 +2,12 @@
 // repeated keyword arguments, and a comma-first last line of an argument list.
 import type { Node, Parser } from 'web-tree-sitter';
 import type { TextEdit } from '../../lib/python/edit-set.js';
-import { parsableText, walk } from '../../lib/python/parser.js';
+import { parsePython, walk } from '../../lib/python/parser.js';
 import { isExtra, nodesOfType } from '../../lib/python/syntax-check.js';
 import { fillMessage } from '../../lib/diagnostics.js';
 import { KEPT_REPEAT, messages } from './messages.js';
 import { listItems, listShape, sameTokens } from './python-lists.js';
-import { layoutStyle, removeItems, repairCommaFirst, type ListShape } from './separated-list.js';
+import { layoutStyle, removeItems, repairCommaFirst, startsLine, type ListShape } from './separated-list.js';
 
 export interface PassFinding {
   index: number;
@@ -34,7 +34,7 @@ interface Candidate {
  * With `names`, only before/for a keyword of one of those names. Returns edits in `text` positions.
  */
 export function repairBrokenLists(parser: Parser, text: string, names: ReadonlySet<string> | undefined, fragments: readonly string[]): TextEdit[] {
-  const first = parser.parse(parsableText(text));
+  const first = parsePython(parser, text);
   if (!first) return [];
   const candidates: Candidate[] = [];
   let errorsBefore = 0;
@@ -78,7 +78,7 @@ export function repairBrokenLists(parser: Parser, text: string, names: ReadonlyS
   for (const { edit, check } of candidates) {
     if (edits.some((e) => e.start < edit.end && edit.start < e.end)) continue;
     const attempt = current.slice(0, edit.start) + edit.text + current.slice(edit.end);
-    const tree = parser.parse(parsableText(attempt));
+    const tree = parsePython(parser, attempt);
     if (!tree) continue;
     try {
       let ok: boolean;
@@ -125,7 +125,6 @@ function insideError(node: Node | null): boolean {
   return false;
 }
 
-const startsLine = (text: string, index: number) => /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', index - 1) + 1, index));
 
 /**
  * Repeated keyword arguments: identical repeats go, the first stays where it stands. Repeats

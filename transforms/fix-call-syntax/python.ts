@@ -5,7 +5,7 @@ import type { Node, Parser } from 'web-tree-sitter';
 import { CalleeResolver } from '../../lib/python/callees.js';
 import { fillMessage, positionAt } from '../../lib/diagnostics.js';
 import { EditSet, type TextEdit } from '../../lib/python/edit-set.js';
-import { parsableText, pythonParser } from '../../lib/python/parser.js';
+import { parsePython, pythonParser } from '../../lib/python/parser.js';
 import { PythonSignatureIndex } from '../../lib/python/signatures.js';
 import { pythonSyntaxProblems, type PythonSyntaxProblem } from '../../lib/python/syntax-check.js';
 import type { TransformContext } from '../../lib/context.js';
@@ -97,7 +97,7 @@ function reportProblems(problems: PythonSyntaxProblem[], source: string, trail: 
 }
 
 function parse(parser: Parser, text: string) {
-  const tree = parser.parse(parsableText(text));
+  const tree = parsePython(parser, text);
   if (!tree) throw new Error('tree-sitter returned no tree');
   return tree;
 }

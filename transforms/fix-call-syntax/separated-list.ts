@@ -33,15 +33,14 @@ export interface LayoutStyle {
 // Line arithmetic that stays cheap on a minified file, where one line is the whole file: scans go
 // only as far as the answer needs, and line starts come from lineStartAt's index.
 const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
-const lineStartOf = (text: string, index: number) => lineStartAt(text, index);
 /** Only spaces and tabs between the line's start and `index`. */
-const startsLine = (text: string, index: number) => {
+export const startsLine = (text: string, index: number) => {
   let i = index;
   while (i > 0 && isBlank(text[i - 1])) i--;
   return i === 0 || text[i - 1] === '\n';
 };
 const indentOf = (text: string, index: number) => {
-  const start = lineStartOf(text, index);
+  const start = lineStartAt(text, index);
   let end = start;
   while (isBlank(text[end])) end++;
   return text.slice(start, end);
@@ -92,7 +91,7 @@ function ownLine(text: string, item: Range, comma: number | undefined): Range | 
   const after = /^[ \t]*(,[ \t]*)?(#[^\n]*|\/\/[^\n]*)?\r?\n/.exec(text.slice(item.end));
   if (!after) return undefined;
   if (comma !== undefined && !after[1]) return undefined;
-  return { start: lineStartOf(text, item.start), end: item.end + after[0].length };
+  return { start: lineStartAt(text, item.start), end: item.end + after[0].length };
 }
 
 /** Majority layout of the multi-line lists that are not damaged; `)` on its own line by default. */

@@ -5,7 +5,7 @@
 // names listed in __all__, star and plain `import m` imports, and imports inside blocks.
 import { extractImports, type PythonImport } from '../../lib/python/imports.js';
 import { EditSet } from '../../lib/python/edit-set.js';
-import { withPythonTree, type PyNode } from '../../lib/python/parser.js';
+import { withPythonTree } from '../../lib/python/parser.js';
 import { removeListItems } from './header-edits.js';
 
 export interface DroppedImport {
@@ -26,10 +26,12 @@ export async function dropUnusedImports(text: string, relPath: string, candidate
   return withPythonTree(text, (tree) => {
     const imports = extractImports(tree.rootNode, text);
     const mentioned = mentionsOutsideImports(text, imports, candidates);
+    // only statements directly in the module: deleting one from a block could leave the block empty
+    const moduleLevel = new Set(tree.rootNode.children.flatMap((child) => (child && /import/.test(child.type) ? [child.startIndex] : [])));
     const edits = new EditSet(text);
     const dropped: DroppedImport[] = [];
     for (const imp of imports) {
-      if (imp.kind !== 'from' || imp.future || !atModuleLevel(tree.rootNode, imp)) continue;
+      if (imp.kind !== 'from' || imp.future || !moduleLevel.has(imp.statementStart)) continue;
       const drop = imp.names.flatMap((n, i) => {
         const bound = n.alias ?? n.name;
         return n.name !== '*' && candidates.has(bound) && !mentioned.has(bound) && !all?.includes(bound) ? [i] : [];
@@ -62,11 +64,6 @@ function mentionsOutsideImports(text: string, imports: readonly PythonImport[], 
   const mentioned = new Set<string>();
   for (const word of rest.match(/[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*/gu) ?? []) if (candidates.has(word)) mentioned.add(word);
   return mentioned;
-}
-
-/** Only a statement directly in the module: deleting one from a block could leave the block empty. */
-function atModuleLevel(root: PyNode, imp: PythonImport): boolean {
-  return root.children.some((child) => child !== null && child.startIndex === imp.statementStart && /import/.test(child.type));
 }
 
 /** Where the imported names end: the closing parenthesis, or the statement's end. */

@@ -31,6 +31,8 @@ export interface CommonRunOptions {
   config?: string | false;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /** Told, one line each, what the write layer did on its own (recovered an interrupted run, took over a stale lock). */
+  onNotice?: (text: string) => void;
 }
 
 export interface RunTransformOptions extends CommonRunOptions {
@@ -113,5 +115,6 @@ function engineOptions(request: CommonRunOptions, cwd: string, config: RepomodCo
     sourceRoots: request.sourceRoots,
     onProgress: request.onProgress,
     signal: request.signal,
+    onNotice: request.onNotice,
   };
 }

@@ -6,6 +6,7 @@ import type { CommonRunOptions } from '../api/index.js';
 import type { RunMode } from '../lib/engine.js';
 import { flagName, type OptionDescriptor } from '../lib/options.js';
 import type { TransformMeta } from '../lib/types.js';
+import { isInterruption, watchInterrupts } from './interrupts.js';
 import { exitCodeFor, printRun, progressReporter, OUTPUT_FORMATS, type OutputFormat } from './output.js';
 
 export interface CommonArgs {
@@ -132,9 +133,7 @@ export function executeRun(request: RunRequest): Promise<void> {
 async function runAndPrint(request: RunRequest): Promise<void> {
   const { args } = request;
   const api = await import('../api/index.js');
-  const controller = new AbortController();
-  const onInterrupt = () => controller.abort();
-  process.once('SIGINT', onInterrupt);
+  const interrupts = watchInterrupts();
   const common: CommonRunOptions = {
     cwd: process.cwd(),
     paths: args.paths,
@@ -147,7 +146,8 @@ async function runAndPrint(request: RunRequest): Promise<void> {
     sourceRoots: args.sourceRoot,
     config: args.config,
     onProgress: progressReporter(process.stderr),
-    signal: controller.signal,
+    signal: interrupts.signal,
+    onNotice: (text) => void process.stderr.write(`repomod: ${text}\n`),
   };
   try {
     const result = request.transform
@@ -161,14 +161,20 @@ async function runAndPrint(request: RunRequest): Promise<void> {
       verbose: Boolean(args.verbose),
     });
     process.exitCode = exitCodeFor(result);
+    const interrupted = interrupts.exitCode();
+    if (interrupted !== undefined) {
+      // the signal came during the commit, which was finished rather than cut in half
+      process.stderr.write(`repomod: interrupted after the changes were committed: all ${result.written.length} paths were written\n`);
+      process.exitCode = interrupted;
+    }
   } catch (error) {
-    if (controller.signal.aborted) {
-      process.stderr.write('repomod: interrupted; nothing was written\n');
-      process.exitCode = 130;
+    if (interrupts.signal.aborted || isInterruption(error)) {
+      process.stderr.write('repomod: interrupted: nothing was written\n');
+      process.exitCode = interrupts.exitCode() ?? 130;
       return;
     }
     throw error;
   } finally {
-    process.removeListener('SIGINT', onInterrupt);
+    interrupts.dispose();
   }
 }

@@ -4,13 +4,13 @@
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { applyChanges } from './apply.js';
+import { recoverIfInterrupted, WriteSession } from './apply.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
 import { renderChange } from './diff.js';
 import { discoverRepository, selectTargets } from './discover.js';
-import { RefusedError, UsageError } from './errors.js';
+import { UsageError } from './errors.js';
 import { expandGlob, isGlob } from './globs.js';
-import { dirtyPaths, gitTopLevel } from './git.js';
+import { gitTopLevel } from './git.js';
 import type { FileOutcome } from './process-file.js';
 import { RepoIndex } from './repo/repo-index.js';
 import { loadTransformModule, type TransformSource } from './transform-loader.js';
@@ -38,6 +38,8 @@ export interface EngineOptions {
   onProgress?: (done: number, total: number) => void;
   /** Aborting before the write phase guarantees nothing is written. */
   signal?: AbortSignal;
+  /** Told, one line each, what the write layer did on its own (an interrupted run recovered, a stale lock taken over). */
+  onNotice?: (text: string) => void;
 }
 
 export interface RunTotals {
@@ -78,6 +80,18 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
   const mode = options.mode ?? 'dry-run';
   const cwd = path.resolve(options.cwd);
   const root = gitTopLevel(cwd) ?? cwd;
+  // an apply holds the work tree from before the first read, so a second run cannot interleave;
+  // any run first finishes what a killed one left half-written
+  const session = mode === 'apply' ? WriteSession.open(root, options.onNotice) : undefined;
+  if (!session) recoverIfInterrupted(root, options.onNotice);
+  try {
+    return await runLocked(options, mode, cwd, root, session, started);
+  } finally {
+    session?.release();
+  }
+}
+
+async function runLocked(options: EngineOptions, mode: RunMode, cwd: string, root: string, session: WriteSession | undefined, started: number): Promise<RunResult> {
   const module = await loadTransformModule(options.transform);
   const meta = module.meta;
   const transformOptions = options.transformOptions ?? {};
@@ -119,10 +133,8 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
   const result = assemble(root, options.transform.name, mode, outcomes, planned, planDiagnostics);
   result.attachments = attachments;
   result.stats = stats;
-  if (mode === 'apply' && result.changes.length > 0) {
-    if (!options.allowDirty) refuseDirty(root, result.changes);
-    options.signal?.throwIfAborted();
-    result.written = applyChanges(root, result.changes);
+  if (session && result.changes.length > 0) {
+    result.written = await session.apply(result.changes, { allowDirty: options.allowDirty, signal: options.signal });
   }
   result.durationMs = Math.round(performance.now() - started);
   return result;
@@ -219,17 +231,6 @@ function countTotals(files: FileResult[], diagnostics: Diagnostic[]): RunTotals 
     warnings: severity('warning'),
     infos: severity('info'),
   };
-}
-
-function refuseDirty(root: string, changes: FileChange[]): void {
-  const paths = [...new Set(changes.flatMap((c) => (c.renamedFrom ? [c.path, c.renamedFrom] : [c.path])))];
-  const dirty = dirtyPaths(root, paths);
-  if (dirty.length === 0) return;
-  const shown = dirty.slice(0, 10).join(', ') + (dirty.length > 10 ? ` and ${dirty.length - 10} more` : '');
-  throw new RefusedError(
-    `${dirty.length} file${dirty.length === 1 ? ' has' : 's have'} uncommitted changes: ${shown}; nothing was written`,
-    'commit or stash them first, or pass --allow-dirty to write over them',
-  );
 }
 
 export { UsageError };

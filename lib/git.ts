@@ -1,5 +1,8 @@
-// The few facts repomod asks git: where the work tree starts, and which files have uncommitted changes.
-import { execFileSync } from 'node:child_process';
+// The few facts repomod asks git: where the work tree starts, and which files have uncommitted
+// changes. A git that refuses to answer (a corrupt index, "dubious ownership" in a container)
+// is never taken to mean "nothing uncommitted": the caller refuses instead.
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 function git(cwd: string, args: string[]): string | undefined {
@@ -10,33 +13,87 @@ function git(cwd: string, args: string[]): string | undefined {
   }
 }
 
-/** The git top-level of `cwd`, or undefined outside a work tree. */
-export function gitTopLevel(cwd: string): string | undefined {
-  const out = git(cwd, ['rev-parse', '--show-toplevel']);
-  return out ? path.resolve(out.trim()) : undefined;
+/** Run git without blocking the event loop (a Ctrl-C during a long `git status` is seen at once). */
+export function gitAsync(cwd: string, args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ ok: !error, stdout: String(stdout ?? ''), stderr: String(stderr ?? '') || String(error?.message ?? '') });
+    });
+  });
 }
 
 /**
- * Repo-relative paths among `paths` with uncommitted changes (staged, unstaged or untracked).
- * Untracked files count: overwriting one would lose work that git cannot bring back.
+ * The git top-level of `cwd`, or undefined outside a work tree. When git refuses to answer but a
+ * `.git` is there (another user's checkout), that folder is still the root: paths stay repository-relative.
  */
-export function dirtyPaths(root: string, paths: readonly string[]): string[] {
-  if (paths.length === 0) return [];
+export function gitTopLevel(cwd: string): string | undefined {
+  const out = git(cwd, ['rev-parse', '--show-toplevel']);
+  if (out) return path.resolve(out.trim());
+  return enclosingDotGit(cwd);
+}
+
+/** The nearest folder at or above `dir` that holds a `.git`. */
+export function enclosingDotGit(dir: string): string | undefined {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    if (existsSync(path.join(current, '.git'))) return current;
+    if (path.dirname(current) === current) return undefined;
+  }
+}
+
+/**
+ * Repo-relative paths among `paths` with uncommitted changes (staged, unstaged or untracked),
+ * looking into nested repositories too. Untracked files count: overwriting one would lose work
+ * that git cannot bring back.
+ * @returns the dirty paths, or git's own complaint when it could not tell
+ */
+export async function uncommittedPaths(root: string, paths: readonly string[]): Promise<{ dirty: string[]; failure?: string }> {
   const dirty: string[] = [];
-  const wanted = new Set(paths);
-  // batch the pathspecs so a huge change list does not overflow the command line
-  for (let i = 0; i < paths.length; i += 1000) {
-    const out = git(root, ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', ...paths.slice(i, i + 1000).map((p) => `:(literal)${p}`)]);
-    if (out === undefined) continue;
-    const entries = out.split('\0');
-    for (let k = 0; k < entries.length; k++) {
-      const entry = entries[k];
-      if (entry.length < 4) continue;
-      const status = entry.slice(0, 2);
-      const file = entry.slice(3);
-      if (status[0] === 'R' || status[0] === 'C') k++; // the next entry is the rename's source
-      if (wanted.has(file)) dirty.push(file);
+  const rootIsRepository = existsSync(path.join(root, '.git'));
+  for (const [repoDir, members] of groupByRepository(root, paths)) {
+    if (repoDir === '' && !rootIsRepository) continue;
+    const prefix = repoDir ? `${repoDir}/` : '';
+    const wanted = new Set(members.map((p) => p.slice(prefix.length)));
+    // batch the pathspecs so a huge change list does not overflow the command line
+    for (let i = 0; i < members.length; i += 1000) {
+      const specs = members.slice(i, i + 1000).map((p) => `:(literal)${p.slice(prefix.length)}`);
+      const result = await gitAsync(path.join(root, repoDir), ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignore-submodules=none', '--', ...specs]);
+      if (!result.ok) return { dirty, failure: `${repoDir ? `in ${repoDir}: ` : ''}${result.stderr.trim().split('\n')[0]}` };
+      const entries = result.stdout.split('\0');
+      for (let k = 0; k < entries.length; k++) {
+        const entry = entries[k];
+        if (entry.length < 4) continue;
+        const status = entry.slice(0, 2);
+        const file = entry.slice(3);
+        if (status[0] === 'R' || status[0] === 'C') k++; // the next entry is the rename's source
+        if (wanted.has(file)) dirty.push(prefix + file);
+      }
     }
   }
-  return dirty.sort();
+  return { dirty: dirty.sort() };
+}
+
+/** Paths grouped by the innermost repository holding them ('' is `root` itself). */
+function groupByRepository(root: string, paths: readonly string[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  const isRepo = new Map<string, boolean>();
+  const holds = (dir: string) => {
+    let known = isRepo.get(dir);
+    if (known === undefined) isRepo.set(dir, (known = existsSync(path.join(root, dir, '.git'))));
+    return known;
+  };
+  for (const rel of paths) {
+    let owner = '';
+    const parts = rel.split('/');
+    for (let n = parts.length - 1; n >= 1; n--) {
+      const dir = parts.slice(0, n).join('/');
+      if (holds(dir)) {
+        owner = dir;
+        break;
+      }
+    }
+    const group = groups.get(owner) ?? [];
+    group.push(rel);
+    groups.set(owner, group);
+  }
+  return groups;
 }

@@ -70,6 +70,8 @@ export async function processFile(relPath: string, job: FileJob): Promise<FileOu
       after: { kind: 'file', bytes: encodeText(output, decoded.bom), executable },
     };
   } catch (error) {
+    // Ctrl-C stopped the transform: the run ends, this is not the file's failure
+    if ((error as { code?: string })?.code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED') throw error;
     const { line, column } = errorLocation(error);
     const parse = isParseError(error);
     const message = firstLine(error);

@@ -1,6 +1,7 @@
 // Run one transform on one file's text: the jscodeshift API, parser choice by extension,
 // structured diagnostics. The engine, the worker threads and the fixture tests all go through here.
 import { createRequire } from 'node:module';
+import vm from 'node:vm';
 import path from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
 import type { ApiWithRepomod } from './context.js';
@@ -76,6 +77,26 @@ export async function runTransformOnText(
     report: (message: string) => diagnostics.push({ path: relPath, line: 1, column: 1, severity: 'info', code: 'report', message }),
     repomod: { repo, report: (d) => diagnostics.push(d), relPath },
   };
-  const result = await transform({ path: filePath, source }, api, options);
+  const file = { path: filePath, source };
+  // a third-party transform may loop forever: run its synchronous part where Ctrl-C can stop it
+  const result = await (module.meta ? transform(file, api, options) : callInterruptibly(() => transform(file, api, options)));
   return { output: typeof result === 'string' ? result : undefined, diagnostics, stats };
+}
+
+const interruptibleCall = new vm.Script('globalThis.__repomodInterruptible()');
+
+/**
+ * Call `fn` so that SIGINT stops it even in an endless synchronous loop: vm's breakOnSigint
+ * terminates the execution and throws ERR_SCRIPT_EXECUTION_INTERRUPTED, which the run treats
+ * as an interruption (nothing is written). Costs ~0.1 ms a call, so built-ins, which always
+ * return, are called directly.
+ */
+function callInterruptibly<T>(fn: () => T): T {
+  const holder = globalThis as { __repomodInterruptible?: () => T };
+  holder.__repomodInterruptible = fn;
+  try {
+    return interruptibleCall.runInThisContext({ breakOnSigint: true }) as T;
+  } finally {
+    holder.__repomodInterruptible = undefined;
+  }
 }

@@ -3,7 +3,7 @@
 // the workers' start-up. A light run (most files prefiltered away, a byte-range rewrite) then
 // never pays ~0.3 s per worker to load the transform; in a heavy one (a recast reprint per file)
 // the main thread keeps transforming while the workers warm up.
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { turnTaker } from './event-loop-turns.js';
 import { processFile, type FileJob, type FileOutcome } from './process-file.js';
 import type { TransformSource } from './transform-loader.js';
 import type { WorkerSetup } from './worker.js';
@@ -65,6 +65,7 @@ export async function processTargets(targets: readonly string[], job: FileJob, o
   try {
     // once the workers are warm the main thread only coordinates: its own heap holds every
     // outcome, and transforming there too measured slower than leaving the cores to the workers
+    const turn = turnTaker();
     while (next < targets.length && !pool?.warm) {
       options.signal?.throwIfAborted();
       const index = next++;
@@ -74,8 +75,9 @@ export async function processTargets(targets: readonly string[], job: FileJob, o
       if (perFile !== undefined && perFile * (targets.length - next) > POOL_WORTH_MS) {
         pool!.start(takeBatch, collect);
       }
-      // a synchronous transform never lets the event loop run: let worker results in
-      if (pool?.started) await nextTurn();
+      // a synchronous transform never lets the event loop run: let worker results in, and a
+      // Ctrl-C or SIGTERM be seen within a fraction of a second
+      await turn(pool?.started);
     }
     await pool?.drained();
     options.signal?.throwIfAborted();

@@ -2,7 +2,7 @@
 // compute an entry file's import closure against what the package really holds.
 import type { Argv, CommandModule } from 'yargs';
 import { formatDiagnostic, type Diagnostic } from '../../lib/diagnostics.js';
-import { RefusedError, UsageError } from '../../lib/errors.js';
+import { UsageError } from '../../lib/errors.js';
 
 const write = (stream: NodeJS.WritableStream, text: string) => void stream.write(text);
 
@@ -109,12 +109,9 @@ export const closureCommand: CommandModule<object, ClosureArgs> = {
     if (args.fix && report.changes.length > 0) {
       if (args.apply) {
         const { applyChanges } = await import('../../lib/apply.js');
-        if (!args.allowDirty) {
-          const { dirtyPaths } = await import('../../lib/git.js');
-          const dirty = dirtyPaths(report.repo.root, report.changes.map((c) => c.path));
-          if (dirty.length) throw new RefusedError(`${dirty.join(', ')} ha${dirty.length === 1 ? 's' : 've'} uncommitted changes; nothing was written`, 'commit them first, or pass --allow-dirty');
-        }
-        for (const file of applyChanges(report.repo.root, report.changes)) write(process.stderr, `${file}: written\n`);
+        const notice = (text: string) => write(process.stderr, `repomod: ${text}\n`);
+        const paths = await applyChanges(report.repo.root, report.changes, { allowDirty: args.allowDirty, onNotice: notice });
+        for (const file of paths) write(process.stderr, `${file}: written\n`);
         written = report.changes.length;
       } else if (!args.json) {
         const { renderPatch } = await import('../../lib/diff.js');

@@ -4,6 +4,7 @@ import { bundleCommand } from './bundle.js';
 import { checkCommand } from './check.js';
 import { listCommand } from './list.js';
 import { moveCommand } from './move.js';
+import { recoverCommand } from './recover.js';
 import { runCommand } from './run.js';
 
-export const extraCommands: CommandModule<any, any>[] = [runCommand, listCommand, checkCommand, bundleCommand, moveCommand];
+export const extraCommands: CommandModule<any, any>[] = [runCommand, listCommand, checkCommand, bundleCommand, moveCommand, recoverCommand];

@@ -1,5 +1,6 @@
 // The project class index: every class of every Python file, with its bases resolved through
 // imports, aliases, re-exports and star imports to the class they name. Built once per run.
+import { turnTaker } from '../event-loop-turns.js';
 import type { RepoIndex } from '../repo/repo-index.js';
 import { scanPythonFile, type BaseExpr, type Binding, type ClassRecord, type FileScan } from './class-scan.js';
 import { linearise, type MroResult } from './mro.js';
@@ -82,7 +83,9 @@ export class ClassIndex {
   /** Scan every `.py` file of the repository (stubs are not executed, so they are left out). */
   static async build(repo: RepoIndex): Promise<ClassIndex> {
     const scans: FileScan[] = [];
+    const turn = turnTaker();
     for (const file of repo.files) {
+      await turn();
       if (!file.endsWith('.py')) continue;
       const text = repo.read(file);
       if (text === undefined || !/\bclass\b|\bimport\b|__all__/.test(text)) continue;

@@ -1,0 +1,18 @@
+// `repomod recover`: finish or roll back what an interrupted --apply left (every run does this
+// first on its own; this command does only that, and says what it found).
+import type { CommandModule } from 'yargs';
+
+export const recoverCommand: CommandModule = {
+  command: 'recover',
+  describe: 'finish (or roll back) an --apply that was killed mid-commit, and remove its temp files',
+  handler: async () => {
+    const [{ recoverNow }, { gitTopLevel }] = await Promise.all([import('../../lib/apply.js'), import('../../lib/git.js')]);
+    const root = gitTopLevel(process.cwd()) ?? process.cwd();
+    let said = false;
+    recoverNow(root, (text) => {
+      said = true;
+      process.stderr.write(`repomod: ${text}\n`);
+    });
+    if (!said) process.stderr.write('repomod: nothing to recover: no interrupted run left a journal here\n');
+  },
+};

@@ -1,0 +1,21 @@
+// Long synchronous phases (transforming in-process, building an index, staging writes) hand the
+// event loop a turn every so often: signals are delivered through it, so Ctrl-C, SIGTERM and
+// worker results are seen within a fraction of a second.
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
+/** Yield to the event loop at least this often. */
+export const TURN_EVERY_MS = 50;
+
+/**
+ * A function to call inside a loop: it yields only when `everyMs` have passed since the last turn,
+ * so a fast loop pays one clock read per iteration.
+ * @example const turn = turnTaker(); for (const f of files) { work(f); await turn(); signal?.throwIfAborted(); }
+ */
+export function turnTaker(everyMs = TURN_EVERY_MS): (force?: boolean) => Promise<void> {
+  let last = performance.now();
+  return async (force = false) => {
+    if (!force && performance.now() - last < everyMs) return;
+    await nextTurn();
+    last = performance.now();
+  };
+}

@@ -6,7 +6,7 @@ import type { CommonRunOptions } from '../api/index.js';
 import type { RunMode } from '../lib/engine.js';
 import { flagName, type OptionDescriptor } from '../lib/options.js';
 import type { TransformMeta } from '../lib/types.js';
-import { isInterruption, watchInterrupts } from './interrupts.js';
+import { watchInterrupts } from './interrupts.js';
 import { exitCodeFor, printRun, progressReporter, OUTPUT_FORMATS, type OutputFormat } from './output.js';
 
 export interface CommonArgs {
@@ -44,7 +44,13 @@ export function withCommonOptions<T>(yargs: Argv<T>, { paths = true } = {}): Arg
     .option('config', { type: 'string', describe: 'config file (default: nearest repomod.config.json)' })
     .option('source-root', { type: 'string', coerce: asList, describe: 'extra Python source root, repo-relative (repeatable)' })
     .option('verbose', { type: 'boolean', describe: 'show info diagnostics and full stack traces' })
+    .middleware((argv) => {
+      const parsed = argv as { '--'?: unknown[]; paths?: string[] };
+      if (parsed['--']?.length) parsed.paths = [...(parsed.paths ?? []), ...parsed['--'].map(String)];
+    })
     .check((argv) => {
+      // an empty path would mean "everything" further down: a script's empty variable must not widen the run
+      if ((argv.paths as string[] | undefined)?.some((p) => p === '')) throw new UsageError("an empty path ('') was given", 'give files, directories or globs, or none for the current directory');
       if (argv.json && argv.format && argv.format !== 'json') throw new UsageError(`--json and --format ${argv.format} cannot be used together`, 'choose one output format');
       if (argv.apply && argv.check) throw new UsageError('--apply and --check cannot be used together', 'use --check in CI and --apply to write');
       if (argv.shard !== undefined) parseShard(String(argv.shard));
@@ -149,32 +155,22 @@ async function runAndPrint(request: RunRequest): Promise<void> {
     signal: interrupts.signal,
     onNotice: (text) => void process.stderr.write(`repomod: ${text}\n`),
   };
-  try {
-    const result = request.transform
-      ? await api.runTransform({ ...common, transform: request.transform, options: request.transformOptions })
-      : await api.check({ ...common, mode: args.apply ? 'apply' : 'check' });
-    await printRun(result, { stdout: process.stdout, stderr: process.stderr }, {
-      format: args.json ? 'json' : args.format ?? 'diff',
-      command: reviewCommand(),
-      patchInCheck: Boolean(args.diff),
-      color: args.color ?? Boolean(process.stdout.isTTY),
-      verbose: Boolean(args.verbose),
-    });
-    process.exitCode = exitCodeFor(result);
-    const interrupted = interrupts.exitCode();
-    if (interrupted !== undefined) {
-      // the signal came during the commit, which was finished rather than cut in half
-      process.stderr.write(`repomod: interrupted after the changes were committed: all ${result.written.length} paths were written\n`);
-      process.exitCode = interrupted;
-    }
-  } catch (error) {
-    if (interrupts.signal.aborted || isInterruption(error)) {
-      process.stderr.write('repomod: interrupted: nothing was written\n');
-      process.exitCode = interrupts.exitCode() ?? 130;
-      return;
-    }
-    throw error;
-  } finally {
-    interrupts.dispose();
+  // an interruption before the commit propagates to main(), which says so and sets 130 or 143
+  const result = request.transform
+    ? await api.runTransform({ ...common, transform: request.transform, options: request.transformOptions })
+    : await api.check({ ...common, mode: args.apply ? 'apply' : 'check' });
+  await printRun(result, { stdout: process.stdout, stderr: process.stderr }, {
+    format: args.json ? 'json' : args.format ?? 'diff',
+    command: reviewCommand(),
+    patchInCheck: Boolean(args.diff),
+    color: args.color ?? Boolean(process.stdout.isTTY),
+    verbose: Boolean(args.verbose),
+  });
+  process.exitCode = exitCodeFor(result);
+  const interrupted = interrupts.exitCode();
+  if (interrupted !== undefined) {
+    // the signal came during the commit, which was finished rather than cut in half
+    if (result.written.length > 0) process.stderr.write(`repomod: interrupted after the commit had begun; it was finished: all ${result.written.length} paths were written\n`);
+    process.exitCode = interrupted;
   }
 }

@@ -5,6 +5,8 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { isKnownError, UsageError } from '../lib/errors.js';
 import { packageInfo } from '../lib/package-info.js';
+import { isInterruption, watchInterrupts } from './interrupts.js';
+import { guardStdout, stdoutFailure } from './stdout-guard.js';
 
 
 export async function main(argv: string[]): Promise<void> {
@@ -19,9 +21,22 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   const verbose = argv.includes('--verbose');
+  const interrupts = watchInterrupts();
+  guardStdout();
   try {
     await (await buildParser(argv)).parseAsync();
+    await drained(process.stdout);
+    const lost = stdoutFailure();
+    if (lost) {
+      process.stderr.write(`repomod: error: ${lost}\nhelp: write the output to a file on a disk with space, or pipe it elsewhere\n`);
+      process.exitCode = 1;
+    }
   } catch (error) {
+    if (interrupts.signal.aborted || isInterruption(error)) {
+      process.stderr.write('repomod: interrupted: nothing was written\n');
+      process.exitCode = interrupts.exitCode() ?? 130;
+      return;
+    }
     if (isKnownError(error)) {
       process.stderr.write(`repomod: error: ${error.message}\nhelp: ${error.help}\n`);
       process.exitCode = error.exitCode;
@@ -47,6 +62,8 @@ export async function buildParser(argv: string[]) {
     .version(packageInfo().version)
     // every command accepts --color/--no-color, so scripts can pass it uniformly
     .option('color', { type: 'boolean', global: true, describe: 'colour the output (default: when stdout is a terminal)' })
+    // paths after `--` are paths, even when they start with '-'
+    .parserConfiguration({ 'populate--': true })
     .strict()
     .demandCommand(1, 'give a command; run \'repomod list\' for the transforms')
     .recommendCommands()
@@ -58,6 +75,17 @@ export async function buildParser(argv: string[]) {
   for (const command of extraCommands) parser.command(command);
   for (const entry of registry) parser.command(transformCommand(entry));
   return parser;
+}
+
+/** Wait until what was written to a pipe has been handed to the OS (or failed). */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  // a failed write reports its error on a later turn, even on a synchronous stream
+  return new Promise((resolve) => {
+    if (stream.writableLength === 0 || stream.destroyed) return void setImmediate(resolve);
+    stream.once('drain', resolve);
+    stream.once('error', () => resolve());
+    stream.once('close', resolve);
+  });
 }
 
 /** Drop engine and dependency frames: the user's transform frames are what matter. */

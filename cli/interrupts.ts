@@ -12,8 +12,14 @@ export interface Interrupts {
 
 const EXIT_CODES: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
-/** Install the handlers for one run. */
+let installed: Interrupts | undefined;
+
+/**
+ * The process's handlers, installed once at start-up (a signal during module loading is an
+ * interruption too, not a silent death by the default handler) and shared by every run.
+ */
 export function watchInterrupts(stderr: NodeJS.WritableStream = process.stderr): Interrupts {
+  if (installed) return installed;
   const controller = new AbortController();
   let received: string | undefined;
   const onSignal = (name: NodeJS.Signals) => {
@@ -27,13 +33,15 @@ export function watchInterrupts(stderr: NodeJS.WritableStream = process.stderr):
     controller.abort(Object.assign(new Error(`interrupted by ${name}`), { name: 'AbortError' }));
   };
   for (const name of Object.keys(EXIT_CODES)) process.on(name, onSignal);
-  return {
+  installed = {
     signal: controller.signal,
     exitCode: () => (received ? EXIT_CODES[received] : undefined),
     dispose: () => {
       for (const name of Object.keys(EXIT_CODES)) process.removeListener(name, onSignal);
+      installed = undefined;
     },
   };
+  return installed;
 }
 
 /** A transform stopped by Ctrl-C inside `vm`'s breakOnSigint (see lib/run-file.ts). */

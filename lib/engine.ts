@@ -8,6 +8,7 @@ import { recoverIfInterrupted, WriteSession } from './apply.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
 import { renderChange } from './diff.js';
 import { discoverRepository, selectTargets } from './discover.js';
+import { setRunSignal } from './event-loop-turns.js';
 import { UsageError } from './errors.js';
 import { expandGlob, isGlob } from './globs.js';
 import { gitTopLevel } from './git.js';
@@ -84,9 +85,11 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
   // any run first finishes what a killed one left half-written
   const session = mode === 'apply' ? WriteSession.open(root, options.onNotice) : undefined;
   if (!session) recoverIfInterrupted(root, options.onNotice);
+  setRunSignal(options.signal);
   try {
     return await runLocked(options, mode, cwd, root, session, started);
   } finally {
+    setRunSignal(undefined);
     session?.release();
   }
 }

@@ -3,12 +3,23 @@
 // worker results are seen within a fraction of a second.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
+/**
+ * The running engine's abort signal: a long phase that takes turns also stops at them once it
+ * is aborted, without every index builder having to carry the signal. One run at a time per thread.
+ */
+let runSignal: AbortSignal | undefined;
+
+/** Set by the engine for the length of a run. */
+export function setRunSignal(signal: AbortSignal | undefined): void {
+  runSignal = signal;
+}
+
 /** Yield to the event loop at least this often. */
 export const TURN_EVERY_MS = 50;
 
 /**
  * A function to call inside a loop: it yields only when `everyMs` have passed since the last turn,
- * so a fast loop pays one clock read per iteration.
+ * so a fast loop pays one clock read per iteration, and throws once the run is aborted.
  * @example const turn = turnTaker(); for (const f of files) { work(f); await turn(); signal?.throwIfAborted(); }
  */
 export function turnTaker(everyMs = TURN_EVERY_MS): (force?: boolean) => Promise<void> {
@@ -17,5 +28,6 @@ export function turnTaker(everyMs = TURN_EVERY_MS): (force?: boolean) => Promise
     if (!force && performance.now() - last < everyMs) return;
     await nextTurn();
     last = performance.now();
+    runSignal?.throwIfAborted();
   };
 }

@@ -50,7 +50,14 @@ export async function loadTransformModule(source: TransformSource): Promise<Tran
     loaded = await import(source.specifier);
   } else {
     jiti ??= import('jiti').then(({ createJiti }) => createJiti(import.meta.url, { interopDefault: false, moduleCache: true, fsCache: false }));
-    loaded = await (await jiti).import(source.specifier.startsWith('file:') ? source.specifier : pathToFileURL(source.specifier).href);
+    const url = source.specifier.startsWith('file:') ? source.specifier : pathToFileURL(source.specifier).href;
+    try {
+      loaded = await (await jiti).import(url);
+    } catch (error) {
+      // the transform is the user's input: a syntax error in it is theirs to fix, not our bug
+      const message = String((error as Error)?.message ?? error).split('\n')[0];
+      throw new UsageError(`cannot load transform '${source.name}': ${(error as Error)?.name ?? 'Error'}: ${message}`, 'fix the transform file (run it with node to see the whole error), or check the path given to -t');
+    }
   }
   return normaliseModule(loaded, source);
 }

@@ -29,6 +29,7 @@ export function acquireLock(stateDir: string, onNotice: (text: string) => void):
       const fd = openSync(file, 'wx', 0o644);
       writeSync(fd, JSON.stringify(me));
       closeSync(fd);
+      heldHere.add(file);
       return { release: () => releaseLock(file) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -39,7 +40,7 @@ export function acquireLock(stateDir: string, onNotice: (text: string) => void):
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
       holder = readHolder(file);
     }
-    if (holder && isAlive(holder)) {
+    if (holder && isAlive(holder, file)) {
       throw new RefusedError(
         `another repomod run (pid ${holder.pid}, '${holder.command}', since ${holder.since}) is writing this work tree; nothing was written`,
         `wait for it to finish and run the command again; if no such process runs, remove ${file}`,
@@ -57,7 +58,11 @@ export function acquireLock(stateDir: string, onNotice: (text: string) => void):
   throw new RefusedError(`cannot take the lock ${file}; nothing was written`, 'another repomod run is starting; run the command again');
 }
 
+/** Locks this process holds: a lock file naming our own pid but not in here was left by a crash. */
+const heldHere = new Set<string>();
+
 function releaseLock(file: string): void {
+  heldHere.delete(file);
   try {
     if (readHolder(file)?.pid === process.pid) unlinkSync(file);
   } catch {
@@ -74,9 +79,9 @@ function readHolder(file: string): LockHolder | undefined {
 }
 
 /** A holder on another host cannot be checked: it counts as alive. */
-function isAlive(holder: LockHolder): boolean {
+function isAlive(holder: LockHolder, file: string): boolean {
   if (holder.host !== hostname()) return true;
-  if (holder.pid === process.pid) return false;
+  if (holder.pid === process.pid) return heldHere.has(file);
   try {
     process.kill(holder.pid, 0);
     return true;

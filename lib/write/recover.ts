@@ -2,7 +2,7 @@
 // staged file is still there, roll it back otherwise, and say which.
 import { RefusedError } from '../errors.js';
 import { journalFile, readJournal, removeJournal, removeJournalTemps, type Journal } from './journal.js';
-import { canFinish, cleanUp, discardStaged, rollBack, runForward } from './steps.js';
+import { cleanUp, discardStaged, runForward } from './steps.js';
 
 /** Called with the work tree's lock held. */
 export function recoverInterrupted(root: string, stateDir: string, onNotice: (text: string) => void): void {
@@ -20,17 +20,12 @@ export function recoverInterrupted(root: string, stateDir: string, onNotice: (te
     discardStaged(root, journal);
     removeJournal(stateDir);
     onNotice(`recovered ${who}: it had not begun writing; its temp files were removed and the tree is as it was`);
-  } else if (journal.state === 'committing' && canFinish(root, journal)) {
+  } else if (journal.state === 'committing') {
+    // finishing is always safe: a step whose temp file is gone was taken (renames are atomic)
     runForward(root, journal);
     cleanUp(root, journal);
     removeJournal(stateDir);
     onNotice(`recovered ${who}: finished its commit; the tree now holds all of its changes (${files(journal.ops.length)})`);
-  } else if (journal.state === 'committing') {
-    rollBack(root, journal);
-    discardStaged(root, journal);
-    cleanUp(root, journal);
-    removeJournal(stateDir);
-    onNotice(`recovered ${who}: some of its staged files were gone, so its commit was rolled back; the tree is as it was`);
   } else {
     cleanUp(root, journal);
     removeJournal(stateDir);

@@ -71,12 +71,6 @@ export function runForward(root: string, journal: Journal): void {
   for (const dir of touchedDirs(journal)) syncDir(abs(dir));
 }
 
-/** Can `runForward` finish this journal? Only when no unfinished step lost its temp file. */
-export function canFinish(root: string, journal: Journal): boolean {
-  const abs = (rel: string) => path.join(root, rel);
-  return journal.ops.every((op) => op.kind === 'remove' || exists(abs(op.temp)) || (op.kind === 'create' ? exists(abs(op.path)) : exists(abs(op.backup))));
-}
-
 /**
  * Put every path back as it was: undo arrivals newest first, remove the folders the commit made,
  * then restore what was removed (a link that became a folder can only come back once the folder is gone).
@@ -133,8 +127,9 @@ export function discardStaged(root: string, journal: Journal): void {
 export function cleanUp(root: string, journal: Journal): void {
   for (const op of journal.ops) if (op.kind !== 'create' && exists(path.join(root, op.backup))) seam.unlink(path.join(root, op.backup));
   for (const start of journal.pruneFrom) {
+    // a folder already gone (an earlier, interrupted clean-up took it) does not stop the climb
     for (let dir = start; dir !== '' && dir !== '.'; dir = path.posix.dirname(dir)) {
-      if (!removeIfEmpty(path.join(root, dir))) break;
+      if (removeIfEmpty(path.join(root, dir)) === 'kept') break;
     }
   }
 }
@@ -146,13 +141,17 @@ function makeDirs(root: string, newDirs: readonly string[], target: string): voi
   }
 }
 
-function removeIfEmpty(dir: string): boolean {
+/** Remove `dir` if it is empty. Failures other than "not empty" or "not there" are thrown. */
+function removeIfEmpty(dir: string): 'removed' | 'gone' | 'kept' {
   try {
-    if (readdirSync(dir).length > 0) return false;
+    if (readdirSync(dir).length > 0) return 'kept';
     seam.rmdir(dir);
-    return true;
-  } catch {
-    return false;
+    return 'removed';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'ENOENT') return 'gone';
+    if (['ENOTEMPTY', 'EEXIST', 'ENOTDIR'].includes(code)) return 'kept';
+    throw error;
   }
 }
 

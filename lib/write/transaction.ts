@@ -66,7 +66,7 @@ export class WriteSession {
   async apply(changes: readonly FileChange[], options: ApplyOptions = {}): Promise<string[]> {
     const touched = [...new Set(changes.flatMap((c) => (c.renamedFrom ? [c.path, c.renamedFrom] : [c.path])))].sort();
     if (changes.length === 0) return [];
-    if (!options.allowDirty) await refuseUncommitted(this.root, touched);
+    if (!options.allowDirty) await refuseUncommitted(this.root, touched, options.signal);
     options.signal?.throwIfAborted();
     const txid = randomBytes(4).toString('hex');
     const plan = planWrites(this.root, changes, txid);
@@ -137,10 +137,12 @@ export class WriteSession {
       }
       throw new WriteError(describeFsError(error, this.root), 'rolled back: nothing was written', error);
     }
-    // the commit point is passed: a failure from here on leaves work for the next run, not a half tree
+    // the commit point is passed: every step from here on is tidying, which the next run's
+    // recovery repeats safely if it fails (finishing a finished commit changes nothing)
+    // recovery repeats safely if it fails (finishing a finished commit changes nothing); the
+    // journal goes last, so backups a failed tidy-up leaves are still listed for that run
     try {
-      journal.state = 'done';
-      writeJournal(this.stateDir, journal);
+      writeJournal(this.stateDir, { ...journal, state: 'done' });
       cleanUp(this.root, journal);
       removeJournal(this.stateDir);
     } catch (error) {
@@ -189,8 +191,8 @@ export function abandonStaging(): void {
   staging = undefined;
 }
 
-async function refuseUncommitted(root: string, paths: string[]): Promise<void> {
-  const { dirty, failure } = await uncommittedPaths(root, paths);
+async function refuseUncommitted(root: string, paths: string[], signal: AbortSignal | undefined): Promise<void> {
+  const { dirty, failure } = await uncommittedPaths(root, paths, signal);
   if (failure !== undefined) {
     const safeDirectory = /dubious ownership/.test(failure) ? `git config --global --add safe.directory ${root}` : 'fix what git reports';
     throw new RefusedError(

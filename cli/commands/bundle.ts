@@ -114,6 +114,9 @@ export const closureCommand: CommandModule<object, ClosureArgs> = {
           const dirty = dirtyPaths(report.repo.root, report.changes.map((c) => c.path));
           if (dirty.length) throw new RefusedError(`${dirty.join(', ')} ha${dirty.length === 1 ? 's' : 've'} uncommitted changes; nothing was written`, 'commit them first, or pass --allow-dirty');
         }
+        const { occupiedDestinations } = await import('../../lib/bundle/fix.js');
+        const occupied = occupiedDestinations(report.repo.root, report.changes);
+        if (occupied.length) throw new RefusedError(`${occupied.join(', ')} already exist${occupied.length === 1 ? 's' : ''}; --fix never overwrites, nothing was written`, 'move it away, or provide the module by hand');
         for (const file of applyChanges(report.repo.root, report.changes)) write(process.stderr, `${file}: written\n`);
         written = report.changes.length;
       } else if (!args.json) {

@@ -9,6 +9,7 @@ export const messages = {
   'cyclic-link': 'symlink cycle: {cycle}; not followed, left as is',
   'nested-problem': "not replaced: '{resolved}' contains {problem} '{nested}' ({detail}); fix or remove that link first",
   'ignored-target': "not replaced: '{resolved}' is git-ignored, so there is nothing to copy; left as is",
+  'not-regular-target': "not replaced: '{resolved}' is not a regular file ({type}); it is never opened, so there is nothing to copy; left as is",
   'empty-target': "not replaced: '{resolved}' holds no file to copy (git cannot hold an empty directory); left as is",
   'entry-replaced': "bundle entry for '{to}' came from '{before}'; it now comes from '{after}', as the link says",
   drift: "copy of '{from}' has drifted from its source: {how} ({count} differing: {files}); run with --sync to refresh it from the source",

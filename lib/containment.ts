@@ -99,7 +99,8 @@ export function assertRegularFile(abs: string, shown = abs): void {
   try {
     stat = statSync(abs);
   } catch (error) {
-    throw new ContainmentError(`'${shown}' cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'check that it exists and is readable', 'missing');
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ContainmentError(code === 'ENOENT' ? `'${shown}' does not exist` : `'${shown}' cannot be read (${code ?? (error as Error).message})`, 'check that it exists and is readable', 'missing');
   }
   if (!stat.isFile()) throw new ContainmentError(`'${shown}' is not a regular file (${fileTypeOf(stat)})`, 'only regular files are read', 'not-regular');
 }

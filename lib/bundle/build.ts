@@ -59,7 +59,8 @@ export function checkOutDir(plan: PackagePlan, outDir: string, options: BuildOpt
   const help = "choose a folder outside the package's sources, e.g. build/<name>";
   const sourceDir = plan.sourceDirs.find((dir) => within(dir, out) || within(out, dir));
   if (sourceDir !== undefined) {
-    throw new UsageError(`--out ${outDir} ${within(sourceDir, out) ? 'contains' : 'is inside'} '${shown(sourceDir, repoRoot)}', a source of the package; nothing was written`, help);
+    const relation = sourceDir === out ? 'is' : within(sourceDir, out) ? 'contains' : 'is inside';
+    throw new UsageError(`--out ${outDir} ${relation} '${shown(sourceDir, repoRoot)}', a source of the package; nothing was written`, help);
   }
   const source = [...plan.files.values()].find((file) => within(file.abs, out));
   if (source) throw new UsageError(`--out ${outDir} contains '${shown(source.abs, repoRoot)}', a source of the package; nothing was written`, help);

@@ -14,9 +14,9 @@ export const messages = {
   'no-dependency-file': 'the package declares no dependencies (no requirements.txt or pyproject.toml), so its third-party imports will not be installed',
   'unused-file': "not reached from {entry}'s imports (dynamic imports are not followed)",
   'cannot-fix': "cannot provide '{destination}': {reason}",
-  'unreadable-file': 'file is not read: {reason}; its imports are not followed',
+  'unreadable-file': 'file is not read: it {reason}; its imports are not followed',
   'refused-include': "'-r {include}' is not read: {reason}; requirements files may include only files inside the repository",
-  'unreadable-dependency-file': "'{file}' is not read: {reason}; the dependencies it declares are not counted",
+  'unreadable-dependency-file': "'{file}' is not read: it {reason}; the dependencies it declares are not counted",
   'include-cycle': "'-r {include}' includes '{file}' again ({cycle}); each file is read once",
 } as const;
 

@@ -115,10 +115,14 @@ export function readDeclaredDependencies(packageAbs: string, repoRoot: string): 
   const problem = (p: DependencyProblem) => void result.problems.push(p);
   /** The text of a dependency file (`abs` absolute), or undefined after reporting why not. */
   const readText = (abs: string, at: { path: string; line: number; include?: string }): string | undefined => {
-    let real: string;
     try {
-      real = realpathSync(resolveInside(realRoot, abs));
-      return readRegularFile(real, MAX_DEPENDENCY_FILE_BYTES, shownOf(real)).toString('utf8');
+      let target = resolveInside(realRoot, abs);
+      try {
+        target = realpathSync(target);
+      } catch {
+        // missing: readRegularFile says so
+      }
+      return readRegularFile(target, MAX_DEPENDENCY_FILE_BYTES, shownOf(target)).toString('utf8');
     } catch (error) {
       if (!(error instanceof ContainmentError)) throw error;
       const reason = error.message.replace(/^'[^']*' /, '');

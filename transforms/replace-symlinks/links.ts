@@ -93,9 +93,8 @@ function readTarget(link: LinkInfo, run: LinkRun) {
     const nested = problem.link;
     if (problem.special || problem.unreadable || !nested) {
       // a FIFO, socket or device (or an unlistable folder) inside the target: never opened
-      const what = problem.special ? `the ${problem.special}` : 'the unreadable folder';
-      const detail = problem.special ? `not a regular file (${problem.special})` : `cannot be read: ${problem.unreadable}`;
-      emit(report, 'error', 'nested-problem', link.path, { resolved: link.resolved!, problem: what, nested: nested?.path ?? joinRel(link.resolved!, problem.rel), detail: detail + more });
+      const what = problem.special ? `not a regular file (${problem.special})` : `a folder that cannot be read (${problem.unreadable})`;
+      emit(report, 'error', 'nested-not-regular', link.path, { resolved: link.resolved!, nested: nested?.path ?? joinRel(link.resolved!, problem.rel), what: what + more });
       return undefined;
     }
     const detail =

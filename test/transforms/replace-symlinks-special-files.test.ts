@@ -1,0 +1,36 @@
+// replace-symlinks on links to FIFOs and on directory links holding one: reported as what they
+// are ("not a regular file (FIFO)"), never "git-ignored", and never opened.
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic, type Diagnostic } from '../../lib/diagnostics.js';
+import { discoverRepository } from '../../lib/discover.js';
+import { RepoIndex } from '../../lib/repo/repo-index.js';
+import { planRepository } from '../../transforms/replace-symlinks/index.js';
+import { makeFifo } from '../helpers/fifo.js';
+import { tempDir } from '../helpers/tree.js';
+
+function repoWithFifo(): RepoIndex {
+  const root = tempDir();
+  for (const dir of ['data', 'shared', 'fn']) mkdirSync(path.join(root, dir));
+  writeFileSync(path.join(root, 'shared', 'a.py'), '');
+  writeFileSync(path.join(root, 'fn', 'main.py'), '');
+  makeFifo(path.join(root, 'data', 'events'));
+  makeFifo(path.join(root, 'shared', 'queue'));
+  symlinkSync('../data/events', path.join(root, 'fn', 'events'));
+  symlinkSync('../shared', path.join(root, 'fn', 'shared'));
+  return new RepoIndex({ root, ...discoverRepository({ root }) });
+}
+
+describe('links to FIFOs', () => {
+  it.each(['copy', 'bundle'])('--mode %s reports the FIFO by type, not as git-ignored, and plans nothing for it', { timeout: 20_000 }, async (mode) => {
+    const repo = repoWithFifo();
+    const diagnostics: Diagnostic[] = [];
+    const changes = await planRepository(repo, { mode }, (d) => diagnostics.push(d));
+    expect(changes).toEqual([]);
+    expect(diagnostics.filter((d) => d.severity !== 'info').map(formatDiagnostic)).toEqual([
+      "fn/events:1:1: error: not replaced: 'data/events' is not a regular file (FIFO); it is never opened, so there is nothing to copy; left as is [replace-symlinks/not-regular-target]",
+      "fn/shared:1:1: error: not replaced: 'shared' contains 'shared/queue', not a regular file (FIFO), which is never opened, so the folder cannot be copied whole; left as is [replace-symlinks/nested-not-regular]",
+    ]);
+  });
+});

@@ -7,8 +7,8 @@ import { ContainmentError, fileTypeOf, readRegularFile, resolveInside } from '..
 import type { RepoIndex } from '../repo/repo-index.js';
 import type { FileChange } from '../types.js';
 import type { Closure } from './closure.js';
-import { formatManifest, mergeEntries, parseManifest, type BundleEntry, type Manifest } from './manifest.js';
-import { MAX_MANIFEST_BYTES, type PackagePlan } from './package.js';
+import { formatManifest, MAX_MANIFEST_BYTES, mergeEntries, parseManifest, type BundleEntry, type Manifest } from './manifest.js';
+import type { PackagePlan } from './package.js';
 import { hashTree, isExecutable, MANIFEST_NAME } from './tree.js';
 
 export type FixStyle = 'manifest' | 'links' | 'copies';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ContainmentError, isWithin, readRegularFile, resolveInside, specialFileType } from '../containment.js';
 import type { RepoIndex } from '../repo/repo-index.js';
 import type { LinkInfo } from '../repo/symlinks.js';
-import { lineOfEntry, parseManifest, type BundleEntry } from './manifest.js';
+import { lineOfEntry, MAX_MANIFEST_BYTES, parseManifest, type BundleEntry } from './manifest.js';
 import { isExecutable, MANIFEST_NAME, TreeReader, treeProblemText, type TreeProblem } from './tree.js';
 
 /** One file of the deployed package. */
@@ -34,8 +34,6 @@ export type PackageProblemKind =
   | 'refused-source'
   | 'self-inclusion';
 
-/** A manifest is read whole; one this large is not a list of entries someone wrote. */
-export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 export interface PackageProblem {
   kind: PackageProblemKind;

@@ -1,7 +1,7 @@
 // Reading a directory the way `rsync -aL` copies it: links dereferenced, loops refused, and
 // what a copy must never carry (__pycache__, .pyc, .git, git-ignored files) left out.
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileTypeOf, specialFileType } from '../containment.js';
 import type { RepoIndex } from '../repo/repo-index.js';
@@ -151,6 +151,7 @@ export class TreeReader {
           }
         } else if (entry.isDirectory()) {
           if (this.included(abs, 'dir')) visit(abs, childRel, [...stack, abs], viaLink);
+          else if (!readable(abs)) problems.push({ rel: childRel, unreadable: 'EACCES' });
         } else if (entry.isFile()) {
           if (!this.included(abs, 'file')) continue;
           if (entry.name === MANIFEST_NAME && options.onManifest) {
@@ -172,6 +173,16 @@ export class TreeReader {
     };
     visit(rootAbs, '', [rootAbs], false);
     return { files, problems, roots };
+  }
+}
+
+/** True when the folder can be listed and entered (discovery skips one that cannot, without a word). */
+function readable(abs: string): boolean {
+  try {
+    accessSync(abs, constants.R_OK | constants.X_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -33,4 +33,20 @@ describe('links to FIFOs', () => {
       "fn/shared:1:1: error: not replaced: 'shared' contains 'shared/queue', not a regular file (FIFO), which is never opened, so the folder cannot be copied whole; left as is [replace-symlinks/nested-not-regular]",
     ]);
   });
+
+  it('a FIFO named repomod.bundle.json is never opened: the package is reported, its links kept', { timeout: 20_000 }, async () => {
+    const root = tempDir();
+    mkdirSync(path.join(root, 'shared'));
+    mkdirSync(path.join(root, 'fn'));
+    writeFileSync(path.join(root, 'shared', 'a.py'), '');
+    writeFileSync(path.join(root, 'fn', 'main.py'), '');
+    symlinkSync('../shared/a.py', path.join(root, 'fn', 'a.py'));
+    makeFifo(path.join(root, 'fn', 'repomod.bundle.json'));
+    const diagnostics: Diagnostic[] = [];
+    const changes = await planRepository(new RepoIndex({ root, ...discoverRepository({ root }) }), { mode: 'bundle' }, (d) => diagnostics.push(d));
+    expect(changes).toEqual([]);
+    expect(diagnostics.filter((d) => d.severity !== 'info').map(formatDiagnostic)).toEqual([
+      'fn/repomod.bundle.json:1:1: error: fn/repomod.bundle.json cannot be read: is not a regular file (FIFO); links of this package are left as they are [replace-symlinks/invalid-manifest]',
+    ]);
+  });
 });

@@ -64,6 +64,16 @@ export function resolveInside(root: string, rel: string, options: ResolveOptions
   return abs;
 }
 
+/** True when anything is at `abs`, links not followed (a broken link or a FIFO counts). */
+export function pathExists(abs: string): boolean {
+  try {
+    lstatSync(abs);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** What a stat describes, in words: 'FIFO', 'socket', 'character device', … */
 export function fileTypeOf(stat: Stats): string {
   if (stat.isFile()) return 'regular file';

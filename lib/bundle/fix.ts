@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { ContainmentError, fileTypeOf, readRegularFile, resolveInside } from '../containment.js';
+import { ContainmentError, fileTypeOf, pathExists, readRegularFile, resolveInside } from '../containment.js';
 import type { RepoIndex } from '../repo/repo-index.js';
 import type { FileChange } from '../types.js';
 import type { Closure } from './closure.js';
@@ -63,7 +63,7 @@ export function planClosureFix(repo: RepoIndex, plan: PackagePlan, closure: Clos
     let before: Buffer | undefined;
     let manifest: Manifest = { entries: [], extra: {} };
     try {
-      if (existsOnDisk(repo.absolute(manifestPath))) {
+      if (pathExists(repo.absolute(manifestPath))) {
         before = readRegularFile(resolveInside(repo.root, manifestPath), MAX_MANIFEST_BYTES, manifestPath);
         manifest = parseManifest(before.toString('utf8'));
       }
@@ -87,15 +87,6 @@ export function planClosureFix(repo: RepoIndex, plan: PackagePlan, closure: Clos
 
 /** A module copied by --fix copies is read whole; past this it is not a module. */
 const MAX_COPY_BYTES = 64 * 1024 * 1024;
-
-function existsOnDisk(abs: string): boolean {
-  try {
-    lstatSync(abs);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** How git sees an existing path: 'tracked', 'git-ignored' or 'untracked'. */
 function gitStateOf(root: string, rel: string): string {
@@ -135,7 +126,7 @@ function occupied(root: string, repoPath: string): string | undefined {
 
 /** Changes that add a path (no `before`) where something now exists: checked again just before --apply writes. */
 export function occupiedDestinations(root: string, changes: readonly FileChange[]): string[] {
-  return changes.filter((c) => c.before === null && existsOnDisk(path.join(root, c.path))).map((c) => c.path);
+  return changes.filter((c) => c.before === null && pathExists(path.join(root, c.path))).map((c) => c.path);
 }
 
 /**

@@ -1,8 +1,8 @@
 // A package's declared dependencies: requirements.txt (with -r includes) and pyproject.toml
 // ([project] dependencies and optional-dependencies, [dependency-groups], Poetry), as distribution names.
-import { lstatSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { ContainmentError, readRegularFile, resolveInside } from '../containment.js';
+import { ContainmentError, pathExists, readRegularFile, resolveInside } from '../containment.js';
 import { parse as parseToml } from 'smol-toml';
 import { normaliseDistribution } from './distributions.js';
 
@@ -169,9 +169,9 @@ export function readDeclaredDependencies(packageAbs: string, repoRoot: string): 
     }
   };
   const requirements = path.join(packageAbs, 'requirements.txt');
-  if (existsOnDisk(requirements)) for (const name of readRequirements(requirements)) result.names.add(normaliseDistribution(name));
+  if (pathExists(requirements)) for (const name of readRequirements(requirements)) result.names.add(normaliseDistribution(name));
   const pyproject = path.join(packageAbs, 'pyproject.toml');
-  if (existsOnDisk(pyproject)) {
+  if (pathExists(pyproject)) {
     const text = readText(pyproject, { path: shownOf(pyproject), line: 1 });
     if (text !== undefined) {
       try {
@@ -183,13 +183,4 @@ export function readDeclaredDependencies(packageAbs: string, repoRoot: string): 
     }
   }
   return result;
-}
-
-function existsOnDisk(abs: string): boolean {
-  try {
-    lstatSync(abs);
-    return true;
-  } catch {
-    return false;
-  }
 }

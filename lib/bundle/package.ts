@@ -193,6 +193,7 @@ function refusedSource(reader: TreeReader, sourceAbs: string): string | undefine
 function treeProblem(rel: string, problem: TreeProblem): PackageProblem {
   if (problem.special) return { kind: 'not-regular', path: rel, line: 1, message: problem.link ? `link to '${problem.link.resolved}', which is ${treeProblemText(problem)}` : treeProblemText(problem) };
   if (problem.unreadable) return { kind: 'unreadable', path: rel, line: 1, message: treeProblemText(problem) };
+  if (problem.ignored) return { kind: 'refused-source', path: rel, line: 1, message: treeProblemText(problem) };
   return linkProblem(rel, problem.link!);
 }
 

@@ -34,12 +34,19 @@ export interface TreeProblem {
   special?: string;
   /** Why a folder could not be listed (EACCES, …). */
   unreadable?: string;
+  /** A link to a file in the repository that discovery left out: git-ignored, or inside `.git/`. */
+  ignored?: boolean;
 }
 
 /** A tree problem in words, for a diagnostic about `rel`. */
 export function treeProblemText(problem: TreeProblem): string {
   if (problem.special) return `not a regular file (${problem.special}); never opened, so it is not copied`;
   if (problem.unreadable) return `folder cannot be read (${problem.unreadable}); its files are not copied`;
+  if (problem.ignored) {
+    const target = problem.link?.resolved ?? '';
+    const why = target.split('/').includes('.git') ? "inside '.git/'" : 'git-ignored';
+    return `link to '${target}', which is ${why}: never copied; commit it or remove the link`;
+  }
   return `link problem: ${problem.link?.kind}`;
 }
 
@@ -144,6 +151,9 @@ export class TreeReader {
             visit(target, childRel, [...stack, target], true);
           } else if (specialFileType(target)) {
             problems.push({ rel: childRel, link, special: specialFileType(target) });
+          } else if (this.resolver.inside(target) && !this.repo.hasFile(this.resolver.display(target))) {
+            // a link to a git-ignored file or into .git/ (a local .env, a remote URL with a token)
+            problems.push({ rel: childRel, link, ignored: true });
           } else if (entry.name === MANIFEST_NAME && options.onManifest) {
             options.onManifest(rel, target);
           } else {

@@ -217,6 +217,19 @@ describe('.git/ and git-ignored sources are refused (item 5)', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('refuses links in the package to a git-ignored file and into .git/ (they were copied into the build)', { timeout: 20_000 }, () => {
+    const repo = repoWith({ files: { ...BASE, 'shared/.gitignore': '.env\n' }, links: { 'fn/.env': '../shared/.env', 'fn/git-config': '../.git/config' } });
+    writeFileSync(path.join(repo, 'shared/.env'), 'AWS_SECRET=abc\n');
+    const expected = [
+      "fn/.env:1:1: error: link to 'shared/.env', which is git-ignored: never copied; commit it or remove the link [bundle/refused-source]",
+      "fn/git-config:1:1: error: link to '.git/config', which is inside '.git/': never copied; commit it or remove the link [bundle/refused-source]",
+    ];
+    expect(lines(checkBundle(path.join(repo, 'fn')).diagnostics)).toEqual(expected);
+    const out = path.join(tempDir(), 'out');
+    expect(lines(buildBundle(path.join(repo, 'fn'), out).diagnostics)).toEqual(expected);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('refuses an entry whose source passes through a symlinked folder, naming --allow-outside', () => {
     const repo = repoWith({ files: { ...BASE, 'fn/repomod.bundle.json': manifest(['alias/config.py', 'config.py']) }, links: { alias: 'shared' } });
     expect(lines(checkBundle(path.join(repo, 'fn')).diagnostics)).toEqual([

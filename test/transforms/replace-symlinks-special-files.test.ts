@@ -30,7 +30,7 @@ describe('links to FIFOs', () => {
     expect(changes).toEqual([]);
     expect(diagnostics.filter((d) => d.severity !== 'info').map(formatDiagnostic)).toEqual([
       "fn/events:1:1: error: not replaced: 'data/events' is not a regular file (FIFO); it is never opened, so there is nothing to copy; left as is [replace-symlinks/not-regular-target]",
-      "fn/shared:1:1: error: not replaced: 'shared' contains 'shared/queue', not a regular file (FIFO), which is never opened, so the folder cannot be copied whole; left as is [replace-symlinks/nested-not-regular]",
+      "fn/shared:1:1: error: not replaced: 'shared' contains 'shared/queue', not a regular file (FIFO), which is never opened, so the folder cannot be copied whole; left as is [replace-symlinks/nested-uncopyable]",
     ]);
   });
 
@@ -47,6 +47,22 @@ describe('links to FIFOs', () => {
     expect(changes).toEqual([]);
     expect(diagnostics.filter((d) => d.severity !== 'info').map(formatDiagnostic)).toEqual([
       'fn/repomod.bundle.json:1:1: error: fn/repomod.bundle.json cannot be read: is not a regular file (FIFO); links of this package are left as they are [replace-symlinks/invalid-manifest]',
+    ]);
+  });
+
+  it('--mode copy does not copy a linked folder that holds a link to a git-ignored file', async () => {
+    const root = tempDir();
+    for (const dir of ['secrets', 'shared', 'fn']) mkdirSync(path.join(root, dir));
+    writeFileSync(path.join(root, '.gitignore'), '*.env\n');
+    writeFileSync(path.join(root, 'secrets', 'prod.env'), 'TOKEN=x\n');
+    writeFileSync(path.join(root, 'shared', 'a.py'), '');
+    symlinkSync('../secrets/prod.env', path.join(root, 'shared', 'settings'));
+    symlinkSync('../shared', path.join(root, 'fn', 'shared'));
+    const diagnostics: Diagnostic[] = [];
+    const changes = await planRepository(new RepoIndex({ root, ...discoverRepository({ root }) }), { mode: 'copy' }, (d) => diagnostics.push(d));
+    expect(changes.filter((c) => c.path.startsWith('fn/'))).toEqual([]);
+    expect(diagnostics.filter((d) => d.severity !== 'info' && d.path === 'fn/shared').map(formatDiagnostic)).toEqual([
+      "fn/shared:1:1: error: not replaced: 'shared' contains 'shared/settings', link to 'secrets/prod.env', which is git-ignored: never copied, so the folder cannot be copied whole; left as is [replace-symlinks/nested-uncopyable]",
     ]);
   });
 });

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { BundleEntry } from '../../lib/bundle/manifest.js';
 import { joinRel, packageDirFor, relativeTo } from '../../lib/bundle/package-dir.js';
-import { hashTree, loadTree, type TreeReader } from '../../lib/bundle/tree.js';
+import { hashTree, loadTree, treeProblemText, type TreeReader } from '../../lib/bundle/tree.js';
 import { specialFileType } from '../../lib/containment.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import type { LinkInfo } from '../../lib/repo/symlinks.js';
@@ -91,10 +91,14 @@ function readTarget(link: LinkInfo, run: LinkRun) {
   if (problem) {
     const more = tree.problems.length > 1 ? `; ${tree.problems.length - 1} more such link${tree.problems.length > 2 ? 's' : ''}` : '';
     const nested = problem.link;
-    if (problem.special || problem.unreadable || !nested) {
-      // a FIFO, socket or device (or an unlistable folder) inside the target: never opened
-      const what = problem.special ? `not a regular file (${problem.special})` : `a folder that cannot be read (${problem.unreadable})`;
-      emit(report, 'error', 'nested-not-regular', link.path, { resolved: link.resolved!, nested: nested?.path ?? joinRel(link.resolved!, problem.rel), what: what + more });
+    if (problem.special || problem.unreadable || problem.ignored || !nested) {
+      // a FIFO, socket or device, an unlistable folder, or a link to ignored content inside the target
+      const what = problem.special
+        ? `not a regular file (${problem.special}), which is never opened`
+        : problem.unreadable
+          ? `a folder that cannot be read (${problem.unreadable})`
+          : treeProblemText(problem).replace(/; commit it or remove the link$/, '');
+      emit(report, 'error', 'nested-uncopyable', link.path, { resolved: link.resolved!, nested: nested?.path ?? joinRel(link.resolved!, problem.rel), what: what + more });
       return undefined;
     }
     const detail =

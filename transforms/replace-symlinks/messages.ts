@@ -8,7 +8,7 @@ export const messages = {
   'outside-entry': "cannot become a bundle entry: its source '{resolved}' is outside the repository; left as is (use --mode copy --allow-outside)",
   'cyclic-link': 'symlink cycle: {cycle}; not followed, left as is',
   'nested-problem': "not replaced: '{resolved}' contains {problem} '{nested}' ({detail}); fix or remove that link first",
-  'nested-not-regular': "not replaced: '{resolved}' contains '{nested}', {what}, which is never opened, so the folder cannot be copied whole; left as is",
+  'nested-uncopyable': "not replaced: '{resolved}' contains '{nested}', {what}, so the folder cannot be copied whole; left as is",
   'ignored-target': "not replaced: '{resolved}' is git-ignored, so there is nothing to copy; left as is",
   'not-regular-target': "not replaced: '{resolved}' is not a regular file ({type}); it is never opened, so there is nothing to copy; left as is",
   'empty-target': "not replaced: '{resolved}' holds no file to copy (git cannot hold an empty directory); left as is",

@@ -203,6 +203,14 @@ describe('--out never replaces the package sources or tracked files (item 4)', (
 });
 
 describe('.git/ and git-ignored sources are refused (item 5)', () => {
+  /** `bundle check fn` and `bundle build fn` diagnostics, and whether build wrote its --out. */
+  const checkThenBuild = (repo: string) => {
+    const out = path.join(tempDir(), 'out');
+    const check = lines(checkBundle(path.join(repo, 'fn')).diagnostics);
+    const build = lines(buildBundle(path.join(repo, 'fn'), out).diagnostics);
+    return { check, build, built: existsSync(out) };
+  };
+
   it('refuses {"from": ".git/config"} and {"from": "shared/.env"}: check and build report them, nothing is written', { timeout: 20_000 }, () => {
     const repo = repoWith({ files: { ...BASE, 'shared/.gitignore': '.env\n', 'fn/repomod.bundle.json': manifest(['.git/config', 'git-config'], ['shared/.env', '.env'], ['shared/config.py', 'config.py']) } });
     writeFileSync(path.join(repo, 'shared/.env'), 'AWS_SECRET=abc\n');
@@ -211,10 +219,7 @@ describe('.git/ and git-ignored sources are refused (item 5)', () => {
       "fn/repomod.bundle.json:3:1: error: bundle entry 'git-config': source '.git/config' is inside '.git/' (.git/config): git's own files are never bundled [bundle/refused-source]",
       "fn/repomod.bundle.json:4:1: error: bundle entry '.env': source 'shared/.env' is git-ignored (shared/.env): ignored files are never bundled; commit it or remove the entry [bundle/refused-source]",
     ];
-    expect(lines(checkBundle(path.join(repo, 'fn')).diagnostics)).toEqual(expected);
-    const out = path.join(tempDir(), 'out');
-    expect(lines(buildBundle(path.join(repo, 'fn'), out).diagnostics)).toEqual(expected);
-    expect(existsSync(out)).toBe(false);
+    expect(checkThenBuild(repo)).toEqual({ check: expected, build: expected, built: false });
   });
 
   it('refuses links in the package to a git-ignored file and into .git/ (they were copied into the build)', { timeout: 20_000 }, () => {
@@ -224,10 +229,7 @@ describe('.git/ and git-ignored sources are refused (item 5)', () => {
       "fn/.env:1:1: error: link to 'shared/.env', which is git-ignored: never copied; commit it or remove the link [bundle/refused-source]",
       "fn/git-config:1:1: error: link to '.git/config', which is inside '.git/': never copied; commit it or remove the link [bundle/refused-source]",
     ];
-    expect(lines(checkBundle(path.join(repo, 'fn')).diagnostics)).toEqual(expected);
-    const out = path.join(tempDir(), 'out');
-    expect(lines(buildBundle(path.join(repo, 'fn'), out).diagnostics)).toEqual(expected);
-    expect(existsSync(out)).toBe(false);
+    expect(checkThenBuild(repo)).toEqual({ check: expected, build: expected, built: false });
   });
 
   it('refuses an entry whose source passes through a symlinked folder, naming --allow-outside', () => {

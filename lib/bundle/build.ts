@@ -3,6 +3,8 @@
 import { chmodSync, copyFileSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { assertRegularFile, isWithin as within } from '../containment.js';
 import { RefusedError, UsageError } from '../errors.js';
 import type { PackagePlan } from './package.js';
 
@@ -29,11 +31,22 @@ function realish(p: string): string {
   }
 }
 
-const within = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
+/** Repo-relative paths git tracks at or under `rel` (none outside a work tree). */
+function trackedUnder(repoRoot: string, rel: string): string[] {
+  try {
+    const out = execFileSync('git', ['ls-files', '-z', '--', `:(literal)${rel || '.'}`], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+    return out.split('\0').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+const shown = (abs: string, repoRoot: string) => (within(abs, repoRoot) ? path.relative(repoRoot, abs).split(path.sep).join('/') || '.' : abs);
 
 /**
  * Refuse an --out that would destroy or recurse into something: the package itself, a folder
- * holding it or the repository, or a non-empty folder without --force.
+ * holding it or the repository, any of its sources (entries and links included), a folder git
+ * tracks (even with --force), or a non-empty folder without --force.
  * @throws UsageError or RefusedError; nothing is written.
  */
 export function checkOutDir(plan: PackagePlan, outDir: string, options: BuildOptions): string {
@@ -42,6 +55,21 @@ export function checkOutDir(plan: PackagePlan, outDir: string, options: BuildOpt
   if (within(plan.abs, out)) throw new UsageError(`--out ${outDir} contains the package itself`, 'choose a folder outside the package, e.g. build/<name>');
   if (within(repoRoot, out)) throw new UsageError(`--out ${outDir} contains the repository`, 'choose a folder inside a build directory');
   if (within(out, plan.abs)) throw new UsageError(`--out ${outDir} is inside the package`, 'the next build would include this one; choose a folder outside the package');
+  // fn_a/shared -> ../shared and --out shared: the build would replace its own source
+  const help = "choose a folder outside the package's sources, e.g. build/<name>";
+  const sourceDir = plan.sourceDirs.find((dir) => within(dir, out) || within(out, dir));
+  if (sourceDir !== undefined) {
+    const relation = sourceDir === out ? 'is' : within(sourceDir, out) ? 'contains' : 'is inside';
+    throw new UsageError(`--out ${outDir} ${relation} '${shown(sourceDir, repoRoot)}', a source of the package; nothing was written`, help);
+  }
+  const source = [...plan.files.values()].find((file) => within(file.abs, out));
+  if (source) throw new UsageError(`--out ${outDir} contains '${shown(source.abs, repoRoot)}', a source of the package; nothing was written`, help);
+  if (within(out, repoRoot)) {
+    const tracked = trackedUnder(repoRoot, path.relative(repoRoot, out).split(path.sep).join('/'));
+    if (tracked.length > 0) {
+      throw new RefusedError(`--out ${outDir} holds ${tracked.length} file${tracked.length === 1 ? '' : 's'} tracked by git (${tracked[0]}${tracked.length > 1 ? ', …' : ''}); nothing was written`, 'choose a folder git does not track, e.g. an ignored build/<name> (--force never replaces tracked files)');
+    }
+  }
   let entries: string[] = [];
   try {
     if (!statSync(out).isDirectory()) throw new UsageError(`--out ${outDir} exists and is not a folder`, 'give a folder path');
@@ -71,6 +99,8 @@ export function buildPackage(plan: PackagePlan, outDir: string, options: BuildOp
     for (const file of [...plan.files.values()].sort((a, b) => (a.rel < b.rel ? -1 : 1))) {
       const dest = path.join(temp, ...file.rel.split('/'));
       mkdirSync(path.dirname(dest), { recursive: true });
+      // checked at planning; checked again so a FIFO swapped in since cannot block the copy
+      assertRegularFile(file.abs);
       copyFileSync(file.abs, dest);
       const stat = statSync(file.abs);
       chmodSync(dest, file.executable ? 0o755 : 0o644);

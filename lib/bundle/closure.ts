@@ -1,13 +1,13 @@
 // The import closure of an entry file: every module it needs, transitively, resolved first in the
 // package (as at run time there), then in the repository; what is missing, and undeclared third parties.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ContainmentError, readRegularFile } from '../containment.js';
 import { firstSyntaxError, withPythonTree } from '../python/parser.js';
 import { extractImports, type PythonImport } from '../python/imports.js';
 import type { RepoIndex } from '../repo/repo-index.js';
 import { candidateDistributions, isStdlib, removedFromStdlib, suggestedDistribution } from './distributions.js';
 import { sourceOf, type PackagePlan } from './package.js';
-import { readDeclaredDependencies } from './requirements.js';
+import { readDeclaredDependencies, type DependencyProblem } from './requirements.js';
 
 /** One step of the chain that pulls a file in: `file` imports `module` at `line`. */
 export interface ChainStep {
@@ -26,7 +26,7 @@ export interface ClosureFile {
   chain: ChainStep[];
 }
 
-export type FindingKind = 'missing-module' | 'unresolved-module' | 'undeclared-dependency' | 'removed-stdlib' | 'parse-error' | 'no-dependency-file';
+export type FindingKind = 'missing-module' | 'unresolved-module' | 'undeclared-dependency' | 'removed-stdlib' | 'parse-error' | 'no-dependency-file' | 'unreadable-file';
 
 export interface ClosureFinding {
   kind: FindingKind;
@@ -43,6 +43,8 @@ export interface ClosureFinding {
   destination?: string;
   /** undeclared-dependency: the distribution to declare. */
   distribution?: string;
+  /** unreadable-file: why. */
+  reason?: string;
 }
 
 export interface ThirdPartyImport {
@@ -62,6 +64,8 @@ export interface Closure {
   unused: string[];
   /** Dependency files read (package-relative). */
   dependencyFiles: string[];
+  /** Requirements includes refused, dependency files not read, include cycles. */
+  dependencyProblems: DependencyProblem[];
 }
 
 export interface ClosureOptions {
@@ -96,7 +100,7 @@ export async function computeClosure(repo: RepoIndex, plan: PackagePlan, entry: 
   const dirs = new Set<string>();
   for (const rel of plan.files.keys()) for (let i = rel.lastIndexOf('/'); i > 0; i = rel.lastIndexOf('/', i - 1)) dirs.add(rel.slice(0, i));
   const ignored = new Set(options.ignoreModules ?? []);
-  const declared = readDeclaredDependencies(plan.abs);
+  const declared = readDeclaredDependencies(plan.abs, plan.repoRoot);
   const files = new Map<string, ClosureFile>();
   const findings: ClosureFinding[] = [];
   const thirdParty = new Map<string, ThirdPartyImport>();
@@ -165,8 +169,10 @@ export async function computeClosure(repo: RepoIndex, plan: PackagePlan, entry: 
     const currentChain = files.get(current.rel)!.chain;
     let source: string;
     try {
-      source = readFileSync(current.abs, 'utf8');
-    } catch {
+      source = readRegularFile(current.abs, Number.MAX_SAFE_INTEGER, current.rel).toString('utf8');
+    } catch (error) {
+      const reason = error instanceof ContainmentError ? error.message.replace(/^'[^']*' /, '') : (error as Error).message;
+      findings.push({ kind: 'unreadable-file', severity: 'error', file: current.rel, line: 1, column: 1, module: '', optional: false, inFunction: false, reason });
       continue;
     }
     const imports = await withPythonTree(source, (tree) => {
@@ -242,6 +248,7 @@ export async function computeClosure(repo: RepoIndex, plan: PackagePlan, entry: 
     thirdParty: [...thirdParty.values()].sort((a, b) => (a.module < b.module ? -1 : 1)),
     unused,
     dependencyFiles: declared.files,
+    dependencyProblems: declared.problems,
   };
 }
 

@@ -1,11 +1,13 @@
 // `closure --fix`: provide every module the closure misses that the repository has, as bundle
 // entries, relative links or copies; returned as FileChanges so the dry run shows a git diff.
-import { lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { ContainmentError, fileTypeOf, pathExists, readRegularFile, resolveInside } from '../containment.js';
 import type { RepoIndex } from '../repo/repo-index.js';
 import type { FileChange } from '../types.js';
 import type { Closure } from './closure.js';
-import { formatManifest, mergeEntries, parseManifest, type BundleEntry, type Manifest } from './manifest.js';
+import { formatManifest, MAX_MANIFEST_BYTES, mergeEntries, parseManifest, type BundleEntry, type Manifest } from './manifest.js';
 import type { PackagePlan } from './package.js';
 import { hashTree, isExecutable, MANIFEST_NAME } from './tree.js';
 
@@ -29,12 +31,12 @@ export function planClosureFix(repo: RepoIndex, plan: PackagePlan, closure: Clos
   const entries: BundleEntry[] = [];
   const ownEntries = plan.manifests.flatMap((m) => m.entries.map((e) => join(m.dir, e.to)));
   for (const file of missing) {
-    const blocker = blockingAncestor(plan, ownEntries, file.path);
+    const repoPath = join(plan.rel, file.path);
+    const blocker = blockingAncestor(plan, ownEntries, file.path) ?? (style === 'manifest' ? undefined : occupied(repo.root, repoPath));
     if (blocker) {
       result.refused.push({ destination: file.path, reason: blocker });
       continue;
     }
-    const repoPath = join(plan.rel, file.path);
     if (style === 'manifest') {
       // missing shared/espn.py ➔ { "from": "shared/espn.py", "to": "shared/espn.py" }
       entries.push({ from: file.source, to: file.path });
@@ -44,7 +46,13 @@ export function planClosureFix(repo: RepoIndex, plan: PackagePlan, closure: Clos
       result.changes.push({ path: repoPath, before: null, after: { kind: 'symlink', target } });
     } else {
       // missing shared/espn.py ➔ a copy, with its provenance recorded for drift checks
-      const bytes = readFileSync(repo.absolute(file.source));
+      let bytes: Buffer;
+      try {
+        bytes = readRegularFile(repo.absolute(file.source), MAX_COPY_BYTES, file.source);
+      } catch (error) {
+        result.refused.push({ destination: file.path, reason: (error as Error).message });
+        continue;
+      }
       const executable = isExecutable(repo.absolute(file.source));
       result.changes.push({ path: repoPath, before: null, after: { kind: 'file', bytes, executable } });
       entries.push({ from: file.source, to: file.path, copied: true, hash: hashTree([{ rel: '', executable, bytes }]) });
@@ -55,10 +63,13 @@ export function planClosureFix(repo: RepoIndex, plan: PackagePlan, closure: Clos
     let before: Buffer | undefined;
     let manifest: Manifest = { entries: [], extra: {} };
     try {
-      before = readFileSync(repo.absolute(manifestPath));
-      manifest = parseManifest(before.toString('utf8'));
+      if (pathExists(repo.absolute(manifestPath))) {
+        before = readRegularFile(resolveInside(repo.root, manifestPath), MAX_MANIFEST_BYTES, manifestPath);
+        manifest = parseManifest(before.toString('utf8'));
+      }
     } catch (error) {
-      if (before) {
+      // a manifest that cannot be read is never replaced by a new one
+      if (before || error instanceof ContainmentError) {
         result.refused.push(...entries.map((e) => ({ destination: e.to, reason: `${manifestPath} cannot be read: ${(error as Error).message}` })));
         return result;
       }
@@ -72,6 +83,50 @@ export function planClosureFix(repo: RepoIndex, plan: PackagePlan, closure: Clos
   }
   result.changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return result;
+}
+
+/** A module copied by --fix copies is read whole; past this it is not a module. */
+const MAX_COPY_BYTES = 64 * 1024 * 1024;
+
+/** How git sees an existing path: 'tracked', 'git-ignored' or 'untracked'. */
+function gitStateOf(root: string, rel: string): string {
+  const git = (...args: string[]) => {
+    try {
+      execFileSync('git', args, { cwd: root, stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (git('ls-files', '--error-unmatch', '--', `:(literal)${rel}`)) return 'tracked';
+  return git('check-ignore', '-q', '--no-index', '--', rel) ? 'git-ignored' : 'untracked';
+}
+
+/**
+ * Why --fix may not write at the repo-relative `repoPath`: something is already there (a file
+ * git tracks, an untracked or ignored one, a FIFO, a folder) or it lies beyond a symbolic link.
+ * A fix only ever adds; it never overwrites.
+ */
+function occupied(root: string, repoPath: string): string | undefined {
+  let abs: string;
+  try {
+    abs = resolveInside(root, repoPath);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  let stat;
+  try {
+    stat = lstatSync(abs);
+  } catch {
+    return undefined;
+  }
+  const type = stat.isFile() ? '' : `, a ${fileTypeOf(stat)}`;
+  return `'${repoPath}' already exists (${gitStateOf(root, repoPath)}${type}) and is never overwritten; move it away or provide the module by hand`;
+}
+
+/** Changes that add a path (no `before`) where something now exists: checked again just before --apply writes. */
+export function occupiedDestinations(root: string, changes: readonly FileChange[]): string[] {
+  return changes.filter((c) => c.before === null && pathExists(path.join(root, c.path))).map((c) => c.path);
 }
 
 /**

@@ -25,6 +25,9 @@ export interface Manifest {
 
 export class ManifestError extends Error {}
 
+/** A manifest is read whole; one this large is not a list of entries someone wrote. */
+export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+
 /** Normalise a relative path: `/` separators, no `./`, no trailing `/`; undefined when it climbs out or is absolute. */
 export function cleanRelative(value: string): string | undefined {
   if (value === '' || path.posix.isAbsolute(value) || /^[A-Za-z]:[\\/]/.test(value)) return undefined;

@@ -14,6 +14,10 @@ export const messages = {
   'no-dependency-file': 'the package declares no dependencies (no requirements.txt or pyproject.toml), so its third-party imports will not be installed',
   'unused-file': "not reached from {entry}'s imports (dynamic imports are not followed)",
   'cannot-fix': "cannot provide '{destination}': {reason}",
+  'unreadable-file': 'file is not read: it {reason}; its imports are not followed',
+  'refused-include': "'-r {include}' is not read: {reason}; requirements files may include only files inside the repository",
+  'unreadable-dependency-file': "'{file}' is not read: it {reason}; the dependencies it declares are not counted",
+  'include-cycle': "'-r {include}' includes '{file}' again ({cycle}); each file is read once",
 } as const;
 
 const code = (c: string) => `bundle/${c}`;
@@ -56,6 +60,23 @@ export function closureDiagnostics(plan: PackagePlan, closure: Closure): Diagnos
         return { ...at, code: code(f.kind), message: messages['parse-error'] };
       case 'no-dependency-file':
         return { ...at, code: code(f.kind), message: messages['no-dependency-file'] };
+      case 'unreadable-file':
+        return { ...at, code: code(f.kind), message: fillMessage(messages['unreadable-file'], { reason: f.reason ?? 'unknown' }) };
+    }
+  });
+}
+
+/** Diagnostics for dependency files refused or not read (paths are already repo-relative). */
+export function dependencyDiagnostics(closure: Closure): Diagnostic[] {
+  return closure.dependencyProblems.map((p): Diagnostic => {
+    const at = { path: p.path, line: p.line, column: 1, code: code(p.kind) };
+    switch (p.kind) {
+      case 'refused-include':
+        return { ...at, severity: 'error', message: fillMessage(messages['refused-include'], { include: p.include!, reason: p.reason }) };
+      case 'include-cycle':
+        return { ...at, severity: 'warning', message: fillMessage(messages['include-cycle'], { include: p.include!, file: p.file!, cycle: p.reason }) };
+      case 'unreadable-dependency-file':
+        return { ...at, severity: p.severity ?? 'error', message: fillMessage(messages['unreadable-dependency-file'], { file: p.file ?? p.path, reason: p.reason }) };
     }
   });
 }

@@ -1,7 +1,8 @@
 // A package's declared dependencies: requirements.txt (with -r includes) and pyproject.toml
 // ([project] dependencies and optional-dependencies, [dependency-groups], Poetry), as distribution names.
-import { existsSync, readFileSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
+import { ContainmentError, pathExists, readRegularFile, resolveInside } from '../containment.js';
 import { parse as parseToml } from 'smol-toml';
 import { normaliseDistribution } from './distributions.js';
 
@@ -10,8 +11,22 @@ export interface DeclaredDependencies {
   names: Set<string>;
   /** Package-relative files read, in order. */
   files: string[];
-  /** Files that could not be read or parsed, with why. */
-  problems: { file: string; reason: string }[];
+  /** Includes refused, files that could not be read or parsed, include cycles: with where and why. */
+  problems: DependencyProblem[];
+}
+
+/**
+ * A dependency file not read. `path`/`line` (repo-relative) say where: the `-r` line that names
+ * it, or the file itself. `include` is the `-r` argument as written; `file` the file meant.
+ */
+export interface DependencyProblem {
+  kind: 'refused-include' | 'unreadable-dependency-file' | 'include-cycle';
+  path: string;
+  line: number;
+  include?: string;
+  file?: string;
+  reason: string;
+  severity?: 'error' | 'warning';
 }
 
 const NAME = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/;
@@ -24,18 +39,22 @@ export function requirementName(spec: string): string | undefined {
 
 /**
  * Distribution names from a requirements file's text. Follows `-r`/`--requirement` includes
- * through `include(file)`; constraints (`-c`), index options and hashes declare nothing.
+ * through `include(file, line)` (the 1-based line of the include); constraints (`-c`), index
+ * options and hashes declare nothing.
  */
-export function parseRequirements(text: string, include?: (file: string) => string[]): string[] {
+export function parseRequirements(text: string, include?: (file: string, line: number) => string[]): string[] {
   const names: string[] = [];
-  // a trailing backslash continues the line
-  const lines = text.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
-  for (const raw of lines) {
+  const physical = text.split(/\r?\n/);
+  for (let i = 0; i < physical.length; i++) {
+    const lineNumber = i + 1;
+    // a trailing backslash continues the line
+    let raw = physical[i];
+    while (raw.endsWith('\\') && i + 1 < physical.length) raw = `${raw.slice(0, -1)} ${physical[++i]}`;
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
     if (!line) continue;
     const includeMatch = /^(?:-r|--requirement)(?:\s+|=)(\S+)/.exec(line);
     if (includeMatch) {
-      if (include) names.push(...include(includeMatch[1]));
+      if (include) names.push(...include(includeMatch[1], lineNumber));
       continue;
     }
     const editable = /^(?:-e|--editable)(?:\s+|=)(\S+)/.exec(line);
@@ -77,33 +96,90 @@ export function parsePyproject(text: string): string[] {
   return names.filter(Boolean);
 }
 
-/** Read what the package at `packageAbs` declares: its requirements*.txt files and pyproject.toml. */
-export function readDeclaredDependencies(packageAbs: string): DeclaredDependencies {
+/** Requirements and pyproject files are read whole; past this they are not a dependency list. */
+export const MAX_DEPENDENCY_FILE_BYTES = 1024 * 1024;
+
+/**
+ * Read what the package at `packageAbs` declares: its requirements.txt (with its includes) and
+ * pyproject.toml. Every file is read at most once, only when it is a regular file inside the
+ * repository `repoRoot` (no absolute or escaping includes, no FIFOs), and at most
+ * MAX_DEPENDENCY_FILE_BYTES; what is refused or unreadable becomes a problem, never a throw.
+ */
+export function readDeclaredDependencies(packageAbs: string, repoRoot: string): DeclaredDependencies {
   const result: DeclaredDependencies = { names: new Set(), files: [], problems: [] };
-  const seen = new Set<string>();
-  const readRequirements = (abs: string): string[] => {
-    if (seen.has(abs)) return [];
-    seen.add(abs);
-    const shown = path.relative(packageAbs, abs).split(path.sep).join('/');
-    let text: string;
+  const realRoot = realpathSync(repoRoot);
+  const shownOf = (abs: string) => path.relative(realRoot, abs).split(path.sep).join('/');
+  const read = new Set<string>();
+  /** Real paths of the files being read, outermost first: an include of one of them is a cycle. */
+  const stack: string[] = [];
+  const problem = (p: DependencyProblem) => void result.problems.push(p);
+  /** The text of a dependency file (`abs` absolute), or undefined after reporting why not. */
+  const readText = (abs: string, at: { path: string; line: number; include?: string }): string | undefined => {
     try {
-      text = readFileSync(abs, 'utf8');
+      let target = resolveInside(realRoot, abs);
+      try {
+        target = realpathSync(target);
+      } catch {
+        // missing: readRegularFile says so
+      }
+      return readRegularFile(target, MAX_DEPENDENCY_FILE_BYTES, shownOf(target)).toString('utf8');
     } catch (error) {
-      result.problems.push({ file: shown, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (error as Error).message });
+      if (!(error instanceof ContainmentError)) throw error;
+      const reason = error.message.replace(/^'[^']*' /, '');
+      if (at.include !== undefined && (error.reason === 'outside' || error.reason === 'beyond-link')) problem({ kind: 'refused-include', ...at, reason: `'${at.include}' ${reason}` });
+      else problem({ kind: 'unreadable-dependency-file', ...at, file: shownOf(abs), reason, severity: error.reason === 'missing' ? 'warning' : 'error' });
+      return undefined;
+    }
+  };
+  const readRequirements = (abs: string, from?: { path: string; line: number; include: string }): string[] => {
+    let real: string;
+    try {
+      real = realpathSync(abs);
+    } catch {
+      real = abs;
+    }
+    if (stack.includes(real)) {
+      const cycle = [...stack.slice(stack.indexOf(real)), real].map(shownOf).join(' → ');
+      problem({ kind: 'include-cycle', path: from!.path, line: from!.line, include: from!.include, file: shownOf(real), reason: cycle });
       return [];
     }
-    result.files.push(shown);
-    return parseRequirements(text, (file) => readRequirements(path.resolve(path.dirname(abs), file)));
+    if (read.has(real)) return [];
+    read.add(real);
+    const text = readText(abs, from ?? { path: shownOf(abs), line: 1 });
+    if (text === undefined) return [];
+    const shown = shownOf(real);
+    result.files.push(path.relative(packageAbs, real).split(path.sep).join('/'));
+    stack.push(real);
+    try {
+      return parseRequirements(text, (file, line) => {
+        const at = { path: shown, line, include: file };
+        if (/^[a-z+]+:\/\//i.test(file)) {
+          problem({ kind: 'unreadable-dependency-file', ...at, file, reason: 'is a URL, which is not fetched', severity: 'warning' });
+          return [];
+        }
+        // -r /etc/passwd, -r /dev/zero: never stat'ed, never opened
+        if (path.isAbsolute(file) || /^[A-Za-z]:[\\/]/.test(file)) {
+          problem({ kind: 'refused-include', ...at, reason: `'${file}' is an absolute path` });
+          return [];
+        }
+        return readRequirements(path.resolve(path.dirname(real), file), at);
+      });
+    } finally {
+      stack.pop();
+    }
   };
   const requirements = path.join(packageAbs, 'requirements.txt');
-  if (existsSync(requirements)) for (const name of readRequirements(requirements)) result.names.add(normaliseDistribution(name));
+  if (pathExists(requirements)) for (const name of readRequirements(requirements)) result.names.add(normaliseDistribution(name));
   const pyproject = path.join(packageAbs, 'pyproject.toml');
-  if (existsSync(pyproject)) {
-    try {
-      for (const name of parsePyproject(readFileSync(pyproject, 'utf8'))) result.names.add(normaliseDistribution(name));
-      result.files.push('pyproject.toml');
-    } catch (error) {
-      result.problems.push({ file: 'pyproject.toml', reason: (error as Error).message.split('\n')[0] });
+  if (pathExists(pyproject)) {
+    const text = readText(pyproject, { path: shownOf(pyproject), line: 1 });
+    if (text !== undefined) {
+      try {
+        for (const name of parsePyproject(text)) result.names.add(normaliseDistribution(name));
+        result.files.push('pyproject.toml');
+      } catch (error) {
+        problem({ kind: 'unreadable-dependency-file', path: shownOf(pyproject), line: 1, file: shownOf(pyproject), reason: `is not valid TOML (${(error as Error).message.split('\n')[0]})`, severity: 'warning' });
+      }
     }
   }
   return result;

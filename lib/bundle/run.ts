@@ -2,6 +2,7 @@
 // and return diagnostics and data; the CLI only prints and sets the exit code.
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { specialFileType } from '../containment.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { discoverRepository } from '../discover.js';
 import { UsageError } from '../errors.js';
@@ -11,7 +12,7 @@ import type { FileChange } from '../types.js';
 import { buildPackage } from './build.js';
 import { computeClosure, type Closure } from './closure.js';
 import { planClosureFix, type FixStyle } from './fix.js';
-import { closureDiagnostics, messages, packageDiagnostics, unusedDiagnostics } from './messages.js';
+import { closureDiagnostics, dependencyDiagnostics, messages, packageDiagnostics, unusedDiagnostics } from './messages.js';
 import { planPackage, sourceOf, type PackagePlan } from './package.js';
 
 /** The repository around `anyPath`: git's top level, else the folder itself; discovered like the engine does. */
@@ -77,14 +78,16 @@ export interface ClosureReport extends PackageReport {
 /** `bundle closure`: the entry's import closure against what the package provides. */
 export async function closureOf(entryFile: string, options: ClosureOptions = {}): Promise<ClosureReport> {
   const entryAbs = path.resolve(entryFile);
-  if (!existsSync(entryAbs) || !statSync(entryAbs).isFile()) throw new UsageError(`entry file '${entryFile}' does not exist`, 'give the Python file the platform runs, e.g. functions/fn_a/main.py');
+  if (!existsSync(entryAbs)) throw new UsageError(`entry file '${entryFile}' does not exist`, 'give the Python file the platform runs, e.g. functions/fn_a/main.py');
+  const special = specialFileType(entryAbs) ?? (statSync(entryAbs).isDirectory() ? 'directory' : undefined);
+  if (special) throw new UsageError(`entry file '${entryFile}' is not a regular file (${special})`, 'give the Python file the platform runs, e.g. functions/fn_a/main.py');
   const packageAbs = requireDir(options.packageRoot ?? path.dirname(entryAbs), 'package root');
   const entryRel = path.relative(realpathSync(packageAbs), path.join(realpathSync(path.dirname(entryAbs)), path.basename(entryAbs))).split(path.sep).join('/');
   if (entryRel.startsWith('..') || path.isAbsolute(entryRel)) throw new UsageError(`entry file '${entryFile}' is not inside the package root '${options.packageRoot}'`, 'pass --package-root with a folder that holds the entry file');
   const repo = loadRepository(packageAbs, options.sourceRoots);
   const plan = planPackage(repo, packageAbs);
   const closure = await computeClosure(repo, plan, entryRel, { ignoreModules: options.ignoreModules });
-  const diagnostics = [...packageDiagnostics(plan), ...closureDiagnostics(plan, closure), ...(options.unused ? unusedDiagnostics(plan, closure) : [])];
+  const diagnostics = [...packageDiagnostics(plan), ...closureDiagnostics(plan, closure), ...dependencyDiagnostics(closure), ...(options.unused ? unusedDiagnostics(plan, closure) : [])];
   let changes: FileChange[] = [];
   if (options.fix) {
     const fix = planClosureFix(repo, plan, closure, options.fix);

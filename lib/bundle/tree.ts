@@ -1,8 +1,9 @@
 // Reading a directory the way `rsync -aL` copies it: links dereferenced, loops refused, and
 // what a copy must never carry (__pycache__, .pyc, .git, git-ignored files) left out.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileTypeOf, specialFileType } from '../containment.js';
 import type { RepoIndex } from '../repo/repo-index.js';
 import { LinkResolver, type LinkInfo } from '../repo/symlinks.js';
 
@@ -22,10 +23,31 @@ export interface TreeFile {
   viaLink: boolean;
 }
 
-/** A link inside the tree that cannot be copied: broken, looping, or leaving the repository. */
+/**
+ * What cannot be copied: a link (broken, looping, or leaving the repository), a FIFO, socket or
+ * device (`special`, itself or as a link's target: never opened), or a folder that cannot be listed.
+ */
 export interface TreeProblem {
   rel: string;
-  link: LinkInfo;
+  link?: LinkInfo;
+  /** 'FIFO', 'socket', 'character device', …: what is there instead of a regular file. */
+  special?: string;
+  /** Why a folder could not be listed (EACCES, …). */
+  unreadable?: string;
+  /** A link to a file in the repository that discovery left out: git-ignored, or inside `.git/`. */
+  ignored?: boolean;
+}
+
+/** A tree problem in words, for a diagnostic about `rel`. */
+export function treeProblemText(problem: TreeProblem): string {
+  if (problem.special) return `not a regular file (${problem.special}); never opened, so it is not copied`;
+  if (problem.unreadable) return `folder cannot be read (${problem.unreadable}); its files are not copied`;
+  if (problem.ignored) {
+    const target = problem.link?.resolved ?? '';
+    const why = target.split('/').includes('.git') ? "inside '.git/'" : 'git-ignored';
+    return `link to '${target}', which is ${why}: never copied; commit it or remove the link`;
+  }
+  return `link problem: ${problem.link?.kind}`;
 }
 
 export interface TreeReadOptions {
@@ -40,6 +62,8 @@ export interface TreeReadOptions {
 export interface TreeRead {
   files: TreeFile[];
   problems: TreeProblem[];
+  /** Real folders the copy comes from: the root and each directory link's target. */
+  roots: string[];
 }
 
 /**
@@ -89,11 +113,14 @@ export class TreeReader {
     rootAbs = realpathSync(rootAbs);
     const files: TreeFile[] = [];
     const problems: TreeProblem[] = [];
+    const roots = [rootAbs];
     const visit = (dirAbs: string, rel: string, stack: string[], viaLink: boolean) => {
       let entries;
       try {
         entries = readdirSync(dirAbs, { withFileTypes: true });
-      } catch {
+      } catch (error) {
+        // a folder skipped without a word would make the copy silently incomplete
+        problems.push({ rel, unreadable: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
         return;
       }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -120,7 +147,13 @@ export class TreeReader {
               problems.push({ rel: childRel, link: { ...link, kind: 'cyclic', containsItself: true, cycle: [link.path, link.resolved!] } });
               continue;
             }
+            roots.push(target);
             visit(target, childRel, [...stack, target], true);
+          } else if (specialFileType(target)) {
+            problems.push({ rel: childRel, link, special: specialFileType(target) });
+          } else if (this.resolver.inside(target) && !this.repo.hasFile(this.resolver.display(target))) {
+            // a link to a git-ignored file or into .git/ (a local .env, a remote URL with a token)
+            problems.push({ rel: childRel, link, ignored: true });
           } else if (entry.name === MANIFEST_NAME && options.onManifest) {
             options.onManifest(rel, target);
           } else {
@@ -128,6 +161,7 @@ export class TreeReader {
           }
         } else if (entry.isDirectory()) {
           if (this.included(abs, 'dir')) visit(abs, childRel, [...stack, abs], viaLink);
+          else if (!readable(abs)) problems.push({ rel: childRel, unreadable: 'EACCES' });
         } else if (entry.isFile()) {
           if (!this.included(abs, 'file')) continue;
           if (entry.name === MANIFEST_NAME && options.onManifest) {
@@ -135,11 +169,30 @@ export class TreeReader {
             continue;
           }
           files.push({ rel: childRel, abs, executable: isExecutable(abs), viaLink });
+        } else {
+          // a FIFO, socket or device: opening it could block forever
+          let type = 'special file';
+          try {
+            type = fileTypeOf(lstatSync(abs));
+          } catch {
+            // gone since the listing: still not copied
+          }
+          problems.push({ rel: childRel, special: type });
         }
       }
     };
     visit(rootAbs, '', [rootAbs], false);
-    return { files, problems };
+    return { files, problems, roots };
+  }
+}
+
+/** True when the folder can be listed and entered (discovery skips one that cannot, without a word). */
+function readable(abs: string): boolean {
+  try {
+    accessSync(abs, constants.R_OK | constants.X_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -2,8 +2,9 @@
 // reported and left alone (broken, escaping, cyclic, or holding such a link inside).
 import { readFileSync } from 'node:fs';
 import type { BundleEntry } from '../../lib/bundle/manifest.js';
-import { packageDirFor, relativeTo } from '../../lib/bundle/package-dir.js';
-import { hashTree, loadTree, type TreeReader } from '../../lib/bundle/tree.js';
+import { joinRel, packageDirFor, relativeTo } from '../../lib/bundle/package-dir.js';
+import { hashTree, loadTree, treeProblemText, type TreeReader } from '../../lib/bundle/tree.js';
+import { specialFileType } from '../../lib/containment.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import type { LinkInfo } from '../../lib/repo/symlinks.js';
 import type { FileChange, FileState } from '../../lib/types.js';
@@ -56,6 +57,12 @@ export function planLink(link: LinkInfo, run: LinkRun): LinkListing {
     default:
       emit(report, 'info', 'link', link.path, { kind: link.kind, resolved: link.resolved!, target: link.target, via: viaText(link) });
   }
+  const special = options.mode && !link.targetIsDirectory && link.kind !== 'directory' ? specialFileType(link.resolvedAbs!) : undefined;
+  if (special) {
+    // a link to a FIFO, socket or device: reading it could block forever, and it is not "ignored"
+    emit(report, 'error', 'not-regular-target', link.path, { resolved: link.resolved!, type: special });
+    return listing;
+  }
   if (options.mode && link.kind === 'file' && !run.repo.hasFile(link.resolved!)) {
     // a link to a git-ignored file (a local .env, a generated secret) must not become a committed copy
     emit(report, 'error', 'ignored-target', link.path, { resolved: link.resolved! });
@@ -82,11 +89,21 @@ function readTarget(link: LinkInfo, run: LinkRun) {
   const tree = reader.read(resolvedAbs, { allowOutside: options.allowOutside, skipBroken: options.removeBroken });
   const problem = tree.problems[0];
   if (problem) {
+    const more = tree.problems.length > 1 ? `; ${tree.problems.length - 1} more such link${tree.problems.length > 2 ? 's' : ''}` : '';
     const nested = problem.link;
+    if (problem.special || problem.unreadable || problem.ignored || !nested) {
+      // a FIFO, socket or device, an unlistable folder, or a link to ignored content inside the target
+      const what = problem.special
+        ? `not a regular file (${problem.special}), which is never opened`
+        : problem.unreadable
+          ? `a folder that cannot be read (${problem.unreadable})`
+          : treeProblemText(problem).replace(/; commit it or remove the link$/, '');
+      emit(report, 'error', 'nested-uncopyable', link.path, { resolved: link.resolved!, nested: nested?.path ?? joinRel(link.resolved!, problem.rel), what: what + more });
+      return undefined;
+    }
     const detail =
       nested.kind === 'broken' ? `target '${nested.target}' is missing` : nested.kind === 'cyclic' ? `it loops: ${cycleText(nested)}` : `it resolves to '${nested.resolved}'`;
     const what = nested.kind === 'broken' ? 'the broken link' : nested.kind === 'cyclic' ? 'the looping link' : 'the link outside the repository';
-    const more = tree.problems.length > 1 ? `; ${tree.problems.length - 1} more such link${tree.problems.length > 2 ? 's' : ''}` : '';
     emit(report, 'error', 'nested-problem', link.path, { resolved: link.resolved!, problem: what, nested: nested.path, detail: detail + more });
     return undefined;
   }

@@ -1,7 +1,7 @@
 // Manifest bookkeeping for one run: each package's existing manifest, the entries this run adds,
 // and the link changes that may only happen if that manifest can be written.
-import { readFileSync } from 'node:fs';
-import { formatManifest, mergeEntries, parseManifest, type BundleEntry, type Manifest } from '../../lib/bundle/manifest.js';
+import { ContainmentError, readRegularFile } from '../../lib/containment.js';
+import { formatManifest, MAX_MANIFEST_BYTES, mergeEntries, parseManifest, type BundleEntry, type Manifest } from '../../lib/bundle/manifest.js';
 import { joinRel } from '../../lib/bundle/package-dir.js';
 import { MANIFEST_NAME } from '../../lib/bundle/tree.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
@@ -32,11 +32,15 @@ export class ManifestBook {
       const manifestPath = joinRel(dir, MANIFEST_NAME);
       book = { dir, manifestPath, added: [], changes: [], dropped: 0 };
       try {
-        book.before = readFileSync(this.repo.absolute(manifestPath));
-      } catch {
+        book.before = readRegularFile(this.repo.absolute(manifestPath), MAX_MANIFEST_BYTES, manifestPath);
+      } catch (error) {
         book.before = undefined;
+        // a FIFO or device named like a manifest is never opened, and never replaced
+        if (error instanceof ContainmentError && error.reason !== 'missing') book.error = error.message.replace(/^'[^']*' /, '');
       }
-      if (book.before) {
+      if (book.error) {
+        // left as is: its links are kept
+      } else if (book.before) {
         try {
           book.manifest = parseManifest(book.before.toString('utf8'));
         } catch (error) {

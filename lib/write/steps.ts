@@ -16,8 +16,20 @@ const exists = (abs: string) => {
   }
 };
 
-/** Write one op's new content in full to its temp file, with the mode it will have. */
+/**
+ * Write one op's new content in full to its temp file, with the mode it will have. A failure
+ * names the file being written, not the temp file's name.
+ */
 export function stageOne(root: string, op: WriteOp & { temp: string }, state: FileState): void {
+  try {
+    stageContent(root, op, state);
+  } catch (error) {
+    if (error && typeof error === 'object' && 'code' in error) Object.assign(error, { path: path.join(root, op.path), dest: undefined });
+    throw error;
+  }
+}
+
+function stageContent(root: string, op: WriteOp & { temp: string }, state: FileState): void {
   const temp = path.join(root, op.temp);
   if (state.kind === 'symlink') {
     seam.symlink(state.target, temp);
@@ -26,8 +38,8 @@ export function stageOne(root: string, op: WriteOp & { temp: string }, state: Fi
   const mode = modeFor(path.join(root, op.path), state, op.kind === 'replace');
   const fd = seam.open(temp, 'wx', mode);
   try {
-    seam.writeAll(fd, state.bytes, op.temp);
-    seam.fsync(fd, op.temp);
+    seam.writeAll(fd, state.bytes, temp);
+    seam.fsync(fd, temp);
   } finally {
     closeSync(fd);
   }

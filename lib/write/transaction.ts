@@ -3,7 +3,7 @@
 // changed since it was read, write the journal, then commit by renames, removals last. Any failure
 // before or during the commit leaves the tree as it was; a kill is finished by the next run.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, rmdirSync } from 'node:fs';
 import { RefusedError } from '../errors.js';
 import { turnTaker } from '../event-loop-turns.js';
 import { uncommittedPaths } from '../git.js';
@@ -15,7 +15,7 @@ import { acquireLock, type HeldLock } from './lock.js';
 import { planWrites, type WritePlan } from './plan-writes.js';
 import { verifyUnchanged } from './verify-unchanged.js';
 import { recoverInterrupted } from './recover.js';
-import { stateDirOf } from './state-dir.js';
+import { gitDirOf, stateDirOf } from './state-dir.js';
 import { cleanUp, discardStaged, rollBack, runForward, stageOne } from './steps.js';
 
 export interface ApplyOptions {
@@ -55,6 +55,14 @@ export class WriteSession {
 
   release(): void {
     this.lock.release();
+    // outside git the state folder sits in the work tree: leave no trace when nothing is pending
+    if (!gitDirOf(this.root)) {
+      try {
+        rmdirSync(this.stateDir);
+      } catch {
+        // not empty (another run's lock, a kept journal) or already gone
+      }
+    }
   }
 
   /**

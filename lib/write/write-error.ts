@@ -19,9 +19,11 @@ export class WriteError extends KnownError {
  * prefix and syscall, the path repository-relative.
  */
 export function describeFsError(error: unknown, root: string): string {
-  const e = error as NodeJS.ErrnoException;
-  const file = e?.path ? path.relative(root, e.path) || '.' : undefined;
-  const shown = file && !file.startsWith('..') ? file.split(path.sep).join('/') : e?.path;
+  const e = error as NodeJS.ErrnoException & { dest?: string };
+  // a rename names its source first; the destination is the path the user knows
+  const named = e?.syscall === 'rename' && e.dest ? e.dest : e?.path;
+  const file = named ? path.relative(root, named) || '.' : undefined;
+  const shown = file && !file.startsWith('..') ? file.split(path.sep).join('/') : named;
   const text = /^[A-Z]+: ([^,]+)/.exec(String(e?.message ?? ''))?.[1] ?? String(e?.message ?? error);
   const verb = e?.syscall === 'unlink' || e?.syscall === 'rmdir' ? 'remove' : e?.syscall === 'rename' ? 'move into place' : 'write';
   return `${shown ? `cannot ${verb} '${shown}'` : `cannot ${verb}`}: ${text}${e?.code ? ` (${e.code})` : ''}`;

@@ -71,7 +71,7 @@ export function checksFor(config: RepomodConfig): { entry: RegistryEntry; option
     const configured = configOptions(config, entry);
     const options = configured ?? entry.meta.checkDefaults;
     if (!options) continue;
-    if (entry.meta.options) resolveOptions(options, entry.meta.options, {}, config.file ?? 'check defaults');
+    if (entry.meta.options) resolveOptions(options, entry.meta.options, {}, config.file ? shownConfig(config.file) : 'check defaults');
     checks.push({ entry, options });
   }
   return checks;
@@ -87,10 +87,17 @@ function configOptions(config: RepomodConfig, entry: RegistryEntry): Record<stri
 }
 
 function mergeOptions(entry: RegistryEntry, config: RepomodConfig, given: Record<string, unknown> | undefined): Record<string, unknown> {
-  const merged = { ...(configOptions(config, entry) ?? {}), ...(given ?? {}) };
-  if (entry.meta.options) resolveOptions(merged, entry.meta.options, {}, config.file ? `${config.file} or the given options` : 'the given options');
-  return merged;
+  const configured = configOptions(config, entry) ?? {};
+  // each part validated where it was written, so a message names the file or the flag
+  if (entry.meta.options) {
+    resolveOptions(configured, entry.meta.options, {}, config.file ? shownConfig(config.file) : 'the config');
+    resolveOptions(given, entry.meta.options, {}, 'the given options');
+  }
+  return { ...configured, ...(given ?? {}) };
 }
+
+/** The config file as messages name it: relative to the current directory, as loadConfig does. */
+const shownConfig = (file: string) => path.relative(process.cwd(), file) || file;
 
 /** Read the config: an explicit file, none (false), or the nearest one up to the repository root. */
 export function readConfig(cwd: string, given: string | false | undefined): RepomodConfig {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { findConfig, loadConfig, type RepomodConfig } from '../lib/config.js';
 import { runEngine, type RunMode, type RunResult } from '../lib/engine.js';
 import { UsageError } from '../lib/errors.js';
+import { parseSize } from '../lib/file-size.js';
 import { gitTopLevel } from '../lib/git.js';
 import { resolveOptions } from '../lib/options.js';
 import { resolveTransformSource, type TransformSource } from '../lib/transform-loader.js';
@@ -27,6 +28,8 @@ export interface CommonRunOptions {
   shard?: { index: number; count: number };
   allowDirty?: boolean;
   sourceRoots?: string[];
+  /** Files past this size are skipped with a `too-large` warning, never parsed: bytes or `10MB`, `500k` (default 10 MB). */
+  maxFileSize?: number | string;
   /** A config file, or false to ignore repomod.config.json (default: the nearest one). */
   config?: string | false;
   onProgress?: (done: number, total: number) => void;
@@ -118,6 +121,7 @@ function engineOptions(request: CommonRunOptions, cwd: string, config: RepomodCo
     shard: request.shard,
     allowDirty: request.allowDirty,
     sourceRoots: request.sourceRoots,
+    maxFileSize: request.maxFileSize !== undefined ? parseSize(request.maxFileSize, '--max-file-size') : config.maxFileSize,
     onProgress: request.onProgress,
     signal: request.signal,
   };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { findConfig, loadConfig, type RepomodConfig } from '../lib/config.js';
 import { runEngine, type RunMode, type RunResult } from '../lib/engine.js';
 import { UsageError } from '../lib/errors.js';
+import { parseSize } from '../lib/file-size.js';
 import { gitTopLevel } from '../lib/git.js';
 import { resolveOptions } from '../lib/options.js';
 import { resolveTransformSource, type TransformSource } from '../lib/transform-loader.js';
@@ -27,6 +28,8 @@ export interface CommonRunOptions {
   shard?: { index: number; count: number };
   allowDirty?: boolean;
   sourceRoots?: string[];
+  /** Files past this size are skipped with a `too-large` warning, never parsed: bytes or `10MB`, `500k` (default 10 MB). */
+  maxFileSize?: number | string;
   /** A config file, or false to ignore repomod.config.json (default: the nearest one). */
   config?: string | false;
   onProgress?: (done: number, total: number) => void;
@@ -73,7 +76,7 @@ export function checksFor(config: RepomodConfig): { entry: RegistryEntry; option
     const configured = configOptions(config, entry);
     const options = configured ?? entry.meta.checkDefaults;
     if (!options) continue;
-    if (entry.meta.options) resolveOptions(options, entry.meta.options, {}, config.file ?? 'check defaults');
+    if (entry.meta.options) resolveOptions(options, entry.meta.options, {}, config.file ? shownConfig(config.file) : 'check defaults');
     checks.push({ entry, options });
   }
   return checks;
@@ -89,10 +92,17 @@ function configOptions(config: RepomodConfig, entry: RegistryEntry): Record<stri
 }
 
 function mergeOptions(entry: RegistryEntry, config: RepomodConfig, given: Record<string, unknown> | undefined): Record<string, unknown> {
-  const merged = { ...(configOptions(config, entry) ?? {}), ...(given ?? {}) };
-  if (entry.meta.options) resolveOptions(merged, entry.meta.options, {}, config.file ? `${config.file} or the given options` : 'the given options');
-  return merged;
+  const configured = configOptions(config, entry) ?? {};
+  // each part validated where it was written, so a message names the file or the flag
+  if (entry.meta.options) {
+    resolveOptions(configured, entry.meta.options, {}, config.file ? shownConfig(config.file) : 'the config');
+    resolveOptions(given, entry.meta.options, {}, 'the given options');
+  }
+  return { ...configured, ...(given ?? {}) };
 }
+
+/** The config file as messages name it: relative to the current directory, as loadConfig does. */
+const shownConfig = (file: string) => path.relative(process.cwd(), file) || file;
 
 /** Read the config: an explicit file, none (false), or the nearest one up to the repository root. */
 export function readConfig(cwd: string, given: string | false | undefined): RepomodConfig {
@@ -113,6 +123,7 @@ function engineOptions(request: CommonRunOptions, cwd: string, config: RepomodCo
     shard: request.shard,
     allowDirty: request.allowDirty,
     sourceRoots: request.sourceRoots,
+    maxFileSize: request.maxFileSize !== undefined ? parseSize(request.maxFileSize, '--max-file-size') : config.maxFileSize,
     onProgress: request.onProgress,
     signal: request.signal,
     onNotice: request.onNotice,

@@ -2,6 +2,7 @@
 // engine run, prints it and sets the exit code.
 import type { Argv } from 'yargs';
 import { UsageError } from '../lib/errors.js';
+import { parseSize } from '../lib/file-size.js';
 import type { CommonRunOptions } from '../api/index.js';
 import type { RunMode } from '../lib/engine.js';
 import { flagName, type OptionDescriptor } from '../lib/options.js';
@@ -24,6 +25,7 @@ export interface CommonArgs {
   config?: string;
   verbose?: boolean;
   sourceRoot?: string[];
+  maxFileSize?: string;
   /** `repomod check` only: print the fixes' diff too. */
   diff?: boolean;
 }
@@ -43,6 +45,7 @@ export function withCommonOptions<T>(yargs: Argv<T>, { paths = true } = {}): Arg
     .option('allow-dirty', { type: 'boolean', describe: 'let --apply write files that have uncommitted changes' })
     .option('config', { type: 'string', describe: 'config file (default: nearest repomod.config.json)' })
     .option('source-root', { type: 'string', coerce: asList, describe: 'extra Python source root, repo-relative (repeatable)' })
+    .option('max-file-size', { type: 'string', describe: 'skip files larger than this with a warning, unparsed: 10MB (default), 500k, bytes' })
     .option('verbose', { type: 'boolean', describe: 'show info diagnostics and full stack traces' })
     .middleware((argv) => {
       const parsed = argv as { '--'?: unknown[]; paths?: string[] };
@@ -54,6 +57,7 @@ export function withCommonOptions<T>(yargs: Argv<T>, { paths = true } = {}): Arg
       if (argv.json && argv.format && argv.format !== 'json') throw new UsageError(`--json and --format ${argv.format} cannot be used together`, 'choose one output format');
       if (argv.apply && argv.check) throw new UsageError('--apply and --check cannot be used together', 'use --check in CI and --apply to write');
       if (argv.shard !== undefined) parseShard(String(argv.shard));
+      if (argv.maxFileSize !== undefined) parseSize(argv.maxFileSize, '--max-file-size');
       if (argv.jobs !== undefined && (!Number.isInteger(argv.jobs) || (argv.jobs as number) < 1)) throw new UsageError(`--jobs must be a positive integer, got ${argv.jobs}`, 'e.g. --jobs 4');
       return true;
     }) as unknown as Argv<T & CommonArgs>;
@@ -150,6 +154,7 @@ async function runAndPrint(request: RunRequest): Promise<void> {
     shard: args.shard ? parseShard(args.shard) : undefined,
     allowDirty: args.allowDirty,
     sourceRoots: args.sourceRoot,
+    maxFileSize: args.maxFileSize,
     config: args.config,
     onProgress: progressReporter(process.stderr),
     signal: interrupts.signal,

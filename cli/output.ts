@@ -1,7 +1,7 @@
 // Rendering a finished run for people and machines: the patch (coloured on a TTY), JSON,
 // diagnostics and the one-line summary. Data goes to stdout, everything else to stderr.
 import type { RunResult } from '../lib/engine.js';
-import { formatDiagnostic } from '../lib/diagnostics.js';
+import { formatDiagnostic, quotePath } from '../lib/diagnostics.js';
 import { githubReport } from '../lib/formats/github.js';
 import { markdownReport } from '../lib/formats/markdown.js';
 import { sarifReport } from '../lib/formats/sarif.js';
@@ -123,13 +123,13 @@ export async function printRun(result: RunResult, streams: Streams, options: Pri
     streams.stderr.write(formatDiagnostic(diagnostic) + '\n');
   }
   if (options.verbose) {
-    for (const file of result.files) if (file.status === 'failed' && file.error?.includes('\n')) streams.stderr.write(`${file.path}: ${file.error}\n`);
+    for (const file of result.files) if (file.status === 'failed' && file.error?.includes('\n')) streams.stderr.write(`${quotePath(file.path)}: ${file.error}\n`);
   }
   if (result.mode === 'check') {
-    for (const file of result.files) if (file.status === 'changed') streams.stderr.write(`${file.path}: would change\n`);
+    for (const file of result.files) if (file.status === 'changed') streams.stderr.write(`${quotePath(file.path)}: would change\n`);
   }
   if (result.mode === 'apply') {
-    for (const written of result.written) streams.stderr.write(`${written}: written\n`);
+    for (const written of result.written) streams.stderr.write(`${quotePath(written)}: written\n`);
   }
   if (options.format === 'diff') streams.stderr.write(linksBlock(result) + statsBlock(result));
   // a clean check is silent, so it can gate a deploy script or a hook without noise

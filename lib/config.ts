@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from './errors.js';
+import { parseSize } from './file-size.js';
 
 export const CONFIG_FILE = 'repomod.config.json';
 
@@ -11,11 +12,13 @@ export interface RepomodConfig {
   file?: string;
   paths?: string[];
   ignore?: string[];
+  /** `maxFileSize`: bytes, or a size such as "20MB" in the file. */
+  maxFileSize?: number;
   /** Per-transform options keyed by transform name. */
   transforms: Record<string, Record<string, unknown>>;
 }
 
-const TOP_LEVEL_KEYS = ['$schema', 'paths', 'ignore', 'transforms'];
+const TOP_LEVEL_KEYS = ['$schema', 'paths', 'ignore', 'maxFileSize', 'transforms'];
 
 /** Find the nearest config between `cwd` and `root` (inclusive). */
 export function findConfig(cwd: string, root: string): string | undefined {
@@ -60,6 +63,7 @@ export function loadConfig(file: string | undefined, knownTransforms: readonly s
     }
     config[key] = value;
   }
+  if (data.maxFileSize !== undefined) config.maxFileSize = parseSize(data.maxFileSize, `'maxFileSize' in ${shown}`);
   if (data.transforms !== undefined) {
     if (!isObject(data.transforms)) throw new ConfigError(`'transforms' in ${shown} must be an object keyed by transform name`, `e.g. "transforms": {"rewrite-imports": {...}}`);
     for (const [name, options] of Object.entries(data.transforms)) {

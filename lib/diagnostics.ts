@@ -12,9 +12,31 @@ export interface Diagnostic {
   message: string;
 }
 
-/** `path:line:col: severity: message [code]`, the format every editor and CI log understands. */
+/**
+ * `path:line:col: severity: message [code]`, the format every editor and CI log understands.
+ * One diagnostic stays one line: a path holding control characters is quoted as git quotes it.
+ * @example formatDiagnostic({ path: 'a\nb.py', ... }) // '"a\\nb.py":1:1: warning: …'
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.path}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`;
+  return `${quotePath(d.path)}:${d.line}:${d.column}: ${d.severity}: ${escapeControls(d.message)} [${d.code}]`;
+}
+
+const C_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\v': '\\v', '\f': '\\f', '\r': '\\r', '"': '\\"', '\\': '\\\\' };
+const CONTROL = /[\x00-\x1f\x7f]/;
+
+/** A path as `git ls-files` prints it: unchanged, or C-quoted when it holds a control character. */
+export function quotePath(p: string): string {
+  if (!CONTROL.test(p)) return p;
+  return `"${p.replace(/[\x00-\x1f\x7f"\\]/g, escapeChar)}"`;
+}
+
+/** Messages quote names from the repository: their newlines must not split the line either. */
+function escapeControls(text: string): string {
+  return CONTROL.test(text) ? text.replace(/[\x00-\x08\x0a-\x1f\x7f]/g, escapeChar) : text;
+}
+
+function escapeChar(c: string): string {
+  return C_ESCAPES[c] ?? `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`;
 }
 
 /** Sort by path, then position, so output is stable whatever order workers finish in. */

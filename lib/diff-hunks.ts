@@ -25,8 +25,40 @@ let jsdiff: typeof import('diff') | undefined;
 
 export function lineHunks(oldText: string, newText: string, context: number, maxEditLength = MAX_EDIT_LENGTH): LineHunk[] {
   jsdiff ??= require('diff') as typeof import('diff');
-  const patch = jsdiff.structuredPatch('', '', oldText, newText, '', '', { context, maxEditLength });
-  return patch ? patch.hunks : linearHunks(oldText, newText, context);
+  // the unchanged head and tail past the context lines never reach jsdiff, which would hold two
+  // line arrays of the whole file: one changed import in 600,000 lines diffs a few lines
+  const { skipped, oldMiddle, newMiddle } = trimCommonLines(oldText, newText, context);
+  const patch = jsdiff.structuredPatch('', '', oldMiddle, newMiddle, '', '', { context, maxEditLength });
+  const hunks = patch ? patch.hunks : linearHunks(oldMiddle, newMiddle, context);
+  for (const hunk of hunks) {
+    hunk.oldStart += skipped;
+    hunk.newStart += skipped;
+  }
+  return hunks;
+}
+
+/**
+ * The two texts without the whole lines they share at the start and the end, less `context` lines
+ * on each side; `skipped` counts the lines cut from the start.
+ */
+export function trimCommonLines(oldText: string, newText: string, context: number): { skipped: number; oldMiddle: string; newMiddle: string } {
+  const shorter = Math.min(oldText.length, newText.length);
+  let first = 0;
+  while (first < shorter && oldText.charCodeAt(first) === newText.charCodeAt(first)) first++;
+  // the start of the line holding the first difference, then back `context` lines
+  const lineStart = (i: number) => (i <= 0 ? 0 : oldText.lastIndexOf('\n', i - 1) + 1);
+  let cut = lineStart(first);
+  const headEnd = cut;
+  for (let k = 0; k < context && cut > 0; k++) cut = lineStart(cut - 1);
+  let common = 0;
+  while (common < shorter - headEnd && oldText.charCodeAt(oldText.length - 1 - common) === newText.charCodeAt(newText.length - 1 - common)) common++;
+  // the first line start inside the shared tail, then forward `context` lines
+  let tail = oldText.indexOf('\n', oldText.length - common) + 1 || oldText.length;
+  for (let k = 0; k < context && tail < oldText.length; k++) tail = oldText.indexOf('\n', tail) + 1 || oldText.length;
+  let skipped = 0;
+  for (let i = oldText.indexOf('\n'); i !== -1 && i < cut; i = oldText.indexOf('\n', i + 1)) skipped++;
+  const kept = oldText.length - tail;
+  return { skipped, oldMiddle: oldText.slice(cut, tail), newMiddle: newText.slice(cut, newText.length - kept) };
 }
 
 interface Line {

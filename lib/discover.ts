@@ -6,6 +6,7 @@ import ignore, { type Ignore } from 'ignore';
 import type { SymlinkEntry } from './repo/repo-index.js';
 import { UsageError } from './errors.js';
 import { expandGlob, isGlob } from './globs.js';
+import { notRegular, type FileOutcome } from './process-file.js';
 
 /** Never walked, whatever the ignore files say. */
 export const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules', '__pycache__', '.venv', 'venv']);
@@ -21,6 +22,8 @@ export interface Discovery {
   files: string[];
   /** Every symlink met while walking (links are never followed). */
   symlinks: SymlinkEntry[];
+  /** Directories the walk could not list (permissions): repo-relative, with the error code. */
+  unreadable?: { path: string; reason: string }[];
 }
 
 interface IgnoreLayer {
@@ -38,6 +41,7 @@ export function discoverRepository(options: DiscoveryOptions): Discovery {
   if (options.ignore?.length) rootRules.add([...options.ignore]);
   const files: string[] = [];
   const symlinks: SymlinkEntry[] = [];
+  const unreadable: { path: string; reason: string }[] = [];
 
   // as in git, the deepest .gitignore with a matching rule decides, so `!keep.log` in a
   // folder re-includes what the root's `*.log` excluded
@@ -58,8 +62,11 @@ export function discoverRepository(options: DiscoveryOptions): Discovery {
     let entries;
     try {
       entries = readdirSync(dirAbs, { withFileTypes: true });
-    } catch {
-      return; // unreadable directory: nothing to transform there
+    } catch (error) {
+      // its files may hold exactly what should change: selectTargets reports it
+      const { code, message } = error as NodeJS.ErrnoException;
+      unreadable.push({ path: dirRel || '.', reason: code ? `${code}: ${message.split(',')[0].replace(/^\w+: /, '')}` : message });
+      return;
     }
     const gitignore = entries.find((e) => e.name === '.gitignore' && e.isFile());
     if (gitignore) {
@@ -81,7 +88,7 @@ export function discoverRepository(options: DiscoveryOptions): Discovery {
   visit('', [{ base: '', rules: rootRules }]);
   files.sort();
   symlinks.sort((a, b) => (a.path < b.path ? -1 : 1));
-  return { files, symlinks };
+  return { files, symlinks, unreadable };
 }
 
 export interface TargetOptions {
@@ -91,6 +98,11 @@ export interface TargetOptions {
   paths: readonly string[];
   /** Extensions without dot; empty or undefined means all. */
   extensions?: readonly string[];
+  /**
+   * Receives what the command line names but cannot be processed: unreadable directories in
+   * scope, FIFOs, sockets and devices (never opened), a directory named like a file that holds none.
+   */
+  skipped?: FileOutcome[];
 }
 
 /**
@@ -102,6 +114,9 @@ export function selectTargets(discovery: Discovery, options: TargetOptions): str
   const toRel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
   const selected = new Set<string>();
   const known = new Set(discovery.files);
+  const extensions = options.extensions?.length ? new Set(options.extensions.map((e) => e.replace(/^\./, '').toLowerCase())) : undefined;
+  const wanted = (file: string) => !extensions || extensions.has(path.posix.extname(file).slice(1).toLowerCase());
+  const skipped = new Map<string, FileOutcome>();
   for (const given of options.paths.length ? options.paths : ['.']) {
     if (isGlob(given)) {
       for (const match of expandGlob(given, cwd, { onlyFiles: true })) {
@@ -123,13 +138,24 @@ export function selectTargets(discovery: Discovery, options: TargetOptions): str
     }
     if (stat.isDirectory()) {
       const prefix = rel === '' ? '' : `${rel}/`;
-      for (const file of discovery.files) if (file.startsWith(prefix)) selected.add(file);
+      const inside = discovery.files.filter((file) => file.startsWith(prefix));
+      inside.forEach((file) => selected.add(file));
+      for (const dir of discovery.unreadable ?? []) {
+        if (rel === '' || dir.path === rel || dir.path.startsWith(prefix)) skipped.set(dir.path, unreadableDirectory(dir.path, dir.reason));
+      }
+      // `x.py/` named as if it were a file, holding nothing to check: "0 changed" would look like a pass
+      if (rel !== '' && wanted(rel) && !inside.some(wanted) && !skipped.has(rel)) skipped.set(rel, notRegular(rel, stat));
     } else if (known.has(rel)) {
       selected.add(rel);
+    } else if (!stat.isFile() && !stat.isSymbolicLink()) {
+      skipped.set(rel, notRegular(rel, stat));
     }
   }
-  const extensions = options.extensions?.length ? new Set(options.extensions.map((e) => e.replace(/^\./, '').toLowerCase())) : undefined;
-  return [...selected]
-    .filter((file) => !extensions || extensions.has(path.posix.extname(file).slice(1).toLowerCase()))
-    .sort();
+  options.skipped?.push(...skipped.values());
+  return [...selected].filter(wanted).sort();
+}
+
+function unreadableDirectory(rel: string, reason: string): FileOutcome {
+  const message = `cannot read the directory (${reason}); its files were not checked: fix its permissions, or --ignore it`;
+  return { path: rel, status: 'failed', error: message, diagnostics: [{ path: rel, line: 1, column: 1, severity: 'error', code: 'read-error', message }] };
 }

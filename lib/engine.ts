@@ -35,6 +35,8 @@ export interface EngineOptions {
   shard?: { index: number; count: number };
   allowDirty?: boolean;
   sourceRoots?: readonly string[];
+  /** Files larger than this (bytes) are skipped with a `too-large` warning, never parsed. Default 10 MB. */
+  maxFileSize?: number;
   /** Called as files finish, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
   /** Aborting before the write phase guarantees nothing is written. */
@@ -100,11 +102,12 @@ async function runLocked(options: EngineOptions, mode: RunMode, cwd: string, roo
   const transformOptions = options.transformOptions ?? {};
 
   const discovery = discoverRepository({ root, ignore: options.ignore });
-  const repo = new RepoIndex({ ...discovery, root, sourceRoots: options.sourceRoots ? [...options.sourceRoots] : undefined });
+  const repo = new RepoIndex({ ...discovery, root, sourceRoots: options.sourceRoots ? [...options.sourceRoots] : undefined, maxFileSize: options.maxFileSize });
   const extensions = options.extensions?.length ? options.extensions : meta?.extensions ?? JS_EXTENSIONS;
   // a repository-level transform that declares no extensions has nothing to do per file
   const perFile = module.default && !(module.planRepository && meta?.extensions.length === 0);
-  let targets = perFile ? selectTargets(discovery, { root, cwd, paths: options.paths ?? [], extensions }) : [];
+  const skipped: FileOutcome[] = [];
+  let targets = perFile ? selectTargets(discovery, { root, cwd, paths: options.paths ?? [], extensions, skipped }) : [];
   if (options.shard) targets = targets.filter((file) => inShard(file, options.shard!));
 
   const prefilter = meta?.prefilter?.(transformOptions);
@@ -133,7 +136,7 @@ async function runLocked(options: EngineOptions, mode: RunMode, cwd: string, roo
   }
   options.signal?.throwIfAborted();
 
-  const result = assemble(root, options.transform.name, mode, outcomes, planned, planDiagnostics);
+  const result = assemble(root, options.transform.name, mode, [...skipped, ...outcomes], planned, planDiagnostics);
   result.attachments = attachments;
   result.stats = stats;
   if (session && result.changes.length > 0) {

@@ -1,8 +1,9 @@
 // One file through one transform: read bytes, skip binaries, prefilter, decode, transform,
 // encode back with the BOM it had. Shared by the in-process path and the worker threads.
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
+import { formatSize } from './file-size.js';
 import { decodeText, encodeText } from './files.js';
 import type { RepoIndex } from './repo/repo-index.js';
 import { runTransformOnText } from './run-file.js';
@@ -37,6 +38,9 @@ export async function processFile(relPath: string, job: FileJob): Promise<FileOu
   let executable: boolean;
   try {
     const stat = lstatSync(absPath);
+    // a FIFO would block the read forever, a device never end: only regular files are opened
+    if (!stat.isFile()) return notRegular(relPath, stat);
+    if (stat.size > job.repo.maxFileSize) return tooLarge(relPath, stat.size, job.repo.maxFileSize);
     executable = (stat.mode & 0o111) !== 0;
     bytes = readFileSync(absPath);
   } catch (error) {
@@ -94,6 +98,29 @@ export function keepLineEndings(original: string, output: string): string {
   const lineFeeds = original.split('\n').length - 1;
   if (lineFeeds === 0 || original.split('\r\n').length - 1 !== lineFeeds) return output;
   return output.replace(/\r?\n/g, '\r\n');
+}
+
+/** Past the parse limit: said, never read whole or parsed (a parse holds ~40 bytes per byte of source). */
+function tooLarge(relPath: string, size: number, limit: number): FileOutcome {
+  const message = `file is ${formatSize(size)}, over the ${formatSize(limit)} parse limit (--max-file-size); left unchanged`;
+  return { path: relPath, status: 'skipped', reason: 'too large', diagnostics: [{ path: relPath, line: 1, column: 1, severity: 'warning', code: 'too-large', message }] };
+}
+
+/** A FIFO, socket or device where a file was expected: named with its type, never opened. */
+export function notRegular(relPath: string, stat: Stats): FileOutcome {
+  const message = `not a regular file (${fileType(stat)}); left unchanged`;
+  return { path: relPath, status: 'skipped', reason: 'not a regular file', diagnostics: [{ path: relPath, line: 1, column: 1, severity: 'warning', code: 'not-a-file', message }] };
+}
+
+/** What `ls -l` would call it. */
+export function fileType(stat: Stats): string {
+  if (stat.isFIFO()) return 'FIFO';
+  if (stat.isSocket()) return 'socket';
+  if (stat.isCharacterDevice()) return 'character device';
+  if (stat.isBlockDevice()) return 'block device';
+  if (stat.isDirectory()) return 'directory';
+  if (stat.isSymbolicLink()) return 'symbolic link';
+  return 'unknown type';
 }
 
 function failed(relPath: string, line: number, column: number, code: string, message: string, stack?: string): FileOutcome {

@@ -3,6 +3,7 @@
 // order, `return` outside a function, indentation), so a check can stand in for `python -m py_compile`.
 import type { Node } from 'web-tree-sitter';
 import { grammarProblem } from './grammar-errors.js';
+import { nestingProblem } from './nesting-limits.js';
 import { isExtra, nodesOfType } from './tree-queries.js';
 
 export { isExtra, nodesOfType };
@@ -25,7 +26,13 @@ export interface PythonSyntaxProblem {
  * @example pythonSyntaxProblems(tree.rootNode, 'f(a=1, a=2)\n')[0].message // 'keyword argument repeated: a'
  */
 export function pythonSyntaxProblems(root: Node, source: string): PythonSyntaxProblem[] {
-  if (root.hasError) return [grammarProblem(root, source)];
+  // CPython's tokenizer and compiler limits stop it before (or instead of) anything below
+  const nesting = nestingProblem(root, source);
+  if (root.hasError) {
+    const grammar = grammarProblem(root, source);
+    return [nesting && nesting.index < grammar.index ? nesting : grammar];
+  }
+  if (nesting) return [nesting];
   const problems: PythonSyntaxProblem[] = [];
   const add = (node: Node | number, message: string, relatedIndex?: number) =>
     problems.push({ index: typeof node === 'number' ? node : node.startIndex, message, kind: 'compile', ...(relatedIndex !== undefined ? { relatedIndex } : {}) });

@@ -2,6 +2,7 @@
 // (once per worker thread) from the engine's file discovery. Expensive views are memoised.
 import { readFileSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_MAX_FILE_SIZE } from '../file-size.js';
 import { decodeText } from '../files.js';
 import { PythonModules } from './python-modules.js';
 
@@ -19,6 +20,8 @@ export interface RepoSnapshot {
   symlinks: SymlinkEntry[];
   /** Extra Python source roots given with `--source-root` (repo-relative). */
   sourceRoots?: string[];
+  /** Files larger than this (bytes) are never read or parsed (`--max-file-size`). */
+  maxFileSize?: number;
 }
 
 export class RepoIndex {
@@ -27,6 +30,7 @@ export class RepoIndex {
   readonly files: readonly string[];
   readonly symlinks: readonly SymlinkEntry[];
   readonly extraSourceRoots: readonly string[];
+  readonly maxFileSize: number;
   private readonly fileSet: Set<string>;
   private readonly textCache = new Map<string, string | undefined>();
   private readonly memos = new Map<string, unknown>();
@@ -36,11 +40,12 @@ export class RepoIndex {
     this.files = [...snapshot.files].sort();
     this.symlinks = snapshot.symlinks;
     this.extraSourceRoots = snapshot.sourceRoots ?? [];
+    this.maxFileSize = snapshot.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     this.fileSet = new Set(this.files);
   }
 
   snapshot(): RepoSnapshot {
-    return { root: this.root, files: [...this.files], symlinks: [...this.symlinks], sourceRoots: [...this.extraSourceRoots] };
+    return { root: this.root, files: [...this.files], symlinks: [...this.symlinks], sourceRoots: [...this.extraSourceRoots], maxFileSize: this.maxFileSize };
   }
 
   /** Absolute path of a repo-relative one. */
@@ -76,11 +81,13 @@ export class RepoIndex {
     }
   }
 
-  /** A file's text (BOM removed), cached; undefined when unreadable or binary. */
+  /** A file's text (BOM removed), cached; undefined when unreadable, binary, not a regular file or over the size limit. */
   read(relPath: string): string | undefined {
     if (!this.textCache.has(relPath)) {
       let text: string | undefined;
       try {
+        const stat = lstatSync(this.absolute(relPath));
+        if (!stat.isFile() || stat.size > this.maxFileSize) throw new Error('not read');
         const decoded = decodeText(readFileSync(this.absolute(relPath)));
         text = decoded.binary ? undefined : decoded.text;
       } catch {

@@ -3,7 +3,7 @@
 // pairs, and by real `git apply` through renderPatch on files past the Myers budget).
 import { applyPatch } from 'diff';
 import { describe, expect, it } from 'vitest';
-import { lineHunks, linearHunks, MAX_EDIT_LENGTH } from '../../lib/diff-hunks.js';
+import { lineHunks, linearHunks, MAX_EDIT_LENGTH, trimCommonLines } from '../../lib/diff-hunks.js';
 import { renderPatch } from '../../lib/diff.js';
 import { applyChanges } from '../../lib/apply.js';
 import { git, initRepo, snapshotTree, tempDir } from '../helpers/tree.js';
@@ -66,5 +66,29 @@ describe('linearHunks', () => {
     mkdirSync(path.join(viaApply, 'pkg'));
     applyChanges(viaApply, [change]);
     expect(snapshotTree(dir)['pkg/huge.py']).toEqual(snapshotTree(viaApply)['pkg/huge.py']);
+  });
+});
+
+describe('lineHunks on the lines that differ only', () => {
+  it('turns the old text into the new one on 500 random pairs, with the shared head and tail cut', () => {
+    for (let seed = 1; seed <= 500; seed++) {
+      const [before, after] = randomPair(seed);
+      for (const context of [0, 1, 3]) {
+        const hunks = lineHunks(before, after, context);
+        expect(applyPatch(before, { hunks } as Parameters<typeof applyPatch>[1]), `seed ${seed}, context ${context}`).toBe(after);
+      }
+    }
+  });
+
+  it('hands jsdiff a few lines of a 600,000-line file with one changed line, and numbers the hunk in the whole file', () => {
+    const lines = Array.from({ length: 600_000 }, (_, i) => `x${i} = ${i}`);
+    const before = lines.join('\n') + '\n';
+    const after = before.replace('\nx300000 = 300000\n', '\ny300000 = 300000\n');
+    expect(trimCommonLines(before, after, 3)).toEqual({
+      skipped: 299_997,
+      oldMiddle: 'x299997 = 299997\nx299998 = 299998\nx299999 = 299999\nx300000 = 300000\nx300001 = 300001\nx300002 = 300002\nx300003 = 300003\n',
+      newMiddle: 'x299997 = 299997\nx299998 = 299998\nx299999 = 299999\ny300000 = 300000\nx300001 = 300001\nx300002 = 300002\nx300003 = 300003\n',
+    });
+    expect(lineHunks(before, after, 3).map((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines])).toEqual([[299_998, 7, 299_998, 7]]);
   });
 });

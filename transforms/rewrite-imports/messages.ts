@@ -5,6 +5,7 @@ export const messages = {
   'rewrite-imports/forbidden-import-fixed': "'{module}' may not be imported in {scope} (rule {rule} forbids '{prefix}'); rewritten to '{target}'",
   'rewrite-imports/relative-beyond-root': "relative import '{specifier}' climbs above the source root from '{package}'; left unchanged",
   'rewrite-imports/not-in-source-root': "'{path}' is under no Python source root, so its relative imports cannot be resolved; left unchanged (add --source-root)",
+  'rewrite-imports/nests-again': "rule {label} moves '{from}' inside itself ('{to}'): a second run would rewrite '{to}' to '{again}'; run it once, or limit it with onlyIn",
 } as const;
 
 export type MessageCode = keyof typeof messages;

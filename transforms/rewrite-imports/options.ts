@@ -1,4 +1,5 @@
 // Options of rewrite-imports: the rule list (--map and config `rules`), scoping and behaviour flags.
+import path from 'node:path';
 import { ConfigError } from '../../lib/errors.js';
 import { resolveOptions, type OptionDescriptor } from '../../lib/options.js';
 
@@ -47,7 +48,12 @@ export const defaults: RewriteImportsOptions = {
 };
 
 export const descriptors: OptionDescriptor[] = [
-  { name: 'map', type: 'string[]', description: 'rewrite rule OLD=NEW (repeatable): dotted Python module, JS package specifier or repository path' },
+  {
+    name: 'map',
+    type: 'string[]',
+    description: 'rewrite rule OLD=NEW (repeatable): dotted Python module, JS package specifier or repository path',
+    validate: (value, origin) => validateMap(value, origin),
+  },
   {
     name: 'rules',
     type: 'string[]',
@@ -93,19 +99,55 @@ export function parseMapString(text: string, label: string, _index: number, only
   const from = eq === -1 ? '' : text.slice(0, eq).trim();
   const to = eq === -1 ? '' : text.slice(eq + 1).trim();
   if (!from || !to) throw new ConfigError(`rule '${text}' must be OLD=NEW`, 'e.g. --map shared.utils=orchestration.shared.utils');
-  checkTarget(from, label);
-  checkTarget(to, label);
-  return { kind: 'map', from: normalise(from), to: normalise(to), ...(onlyIn.length ? { onlyIn } : {}), label };
+  return { kind: 'map', from: checkTarget(from, label), to: checkTarget(to, label), ...(onlyIn.length ? { onlyIn } : {}), label };
 }
 
-function checkTarget(value: string, label: string): void {
+/** The `map` option: each `OLD=NEW` checked where it was written (a config file or the command line). */
+function validateMap(value: unknown, origin: string): string[] {
+  const list = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(list) || !list.every((v) => typeof v === 'string')) {
+    throw new ConfigError(`option 'map' in ${origin} must be a list of OLD=NEW strings, got ${JSON.stringify(value)}`, 'e.g. "map": ["shared.utils=orchestration.shared.utils"]');
+  }
+  list.forEach((text, i) => parseMapString(text, ruleLabel(`--map ${text}`, `map[${i}] '${text}'`, origin), i));
+  return list;
+}
+
+/** How a message names a rule: the flag as typed, or the entry and the file it is in. */
+function ruleLabel(flag: string, entry: string, origin: string): string {
+  return /\.json$/.test(origin) ? `${entry} in ${origin}` : flag;
+}
+
+/**
+ * One side of a rule: a dotted module, a JS package specifier or a repository path, never a way
+ * out of the repository (a committed config is input too: `tools/../../x` must not reach a write).
+ * @returns the value normalised (`a/./b/` ➔ `a/b`)
+ */
+function checkTarget(value: string, label: string): string {
   if (/^\.\.?(\/|$)/.test(value) || value.startsWith('/')) {
     throw new ConfigError(`rule ${label}: '${value}' is not a module, package or repository path`, 'write repository paths relative to the repository root, without ./ (src/utils=src/lib/utils)');
   }
   if (/\s/.test(value)) throw new ConfigError(`rule ${label}: '${value}' contains whitespace`, 'a rule names a module, a package or a path');
+  if (!/^[\p{L}\p{N}_.\-/@~+$#:]+$/u.test(value)) {
+    throw new ConfigError(`rule ${label}: '${value}' is not a valid module name or path`, 'a rule names a dotted module (a.b.c), a JS package (@scope/pkg) or a repository path (src/utils)');
+  }
+  const isPath = value.includes('/');
+  if (isPath) {
+    const normal = path.posix.normalize(value);
+    if (normal === '..' || normal.startsWith('../')) {
+      throw new ConfigError(`rule ${label}: '${value}' leads outside the repository (it normalises to '${normal}')`, 'rules may only name modules and paths inside the repository');
+    }
+    if (normal === '.' || normal === './') throw new ConfigError(`rule ${label}: '${value}' names the repository root itself`, 'name a module, a package or a path inside the repository');
+    return normal.replace(/\/+$/, '');
+  }
+  // a plain dotted name is a Python module (or an npm package name written the same way)
+  if (!/[@\-#:]/.test(value) && value.split('.').some((part) => !/^[\p{L}_][\p{L}\p{N}_]*$/u.test(part))) {
+    throw new ConfigError(
+      `rule ${label}: '${value}' is not a valid module name (each dotted part must start with a letter or _)`,
+      'name a dotted module (a.b.c), a JS package (@scope/pkg) or a repository path; a top-level directory ends with / (2024/)',
+    );
+  }
+  return value;
 }
-
-const normalise = (value: string) => value.replace(/\/+$/, '');
 
 const MAP_KEYS = ['from', 'to', 'onlyIn'];
 const FORBID_KEYS = ['forbid', 'in'];
@@ -148,19 +190,20 @@ export function validateRules(value: unknown, origin: string): RuleSpec[] {
     };
     if (isForbid) {
       if (typeof r.forbid !== 'string' || !r.forbid.trim()) throw new ConfigError(`${shown} in ${origin}: 'forbid' must be a non-empty string`, 'e.g. "forbid": "orchestration.shared"');
-      checkTarget(r.forbid, label);
+      const forbid = checkTarget(r.forbid.trim(), ruleLabel(label, label, origin));
       const scope = globs('in');
-      return { kind: 'forbid', forbid: normalise(r.forbid.trim()), ...(scope ? { in: scope } : {}), label } satisfies ForbidRuleSpec;
+      return { kind: 'forbid', forbid, ...(scope ? { in: scope } : {}), label } satisfies ForbidRuleSpec;
     }
     for (const key of ['from', 'to']) {
       if (typeof r[key] !== 'string' || !(r[key] as string).trim()) {
         throw new ConfigError(`${shown} in ${origin}: '${key}' must be a non-empty string`, 'a mapping is {"from": "OLD", "to": "NEW"}');
       }
     }
-    checkTarget(r.from as string, label);
-    checkTarget(r.to as string, label);
+    const where = ruleLabel(label, label, origin);
+    const from = checkTarget((r.from as string).trim(), where);
+    const to = checkTarget((r.to as string).trim(), where);
     const onlyIn = globs('onlyIn');
-    return { kind: 'map', from: normalise((r.from as string).trim()), to: normalise((r.to as string).trim()), ...(onlyIn ? { onlyIn } : {}), label } satisfies MapRuleSpec;
+    return { kind: 'map', from, to, ...(onlyIn ? { onlyIn } : {}), label } satisfies MapRuleSpec;
   });
 }
 

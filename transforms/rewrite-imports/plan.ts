@@ -1,21 +1,26 @@
 // The repository plan: files that move under path rules are rewritten from their new place here
 // (and, with moveFiles / `repomod move`, moved as git renames), in the main thread, once.
 import { lstatSync, readFileSync } from 'node:fs';
-import { positionAt, type Diagnostic } from '../../lib/diagnostics.js';
+import { fillMessage, positionAt, type Diagnostic } from '../../lib/diagnostics.js';
 import { ConfigError } from '../../lib/errors.js';
 import { decodeText, encodeText } from '../../lib/files.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import type { FileChange, FileState } from '../../lib/types.js';
+import { messages } from './messages.js';
 import type { RewriteImportsOptions } from './options.js';
 import { needsParse } from './needles.js';
 import { rewriteFile } from './rewrite-file.js';
-import { isMovingFile, mapPath, type RuleSet } from './rules.js';
+import { isMovingFile, mapPath, nestingRules, type RuleSet } from './rules.js';
 
 type Report = (diagnostic: Diagnostic) => void;
 
 /** Rewrite (and with `moveFiles`, move) every file a path or module rule relocates. */
 export async function planMoves(repo: RepoIndex, set: RuleSet, options: RewriteImportsOptions, report: Report, count: (rule: string) => void = () => {}): Promise<FileChange[]> {
   if (options.moveFiles) checkMoves(repo, set, options.map.map((m) => m.split('=')[0]));
+  for (const rule of nestingRules(set)) {
+    const again = rule.to + rule.to.slice(rule.from.length);
+    report({ path: rule.at, line: 1, column: 1, severity: 'warning', code: 'rewrite-imports/nests-again', message: fillMessage(messages['rewrite-imports/nests-again'], { ...rule, again }) });
+  }
   const changes: FileChange[] = [];
   const moving = repo.files.filter((f) => isMovingFile(set, f) || (options.moveFiles && moveDestination(set, f)));
   for (const file of moving) {

@@ -82,7 +82,9 @@ export function buildRuleSet(repo: RepoIndex, py: PythonModules, options: Rewrit
       continue;
     }
     const onlyIn = rule.onlyIn?.length ? globMatcher(rule.onlyIn) : undefined;
-    if (namesPath(rule.from) || namesPath(rule.to) || (looksLikePath(rule.from) && looksLikePath(rule.to))) {
+    // `old.mod=old`: a dotted OLD that names no path is a module, even when NEW is also a directory
+    const dottedModule = isDotted(rule.from) && isDotted(rule.to) && rule.from.includes('.') && !namesPath(rule.from);
+    if (!dottedModule && (namesPath(rule.from) || namesPath(rule.to) || (looksLikePath(rule.from) && looksLikePath(rule.to)))) {
       const isDir = dirExists(rule.from) || (!fileExists(rule.from) && (dirExists(rule.to) || (!fileExists(rule.to) && !/\.[A-Za-z0-9]+$/.test(rule.from))));
       const oldExists = isDir ? dirExists(rule.from) : fileExists(rule.from);
       set.paths.push({ from: rule.from, to: rule.to, isFile: !isDir, label: rule.label, onlyIn, oldExists });
@@ -105,6 +107,27 @@ export function buildRuleSet(repo: RepoIndex, py: PythonModules, options: Rewrit
   set.packages.sort((a, b) => b.from.length - a.from.length);
   set.paths.sort((a, b) => b.from.length - a.from.length);
   return set;
+}
+
+/**
+ * Rules whose NEW lies inside their OLD (`a.b=a.b.sub`, `src=src/lib`): the rewritten name still
+ * matches OLD, so a second run nests it again. One entry per rule as the user wrote it, with the
+ * repository path the warning is reported on (the old module's file, or the old path).
+ */
+export function nestingRules(set: RuleSet): { label: string; from: string; to: string; at: string }[] {
+  const found = new Map<string, { label: string; from: string; to: string; at: string }>();
+  for (const rule of set.paths) {
+    if (rule.to.startsWith(`${rule.from}/`) && !found.has(rule.label)) found.set(rule.label, { label: rule.label, from: rule.from, to: rule.to, at: rule.from });
+  }
+  for (const rule of set.python) {
+    if (rule.to !== rule.from && underModule(rule.to, rule.from) && !found.has(rule.label)) {
+      found.set(rule.label, { label: rule.label, from: rule.from, to: rule.to, at: set.py.resolve(rule.from) ?? rule.from.replaceAll('.', '/') });
+    }
+  }
+  for (const rule of set.packages) {
+    if (rule.to.startsWith(`${rule.from}/`) && !found.has(rule.label)) found.set(rule.label, { label: rule.label, from: rule.from, to: rule.to, at: rule.from });
+  }
+  return [...found.values()];
 }
 
 /** Dotted module of a repository path (a package directory or a `.py` file), if it has one. */

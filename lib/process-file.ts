@@ -2,6 +2,7 @@
 // encode back with the BOM it had. Shared by the in-process path and the worker threads.
 import { lstatSync, readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { fileTypeOf } from './containment.js';
 import type { Diagnostic } from './diagnostics.js';
 import { formatSize } from './file-size.js';
 import { decodeText, encodeText } from './files.js';
@@ -108,20 +109,10 @@ function tooLarge(relPath: string, size: number, limit: number): FileOutcome {
 
 /** A FIFO, socket or device where a file was expected: named with its type, never opened. */
 export function notRegular(relPath: string, stat: Stats): FileOutcome {
-  const message = `not a regular file (${fileType(stat)}); left unchanged`;
+  const message = `not a regular file (${fileTypeOf(stat)}); left unchanged`;
   return { path: relPath, status: 'skipped', reason: 'not a regular file', diagnostics: [{ path: relPath, line: 1, column: 1, severity: 'warning', code: 'not-a-file', message }] };
 }
 
-/** What `ls -l` would call it. */
-export function fileType(stat: Stats): string {
-  if (stat.isFIFO()) return 'FIFO';
-  if (stat.isSocket()) return 'socket';
-  if (stat.isCharacterDevice()) return 'character device';
-  if (stat.isBlockDevice()) return 'block device';
-  if (stat.isDirectory()) return 'directory';
-  if (stat.isSymbolicLink()) return 'symbolic link';
-  return 'unknown type';
-}
 
 function failed(relPath: string, line: number, column: number, code: string, message: string, stack?: string): FileOutcome {
   return {

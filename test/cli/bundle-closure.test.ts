@@ -61,7 +61,7 @@ describe('bundle closure --fix', () => {
     const viaPatch = setUp(caseDir);
     writeFileSync(path.join(viaPatch, '.git', 'fix.patch'), renderPatch(first.changes));
     git(viaPatch, 'apply', '.git/fix.patch');
-    applyChanges(repo, first.changes);
+    await applyChanges(repo, first.changes);
     expect(snapshotTree(viaPatch)).toEqual(snapshotTree(repo));
     const second = await closureOf(path.join(repo, entry), { fix: style });
     expect(missingCodes(second.diagnostics)).toEqual([]);

@@ -49,7 +49,7 @@ describe('linearHunks', () => {
     ]);
   });
 
-  it('is what lineHunks falls back to past the Myers budget, and git applies the patch', () => {
+  it('is what lineHunks falls back to past the Myers budget, and git applies the patch', async () => {
     const count = MAX_EDIT_LENGTH + 500;
     const before = Array.from({ length: count }, (_, i) => `from pkg.old import thing${i}`).join('\r\n');
     const after = before.replaceAll('pkg.old', 'pkg.new');
@@ -64,7 +64,8 @@ describe('linearHunks', () => {
     git(dir, 'apply', '.git/p.diff');
     const viaApply = tempDir();
     mkdirSync(path.join(viaApply, 'pkg'));
-    applyChanges(viaApply, [change]);
+    writeFileSync(path.join(viaApply, 'pkg/huge.py'), before);
+    await applyChanges(viaApply, [change]);
     expect(snapshotTree(dir)['pkg/huge.py']).toEqual(snapshotTree(viaApply)['pkg/huge.py']);
   });
 });

@@ -22,7 +22,7 @@ function put(root: string, rel: string, state: FileState) {
 }
 
 /** Build the "before" repository twice, apply the patch to one and the changes to the other. */
-function roundTrip(changes: FileChange[], untouched: Record<string, FileState> = {}) {
+async function roundTrip(changes: FileChange[], untouched: Record<string, FileState> = {}) {
   const viaGit = tempDir();
   const viaApply = tempDir();
   for (const root of [viaGit, viaApply]) {
@@ -34,7 +34,7 @@ function roundTrip(changes: FileChange[], untouched: Record<string, FileState> =
   writeFileSync(path.join(viaGit, '.git', 'p.diff'), patch);
   git(viaGit, 'apply', '--check', '.git/p.diff');
   git(viaGit, 'apply', '.git/p.diff');
-  applyChanges(viaApply, changes);
+  await applyChanges(viaApply, changes);
   expect(snapshotTree(viaGit)).toEqual(snapshotTree(viaApply));
   return { patch, tree: snapshotTree(viaApply) };
 }
@@ -50,13 +50,13 @@ describe('renderPatch + git apply', () => {
     ['emptied file', 'a\n', ''],
     ['filled empty file', '', 'a\n'],
     ['long file, two hunks', Array.from({ length: 40 }, (_, i) => `line ${i}\n`).join(''), Array.from({ length: 40 }, (_, i) => (i === 3 || i === 30 ? `LINE ${i}\n` : `line ${i}\n`)).join('')],
-  ])('%s', (_name, before, after) => {
-    const { tree } = roundTrip([{ path: 'f.txt', before: file(before), after: file(after) }]);
+  ])('%s', async (_name, before, after) => {
+    const { tree } = await roundTrip([{ path: 'f.txt', before: file(before), after: file(after) }]);
     expect(tree['f.txt']).toEqual({ kind: 'file', content: after, executable: false });
   });
 
-  it('creates, deletes and changes modes', () => {
-    const { patch, tree } = roundTrip(
+  it('creates, deletes and changes modes', async () => {
+    const { patch, tree } = await roundTrip(
       [
         { path: 'new/dir/created.py', before: null, after: file('print(1)\n', true) },
         { path: 'gone.py', before: file('x = 1\n'), after: null },
@@ -72,8 +72,8 @@ describe('renderPatch + git apply', () => {
     expect(tree['gone.py']).toBeUndefined();
   });
 
-  it('turns a symlink into a file and a file into a symlink, as git shows type changes', () => {
-    const { patch, tree } = roundTrip(
+  it('turns a symlink into a file and a file into a symlink, as git shows type changes', async () => {
+    const { patch, tree } = await roundTrip(
       [
         { path: 'cfg.py', before: link('shared/cfg.py'), after: file('A = 1\n') },
         { path: 'alias.py', before: file('B = 2\n'), after: link('shared/cfg.py') },
@@ -88,8 +88,8 @@ describe('renderPatch + git apply', () => {
     expect(tree['dirlink/cfg.py']).toEqual({ kind: 'file', content: 'A = 1\n', executable: false });
   });
 
-  it('renames with and without content changes', () => {
-    const { patch, tree } = roundTrip([
+  it('renames with and without content changes', async () => {
+    const { patch, tree } = await roundTrip([
       { path: 'b/moved.py', renamedFrom: 'a/moved.py', before: file('x = 1\n'), after: file('x = 1\n') },
       { path: 'b/edited.py', renamedFrom: 'a/edited.py', before: file('import a.x\ny = 2\n'), after: file('import b.x\ny = 2\n') },
     ]);
@@ -97,18 +97,18 @@ describe('renderPatch + git apply', () => {
     expect(Object.keys(tree).sort()).toEqual(['b/edited.py', 'b/moved.py']);
   });
 
-  it('writes binary content as a GIT binary patch', () => {
+  it('writes binary content as a GIT binary patch', async () => {
     const bytes = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 7) % 256));
-    const { patch, tree } = roundTrip([{ path: 'img.bin', before: null, after: file(bytes) }, { path: 'x.bin', before: file(Buffer.from([0, 1, 2])), after: file(Buffer.from([0, 1, 3, 4])) }]);
+    const { patch, tree } = await roundTrip([{ path: 'img.bin', before: null, after: file(bytes) }, { path: 'x.bin', before: file(Buffer.from([0, 1, 2])), after: file(Buffer.from([0, 1, 3, 4])) }]);
     expect(patch).toContain('GIT binary patch');
     expect(tree['img.bin']).toEqual({ kind: 'file', content: bytes.toString('latin1'), executable: false });
   });
 
-  it('quotes unusual paths as git does, and git applies them', () => {
+  it('quotes unusual paths as git does, and git applies them', async () => {
     expect(quotePath('a/plain name.py')).toBe('a/plain name.py');
     expect(quotePath('a/tab\there.py')).toBe('"a/tab\\there.py"');
     expect(quotePath('a/é.py')).toBe('"a/\\303\\251.py"');
-    roundTrip([
+    await roundTrip([
       { path: 'dir with space/é.py', before: file('x = 1\n'), after: file('x = 2\n') },
       { path: 'quote"d.py', before: file('y = 1\n'), after: file('y = 2\n') },
     ]);

@@ -52,7 +52,7 @@ export function writeMoveScenario(root: string, modules = 200): FileChange[] {
 
 export type Picture = Record<string, string>;
 
-/** Every path under `root` (`.git` aside): folders, file bytes with mode bits, link targets. */
+/** Every path under `root` (`.git` aside): folders, file bytes with mode bits, link targets; FIFOs are never opened. */
 export function pictureOf(root: string, skip: (rel: string) => boolean = (rel) => rel === '.git'): Picture {
   const picture: Picture = {};
   const visit = (rel: string) => {
@@ -64,7 +64,8 @@ export function pictureOf(root: string, skip: (rel: string) => boolean = (rel) =
       else if (stat.isDirectory()) {
         picture[child] = 'dir';
         visit(child);
-      } else picture[child] = `${(stat.mode & 0o777).toString(8)} ${readFileSync(path.join(root, child)).toString('base64')}`;
+      } else if (!stat.isFile()) picture[child] = 'special';
+      else picture[child] = `${(stat.mode & 0o777).toString(8)} ${readFileSync(path.join(root, child)).toString('base64')}`;
     }
   };
   visit('');

@@ -43,13 +43,14 @@ export async function checkMovedPackages(repo: RepoIndex, set: RuleSet, options:
       const deepest = fresh.filter((f) => !fresh.some((g) => g !== f && g.file === f.file && g.line === f.line && g.module.startsWith(`${f.module}.`)));
       for (const finding of deepest) {
         const values = { package: dir || '.', module: finding.module, repoFile: finding.repoFile ?? '', chain: chainText(closure, finding) };
+        const code = finding.kind === 'missing-module' ? 'rewrite-imports/package-misses-module' : 'rewrite-imports/package-unresolved-module';
         report({
           path: joinRel(dir, finding.file),
           line: finding.line,
           column: finding.column,
           severity: options.strict && !finding.optional ? 'error' : 'warning',
-          code: 'rewrite-imports/package-misses-module',
-          message: fillMessage(messages[finding.kind === 'missing-module' ? 'rewrite-imports/package-misses-module' : 'rewrite-imports/package-unresolved-module'], values),
+          code,
+          message: fillMessage(messages[code], values),
         });
       }
     }

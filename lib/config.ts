@@ -1,7 +1,9 @@
-// repomod.config.json: found from the current directory up to the repository root (or given
-// with --config). Every key is checked; a typo is an error naming the key and the file.
-import { existsSync, readFileSync } from 'node:fs';
+// repomod.config.json, or `[tool.repomod]` in pyproject.toml: found from the current directory up
+// to the repository root (or given with --config). Every key is checked; a typo is an error
+// naming the key and the file.
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { parse as parseToml } from 'smol-toml';
 import { ConfigError } from './errors.js';
 import { parseSize } from './file-size.js';
 
@@ -20,11 +22,24 @@ export interface RepomodConfig {
 
 const TOP_LEVEL_KEYS = ['$schema', 'paths', 'ignore', 'maxFileSize', 'transforms'];
 
-/** Find the nearest config between `cwd` and `root` (inclusive). */
+const PYPROJECT = 'pyproject.toml';
+
+/**
+ * Find the nearest config between `cwd` and `root` (inclusive): a `repomod.config.json`, or a
+ * `pyproject.toml` with a `[tool.repomod]` table (Python teams keep tool config there). One
+ * folder holding both is an error: which one wins would be a guess.
+ */
 export function findConfig(cwd: string, root: string): string | undefined {
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, CONFIG_FILE);
-    if (existsSync(candidate)) return candidate;
+    const json = path.join(dir, CONFIG_FILE);
+    const pyproject = path.join(dir, PYPROJECT);
+    const hasJson = existsSync(json);
+    const hasTable = isRegularFile(pyproject) && /^\s*\[tool\.repomod[\].]/m.test(readFileSync(pyproject, 'utf8'));
+    if (hasJson && hasTable) {
+      throw new ConfigError(`${path.relative(process.cwd(), dir) || '.'} holds both ${CONFIG_FILE} and [tool.repomod] in ${PYPROJECT}`, 'keep one of them (or pass --config FILE)');
+    }
+    if (hasJson) return json;
+    if (hasTable) return pyproject;
     if (dir === path.resolve(root) || dir === path.dirname(dir)) return undefined;
   }
 }
@@ -35,7 +50,7 @@ export function findConfig(cwd: string, root: string): string | undefined {
  */
 export function loadConfig(file: string | undefined, knownTransforms: readonly string[]): RepomodConfig {
   if (!file) return { transforms: {} };
-  const shown = path.relative(process.cwd(), file) || file;
+  let shown = path.relative(process.cwd(), file) || file;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -43,10 +58,19 @@ export function loadConfig(file: string | undefined, knownTransforms: readonly s
     throw new ConfigError(`cannot read ${shown}: ${(error as Error).message}`, 'check the --config path');
   }
   let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`${shown} is not valid JSON: ${(error as Error).message}`, 'fix the JSON syntax (no comments or trailing commas)');
+  if (path.basename(file) === PYPROJECT) {
+    try {
+      data = (parseToml(text) as { tool?: { repomod?: unknown } }).tool?.repomod ?? {};
+    } catch (error) {
+      throw new ConfigError(`${shown} is not valid TOML: ${(error as Error).message.split('\n')[0]}`, 'fix the TOML syntax');
+    }
+    shown = `[tool.repomod] in ${shown}`;
+  } else {
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      throw new ConfigError(`${shown} is not valid JSON: ${(error as Error).message}`, 'fix the JSON syntax (no comments or trailing commas)');
+    }
   }
   if (!isObject(data)) throw new ConfigError(`${shown} must hold a JSON object`, `see the README's "Configuration" section`);
   for (const key of Object.keys(data)) {
@@ -75,6 +99,14 @@ export function loadConfig(file: string | undefined, knownTransforms: readonly s
     }
   }
   return config;
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -131,6 +131,7 @@ async function runLocked(options: EngineOptions, mode: RunMode, cwd: string, roo
       mode,
       attach: (key, value) => void (attachments[key] = value),
       count,
+      counted: options.shard ? undefined : (name) => stats[name] ?? 0,
     };
     planned.push(...(await module.planRepository(repo, transformOptions, (d) => planDiagnostics.push(d), context)));
   }

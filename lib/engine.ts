@@ -227,7 +227,8 @@ function assemble(
 }
 
 function countTotals(files: FileResult[], diagnostics: Diagnostic[]): RunTotals {
-  const count = (status: FileResult['status']) => files.filter((f) => f.status === status).length;
+  // '.' carries findings about the run itself (a rule that matched nothing): it is not a file
+  const count = (status: FileResult['status']) => files.filter((f) => f.status === status && f.path !== '.').length;
   const severity = (s: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === s).length;
   return {
     changed: count('changed'),

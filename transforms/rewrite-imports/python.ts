@@ -268,7 +268,9 @@ function rewriteDottedUses(root: Node, source: string, roots: Set<string>, ctx: 
       }
       const match = matchPython(ctx.set, chain[chain.length - 1].text, ctx.relPath);
       const moduleNode = match && chain.find((n) => n.text === match.rule.from);
-      if (moduleNode) edits.replace(moduleNode.startIndex, moduleNode.endIndex, match.rule.to);
+      if (!moduleNode) continue;
+      edits.replace(moduleNode.startIndex, moduleNode.endIndex, match.rule.to);
+      ctx.count(match.rule.label);
     }
   }
 }

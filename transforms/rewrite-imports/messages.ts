@@ -7,9 +7,6 @@ export const messages = {
   'rewrite-imports/not-in-source-root': "'{path}' is under no Python source root, so its relative imports cannot be resolved; left unchanged (add --source-root)",
   'rewrite-imports/nests-again': "rule {label} moves '{from}' inside itself ('{to}'): a second run would rewrite '{to}' to '{again}'; run it once, or limit it with onlyIn",
   'rewrite-imports/unused-rule': "rule {rule} rewrote nothing: '{from}' is not in the repository; did you mean '{suggestion}'?",
-  // reported as rewrite-imports/unused-rule
-  'rewrite-imports/unused-rule-nothing': "rule {rule} rewrote nothing: neither '{from}' nor '{to}' is in the repository; check the rule",
-  'rewrite-imports/unused-rule-done': "rule {rule} rewrote nothing: '{from}' is gone and '{to}' exists, so the move looks done (the rule keeps the old name from coming back)",
 } as const;
 
 export type MessageCode = keyof typeof messages;

@@ -9,9 +9,8 @@ const CONFIG_FILE = 'repomod.config.json';
 
 /**
  * One `rewrite-imports/unused-rule` finding per mapping that rewrote nothing in a run over the
- * whole repository. A rule whose OLD still exists names something real (nothing imports it yet):
- * not reported. A rule whose OLD is gone, NEW exists and nothing is near OLD guards a finished
- * move (info). Otherwise a warning, an error under `--check` or `--strict`.
+ * whole repository while neither OLD nor NEW is in the repository but something near OLD is (a typo):
+ * a warning, an error under `--check` or `--strict`.
  * @param counted rewrites per rule so far (`rewrite-imports: <label>`), per-file pass and plan
  */
 export function unusedRules(
@@ -26,15 +25,14 @@ export function unusedRules(
   for (const rule of options.allRules) {
     if (rule.kind !== 'map' || seen.has(rule.label)) continue;
     seen.add(rule.label);
-    if (counted(`rewrite-imports: ${rule.label}`) > 0 || exists(set, rule.from)) continue;
+    // OLD still there: nothing imports it yet; NEW there: the move is done and the rule guards it
+    if (counted(`rewrite-imports: ${rule.label}`) > 0 || exists(set, rule.from) || exists(set, rule.to)) continue;
+    // nothing near OLD: a finished move or a third-party rename that the rule now guards (CI keeps
+    // such rules so the old name cannot come back), not a typo
     const suggestion = nearest(set, rule.from, rule.to);
-    const values = { rule: rule.label, from: rule.from, to: rule.to, suggestion: suggestion ?? '' };
-    const [key, severity]: [keyof typeof messages, Diagnostic['severity']] = suggestion
-      ? ['rewrite-imports/unused-rule', strict ? 'error' : 'warning']
-      : exists(set, rule.to)
-        ? ['rewrite-imports/unused-rule-done', 'info']
-        : ['rewrite-imports/unused-rule-nothing', strict ? 'error' : 'warning'];
-    found.push({ ...where(rule.from, configText), severity, code: 'rewrite-imports/unused-rule', message: fillMessage(messages[key], values) });
+    if (!suggestion) continue;
+    const values = { rule: rule.label, from: rule.from, suggestion };
+    found.push({ ...where(rule.from, configText), severity: strict ? 'error' : 'warning', code: 'rewrite-imports/unused-rule', message: fillMessage(messages['rewrite-imports/unused-rule'], values) });
   }
   return found;
 }
@@ -73,7 +71,8 @@ export function nearest(set: RuleSet, name: string, to: string): string | undefi
   const limit = Math.max(1, Math.floor(name.length / 3));
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of [...candidates].sort()) {
-    if (dotted ? underModule(candidate, to) : candidate === to || candidate.startsWith(`${to}/`)) continue;
+    // never NEW, nor OLD's own parents (`pipeline.common` outlives `pipeline.common.util`)
+    if (dotted ? underModule(candidate, to) || underModule(name, candidate) : candidate === to || candidate.startsWith(`${to}/`) || name.startsWith(`${candidate}/`)) continue;
     if (Math.abs(stripExtension(candidate).length - name.length) > limit && Math.abs(candidate.length - name.length) > limit) continue;
     // `shared/utils/bq` names `shared/utils/bq.py`: compared without the extension, suggested with it
     const distance = Math.min(editDistance(name, candidate, limit), editDistance(name, stripExtension(candidate), limit) + (candidate === stripExtension(candidate) ? 0 : 0.5));

@@ -1,25 +1,16 @@
 // rewrite-imports through the built CLI: rules that rewrote nothing (unused-rule, with the nearest
 // module or path), dotted rules over package directories, and moves whose reverse is byte-identical.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CLI, repomod } from '../helpers/cli.js';
-import { git, initRepo, snapshotTree, tempDir } from '../helpers/tree.js';
+import { git, repoWith, snapshotTree } from '../helpers/tree.js';
 
 const built = existsSync(CLI);
 if (!built) console.log('skipping the rule-use tests: run `npm run build` first (dist/cli/index.js is missing)');
 const python = spawnSync('python3', ['--version']).status === 0;
 
-function repository(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  initRepo(dir);
-  return dir;
-}
+const repository = repoWith;
 
 function commit(dir: string): void {
   git(dir, 'add', '-A');

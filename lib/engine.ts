@@ -132,6 +132,7 @@ async function runLocked(options: EngineOptions, mode: RunMode, cwd: string, roo
       mode,
       attach: (key, value) => void (attachments[key] = value),
       count,
+      counted: options.shard ? undefined : (name) => stats[name] ?? 0,
     };
     planned.push(...(await module.planRepository(repo, transformOptions, (d) => planDiagnostics.push(d), context)));
   }
@@ -230,7 +231,8 @@ function assemble(
 }
 
 function countTotals(files: FileResult[], diagnostics: Diagnostic[]): RunTotals {
-  const count = (status: FileResult['status']) => files.filter((f) => f.status === status).length;
+  // '.' carries findings about the run itself (a rule that matched nothing): it is not a file
+  const count = (status: FileResult['status']) => files.filter((f) => f.status === status && f.path !== '.').length;
   const severity = (s: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === s).length;
   return {
     changed: count('changed'),

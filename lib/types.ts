@@ -49,6 +49,8 @@ export interface PlanContext {
   attach?: (key: string, value: unknown) => void;
   /** Add to a run-wide counter, as `api.stats` does for per-file transforms. */
   count?: (name: string, quantity?: number) => void;
+  /** A run-wide counter's value so far (per-file counts included); absent when sharded (the other shards' counts are unknown). */
+  counted?: (name: string) => number;
 }
 
 /** Whole-repository planning: symlinks, cross-file edits. Runs once, in the main thread. */

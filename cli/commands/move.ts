@@ -4,14 +4,22 @@ import path from 'node:path';
 import type { CommandModule } from 'yargs';
 import { UsageError } from '../../lib/errors.js';
 import { gitTopLevel } from '../../lib/git.js';
-import { executeRun, withCommonOptions, type CommonArgs } from '../common.js';
+import { meta } from '../../transforms/rewrite-imports/meta.js';
+import { executeRun, flagOptions, withCommonOptions, withTransformOptions, type CommonArgs } from '../common.js';
 
 interface MoveArgs extends CommonArgs {
   old: string;
   new: string;
-  keepRelative?: boolean;
-  strict?: boolean;
 }
+
+/**
+ * `rewrite-imports` options that a move does not take: the move is the one rule (`map`, `rules`),
+ * it always moves files, and `absolute` would rewrite files the move does not touch.
+ */
+export const NOT_FOR_MOVE = ['map', 'rules', 'moveFiles', 'absolute'];
+
+/** Every other option of rewrite-imports, declared once in its options table. */
+export const moveOptions = (meta.options ?? []).filter((d) => !NOT_FOR_MOVE.includes(d.name));
 
 /** OLD and NEW as repo-relative `/` paths (they are given relative to the current directory). */
 export function moveRule(cwd: string, from: string, to: string): string {
@@ -32,11 +40,12 @@ export const moveCommand: CommandModule<object, MoveArgs> = {
   command: 'move <old> <new>',
   describe: 'move a file or directory and rewrite every import of it (Python and JS/TS), as one reviewable diff',
   builder: (yargs) =>
-    withCommonOptions(yargs, { paths: false })
-      .positional('old', { type: 'string', describe: 'file or directory to move' })
-      .positional('new', { type: 'string', describe: 'where it goes' })
-      .option('keep-relative', { type: 'boolean', describe: 'keep relative Python imports relative where possible' })
-      .option('strict', { type: 'boolean', describe: 'a rewritten import that resolves nowhere is an error' }) as never,
+    withTransformOptions(
+      withCommonOptions(yargs, { paths: false })
+        .positional('old', { type: 'string', describe: 'file or directory to move' })
+        .positional('new', { type: 'string', describe: 'where it goes' }),
+      moveOptions,
+    ) as never,
   handler: async (args) => {
     const cwd = process.cwd();
     const map = [moveRule(cwd, args.old, args.new)];
@@ -46,7 +55,8 @@ export const moveCommand: CommandModule<object, MoveArgs> = {
       args: { ...args, paths: args.paths?.length ? args.paths : [root] },
       transform: 'rewrite-imports',
       // only this move: config rules with paths in them must not move too
-      transformOptions: { map, rules: [], moveFiles: true, keepRelative: args.keepRelative, strict: args.strict },
+      // (nor the config's onlyIn, which scopes its rules, nor its absolute: only the move's files change)
+      transformOptions: { onlyIn: [], ...flagOptions(args as unknown as Record<string, unknown>, { ...meta, options: moveOptions }), map, rules: [], moveFiles: true, absolute: false },
     });
   },
 };

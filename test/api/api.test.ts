@@ -1,22 +1,12 @@
 // The programmatic API, as a library user calls it: same data as --json, no printing.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, ConfigError, runTransform } from '../../api/index.js';
 import { REPO_ROOT } from '../helpers/cli.js';
-import { initRepo, tempDir } from '../helpers/tree.js';
+import { repoWith } from '../helpers/tree.js';
 
 const RENAME = path.join(REPO_ROOT, '__testfixtures__/third-party/rename-identifier.js');
-
-function repoWith(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  initRepo(dir);
-  return dir;
-}
 
 describe('runTransform', () => {
   it('returns the patch, per-file results and totals without writing in a dry run', async () => {

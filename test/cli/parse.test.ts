@@ -62,4 +62,35 @@ describe('repomod command line', () => {
   ])('refuses %s', async (line, message) => {
     expect(await failure(line)).toBe(message);
   });
+
+  describe('move takes the options of rewrite-imports that make sense for a move', () => {
+    const MOVE = 'move pkg/a.py pkg/b/a.py';
+    const fixed = { map: ['pkg/a.py=pkg/b/a.py'], rules: [], moveFiles: true, absolute: false };
+    it.each([
+      [MOVE, {}],
+      [`${MOVE} --all-strings`, { allStrings: true }],
+      [`${MOVE} --keep-relative --strict`, { keepRelative: true, strict: true }],
+      [`${MOVE} --only-in src/** --only-in tests/**`, { onlyIn: ['src/**', 'tests/**'] }],
+      [`${MOVE} --source-root lib --no-strict`, { sourceRoot: ['lib'], strict: false }],
+    ])('accepts %s', async (line, options) => {
+      const request = await parse(line);
+      expect(request.transformOptions).toEqual({ onlyIn: [], ...options, ...fixed });
+    });
+
+    it.each([
+      [`${MOVE} --map a=b`, 'Unknown argument: map'],
+      [`${MOVE} --rules {}`, 'Unknown argument: rules'],
+      [`${MOVE} --move-files`, 'Unknown arguments: move-files, moveFiles'],
+      [`${MOVE} --absolute`, 'Unknown argument: absolute'],
+    ])('refuses %s', async (line, message) => {
+      expect(await failure(line)).toBe(message);
+    });
+
+    it('declares every rewrite-imports option but those that do not apply, so the two cannot drift', async () => {
+      const { meta } = await import('../../transforms/rewrite-imports/meta.js');
+      const { moveOptions, NOT_FOR_MOVE } = await import('../../cli/commands/move.js');
+      expect(moveOptions.map((d) => d.name).sort()).toEqual(meta.options!.map((d) => d.name).filter((n) => !NOT_FOR_MOVE.includes(n)).sort());
+      expect(moveOptions.map((d) => d.name).sort()).toEqual(['allStrings', 'keepRelative', 'onlyIn', 'sourceRoot', 'strict']);
+    });
+  });
 });

@@ -1,6 +1,6 @@
 // Test helpers for real directories: temp dirs, git repositories, links, whole-tree snapshots.
 import { execFileSync } from 'node:child_process';
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
@@ -29,6 +29,17 @@ export function initRepo(dir: string): void {
   git(dir, 'config', 'core.autocrlf', 'false');
   git(dir, 'add', '-A');
   git(dir, 'commit', '-q', '--allow-empty', '-m', 'fixture');
+}
+
+/** A fresh git repository holding these files (repo-relative path ➔ text), committed. */
+export function repoWith(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  initRepo(dir);
+  return dir;
 }
 
 /** Copy a fixture tree into `dest` and create the links listed for it. */

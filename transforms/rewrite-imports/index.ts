@@ -1,5 +1,6 @@
 // rewrite-imports: move module paths across the repository in Python and JS/TS imports, string
 // targets and dotted uses, as edits at the parsers' offsets (nothing is reprinted).
+import { readFileSync } from 'node:fs';
 import type { API, FileInfo } from 'jscodeshift';
 import { contextFor, type ApiWithRepomod } from '../../lib/context.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
@@ -10,6 +11,7 @@ import { resolveRewriteOptions } from './options.js';
 import { planMoves } from './plan.js';
 import { rewriteFile } from './rewrite-file.js';
 import { isMovingFile, ruleSetFor } from './rule-set-cache.js';
+import { unusedRules } from './unused-rules.js';
 
 export { meta };
 
@@ -32,7 +34,22 @@ export default async function transform(file: FileInfo, api: API, raw: Record<st
 /** Whole-repository part: files that move under path rules (and `repomod move`'s renames). */
 export async function planRepository(repo: RepoIndex, raw: Record<string, unknown>, report: Parameters<typeof planMoves>[3], context?: PlanContext) {
   const options = resolveRewriteOptions(raw);
-  return planMoves(repo, ruleSetFor(repo, options), options, report, (rule) => context?.count?.(`rewrite-imports: ${rule}`));
+  const set = ruleSetFor(repo, options);
+  const changes = await planMoves(repo, set, options, report, (rule) => context?.count?.(`rewrite-imports: ${rule}`));
+  // a rule that rewrote nothing is a finding only when the run saw every file (no paths, no shard)
+  if (context?.counted && !context.paths?.length && !options.moveFiles) {
+    const strict = options.strict || context.mode === 'check';
+    unusedRules(set, options, context.counted, strict, readConfigText(repo)).forEach(report);
+  }
+  return changes;
+}
+
+function readConfigText(repo: RepoIndex): string | undefined {
+  try {
+    return repo.hasFile('repomod.config.json') ? readFileSync(repo.absolute('repomod.config.json'), 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function languageOf(filePath: string): 'python' | 'javascript' | undefined {

@@ -10,6 +10,7 @@ export const messages = {
   'rewrite-imports/package-unresolved-module': "after the move '{module}', imported by the deploy package '{package}', is neither in the package nor in the repository; import chain: {chain}",
   'rewrite-imports/ignored-files-moved': "{count} git-ignored {files} {verb} with the folder, as git mv moves them: {list}",
   'rewrite-imports/ignored-file-left': "git-ignored '{path}' is left where it is: '{destination}' already exists and is never overwritten",
+  'rewrite-imports/unused-rule': "rule {rule} rewrote nothing: '{from}' is not in the repository; did you mean '{suggestion}'?",
 } as const;
 
 export type MessageCode = keyof typeof messages;

@@ -78,6 +78,11 @@ function rewriteRelative(source: string, imp: PythonImport, ctx: RewriteContext,
     reportAt(ctx, 'rewrite-imports/relative-beyond-root', imp.specifierStart, { specifier, package: writtenPackage || '(root)' }, 'info');
     return;
   }
+  // from .b import f ➔ unchanged, when both ends move under the rules (a move and its reverse are byte-identical)
+  if (movesAlong(imp, target, ctx, futurePackage)) {
+    checkForbidden(ctx, target, matchPython(ctx.set, target, ctx.relPath)?.result, imp.specifierStart);
+    return;
+  }
   const spell = (absolute: string) => {
     if (!absolute) return undefined; // `from . import x` at the root has no absolute spelling
     return ctx.options.keepRelative && !ctx.options.absolute ? relativeForm(futurePackage, absolute) ?? absolute : absolute;
@@ -98,6 +103,24 @@ function rewriteRelative(source: string, imp: PythonImport, ctx: RewriteContext,
   // the file moved away from its target, or --absolute: from ..config import x ➔ from pkg.config import x
   const respell = ctx.options.absolute || relativeNow !== target ? spell(target) : undefined;
   rewriteMovedNames(source, imp, target, ctx, edits, respell, (m) => spell(m) ?? m);
+}
+
+/**
+ * A relative import in a module that a dotted rule moves, which still names what the rules make
+ * of its targets when read from the module's new package: `from .b import f` and `from .. import
+ * utils` in `shared/utils/a.py` under `shared.utils=platform_shared.utils`.
+ */
+function movesAlong(imp: PythonImport, target: string, ctx: RewriteContext, futurePackage: string | undefined): boolean {
+  if (ctx.options.absolute || !futurePackage) return false;
+  const moved = matchPython(ctx.set, futurePackage, ctx.relPath)?.result;
+  const here = moved === undefined ? undefined : resolveRelative(moved, imp.level, imp.module);
+  if (here === undefined) return false;
+  const follow = (name: string) => matchPython(ctx.set, name, ctx.relPath)?.result ?? name;
+  const join = (base: string, name: string) => (base ? `${base}.${name}` : name);
+  // a submodule follows its own rule; any other name is an attribute of the module it comes from
+  return imp.names.length > 0 && imp.names.every((n) =>
+    n.name !== '*' && pythonModuleExists(ctx.set, join(target, n.name)) ? follow(join(target, n.name)) === join(here, n.name) : follow(target) === here,
+  );
 }
 
 /**
@@ -245,7 +268,9 @@ function rewriteDottedUses(root: Node, source: string, roots: Set<string>, ctx: 
       }
       const match = matchPython(ctx.set, chain[chain.length - 1].text, ctx.relPath);
       const moduleNode = match && chain.find((n) => n.text === match.rule.from);
-      if (moduleNode) edits.replace(moduleNode.startIndex, moduleNode.endIndex, match.rule.to);
+      if (!moduleNode) continue;
+      edits.replace(moduleNode.startIndex, moduleNode.endIndex, match.rule.to);
+      ctx.count(match.rule.label);
     }
   }
 }

@@ -82,8 +82,11 @@ export function buildRuleSet(repo: RepoIndex, py: PythonModules, options: Rewrit
       continue;
     }
     const onlyIn = rule.onlyIn?.length ? globMatcher(rule.onlyIn) : undefined;
-    // `old.mod=old`: a dotted OLD that names no path is a module, even when NEW is also a directory
-    const dottedModule = isDotted(rule.from) && isDotted(rule.to) && rule.from.includes('.') && !namesPath(rule.from);
+    // `old.mod=old`: a dotted OLD that names no path is a module, even when NEW is also a directory;
+    // `pkg=newroot.pkg`: so is a directory OLD that is a Python package (regular or namespace).
+    // A move names paths, and so does a file (`main.py=app.py`) or a directory without Python.
+    const dottedModule = isDotted(rule.from) && isDotted(rule.to) && !options.moveFiles && !repo.hasFile(rule.from)
+      && ((rule.from.includes('.') && !namesPath(rule.from)) || py.resolve(rule.from) !== undefined);
     if (!dottedModule && (namesPath(rule.from) || namesPath(rule.to) || (looksLikePath(rule.from) && looksLikePath(rule.to)))) {
       const isDir = dirExists(rule.from) || (!fileExists(rule.from) && (dirExists(rule.to) || (!fileExists(rule.to) && !/\.[A-Za-z0-9]+$/.test(rule.from))));
       const oldExists = isDir ? dirExists(rule.from) : fileExists(rule.from);

@@ -1,7 +1,9 @@
 // The programmatic API: `import { runTransform, check } from 'repomod'`. The CLI is a thin
 // layer over these two functions; results carry the same data as `--json`.
 import path from 'node:path';
+import { keepsFinding, runsTransform, type CodeSelection } from '../lib/code-selection.js';
 import { findConfig, loadConfig, type RepomodConfig } from '../lib/config.js';
+import type { Diagnostic } from '../lib/diagnostics.js';
 import { runEngine, type RunMode, type RunResult } from '../lib/engine.js';
 import { UsageError } from '../lib/errors.js';
 import { parseSize } from '../lib/file-size.js';
@@ -60,13 +62,26 @@ export async function runTransform(request: RunTransformOptions): Promise<RunRes
  * configured transforms with their options, plus the checks that need no options. Always
  * runs in check mode unless `mode` says otherwise.
  */
-export async function check(request: CommonRunOptions = {}): Promise<RunResult> {
+export async function check(request: CheckOptions = {}): Promise<RunResult> {
   const cwd = path.resolve(request.cwd ?? process.cwd());
   const config = readConfig(cwd, request.config);
-  const parts = checksFor(config).map(({ entry, options }) => ({ source: builtinSource(entry), options }));
-  if (parts.length === 0) throw new UsageError('no checks to run', 'enable transforms under "transforms" in repomod.config.json');
+  // the command line's selection replaces the config's, as ruff's --select does
+  const selection: CodeSelection = { select: request.select ?? config.select, ignore: request.ignoreCodes ?? config.ignoreCodes };
+  const allNames = registry.map((e) => e.meta.name);
+  const parts = checksFor(config)
+    .filter(({ entry }) => runsTransform(selection, entry.meta.name, allNames))
+    .map(({ entry, options }) => ({ source: builtinSource(entry), options }));
+  if (parts.length === 0) throw new UsageError('no checks to run', 'enable transforms under "transforms" in the config, or widen --select');
   const source: TransformSource = { name: 'check', specifier: 'repomod:check', builtin: true, parts };
-  return runEngine({ ...engineOptions({ mode: 'check', ...request }, cwd, config), transform: source, transformOptions: {} });
+  const keepFinding = selection.select?.length || selection.ignore?.length ? (d: Diagnostic) => keepsFinding(selection, d) : undefined;
+  return runEngine({ ...engineOptions({ mode: 'check', ...request }, cwd, config), transform: source, transformOptions: {}, keepFinding });
+}
+
+export interface CheckOptions extends CommonRunOptions {
+  /** Only these checks and codes (transform names, codes, short codes); default: the config's `select`, or all. */
+  select?: string[];
+  /** Never these checks or codes; default: the config's `ignoreCodes`. */
+  ignoreCodes?: string[];
 }
 
 /** The transforms `check` runs and with which options. */

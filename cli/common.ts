@@ -28,6 +28,9 @@ export interface CommonArgs {
   maxFileSize?: string;
   /** `repomod check` only: print the fixes' diff too. */
   diff?: boolean;
+  /** `repomod check` only: the checks and codes that count. */
+  select?: string[];
+  ignoreCode?: string[];
 }
 
 /** Add the shared flags to a command; `paths: false` for a command that takes no paths (`move`). */
@@ -81,6 +84,11 @@ export function withTransformOptions<T>(yargs: Argv<T>, descriptors: readonly Op
 /** A flag given once is a string, given twice an array: always hand on an array. */
 export function asList(values: unknown): string[] {
   return (Array.isArray(values) ? values : [values]).map(String);
+}
+
+/** `--select a,b --select c` ➔ ['a', 'b', 'c'], kept as written (codes hold no dots to strip). */
+export function splitCodes(values: unknown): string[] {
+  return asList(values).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
 }
 
 export function splitList(values: string[] | string): string[] {
@@ -163,7 +171,7 @@ async function runAndPrint(request: RunRequest): Promise<void> {
   // an interruption before the commit propagates to main(), which says so and sets 130 or 143
   const result = request.transform
     ? await api.runTransform({ ...common, transform: request.transform, options: request.transformOptions })
-    : await api.check({ ...common, mode: args.apply ? 'apply' : 'check' });
+    : await api.check({ ...common, mode: args.apply ? 'apply' : 'check', select: args.select, ignoreCodes: args.ignoreCode });
   await printRun(result, { stdout: process.stdout, stderr: process.stderr }, {
     format: args.json ? 'json' : args.format ?? 'diff',
     command: reviewCommand(),

@@ -16,11 +16,14 @@ export interface RepomodConfig {
   ignore?: string[];
   /** `maxFileSize`: bytes, or a size such as "20MB" in the file. */
   maxFileSize?: number;
+  /** `check`: only these checks and codes, and never these (transform names, codes, short codes). */
+  select?: string[];
+  ignoreCodes?: string[];
   /** Per-transform options keyed by transform name. */
   transforms: Record<string, Record<string, unknown>>;
 }
 
-const TOP_LEVEL_KEYS = ['$schema', 'paths', 'ignore', 'maxFileSize', 'transforms'];
+const TOP_LEVEL_KEYS = ['$schema', 'paths', 'ignore', 'maxFileSize', 'select', 'ignoreCodes', 'transforms'];
 
 const PYPROJECT = 'pyproject.toml';
 
@@ -79,7 +82,7 @@ export function loadConfig(file: string | undefined, knownTransforms: readonly s
     }
   }
   const config: RepomodConfig = { file, transforms: {} };
-  for (const key of ['paths', 'ignore'] as const) {
+  for (const key of ['paths', 'ignore', 'select', 'ignoreCodes'] as const) {
     const value = data[key];
     if (value === undefined) continue;
     if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {

@@ -44,6 +44,8 @@ export interface EngineOptions {
   signal?: AbortSignal;
   /** Told, one line each, what the write layer did on its own (an interrupted run recovered, a stale lock taken over). */
   onNotice?: (text: string) => void;
+  /** Findings that count (`check --select/--ignore-code`); the others are dropped before the totals. */
+  keepFinding?: (diagnostic: Diagnostic) => boolean;
 }
 
 export interface RunTotals {
@@ -140,6 +142,10 @@ async function runLocked(options: EngineOptions, mode: RunMode, cwd: string, roo
   const transformNames = [options.transform.name, ...(options.transform.parts?.map((part) => part.source.name) ?? [])];
   const suppressed = applySuppressions(outcomes, planDiagnostics, (file) => repo.read(file), transformNames);
   if (suppressed > 0) count('suppressed findings', suppressed);
+  if (options.keepFinding) {
+    for (const outcome of outcomes) outcome.diagnostics = outcome.diagnostics.filter(options.keepFinding);
+    planDiagnostics.splice(0, planDiagnostics.length, ...planDiagnostics.filter(options.keepFinding));
+  }
 
   const result = assemble(root, options.transform.name, mode, [...skipped, ...outcomes], planned, planDiagnostics);
   result.attachments = attachments;

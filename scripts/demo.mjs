@@ -33,11 +33,13 @@ const steps = [
   ['remove-redundant-bases'],
   ['replace-symlinks', '--mode', 'copy', 'functions'],
   ['bundle', 'closure', 'functions/fn_report/main.py'],
+  // the link in the function folder follows the module, and the new folder becomes a package
+  ['move', 'shared/config.py', 'shared/settings/config.py'],
 ];
 
 process.stdout.write(`# repomod demo on a copy of examples/ in ${work}\n`);
 for (const args of steps) {
-  const command = args[0] === 'bundle' ? 'replace-symlinks' : args[0];
+  const command = args[0] === 'bundle' ? 'replace-symlinks' : args[0] === 'move' ? 'rewrite-imports' : args[0];
   process.stdout.write(`\n$ repomod ${args.join(' ')}\n`);
   if (!registered.split('\n').some((line) => line.startsWith(`${command} `))) {
     process.stdout.write(`(skipped: '${command}' is not built yet)\n`);

@@ -13,6 +13,10 @@ export function grammarProblem(root: Node, source: string): PythonSyntaxProblem 
     const what = error.type.length <= 3 ? `'${error.type}'` : error.type;
     return { index: error.startIndex, message: `expected ${what}`, kind: 'tree' };
   }
+  // a bracket still open at the end of the file: CPython's tokenizer stops there, before the parser
+  // could want a ':' (`class B(A,` then the body)
+  const unclosed = unclosedBracket(broken);
+  if (unclosed) return { index: unclosed.startIndex, message: `'${unclosed.type}' was never closed`, kind: 'tree' };
   const header = COMPOUND_KEYWORDS.has(error.type) ? error : undefined;
   if (header && error.parent?.isError && !error.parent.children.some((c) => c?.type === ':' && c.startIndex > header.startIndex)) {
     // the header ends with the last token on the keyword's line: `def total(values)`, `if x`
@@ -20,8 +24,6 @@ export function grammarProblem(root: Node, source: string): PythonSyntaxProblem 
     const onLine = error.parent.children.filter((c): c is Node => !!c && c.startIndex >= header.startIndex && c.startPosition.row === row);
     return { index: onLine[onLine.length - 1].endIndex, message: "expected ':'", kind: 'tree' };
   }
-  const unclosed = unclosedBracket(broken);
-  if (unclosed) return { index: unclosed.startIndex, message: `'${unclosed.type}' was never closed`, kind: 'tree' };
   const leaf = firstLeaf(error);
   // `a\n    b=c` inside brackets: the element before has no comma after it (CPython points at it)
   const previous = previousCodeLeaf(leaf ?? error);

@@ -11,6 +11,8 @@ interface MoveArgs extends CommonArgs {
   new: string;
   keepRelative?: boolean;
   strict?: boolean;
+  rewriteText?: boolean;
+  rewriteDocs?: boolean;
 }
 
 /** OLD and NEW as repo-relative `/` paths (they are given relative to the current directory). */
@@ -36,7 +38,9 @@ export const moveCommand: CommandModule<object, MoveArgs> = {
       .positional('old', { type: 'string', describe: 'file or directory to move' })
       .positional('new', { type: 'string', describe: 'where it goes' })
       .option('keep-relative', { type: 'boolean', describe: 'keep relative Python imports relative where possible' })
-      .option('strict', { type: 'boolean', describe: 'a rewritten import that resolves nowhere is an error' }) as never,
+      .option('strict', { type: 'boolean', describe: 'a rewritten import that resolves nowhere is an error' })
+      .option('rewrite-text', { type: 'boolean', describe: 'also rewrite mentions of the moved path in non-code text files (scripts, YAML, Dockerfiles, docs)' })
+      .option('rewrite-docs', { type: 'boolean', describe: 'also rewrite mentions in comments, docstrings and JSDoc examples' }) as never,
   handler: async (args) => {
     const cwd = process.cwd();
     const map = [moveRule(cwd, args.old, args.new)];
@@ -46,7 +50,7 @@ export const moveCommand: CommandModule<object, MoveArgs> = {
       args: { ...args, paths: args.paths?.length ? args.paths : [root] },
       transform: 'rewrite-imports',
       // only this move: config rules with paths in them must not move too
-      transformOptions: { map, rules: [], moveFiles: true, keepRelative: args.keepRelative, strict: args.strict },
+      transformOptions: { map, rules: [], moveFiles: true, keepRelative: args.keepRelative, strict: args.strict, rewriteText: args.rewriteText, rewriteDocs: args.rewriteDocs },
     });
   },
 };

@@ -32,7 +32,7 @@ export default async function transform(file: FileInfo, api: API, raw: Record<st
 /** Whole-repository part: files that move under path rules (and `repomod move`'s renames). */
 export async function planRepository(repo: RepoIndex, raw: Record<string, unknown>, report: Parameters<typeof planMoves>[3], context?: PlanContext) {
   const options = resolveRewriteOptions(raw);
-  return planMoves(repo, ruleSetFor(repo, options), options, report, (rule) => context?.count?.(`rewrite-imports: ${rule}`));
+  return planMoves(repo, ruleSetFor(repo, options), options, report, (rule) => context?.count?.(`rewrite-imports: ${rule}`), context);
 }
 
 function languageOf(filePath: string): 'python' | 'javascript' | undefined {

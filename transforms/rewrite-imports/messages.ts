@@ -6,6 +6,8 @@ export const messages = {
   'rewrite-imports/relative-beyond-root': "relative import '{specifier}' climbs above the source root from '{package}'; left unchanged",
   'rewrite-imports/not-in-source-root': "'{path}' is under no Python source root, so its relative imports cannot be resolved; left unchanged (add --source-root)",
   'rewrite-imports/nests-again': "rule {label} moves '{from}' inside itself ('{to}'): a second run would rewrite '{to}' to '{again}'; run it once, or limit it with onlyIn",
+  'rewrite-imports/stale-reference': "'{found}' moves to '{to}' (rule {rule}); {flag} updates it",
+  'rewrite-imports/stale-reference-fixed': "'{found}' moves to '{to}' (rule {rule}); rewritten",
 } as const;
 
 export type MessageCode = keyof typeof messages;

@@ -5,17 +5,19 @@ import { fillMessage, positionAt, type Diagnostic } from '../../lib/diagnostics.
 import { ConfigError } from '../../lib/errors.js';
 import { decodeText, encodeText } from '../../lib/files.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
-import type { FileChange, FileState } from '../../lib/types.js';
+import type { FileChange, FileState, PlanContext } from '../../lib/types.js';
 import { messages } from './messages.js';
 import type { RewriteImportsOptions } from './options.js';
 import { needsParse } from './needles.js';
 import { rewriteFile } from './rewrite-file.js';
 import { isMovingFile, mapPath, nestingRules, type RuleSet } from './rules.js';
+import { planTextReferences } from './text-files.js';
+import { mentionsOf } from './text-references.js';
 
 type Report = (diagnostic: Diagnostic) => void;
 
 /** Rewrite (and with `moveFiles`, move) every file a path or module rule relocates. */
-export async function planMoves(repo: RepoIndex, set: RuleSet, options: RewriteImportsOptions, report: Report, count: (rule: string) => void = () => {}): Promise<FileChange[]> {
+export async function planMoves(repo: RepoIndex, set: RuleSet, options: RewriteImportsOptions, report: Report, count: (rule: string) => void = () => {}, context: PlanContext = {}): Promise<FileChange[]> {
   if (options.moveFiles) checkMoves(repo, set, options.map.map((m) => m.split('=')[0]));
   for (const rule of nestingRules(set)) {
     const again = rule.to + rule.to.slice(rule.from.length);
@@ -59,7 +61,13 @@ export async function planMoves(repo: RepoIndex, set: RuleSet, options: RewriteI
       if (destination) changes.push({ path: destination, before: state, after: state, renamedFrom: link.path });
     }
   }
-  return changes;
+  // mentions outside code: deploy scripts, YAML, Dockerfiles, entry points, docs
+  const moved = new Map(changes.filter((c) => c.renamedFrom).map((c) => [c.renamedFrom!, c]));
+  const scope = context.paths ?? [];
+  const inScope = (file: string) => scope.length === 0 || scope.some((p) => file === p || file.startsWith(`${p}/`));
+  const text = planTextReferences(repo, mentionsOf(set), inScope, options.rewriteText, report, moved);
+  if (text.summary.references > 0) context.attach?.('textReferences', text.summary);
+  return [...changes, ...text.changes];
 }
 
 function readState(repo: RepoIndex, file: string): (FileState & { kind: 'file' }) | undefined {

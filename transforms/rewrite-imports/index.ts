@@ -4,6 +4,7 @@ import type { API, FileInfo } from 'jscodeshift';
 import { contextFor, type ApiWithRepomod } from '../../lib/context.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import type { PlanContext } from '../../lib/types.js';
+import { mayMention } from './doc-references.js';
 import { meta } from './meta.js';
 import { needsParse, prefilterNeedles } from './needles.js';
 import { resolveRewriteOptions } from './options.js';
@@ -25,7 +26,7 @@ export default async function transform(file: FileInfo, api: API, raw: Record<st
   if (moving && (api as ApiWithRepomod).repomod) return file.source;
   if (!moving && needles && !needles.some((n) => file.source.includes(n))) return file.source;
   // the prefilter is content-only; with the repository at hand most of its matches need no parse
-  if (!moving && !needsParse(file.source, ctx.relPath, set, options.absolute, language === 'python')) return file.source;
+  if (!moving && !needsParse(file.source, ctx.relPath, set, options.absolute, language === 'python') && !mayMention(file.source, set)) return file.source;
   return rewriteFile(file.source, ctx.relPath, language, set, options, ctx.report, (rule) => api.stats?.(`rewrite-imports: ${rule}`));
 }
 

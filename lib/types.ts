@@ -49,6 +49,8 @@ export interface PlanContext {
   attach?: (key: string, value: unknown) => void;
   /** Add to a run-wide counter, as `api.stats` does for per-file transforms. */
   count?: (name: string, quantity?: number) => void;
+  /** What the per-file pass reported, for a plan that must not write past its findings (`move` refuses a half-move). */
+  fileDiagnostics?: readonly Diagnostic[];
 }
 
 /** Whole-repository planning: symlinks, cross-file edits. Runs once, in the main thread. */

@@ -13,6 +13,7 @@ interface MoveArgs extends CommonArgs {
   strict?: boolean;
   rewriteText?: boolean;
   rewriteDocs?: boolean;
+  allowDamaged?: boolean;
 }
 
 /** OLD and NEW as repo-relative `/` paths (they are given relative to the current directory). */
@@ -40,7 +41,8 @@ export const moveCommand: CommandModule<object, MoveArgs> = {
       .option('keep-relative', { type: 'boolean', describe: 'keep relative Python imports relative where possible' })
       .option('strict', { type: 'boolean', describe: 'a rewritten import that resolves nowhere is an error' })
       .option('rewrite-text', { type: 'boolean', describe: 'also rewrite mentions of the moved path in non-code text files (scripts, YAML, Dockerfiles, docs)' })
-      .option('rewrite-docs', { type: 'boolean', describe: 'also rewrite mentions in comments, docstrings and JSDoc examples' }) as never,
+      .option('rewrite-docs', { type: 'boolean', describe: 'also rewrite mentions in comments, docstrings and JSDoc examples' })
+      .option('allow-damaged', { type: 'boolean', describe: 'move even when a reference in a file that does not parse cannot be rewritten' }) as never,
   handler: async (args) => {
     const cwd = process.cwd();
     const map = [moveRule(cwd, args.old, args.new)];
@@ -50,7 +52,7 @@ export const moveCommand: CommandModule<object, MoveArgs> = {
       args: { ...args, paths: args.paths?.length ? args.paths : [root] },
       transform: 'rewrite-imports',
       // only this move: config rules with paths in them must not move too
-      transformOptions: { map, rules: [], moveFiles: true, keepRelative: args.keepRelative, strict: args.strict, rewriteText: args.rewriteText, rewriteDocs: args.rewriteDocs },
+      transformOptions: { map, rules: [], moveFiles: true, keepRelative: args.keepRelative, strict: args.strict, rewriteText: args.rewriteText, rewriteDocs: args.rewriteDocs, allowDamaged: args.allowDamaged },
     });
   },
 };

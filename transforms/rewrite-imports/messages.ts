@@ -8,6 +8,8 @@ export const messages = {
   'rewrite-imports/nests-again': "rule {label} moves '{from}' inside itself ('{to}'): a second run would rewrite '{to}' to '{again}'; run it once, or limit it with onlyIn",
   'rewrite-imports/stale-reference': "'{found}' moves to '{to}' (rule {rule}); {flag} updates it",
   'rewrite-imports/stale-reference-fixed': "'{found}' moves to '{to}' (rule {rule}); rewritten",
+  'rewrite-imports/damaged-file': "file does not parse ({reason}); {rewritten} made away from the damage, {damaged} inside it left unchanged",
+  'rewrite-imports/damaged-reference': "'{found}' on line {line} is inside a damaged region (the file does not parse: {reason}); left unchanged: fix the syntax and run again",
 } as const;
 
 export type MessageCode = keyof typeof messages;

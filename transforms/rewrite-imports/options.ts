@@ -35,6 +35,7 @@ export interface RewriteImportsOptions {
   moveFiles: boolean;
   rewriteText: boolean;
   rewriteDocs: boolean;
+  allowDamaged: boolean;
 }
 
 export const defaults: RewriteImportsOptions = {
@@ -49,6 +50,7 @@ export const defaults: RewriteImportsOptions = {
   moveFiles: false,
   rewriteText: false,
   rewriteDocs: false,
+  allowDamaged: false,
 };
 
 export const descriptors: OptionDescriptor[] = [
@@ -72,6 +74,7 @@ export const descriptors: OptionDescriptor[] = [
   { name: 'sourceRoot', type: 'string[]', description: 'extra Python source root, repo-relative (repeatable)' },
   { name: 'rewriteText', type: 'boolean', description: 'also rewrite mentions of moved paths and modules in non-code text files (shell, YAML, TOML, Dockerfile, Markdown, …)' },
   { name: 'rewriteDocs', type: 'boolean', description: 'also rewrite mentions in comments, docstrings and JSDoc examples of Python and JS/TS files' },
+  { name: 'allowDamaged', type: 'boolean', description: 'with moveFiles, move even when a reference in a file that does not parse cannot be rewritten' },
   { name: 'moveFiles', type: 'boolean', description: 'also move the files that path rules name (what `repomod move OLD NEW` does)' },
 ];
 

@@ -9,7 +9,7 @@ export const messages = {
   'rewrite-imports/stale-reference': "'{found}' moves to '{to}' (rule {rule}); {flag} updates it",
   'rewrite-imports/stale-reference-fixed': "'{found}' moves to '{to}' (rule {rule}); rewritten",
   'rewrite-imports/damaged-file': "file does not parse ({reason}); {rewritten} made away from the damage, {damaged} inside it left unchanged",
-  'rewrite-imports/damaged-reference': "'{found}' on line {line} is inside a damaged region (the file does not parse: {reason}); left unchanged: fix the syntax and run again",
+  'rewrite-imports/damaged-reference': "'{found}' on line {line} is inside a damaged region (the file stops parsing at line {errorLine}: {reason}); left unchanged: fix the syntax and run again",
 } as const;
 
 export type MessageCode = keyof typeof messages;

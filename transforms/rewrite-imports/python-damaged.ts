@@ -70,8 +70,6 @@ function lineIndex(text: string): (index: number) => number {
  */
 export function reportDamage(root: Node, source: string, ctx: RewriteContext, edits: GuardedEdits, isDamaged: (start: number, end: number) => boolean, moving: boolean): void {
   const problem = grammarProblem(root, source);
-  const at = positionAt(source, problem.index);
-  const reason = `${problem.message} at line ${at.line}`;
   const lines = new Map<number, { index: number; found: string }>();
   const note = (index: number, found: string) => {
     const line = positionAt(source, index).line;
@@ -93,7 +91,7 @@ export function reportDamage(root: Node, source: string, ctx: RewriteContext, ed
   const rewritten = edits.size;
   ctx.report({ severity: 'warning', code: 'rewrite-imports/damaged-file', fails: true, message: fillMessage(messages['rewrite-imports/damaged-file'], { reason: problem.message, rewritten: plural(rewritten, 'rewrite'), damaged: plural(lines.size, 'reference') }), index: problem.index });
   for (const [line, { index, found }] of [...lines].sort((a, b) => a[0] - b[0])) {
-    ctx.report({ severity: 'error', code: 'rewrite-imports/damaged-reference', message: fillMessage(messages['rewrite-imports/damaged-reference'], { found, line, reason }), index });
+    ctx.report({ severity: 'error', code: 'rewrite-imports/damaged-reference', message: fillMessage(messages['rewrite-imports/damaged-reference'], { found, line, errorLine: positionAt(source, problem.index).line, reason: problem.message }), index });
   }
 }
 

@@ -127,6 +127,18 @@ describe('non-code files after a move', () => {
     expect(result.attachments.textReferences).toEqual({ references: 2, files: 2, rewritten: true });
   });
 
+  it('leaves the config that holds the rules alone, and stays quiet in the check gate', async () => {
+    const dir = write(tempDir(), {
+      'repomod.config.json': '{"transforms": {"rewrite-imports": {"map": ["tools.etl=jobs.etl"]}}}\n',
+      'tools/etl/__init__.py': '',
+      'run.sh': 'python -m tools.etl\n',
+    });
+    const dry = await runOn(dir, 'rewrite-imports', { map: ['tools.etl=jobs.etl'] });
+    expect(diagnosticLines(dry)).toEqual(["run.sh:1:11: info: 'tools.etl' moves to 'jobs.etl' (rule --map tools.etl=jobs.etl); --rewrite-text updates it [rewrite-imports/stale-reference]"]);
+    const check = await runOn(dir, 'rewrite-imports', { map: ['tools.etl=jobs.etl'] }, 'check');
+    expect(check.diagnostics).toEqual([]);
+  });
+
   it('reads only files whose bytes hold a mention: 3,000 files cost little', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 3000; i++) files[`conf/c${i}.yaml`] = `name: job${i}\nimage: python:3.12\n`;

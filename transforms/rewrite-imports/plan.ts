@@ -67,11 +67,13 @@ export async function planMoves(repo: RepoIndex, set: RuleSet, options: RewriteI
       if (destination) changes.push({ path: destination, before: state, after: state, renamedFrom: link.path });
     }
   }
-  // mentions outside code: deploy scripts, YAML, Dockerfiles, entry points, docs
+  // mentions outside code: deploy scripts, YAML, Dockerfiles, entry points, docs; not in the
+  // check gate, where the rules stay for good and the prose about the move would be noise
   const moved = new Map(changes.filter((c) => c.renamedFrom).map((c) => [c.renamedFrom!, c]));
   const scope = context.paths ?? [];
   const inScope = (file: string) => scope.length === 0 || scope.some((p) => file === p || file.startsWith(`${p}/`));
-  const text = planTextReferences(repo, mentionsOf(set), inScope, options.rewriteText, report, moved);
+  const mentions = context.mode === 'check' ? [] : mentionsOf(set);
+  const text = planTextReferences(repo, mentions, inScope, options.rewriteText, report, moved);
   if (text.summary.references > 0) context.attach?.('textReferences', text.summary);
   if (options.moveFiles && context.mode === 'apply' && !options.allowDamaged && unreachable.length > 0) refuseHalfMove(unreachable);
   return [...changes, ...text.changes];

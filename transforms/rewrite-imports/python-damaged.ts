@@ -31,7 +31,7 @@ export class GuardedEdits extends EditSet {
 }
 
 /** The damaged lines of a tree: each ERROR or MISSING node's lines, widened by one line each side. */
-export function damagedLines(root: Node): (start: number, end: number) => boolean {
+export function damagedLines(root: Node, source: string): (start: number, end: number) => boolean {
   const ranges: [number, number][] = [];
   walk(root, (n) => {
     if (n.isError || n.isMissing) {
@@ -40,26 +40,11 @@ export function damagedLines(root: Node): (start: number, end: number) => boolea
     }
     return n.hasError;
   });
-  const rowOf = lineIndex(root.text);
+  const rowOf = (index: number) => positionAt(source, index).line - 1;
   return (start, end) => {
     const first = rowOf(start);
     const last = rowOf(end);
     return ranges.some(([a, b]) => first <= b && last >= a);
-  };
-}
-
-function lineIndex(text: string): (index: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (index) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= index) low = mid;
-      else high = mid - 1;
-    }
-    return low;
   };
 }
 

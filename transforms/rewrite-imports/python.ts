@@ -14,7 +14,7 @@ import { rewriteStringTargets } from './python-strings.js';
 export async function rewritePython(source: string, ctx: RewriteContext): Promise<string> {
   return withPythonTree(source, (tree) => {
     // a damaged file: tree-sitter recovers the statements around the damage, and only edits away from it are kept
-    const damaged = tree.rootNode.hasError ? damagedLines(tree.rootNode) : undefined;
+    const damaged = tree.rootNode.hasError ? damagedLines(tree.rootNode, source) : undefined;
     const edits = damaged ? new GuardedEdits(source, damaged) : new EditSet(source);
     const dottedRoots = new Set<string>();
     const writtenPackage = ctx.pythonPackages?.written;

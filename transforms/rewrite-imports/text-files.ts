@@ -1,6 +1,9 @@
 // Stale references in the repository's non-code text files (shell, YAML, TOML, INI, Dockerfile,
 // Makefile, Markdown, JSON, plain text): reported as infos, rewritten with `rewriteText`.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { CONFIG_FILE } from '../../lib/config.js';
+import { readRegularFile } from '../../lib/containment.js';
 import { fillMessage, positionAt, type Diagnostic } from '../../lib/diagnostics.js';
 import { decodeText, encodeText } from '../../lib/files.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
@@ -19,8 +22,8 @@ const CODE = /\.(pyi?|[cm]?[jt]sx?)$/;
 // never text, whatever their first bytes say: not even opened
 const BINARY = /\.(png|jpe?g|gif|webp|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|7z|jar|whl|egg|so|dylib|dll|exe|o|a|pyc|pyo|class|woff2?|ttf|otf|eot|mp[34]|mov|avi|wav|ogg|sqlite|db|parquet|avro|pkl|npy|npz|h5)$/i;
 
-/** True for the files this scan reads: tracked text that is neither Python nor JS/TS. */
-export const isNonCodeText = (file: string) => !CODE.test(file) && !BINARY.test(file);
+/** True for the files this scan reads: tracked text that is neither Python nor JS/TS, nor the config holding the rules. */
+export const isNonCodeText = (file: string) => !CODE.test(file) && !BINARY.test(file) && path.posix.basename(file) !== CONFIG_FILE;
 
 /**
  * Scan every non-code text file for whole-token mentions of moved paths and modules. Files past
@@ -42,9 +45,9 @@ export function planTextReferences(
   const needles = mentions.map((m) => Buffer.from(m.from));
   for (const file of repo.files) {
     if (!isNonCodeText(file) || !inScope(file)) continue;
-    const read = readSmall(repo.absolute(file), repo.maxFileSize);
-    if (!read || !needles.some((n) => read.bytes.includes(n))) continue;
-    const decoded = decodeText(read.bytes);
+    const bytes = readSmall(repo.absolute(file), repo.maxFileSize);
+    if (!bytes || !needles.some((n) => bytes.includes(n))) continue;
+    const decoded = decodeText(bytes);
     if (decoded.binary) continue;
     const references = findReferences(decoded.text, mentions);
     if (references.length === 0) continue;
@@ -58,32 +61,22 @@ export function planTextReferences(
       report({ path: shownPath, ...positionAt(decoded.text, ref.start), severity: 'info', code: 'rewrite-imports/stale-reference', message });
     }
     if (!rewrite) continue;
-    const bytes = encodeText(rewriteReferences(decoded.text, references), decoded.bom);
-    if (rename && rename.after?.kind === 'file') rename.after = { ...rename.after, bytes };
-    else changes.push({ path: file, before: { kind: 'file', bytes: read.bytes, executable: read.executable }, after: { kind: 'file', bytes, executable: read.executable } });
+    const rewritten = encodeText(rewriteReferences(decoded.text, references), decoded.bom);
+    if (rename && rename.after?.kind === 'file') {
+      rename.after = { ...rename.after, bytes: rewritten };
+      continue;
+    }
+    const executable = (statSync(repo.absolute(file)).mode & 0o111) !== 0;
+    changes.push({ path: file, before: { kind: 'file', bytes, executable }, after: { kind: 'file', bytes: rewritten, executable } });
   }
   return { changes, summary };
 }
 
-/** A regular file's bytes and executable bit, or undefined when it is not one or too large. */
-function readSmall(abs: string, limit: number): { bytes: Buffer; executable: boolean } | undefined {
-  let fd: number | undefined;
+/** A regular file's bytes, or undefined when it is not one, is unreadable or is over the limit. */
+function readSmall(abs: string, limit: number): Buffer | undefined {
   try {
-    // O_NOFOLLOW | O_NONBLOCK: a link swapped in or a FIFO never blocks or leads elsewhere
-    fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size > limit) return undefined;
-    const bytes = Buffer.alloc(stat.size);
-    let offset = 0;
-    while (offset < stat.size) {
-      const n = readSync(fd, bytes, offset, stat.size - offset, offset);
-      if (n === 0) break;
-      offset += n;
-    }
-    return { bytes: bytes.subarray(0, offset), executable: (stat.mode & 0o111) !== 0 };
+    return readRegularFile(abs, limit);
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }

@@ -8,6 +8,7 @@ import { sarifReport } from '../lib/formats/sarif.js';
 import { plural, totalsSentence } from '../lib/formats/totals.js';
 import { loadDiagnosticHelp } from '../transforms/help.js';
 import type { LinkListing } from '../transforms/replace-symlinks/report.js';
+import type { TextReferenceSummary } from '../transforms/rewrite-imports/text-files.js';
 
 export interface Streams {
   stdout: NodeJS.WritableStream;
@@ -83,6 +84,28 @@ export function linksBlock(result: RunResult): string {
   return `${plural(links.length, 'link')}:\n${lines.join('')}${more}`;
 }
 
+/**
+ * Mentions of moved paths left outside the code, counted once at the end:
+ * `12 references in 5 non-code files; --rewrite-text to update them`, and the same for comments.
+ */
+export function textReferencesBlock(result: RunResult): string {
+  const lines: string[] = [];
+  const text = result.attachments.textReferences as TextReferenceSummary | undefined;
+  if (text?.references) {
+    const where = `${plural(text.references, 'reference')} in ${plural(text.files, 'non-code file')}`;
+    lines.push(text.rewritten ? `${where} rewritten` : `${where}; --rewrite-text to update them`);
+  }
+  // comments and docstrings are scanned per file (in workers): counted from their diagnostics
+  const docs = result.diagnostics.filter((d) => d.code === STALE_REFERENCE && isCodeFile(d.path) && !d.message.endsWith('; rewritten'));
+  if (docs.length > 0) {
+    lines.push(`${plural(docs.length, 'reference')} in comments and docstrings of ${plural(new Set(docs.map((d) => d.path)).size, 'file')}; --rewrite-docs to update them`);
+  }
+  return lines.map((line) => `${line}\n`).join('');
+}
+
+const STALE_REFERENCE = 'rewrite-imports/stale-reference';
+const isCodeFile = (file: string) => /\.(pyi?|[cm]?[jt]sx?)$/.test(file);
+
 export const OUTPUT_FORMATS = ['diff', 'json', 'github', 'markdown', 'sarif'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
@@ -119,7 +142,8 @@ export async function printRun(result: RunResult, streams: Streams, options: Pri
       }
   }
   for (const diagnostic of result.diagnostics) {
-    if (diagnostic.severity === 'info' && !options.verbose && diagnostic.code !== 'report') continue;
+    // stale references are the listing the user asked for (their count ends the run), not chatter
+    if (diagnostic.severity === 'info' && !options.verbose && diagnostic.code !== 'report' && diagnostic.code !== STALE_REFERENCE) continue;
     streams.stderr.write(formatDiagnostic(diagnostic) + '\n');
   }
   if (options.verbose) {
@@ -131,7 +155,7 @@ export async function printRun(result: RunResult, streams: Streams, options: Pri
   if (result.mode === 'apply') {
     for (const written of result.written) streams.stderr.write(`${quotePath(written)}: written\n`);
   }
-  if (options.format === 'diff') streams.stderr.write(linksBlock(result) + statsBlock(result));
+  if (options.format === 'diff') streams.stderr.write(linksBlock(result) + statsBlock(result) + textReferencesBlock(result));
   // a clean check is silent, so it can gate a deploy script or a hook without noise
   if (result.mode === 'check' && exitCodeFor(result) === 0 && !options.verbose) return;
   streams.stderr.write(summaryLine(result) + '\n');

@@ -27,6 +27,8 @@ export interface Finding {
   /** …or a 1-based position. */
   line?: number;
   column?: number;
+  /** The file counts as failed (see Diagnostic.fails). */
+  fails?: boolean;
 }
 
 export interface TransformContext {
@@ -47,7 +49,7 @@ export function contextFor(file: FileInfo, api: API): TransformContext {
   const report = (finding: Finding) => {
     const position =
       finding.index !== undefined ? positionAt(file.source, finding.index) : { line: finding.line ?? 1, column: finding.column ?? 1 };
-    const diagnostic: Diagnostic = { path: relPath, ...position, severity: finding.severity, code: finding.code, message: finding.message };
+    const diagnostic: Diagnostic = { path: relPath, ...position, severity: finding.severity, code: finding.code, message: finding.message, ...(finding.fails ? { fails: true } : {}) };
     if (engine) engine.report(diagnostic);
     else api.report(formatDiagnostic(diagnostic));
   };

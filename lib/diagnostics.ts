@@ -10,6 +10,8 @@ export interface Diagnostic {
   /** kebab-case; transform codes are prefixed (`rewrite-imports/missing-module`), engine codes are not. */
   code: string;
   message: string;
+  /** The finding makes its file fail (it does not parse), even when a transform still changed it. */
+  fails?: boolean;
 }
 
 /**

@@ -135,6 +135,7 @@ async function runLocked(options: EngineOptions, mode: RunMode, cwd: string, roo
       attach: (key, value) => void (attachments[key] = value),
       count,
       counted: options.shard ? undefined : (name) => stats[name] ?? 0,
+      fileDiagnostics: outcomes.flatMap((o) => o.diagnostics),
     };
     planned.push(...(await module.planRepository(repo, transformOptions, (d) => planDiagnostics.push(d), context)));
   }
@@ -229,7 +230,15 @@ function assemble(
     byPath.set(diagnostic.path, result);
   }
   const files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const file of files) file.diagnostics.sort(compareDiagnostics);
+  for (const file of files) {
+    file.diagnostics.sort(compareDiagnostics);
+    // a file that does not parse failed, whatever a transform could still do around the damage
+    const failing = file.status !== 'failed' ? file.diagnostics.find((d) => d.fails) : undefined;
+    if (failing) {
+      file.status = 'failed';
+      file.error ??= failing.message;
+    }
+  }
   const diagnostics = files.flatMap((f) => f.diagnostics);
   changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const patch = files.map((f) => f.patch ?? '').join('');

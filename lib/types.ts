@@ -51,6 +51,8 @@ export interface PlanContext {
   count?: (name: string, quantity?: number) => void;
   /** A run-wide counter's value so far (per-file counts included); absent when sharded (the other shards' counts are unknown). */
   counted?: (name: string) => number;
+  /** What the per-file pass reported, for a plan that must not write past its findings (`move` refuses a half-move). */
+  fileDiagnostics?: readonly Diagnostic[];
 }
 
 /** Whole-repository planning: symlinks, cross-file edits. Runs once, in the main thread. */

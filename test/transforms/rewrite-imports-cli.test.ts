@@ -64,7 +64,8 @@ describe('forbid rules in --check', () => {
 
 describe.skipIf(!python3)('python3 oracle', () => {
   it('compiles every expected .py output', () => {
-    const files = walkFiles(FIXTURES).filter((f) => f.endsWith('.py') && /(\.output\.py$|\/output\/)/.test(f));
+    // damaged-file cases keep their syntax error on purpose: only the imports around it change
+    const files = walkFiles(FIXTURES).filter((f) => f.endsWith('.py') && /(\.output\.py$|\/output\/)/.test(f) && !f.includes('damaged'));
     expect(files.length).toBeGreaterThan(10);
     const script = 'import sys\nfor f in sys.argv[1:]:\n    compile(open(f, encoding="utf-8").read(), f, "exec")\n';
     execFileSync('python3', ['-c', script, ...files]);

@@ -75,7 +75,10 @@ describe('files that cannot need a rewrite are never parsed', () => {
       { map: ['common.util.lock=core.sync.lock'] },
     );
     expect(out).toEqual({});
-    expect(diagnostics).toEqual(['c.py:1:12: error: file does not parse (invalid Python syntax); left unchanged [parse-error]']);
+    expect(diagnostics).toEqual([
+      "c.py:1:12: warning: file does not parse (expected ')'); 0 rewrites made away from the damage, 1 reference inside it left unchanged [rewrite-imports/damaged-file]",
+      "c.py:2:12: error: 'common.util.lock' on line 2 is inside a damaged region (the file stops parsing at line 1: expected ')'); left unchanged: fix the syntax and run again [rewrite-imports/damaged-reference]",
+    ]);
   });
 });
 

@@ -5,6 +5,7 @@ import type { API, FileInfo } from 'jscodeshift';
 import { contextFor, type ApiWithRepomod } from '../../lib/context.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import type { PlanContext } from '../../lib/types.js';
+import { mayMention } from './doc-references.js';
 import { meta } from './meta.js';
 import { needsParse, prefilterNeedles } from './needles.js';
 import { resolveRewriteOptions } from './options.js';
@@ -27,7 +28,7 @@ export default async function transform(file: FileInfo, api: API, raw: Record<st
   if (moving && (api as ApiWithRepomod).repomod) return file.source;
   if (!moving && needles && !needles.some((n) => file.source.includes(n))) return file.source;
   // the prefilter is content-only; with the repository at hand most of its matches need no parse
-  if (!moving && !needsParse(file.source, ctx.relPath, set, options.absolute, language === 'python')) return file.source;
+  if (!moving && !needsParse(file.source, ctx.relPath, set, options.absolute, language === 'python') && !mayMention(file.source, set)) return file.source;
   return rewriteFile(file.source, ctx.relPath, language, set, options, ctx.report, (rule) => api.stats?.(`rewrite-imports: ${rule}`));
 }
 
@@ -35,7 +36,7 @@ export default async function transform(file: FileInfo, api: API, raw: Record<st
 export async function planRepository(repo: RepoIndex, raw: Record<string, unknown>, report: Parameters<typeof planMoves>[3], context?: PlanContext) {
   const options = resolveRewriteOptions(raw);
   const set = ruleSetFor(repo, options);
-  const changes = await planMoves(repo, set, options, report, (rule) => context?.count?.(`rewrite-imports: ${rule}`));
+  const changes = await planMoves(repo, set, options, report, (rule) => context?.count?.(`rewrite-imports: ${rule}`), context);
   // a rule that rewrote nothing is a finding only when the run saw every file (no paths, no shard)
   if (context?.counted && !context.paths?.length && !options.moveFiles) {
     const strict = options.strict || context.mode === 'check';

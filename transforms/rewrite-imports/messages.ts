@@ -11,6 +11,10 @@ export const messages = {
   'rewrite-imports/ignored-files-moved': "{count} git-ignored {files} {verb} with the folder, as git mv moves them: {list}",
   'rewrite-imports/ignored-file-left': "git-ignored '{path}' is left where it is: '{destination}' already exists and is never overwritten",
   'rewrite-imports/unused-rule': "rule {rule} rewrote nothing: '{from}' is not in the repository; did you mean '{suggestion}'?",
+  'rewrite-imports/stale-reference': "'{found}' moves to '{to}' (rule {rule}); {flag} updates it",
+  'rewrite-imports/stale-reference-fixed': "'{found}' moves to '{to}' (rule {rule}); rewritten",
+  'rewrite-imports/damaged-file': "file does not parse ({reason}); {rewritten} made away from the damage, {damaged} inside it left unchanged",
+  'rewrite-imports/damaged-reference': "'{found}' on line {line} is inside a damaged region (the file stops parsing at line {errorLine}: {reason}); left unchanged: fix the syntax and run again",
 } as const;
 
 export type MessageCode = keyof typeof messages;

@@ -33,6 +33,9 @@ export interface RewriteImportsOptions {
   strict: boolean;
   sourceRoot: string[];
   moveFiles: boolean;
+  rewriteText: boolean;
+  rewriteDocs: boolean;
+  allowDamaged: boolean;
 }
 
 export const defaults: RewriteImportsOptions = {
@@ -45,6 +48,9 @@ export const defaults: RewriteImportsOptions = {
   strict: false,
   sourceRoot: [],
   moveFiles: false,
+  rewriteText: false,
+  rewriteDocs: false,
+  allowDamaged: false,
 };
 
 export const descriptors: OptionDescriptor[] = [
@@ -66,6 +72,9 @@ export const descriptors: OptionDescriptor[] = [
   { name: 'allStrings', type: 'boolean', description: 'also rewrite any string literal whose whole text is a dotted path under an old prefix (not docstrings)' },
   { name: 'strict', type: 'boolean', description: 'a rewritten import that resolves nowhere is an error instead of a warning' },
   { name: 'sourceRoot', type: 'string[]', description: 'extra Python source root, repo-relative (repeatable)' },
+  { name: 'rewriteText', type: 'boolean', description: 'also rewrite mentions of moved paths and modules in non-code text files (shell, YAML, TOML, Dockerfile, Markdown, …)' },
+  { name: 'rewriteDocs', type: 'boolean', description: 'also rewrite mentions in comments, docstrings and JSDoc examples of Python and JS/TS files' },
+  { name: 'allowDamaged', type: 'boolean', description: 'with moveFiles, move even when a reference in a file that does not parse cannot be rewritten' },
   { name: 'moveFiles', type: 'boolean', description: 'also move the files that path rules name (what `repomod move OLD NEW` does)' },
 ];
 

@@ -2,10 +2,10 @@
 // (and, with moveFiles / `repomod move`, moved as git renames), in the main thread, once.
 import { lstatSync, readFileSync } from 'node:fs';
 import { fillMessage, positionAt, type Diagnostic } from '../../lib/diagnostics.js';
-import { ConfigError } from '../../lib/errors.js';
+import { ConfigError, RefusedError } from '../../lib/errors.js';
 import { decodeText, encodeText } from '../../lib/files.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
-import type { FileChange, FileState } from '../../lib/types.js';
+import type { FileChange, FileState, PlanContext } from '../../lib/types.js';
 import { messages } from './messages.js';
 import type { RewriteImportsOptions } from './options.js';
 import { needsParse } from './needles.js';
@@ -14,13 +14,21 @@ import { checkMovedPackages } from './check-packages.js';
 import { moveDestination, movedPath } from './move-paths.js';
 import { planIgnoredFiles, planPackageInits } from './plan-folders.js';
 import { planLinks } from './plan-links.js';
-import { isMovingFile, nestingRules, type RuleSet } from './rules.js';
+import { isMovingFile, mapPath, nestingRules, type RuleSet } from './rules.js';
+import { planTextReferences } from './text-files.js';
+import { mentionsOf } from './text-references.js';
 
 type Report = (diagnostic: Diagnostic) => void;
 
 /** Rewrite (and with `moveFiles`, move) every file a path or module rule relocates. */
-export async function planMoves(repo: RepoIndex, set: RuleSet, options: RewriteImportsOptions, report: Report, count: (rule: string) => void = () => {}): Promise<FileChange[]> {
+export async function planMoves(repo: RepoIndex, set: RuleSet, options: RewriteImportsOptions, report: Report, count: (rule: string) => void = () => {}, context: PlanContext = {}): Promise<FileChange[]> {
   if (options.moveFiles) checkMoves(repo, set, options.map.map((m) => m.split('=')[0]));
+  const unreachable: Diagnostic[] = [...(context.fileDiagnostics ?? [])].filter(cannotRewrite);
+  const outer = report;
+  report = (d) => {
+    if (cannotRewrite(d)) unreachable.push(d);
+    outer(d);
+  };
   for (const rule of nestingRules(set)) {
     const again = rule.to + rule.to.slice(rule.from.length);
     report({ path: rule.at, line: 1, column: 1, severity: 'warning', code: 'rewrite-imports/nests-again', message: fillMessage(messages['rewrite-imports/nests-again'], { ...rule, again }) });
@@ -43,7 +51,7 @@ export async function planMoves(repo: RepoIndex, set: RuleSet, options: RewriteI
         try {
           const output = await rewriteFile(decoded.text, file, language, set, options, (f) => {
             const position = f.index !== undefined ? positionAt(decoded.text, f.index) : { line: f.line ?? 1, column: f.column ?? 1 };
-            findings.push({ path: shownPath, ...position, severity: f.severity, code: f.code, message: f.message });
+            findings.push({ path: shownPath, ...position, severity: f.severity, code: f.code, message: f.message, ...(f.fails ? { fails: true } : {}) });
           }, count);
           if (output !== decoded.text) after = { kind: 'file', bytes: encodeText(output, decoded.bom), executable: before.executable };
         } catch (error) {
@@ -56,7 +64,28 @@ export async function planMoves(repo: RepoIndex, set: RuleSet, options: RewriteI
     else if (after !== before) changes.push({ path: file, before, after });
   }
   if (options.moveFiles) await planAround(repo, set, options, changes, report);
-  return changes;
+  // mentions outside code: deploy scripts, YAML, Dockerfiles, entry points, docs; not in the
+  // check gate, where the rules stay for good and the prose about the move would be noise
+  const moved = new Map(changes.filter((c) => c.renamedFrom).map((c) => [c.renamedFrom!, c]));
+  const scope = context.paths ?? [];
+  const inScope = (file: string) => scope.length === 0 || scope.some((p) => file === p || file.startsWith(`${p}/`));
+  const mentions = context.mode === 'check' ? [] : mentionsOf(set);
+  const text = planTextReferences(repo, mentions, inScope, options.rewriteText, report, moved);
+  if (text.summary.references > 0) context.attach?.('textReferences', text.summary);
+  if (options.moveFiles && context.mode === 'apply' && !options.allowDamaged && unreachable.length > 0) refuseHalfMove(unreachable);
+  return [...changes, ...text.changes];
+}
+
+/** A reference the run could not rewrite: in a damaged region, or in a file that does not parse at all. */
+const cannotRewrite = (d: Diagnostic) => d.severity === 'error' && (d.code === 'rewrite-imports/damaged-reference' || d.code === 'parse-error');
+
+/** Nothing half-moved: the files would move while some of their importers keep the old name. */
+function refuseHalfMove(unreachable: Diagnostic[]): never {
+  const shown = unreachable.slice(0, 3).map((d) => `${d.path}:${d.line}`).join(', ') + (unreachable.length > 3 ? `, … ${unreachable.length - 3} more` : '');
+  throw new RefusedError(
+    `refusing to move: ${unreachable.length === 1 ? '1 reference' : `${unreachable.length} references`} to what moves cannot be rewritten (${shown}: the file does not parse there); nothing was written`,
+    'fix the syntax there and run again (the dry run lists each one), or pass --allow-damaged to move anyway and fix them by hand',
+  );
 }
 
 function readState(repo: RepoIndex, file: string): (FileState & { kind: 'file' }) | undefined {

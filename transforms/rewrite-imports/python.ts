@@ -3,7 +3,8 @@
 import type { Node } from 'web-tree-sitter';
 import { EditSet } from '../../lib/python/edit-set.js';
 import { extractImports, type ImportedName, type PythonImport } from '../../lib/python/imports.js';
-import { firstSyntaxError, withPythonTree } from '../../lib/python/parser.js';
+import { withPythonTree } from '../../lib/python/parser.js';
+import { damagedLines, GuardedEdits, reportDamage } from './python-damaged.js';
 import { reportAt, type RewriteContext } from './report.js';
 import { matchPython, type PythonRule } from './rules.js';
 import { checkExists, checkForbidden, pythonModuleExists } from './python-checks.js';
@@ -12,12 +13,9 @@ import { rewriteStringTargets } from './python-strings.js';
 /** Rewrite one Python file; returns the new text (the same text when nothing applies). */
 export async function rewritePython(source: string, ctx: RewriteContext): Promise<string> {
   return withPythonTree(source, (tree) => {
-    const broken = firstSyntaxError(tree.rootNode);
-    if (broken) {
-      const error = new SyntaxError(`invalid Python syntax (${broken.startPosition.row + 1}:${broken.startPosition.column})`);
-      throw error;
-    }
-    const edits = new EditSet(source);
+    // a damaged file: tree-sitter recovers the statements around the damage, and only edits away from it are kept
+    const damaged = tree.rootNode.hasError ? damagedLines(tree.rootNode, source) : undefined;
+    const edits = damaged ? new GuardedEdits(source, damaged) : new EditSet(source);
     const dottedRoots = new Set<string>();
     const writtenPackage = ctx.pythonPackages?.written;
     const futurePackage = ctx.pythonPackages?.future;
@@ -29,6 +27,7 @@ export async function rewritePython(source: string, ctx: RewriteContext): Promis
     }
     if (dottedRoots.size) rewriteDottedUses(tree.rootNode, source, dottedRoots, ctx, edits);
     rewriteStringTargets(tree.rootNode, source, imports, ctx, edits);
+    if (damaged) reportDamage(tree.rootNode, source, ctx, edits as GuardedEdits, damaged, writtenPackage !== futurePackage);
     return edits.size ? edits.apply() : source;
   });
 }

@@ -1,6 +1,10 @@
 // One file's rewrite, wherever it comes from: the per-file transform, or the repository plan for
 // files that move. Picks the language module and the file's before/after location.
 import type { Finding } from '../../lib/context.js';
+import { fillMessage, positionAt } from '../../lib/diagnostics.js';
+import { EditSet } from '../../lib/python/edit-set.js';
+import { docReferences } from './doc-references.js';
+import { messages } from './messages.js';
 import type { RewriteImportsOptions } from './options.js';
 import { rewritePython } from './python.js';
 import { rewriteJavaScript } from './javascript.js';
@@ -21,11 +25,31 @@ export async function rewriteFile(
 ): Promise<string> {
   const { written, future } = fileLocation(set, relPath);
   const ctx: RewriteContext = { relPath, written, future, set, options, report, count };
+  // comments and docstrings first, on the text as written, so their positions are exact
+  const text = await followDocs(source, ctx, language);
   if (language === 'python') {
     const py = pythonLocation(set, relPath);
     const pkg = (name: string | undefined) => (name === undefined ? undefined : py.isPackage ? name : name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '');
     ctx.pythonPackages = { written: pkg(py.written), future: pkg(py.future) };
-    return rewritePython(source, ctx);
+    return rewritePython(text, ctx);
   }
-  return rewriteJavaScript(source, ctx);
+  return rewriteJavaScript(text, ctx);
+}
+
+/**
+ * Comments and docstrings: each stale mention is an info, and with `rewriteDocs` it is rewritten
+ * in place (token for token: lines never shift, so the import pass after it reports true positions).
+ */
+async function followDocs(text: string, ctx: RewriteContext, language: 'python' | 'javascript'): Promise<string> {
+  const edits = await docReferences(text, ctx.relPath, language, ctx.set);
+  if (edits.length === 0) return text;
+  const rewrite = ctx.options.rewriteDocs;
+  const key = rewrite ? 'rewrite-imports/stale-reference-fixed' : 'rewrite-imports/stale-reference';
+  for (const edit of edits) {
+    ctx.report({ severity: 'info', code: 'rewrite-imports/stale-reference', message: fillMessage(messages[key], { found: edit.found, to: edit.to, rule: edit.label, flag: '--rewrite-docs' }), ...positionAt(text, edit.start) });
+  }
+  if (!rewrite) return text;
+  const set = new EditSet(text);
+  for (const edit of edits) set.replace(edit.start, edit.end, edit.to);
+  return set.apply();
 }

@@ -57,7 +57,7 @@ export interface RuleSet {
 }
 
 const JS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts'];
-const PY_EXTENSIONS = ['.py', '.pyi'];
+export const PY_EXTENSIONS = ['.py', '.pyi'];
 const isDotted = (s: string) => /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(s);
 
 /** Classify and order the rules once per repository view. */

@@ -1,0 +1,16 @@
+"""Loader jobs; a bulk edit broke one call below."""
+import logging
+
+from pipeline.common.util.lock import acquire, release
+import pipeline.common.util.lock
+
+
+def publish(name):
+    logging.error("publish failed",, exc_info=True)
+    from pipeline.common.util.lock import force_release
+    return pipeline.common.util.lock.release(name)
+
+
+@mock.patch("pipeline.common.util.lock._client")
+def test_publish(client):
+    assert acquire("x")

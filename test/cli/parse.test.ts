@@ -90,7 +90,7 @@ describe('repomod command line', () => {
       const { meta } = await import('../../transforms/rewrite-imports/meta.js');
       const { moveOptions, NOT_FOR_MOVE } = await import('../../cli/commands/move.js');
       expect(moveOptions.map((d) => d.name).sort()).toEqual(meta.options!.map((d) => d.name).filter((n) => !NOT_FOR_MOVE.includes(n)).sort());
-      expect(moveOptions.map((d) => d.name).sort()).toEqual(['allStrings', 'keepRelative', 'onlyIn', 'sourceRoot', 'strict']);
+      expect(moveOptions.map((d) => d.name).sort()).toEqual(['allStrings', 'allowDamaged', 'keepRelative', 'onlyIn', 'rewriteDocs', 'rewriteText', 'sourceRoot', 'strict']);
     });
   });
 });

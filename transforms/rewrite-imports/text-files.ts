@@ -2,6 +2,7 @@
 // Makefile, Markdown, JSON, plain text): reported as infos, rewritten with `rewriteText`.
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { MANIFEST_NAME } from '../../lib/bundle/tree.js';
 import { CONFIG_FILE } from '../../lib/config.js';
 import { readRegularFile } from '../../lib/containment.js';
 import { fillMessage, positionAt, type Diagnostic } from '../../lib/diagnostics.js';
@@ -22,8 +23,11 @@ const CODE = /\.(pyi?|[cm]?[jt]sx?)$/;
 // never text, whatever their first bytes say: not even opened
 const BINARY = /\.(png|jpe?g|gif|webp|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|7z|jar|whl|egg|so|dylib|dll|exe|o|a|pyc|pyo|class|woff2?|ttf|otf|eot|mp[34]|mov|avi|wav|ogg|sqlite|db|parquet|avro|pkl|npy|npz|h5)$/i;
 
-/** True for the files this scan reads: tracked text that is neither Python nor JS/TS, nor the config holding the rules. */
-export const isNonCodeText = (file: string) => !CODE.test(file) && !BINARY.test(file) && path.posix.basename(file) !== CONFIG_FILE;
+/**
+ * True for the files this scan reads: tracked text that is neither Python nor JS/TS, nor the
+ * config holding the rules, nor a bundle manifest (the move updates its entries as data).
+ */
+export const isNonCodeText = (file: string) => !CODE.test(file) && !BINARY.test(file) && ![CONFIG_FILE, MANIFEST_NAME].includes(path.posix.basename(file));
 
 /**
  * Scan every non-code text file for whole-token mentions of moved paths and modules. Files past

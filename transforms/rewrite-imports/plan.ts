@@ -11,6 +11,7 @@ import type { RewriteImportsOptions } from './options.js';
 import { needsParse } from './needles.js';
 import { rewriteFile } from './rewrite-file.js';
 import { isMovingFile, mapPath, nestingRules, type RuleSet } from './rules.js';
+import { planTsconfigPaths } from './tsconfig-paths.js';
 
 type Report = (diagnostic: Diagnostic) => void;
 
@@ -59,6 +60,8 @@ export async function planMoves(repo: RepoIndex, set: RuleSet, options: RewriteI
       if (destination) changes.push({ path: destination, before: state, after: state, renamedFrom: link.path });
     }
   }
+  // tsconfig `paths` entries naming one moved file or folder follow it, so '@env' stays '@env'
+  changes.push(...planTsconfigPaths(repo, set));
   return changes;
 }
 

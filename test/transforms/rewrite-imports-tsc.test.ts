@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { repomod, REPO_ROOT } from '../helpers/cli.js';
 import { git, initRepo, snapshotTree, tempDir } from '../helpers/tree.js';
@@ -78,13 +79,32 @@ const MOVES: { from: string; to: string; expected: Record<string, string[]> }[] 
   { from: 'src/utils', to: 'src/shared/utils', expected: { 'src/app.test.ts': ["vi.mock('./shared/utils/date'"], 'src/app.ts': ["from './shared/utils/time'"], 'src/shared/utils/time.ts': ["from '../utils/date'"], 'src/shared/utils/date.ts': ['path="../../types/globals.d.ts"'] } },
 ];
 
-function typecheck(dir: string): void {
+/** The real `tsc --noEmit`, spawned: once, on the starting tree (every reverse move must restore it byte for byte). */
+function tscBinary(dir: string): void {
   try {
     execFileSync(process.execPath, [TSC, '--noEmit', '-p', 'tsconfig.app.json'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
     throw new Error(`tsc failed in ${dir}:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
   }
+}
+
+// lib.*.d.ts parsed once for every check: a spawned tsc spends most of its second re-reading them
+const libFiles = new Map<string, ts.SourceFile | undefined>();
+
+/** What `tsc --noEmit -p tsconfig.app.json` reports, in process: the same compiler, the same diagnostics. */
+function typecheck(dir: string): void {
+  const config = ts.getParsedCommandLineOfConfigFile(path.join(dir, 'tsconfig.app.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(String(d.messageText)); } })!;
+  const host = ts.createCompilerHost(config.options);
+  const getSourceFile = host.getSourceFile;
+  host.getSourceFile = (file, ...rest) => {
+    if (!file.includes('node_modules')) return getSourceFile(file, ...rest);
+    if (!libFiles.has(file)) libFiles.set(file, getSourceFile(file, ...rest));
+    return libFiles.get(file);
+  };
+  const program = ts.createProgram({ rootNames: config.fileNames, options: config.options, host, projectReferences: config.projectReferences });
+  const diagnostics = [...config.errors, ...ts.getPreEmitDiagnostics(program)];
+  if (diagnostics.length) throw new Error(`tsc failed in ${dir}:\n${ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => dir, getNewLine: () => '\n' })}`);
 }
 
 function move(dir: string, from: string, to: string): void {
@@ -105,7 +125,18 @@ describe('repomod move on a TypeScript app: tsc passes after every move and its 
   initRepo(dir);
   const start = snapshotTree(dir);
 
-  it('type-checks as written', () => typecheck(dir));
+  it('type-checks as written, with the tsc binary and in process', () => {
+    tscBinary(dir);
+    typecheck(dir);
+  }, 30_000);
+
+  it('the in-process check fails on a stale import (a control for the checks below)', () => {
+    const broken = tempDir('repomod-tsc-control-');
+    for (const file of ['tsconfig.app.json', 'tsconfig.base.json']) writeFileSync(path.join(broken, file), APP[file]);
+    mkdirSync(path.join(broken, 'src'));
+    writeFileSync(path.join(broken, 'src/a.ts'), "import { x } from './gone';\nexport const y = x;\n");
+    expect(() => typecheck(broken)).toThrow(/TS2307/);
+  });
 
   it.each(MOVES)('$from ➔ $to and back', ({ from, to, expected }) => {
     move(dir, from, to);

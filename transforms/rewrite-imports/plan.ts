@@ -61,7 +61,7 @@ export async function planMoves(repo: RepoIndex, set: RuleSet, options: RewriteI
     }
   }
   // tsconfig `paths` entries naming one moved file or folder follow it, so '@env' stays '@env'
-  changes.push(...planTsconfigPaths(repo, set));
+  changes.push(...planTsconfigPaths(repo, set, count));
   return changes;
 }
 

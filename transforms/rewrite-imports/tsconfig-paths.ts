@@ -11,7 +11,7 @@ import { mapPath, oldTreeExists, type RuleSet } from './rules.js';
 const CONFIG = /(^|\/)[^/]*[jt]sconfig[^/]*\.json$/;
 
 /** One change per tsconfig whose exact (wildcard-free) `paths` targets name a moved file or folder. */
-export function planTsconfigPaths(repo: RepoIndex, set: RuleSet): FileChange[] {
+export function planTsconfigPaths(repo: RepoIndex, set: RuleSet, count: (rule: string) => void): FileChange[] {
   if (set.paths.length === 0) return [];
   const exists = oldTreeExists(set);
   const changes: FileChange[] = [];
@@ -29,7 +29,9 @@ export function planTsconfigPaths(repo: RepoIndex, set: RuleSet): FileChange[] {
       for (const target of targets) {
         if (typeof target !== 'string' || target.includes('*')) continue;
         const next = movedTarget(set, aliases.pathsBase, target, exists);
-        if (next !== undefined && next !== target) retarget.set(target, next);
+        if (next === undefined || next.spelled === target) continue;
+        retarget.set(target, next.spelled);
+        count(next.rule);
       }
     }
     if (retarget.size === 0) continue;
@@ -55,7 +57,7 @@ export function planTsconfigPaths(repo: RepoIndex, set: RuleSet): FileChange[] {
 }
 
 /** Where a `paths` target points after the moves, spelled as it was ('./' and extension kept or not). */
-function movedTarget(set: RuleSet, base: string, target: string, exists: (file: string) => boolean): string | undefined {
+function movedTarget(set: RuleSet, base: string, target: string, exists: (file: string) => boolean): { spelled: string; rule: string } | undefined {
   const joined = joinSpecifier(base, target);
   if (joined === undefined) return undefined;
   const resolved = probe(joined, exists);
@@ -64,7 +66,7 @@ function movedTarget(set: RuleSet, base: string, target: string, exists: (file: 
   if (!moved) return undefined;
   const spelled = resolved ? spellFile(moved.result, resolved) : moved.result;
   const next = relativeSpecifier(base, spelled);
-  return target.startsWith('./') || target.startsWith('../') ? next : next.replace(/^\.\//, '');
+  return { spelled: target.startsWith('./') || target.startsWith('../') ? next : next.replace(/^\.\//, ''), rule: moved.rule.label };
 }
 
 const COLON = /\s*:/y;

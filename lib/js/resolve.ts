@@ -115,18 +115,24 @@ function referencedProjectFor(repo: RepoIndex, config: string, relPath: string, 
 
 /** Whether a project's `files`/`include` (its own or inherited through `extends`) cover a file. */
 function includes(repo: RepoIndex, config: string, relPath: string): boolean {
+  const scope = repo.memo(`js:tsconfig-scope:${config}`, (r) => projectScope(r, config));
+  return scope.files.has(relPath) || scope.patterns.some((pattern) => pattern.test(relPath));
+}
+
+/** The first `files`/`include` up the extends chain; neither anywhere: every file under the config's folder. */
+function projectScope(repo: RepoIndex, config: string): { files: Set<string>; patterns: RegExp[] } {
   for (const file of extendsChain(repo, config)) {
     const json = parseJsonc(repo.read(file));
     const dir = dirOf(file);
     const files = Array.isArray(json?.files) ? (json.files as unknown[]) : undefined;
     const include = Array.isArray(json?.include) ? (json.include as unknown[]) : undefined;
     if (!files && !include) continue;
-    if (files?.some((f) => typeof f === 'string' && joinSpecifier(dir, f) === relPath)) return true;
-    return (include ?? []).some((pattern) => typeof pattern === 'string' && includePattern(dir, pattern).test(relPath));
+    return {
+      files: new Set((files ?? []).flatMap((f) => (typeof f === 'string' ? [joinSpecifier(dir, f) ?? ''] : []))),
+      patterns: (include ?? []).flatMap((pattern) => (typeof pattern === 'string' ? [includePattern(dir, pattern)] : [])),
+    };
   }
-  // neither `files` nor `include` anywhere: TypeScript takes every file under the config's folder
-  const dir = dirOf(config);
-  return dir === '' || relPath.startsWith(`${dir}/`);
+  return { files: new Set(), patterns: [includePattern(dirOf(config), '.')] };
 }
 
 /** A tsconfig `include` entry as a regular expression over repository paths ('src', 'src/**' plus a file pattern). */

@@ -9,6 +9,7 @@ import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
 import { renderChange } from './diff.js';
 import { discoverRepository, selectTargets } from './discover.js';
 import { setRunSignal } from './event-loop-turns.js';
+import { applySuppressions } from './suppressions.js';
 import { UsageError } from './errors.js';
 import { expandGlob, isGlob } from './globs.js';
 import { gitTopLevel } from './git.js';
@@ -135,6 +136,9 @@ async function runLocked(options: EngineOptions, mode: RunMode, cwd: string, roo
     planned.push(...(await module.planRepository(repo, transformOptions, (d) => planDiagnostics.push(d), context)));
   }
   options.signal?.throwIfAborted();
+  const transformNames = [options.transform.name, ...(options.transform.parts?.map((part) => part.source.name) ?? [])];
+  const suppressed = applySuppressions(outcomes, planDiagnostics, (file) => repo.read(file), transformNames);
+  if (suppressed > 0) count('suppressed findings', suppressed);
 
   const result = assemble(root, options.transform.name, mode, [...skipped, ...outcomes], planned, planDiagnostics);
   result.attachments = attachments;

@@ -71,6 +71,8 @@ export interface Closure {
 export interface ClosureOptions {
   /** Top-level module names never to report (provided by the runtime, say). */
   ignoreModules?: readonly string[];
+  /** The text of a file as it will be (a planned move's content); undefined reads the disk. */
+  readSource?: (abs: string) => Promise<string | undefined>;
 }
 
 /** Top-level namespace packages shared by many distributions (`google.cloud.storage`, `azure.identity`). */
@@ -169,7 +171,7 @@ export async function computeClosure(repo: RepoIndex, plan: PackagePlan, entry: 
     const currentChain = files.get(current.rel)!.chain;
     let source: string;
     try {
-      source = readRegularFile(current.abs, Number.MAX_SAFE_INTEGER, current.rel).toString('utf8');
+      source = (await options.readSource?.(current.abs)) ?? readRegularFile(current.abs, Number.MAX_SAFE_INTEGER, current.rel).toString('utf8');
     } catch (error) {
       const reason = error instanceof ContainmentError ? error.message.replace(/^'[^']*' /, '') : (error as Error).message;
       findings.push({ kind: 'unreadable-file', severity: 'error', file: current.rel, line: 1, column: 1, module: '', optional: false, inFunction: false, reason });

@@ -1,8 +1,9 @@
 // The project class index: every class of every Python file, with its bases resolved through
 // imports, aliases, re-exports and star imports to the class they name. Built once per run.
-import { turnTaker } from '../event-loop-turns.js';
 import type { RepoIndex } from '../repo/repo-index.js';
-import { scanPythonFile, type BaseExpr, type Binding, type ClassRecord, type FileScan } from './class-scan.js';
+import type { Parser } from 'web-tree-sitter';
+import { scanPythonFile, scanTree, type BaseExpr, type Binding, type ClassRecord, type FileScan } from './class-scan.js';
+import { parsePython, pythonParser } from './parser.js';
 import { linearise, type MroResult } from './mro.js';
 
 export type { BaseExpr, ClassRecord, FileScan };
@@ -55,7 +56,9 @@ const EXTERNAL_ALIASES: Record<string, string> = {
 };
 
 /**
- * The class index of a repository: shared by every transform through `repo.memo`.
+ * The class index of a repository: shared by every transform through `repo.memo`. Files are
+ * scanned lazily, when a class being checked reaches them through its bases (imports, re-exports,
+ * star imports): checking one file scans that file and its ancestors' modules, not the repository.
  * @example const index = await classIndexFor(ctx.repo); index.classesIn('pkg/base.py')
  */
 export function classIndexFor(repo: RepoIndex): Promise<ClassIndex> {
@@ -64,50 +67,71 @@ export function classIndexFor(repo: RepoIndex): Promise<ClassIndex> {
 
 export class ClassIndex {
   readonly classes = new Map<string, ClassRecord>();
-  private readonly scansByFile = new Map<string, FileScan>();
-  private readonly scansByModule = new Map<string, FileScan>();
+  private readonly scansByFile = new Map<string, FileScan | null>();
   private readonly entryMemo = new Map<string, BaseEntry[]>();
   private readonly mroMemo = new Map<string, ClassMro>();
 
   private constructor(
     readonly repo: RepoIndex,
+    private readonly parser: Parser,
     scans: FileScan[],
   ) {
-    for (const scan of scans) {
-      this.scansByFile.set(scan.file, scan);
-      if (!this.scansByModule.has(scan.module)) this.scansByModule.set(scan.module, scan);
-      for (const record of scan.classes) this.classes.set(record.id, record);
-    }
+    for (const scan of scans) this.add(scan);
   }
 
-  /** Scan every `.py` file of the repository (stubs are not executed, so they are left out). */
+  /** An index that scans each `.py` file when it is first needed (stubs are not executed, so they are left out). */
   static async build(repo: RepoIndex): Promise<ClassIndex> {
-    const scans: FileScan[] = [];
-    const turn = turnTaker();
-    for (const file of repo.files) {
-      await turn();
-      if (!file.endsWith('.py')) continue;
-      const text = repo.read(file);
-      if (text === undefined || !/\bclass\b|\bimport\b|__all__/.test(text)) continue;
-      scans.push(await scanPythonFile(text, scanInputFor(repo, file)));
-    }
-    return new ClassIndex(repo, scans);
+    return new ClassIndex(repo, await pythonParser(), []);
   }
 
   /** The same index with one file's text replaced (a file edited in memory, e.g. read from stdin). */
   async withFileText(file: string, text: string): Promise<ClassIndex> {
     const scan = await scanPythonFile(text, scanInputFor(this.repo, file));
-    const scans = [...this.scansByFile.values()].filter((s) => s.file !== file);
-    return new ClassIndex(this.repo, [scan, ...scans]);
+    const scans = [...this.scansByFile.values()].filter((s): s is FileScan => s !== null && s.file !== file);
+    return new ClassIndex(this.repo, this.parser, [scan, ...scans]);
+  }
+
+  /** Scan every file now: for whole-repository listings (`classes` then holds every class). */
+  scanAll(): this {
+    for (const file of this.repo.files) this.load(file);
+    return this;
+  }
+
+  private add(scan: FileScan): void {
+    this.scansByFile.set(scan.file, scan);
+    for (const record of scan.classes) this.classes.set(record.id, record);
+  }
+
+  /** The scan of a repository file, made on first use; null for a file with no class, import or `__all__`. */
+  private load(file: string): FileScan | null {
+    const known = this.scansByFile.get(file);
+    if (known !== undefined) return known;
+    const text = file.endsWith('.py') ? this.repo.read(file) : undefined;
+    if (text === undefined || !/\bclass\b|\bimport\b|__all__/.test(text)) {
+      this.scansByFile.set(file, null);
+      return null;
+    }
+    const tree = parsePython(this.parser, text);
+    if (!tree) {
+      this.scansByFile.set(file, null);
+      return null;
+    }
+    try {
+      const scan = scanTree(tree.rootNode, text, scanInputFor(this.repo, file));
+      this.add(scan);
+      return scan;
+    } finally {
+      tree.delete();
+    }
   }
 
   /** The classes defined in a file, in source order. */
   classesIn(file: string): ClassRecord[] {
-    return this.scansByFile.get(file)?.classes ?? [];
+    return this.load(file)?.classes ?? [];
   }
 
   scanOf(file: string): FileScan | undefined {
-    return this.scansByFile.get(file);
+    return this.load(file) ?? undefined;
   }
 
   /** Each listed base of a class, resolved, with what it puts in `__bases__`. */
@@ -123,7 +147,7 @@ export class ClassIndex {
   /** What a base expression names, seen from the scope the class statement runs in. */
   resolveBase(record: ClassRecord, base: BaseExpr): Target {
     if (!base.path) return { kind: 'dynamic', why: base.text };
-    const scan = this.scansByFile.get(record.file)!;
+    const scan = this.load(record.file)!;
     return this.resolvePath(scan, record.scope, record.start, base.path, new Set());
   }
 
@@ -274,7 +298,7 @@ export class ClassIndex {
 
   private scanForModule(module: string): FileScan | undefined {
     const file = this.repo.python.resolve(module);
-    return file ? this.scansByFile.get(file) : undefined;
+    return file ? this.load(file) ?? undefined : undefined;
   }
 
   /** `target.part`: a module's attribute, a nested class, or an external dotted name. */
@@ -286,7 +310,7 @@ export class ClassIndex {
         return { kind: 'external', key: normaliseExternal(`${target.key}.${part}`) };
       case 'class': {
         const record = this.classes.get(target.id)!;
-        const scan = this.scansByFile.get(record.file)!;
+        const scan = this.load(record.file)!;
         const binding = pickBinding(scan.scopes[record.bodyScope]?.bindings.get(part), undefined);
         return binding ? this.resolveBinding(scan, record.bodyScope, binding, seen) : { kind: 'dynamic', why: `${record.qualname}.${part}` };
       }

@@ -46,6 +46,11 @@ export interface ClassRecord {
   /** Scope the class statement runs in, and the scope of its body. */
   scope: number;
   bodyScope: number;
+  /**
+   * The class statement runs where a failure is expected (`with pytest.raises(…)`,
+   * `self.assertRaises(…)`, a `try` that catches TypeError): an inconsistent MRO is the point.
+   */
+  expectsFailure?: string;
 }
 
 export type Binding =
@@ -214,6 +219,30 @@ export function scanTree(root: Node, source: string, input: ScanInput): FileScan
   return scan;
 }
 
+/** Context managers that expect the block to raise: pytest's and unittest's. */
+const RAISES_CALL = /(^|\.)(raises|assertRaises|assertRaisesRegex|assertRaisesRegexp)$/;
+
+/**
+ * `with pytest.raises(TypeError)` or `with self.assertRaises(…)` around the statement, or a `try`
+ * whose handler catches TypeError: the text shown in the report, or undefined.
+ */
+function expectedFailureAround(node: Node): string | undefined {
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === 'with_statement') {
+      for (const item of parent.descendantsOfType('with_item')) {
+        const value = item?.childForFieldName('value');
+        const callee = value?.type === 'call' ? value.childForFieldName('function')?.text : undefined;
+        if (callee && RAISES_CALL.test(callee)) return `with ${callee}(…)`;
+      }
+    }
+    if (parent.type === 'try_statement' && parent.childForFieldName('body')?.startIndex === child.startIndex) {
+      const catches = parent.namedChildren.some((clause) => clause?.type === 'except_clause' && /\bTypeError\b/.test(clause.text.slice(0, clause.text.indexOf(':'))));
+      if (catches) return 'a try that catches TypeError';
+    }
+  }
+  return undefined;
+}
+
 function classRecord(node: Node, nameNode: Node, source: string, input: ScanInput, id: string, name: string, qualname: string, scope: number): ClassRecord {
   const record: ClassRecord = {
     id,
@@ -230,6 +259,8 @@ function classRecord(node: Node, nameNode: Node, source: string, input: ScanInpu
     scope,
     bodyScope: -1,
   };
+  const expects = expectedFailureAround(node);
+  if (expects) record.expectsFailure = expects;
   const args = node.childForFieldName('superclasses');
   if (!args) return record;
   const items: HeaderItem[] = [];

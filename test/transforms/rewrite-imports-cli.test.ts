@@ -105,7 +105,9 @@ describe.skipIf(!built)('built CLI', () => {
     });
     initRepo(dir);
     const py = repomod(dir, ['move', 'pkg/util', 'pkg/common/util']);
-    expect(py.stderr).toMatch(/3 changed/);
+    // pkg/common/ is new and pkg/ a regular package: the move creates pkg/common/__init__.py
+    expect(py.stderr).toMatch(/4 changed/);
+    expect(py.stdout).toContain('diff --git a/pkg/common/__init__.py b/pkg/common/__init__.py\nnew file mode 100644');
     expect(py.code).toBe(0);
     expect(py.stdout).toContain('rename from pkg/util/lock.py\nrename to pkg/common/util/lock.py');
     writeFileSync(path.join(dir, '.git', 'move.patch'), py.stdout);

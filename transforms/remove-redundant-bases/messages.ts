@@ -5,6 +5,7 @@ export const CODES = {
   unsafeRemoval: 'remove-redundant-bases/unsafe-removal',
   unknownMro: 'remove-redundant-bases/unknown-mro',
   unusedImport: 'remove-redundant-bases/unused-import',
+  intended: 'remove-redundant-bases/intended',
 } as const;
 
 export const messages = {
@@ -20,6 +21,8 @@ export const messages = {
   [CODES.unknownMro]: '{base} is redundant ({reason}), but the MRO of {class} depends on {unknown}, which repomod cannot resolve; left unchanged',
   /** info: the import that only served a removed base went too. */
   [CODES.unusedImport]: "removed the import of {name} from {module}: nothing else in the file uses it (--keep-imports keeps it)",
+  /** info: the class is built where a TypeError is expected; nothing is reported as an error or edited. */
+  [CODES.intended]: '{class} is defined inside {context}, so its bases are left as written ({finding})',
   /** TypeScript: a heritage entry removed. */
   tsRemoved: 'removed {entry} from the {clause} list of {decl}: {reason}',
 } as const;

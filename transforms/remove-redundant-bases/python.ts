@@ -56,6 +56,11 @@ function reportPlan(index: ClassIndex, plan: ClassPlan, options: RemoveRedundant
   const at = (base: number) => ({ line: record.bases[base].line, column: record.bases[base].column });
   const reasonOf = (r: Redundancy) => reasonText(index, plan, r);
   const redundancy = (base: number) => plan.redundant.find((r) => r.base === base)!;
+  if (plan.outcome === 'intended') {
+    const finding = plan.before.kind === 'inconsistent' ? `its MRO is inconsistent: ${conflictText(index, plan.before)}` : `redundant: ${plan.redundant.map((r) => record.bases[r.base].text).join(', ')}`;
+    report({ severity: 'info', code: CODES.intended, line: record.line, column: record.column, message: fillMessage(messages[CODES.intended], { class: record.qualname, context: record.expectsFailure ?? "", finding }) });
+    return;
+  }
   if (plan.before.kind === 'inconsistent') {
     const removedNames = plan.removed.map((i) => record.bases[i].text).join(', ');
     const outcome =

@@ -10,7 +10,11 @@ import { messages } from './messages.js';
 import type { RewriteImportsOptions } from './options.js';
 import { needsParse } from './needles.js';
 import { rewriteFile } from './rewrite-file.js';
-import { isMovingFile, mapPath, nestingRules, type RuleSet } from './rules.js';
+import { checkMovedPackages } from './check-packages.js';
+import { moveDestination, movedPath } from './move-paths.js';
+import { planIgnoredFiles, planPackageInits } from './plan-folders.js';
+import { planLinks } from './plan-links.js';
+import { isMovingFile, nestingRules, type RuleSet } from './rules.js';
 import { planTsconfigPaths } from './tsconfig-paths.js';
 
 type Report = (diagnostic: Diagnostic) => void;
@@ -52,14 +56,7 @@ export async function planMoves(repo: RepoIndex, set: RuleSet, options: RewriteI
     if (destination) changes.push({ path: destination, before, after, renamedFrom: file });
     else if (after !== before) changes.push({ path: file, before, after });
   }
-  if (options.moveFiles) {
-    // links inside a moved directory move with it, target text unchanged (as `git mv` does)
-    for (const link of repo.symlinks) {
-      const destination = moveDestination(set, link.path);
-      const state: FileState = { kind: 'symlink', target: link.target };
-      if (destination) changes.push({ path: destination, before: state, after: state, renamedFrom: link.path });
-    }
-  }
+  if (options.moveFiles) await planAround(repo, set, options, changes, report);
   // tsconfig `paths` entries naming one moved file or folder follow it, so '@env' stays '@env'
   changes.push(...planTsconfigPaths(repo, set, count));
   return changes;
@@ -92,10 +89,34 @@ function checkMoves(repo: RepoIndex, set: RuleSet, from: string[]): void {
 
 const isEmptyTarget = (repo: RepoIndex, dir: string) => !repo.files.some((f) => f.startsWith(`${dir}/`));
 
-/** Where `moveFiles` puts a path: a file rule moves exactly the file it names (not `auth.js` beside `auth.ts`). */
-function moveDestination(set: RuleSet, file: string): string | undefined {
-  const moved = mapPath(set, file, undefined);
-  if (!moved) return undefined;
-  if (moved.rule.isFile && /\.[A-Za-z0-9]+$/.test(moved.rule.from) && file !== moved.rule.from) return undefined;
-  return moved.result;
+/**
+ * What a move takes along besides the files: links and bundle entries, the folder's git-ignored
+ * files, new packages' `__init__.py`; then the deploy packages it touches are closure-checked.
+ */
+async function planAround(repo: RepoIndex, set: RuleSet, options: RewriteImportsOptions, changes: FileChange[], report: Report): Promise<void> {
+  const taken = new Set(changes.map((c) => c.path));
+  const links = planLinks(repo, set, taken);
+  for (const [manifest, text] of links.manifests) {
+    const existing = changes.find((c) => c.renamedFrom === manifest) ?? changes.find((c) => c.path === manifest);
+    const before = existing?.before ?? readState(repo, manifest);
+    if (!before || before.kind !== 'file') continue;
+    const after: FileState = { kind: 'file', bytes: encodeText(text, decodeText(before.bytes).bom), executable: before.executable };
+    if (existing) existing.after = after;
+    else changes.push({ path: manifest, before, after });
+  }
+  changes.push(...links.changes);
+  const ignored = planIgnoredFiles(repo, set, taken);
+  changes.push(...ignored.changes);
+  for (const rule of set.paths) {
+    const moved = ignored.changes.filter((c) => c.renamedFrom!.startsWith(`${rule.from}/`) && c.path.startsWith(`${rule.to}/`)).map((c) => c.path);
+    if (moved.length === 0) continue;
+    const values = { count: moved.length, files: moved.length === 1 ? 'file' : 'files', verb: moved.length === 1 ? 'moves' : 'move', list: moved.join(', ') };
+    report({ path: rule.to, line: 1, column: 1, severity: 'info', code: 'rewrite-imports/ignored-files-moved', message: fillMessage(messages['rewrite-imports/ignored-files-moved'], values) });
+  }
+  for (const file of ignored.left) {
+    const destination = movedPath(set, file)!;
+    report({ path: file, line: 1, column: 1, severity: 'warning', code: 'rewrite-imports/ignored-file-left', message: fillMessage(messages['rewrite-imports/ignored-file-left'], { path: file, destination }) });
+  }
+  changes.push(...planPackageInits(repo, set, changes));
+  await checkMovedPackages(repo, set, options, links, changes, report);
 }

@@ -1,0 +1,5 @@
+from shared.utils.helpers import run
+
+
+def handler(request):
+    return run()

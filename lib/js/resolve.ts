@@ -77,38 +77,117 @@ export interface PathAliases {
   paths: { key: string; targets: string[] }[];
 }
 
-/** tsconfig `paths`/`baseUrl` for a file: the nearest tsconfig.json up its directories, `extends` followed. */
+/**
+ * tsconfig `paths`/`baseUrl` for a file: the nearest tsconfig.json (or jsconfig.json) up its
+ * directories, `extends` followed; a solution-style config (`"files": []` with `references`, Vite's
+ * layout) hands over to the referenced project whose `files`/`include` cover the file.
+ */
 export function aliasesFor(repo: RepoIndex, relPath: string): PathAliases | undefined {
   const configs = repo.memo('js:tsconfigs', (r) => new Set(r.files.filter((f) => /(^|\/)(tsconfig|jsconfig)\.json$/.test(f))));
   for (let dir = path.posix.dirname(relPath); ; dir = path.posix.dirname(dir)) {
     const d = dir === '.' ? '' : dir;
     for (const name of ['tsconfig.json', 'jsconfig.json']) {
       const candidate = d ? `${d}/${name}` : name;
-      if (configs.has(candidate)) return repo.memo(`js:aliases:${candidate}`, (r) => readAliases(r, candidate));
+      if (!configs.has(candidate)) continue;
+      const project = referencedProjectFor(repo, candidate, relPath);
+      return repo.memo(`js:aliases:${project}`, (r) => readAliases(r, project));
     }
     if (d === '') return undefined;
   }
 }
 
-function readAliases(repo: RepoIndex, config: string): PathAliases | undefined {
+/** The config that governs `relPath`: the first referenced project (depth-first) that includes it, else `config`. */
+function referencedProjectFor(repo: RepoIndex, config: string, relPath: string, seen = new Set<string>()): string {
+  seen.add(config);
+  const json = repo.memo(`js:tsconfig-json:${config}`, (r) => parseJsonc(r.read(config)));
+  const references = Array.isArray(json?.references) ? (json.references as { path?: unknown }[]) : [];
+  for (const reference of references) {
+    if (typeof reference?.path !== 'string') continue;
+    const joined = joinSpecifier(dirOf(config), reference.path);
+    if (joined === undefined) continue;
+    const target = /\.json$/.test(joined) ? joined : joined ? `${joined}/tsconfig.json` : 'tsconfig.json';
+    if (seen.has(target) || !repo.hasFile(target)) continue;
+    const inner = referencedProjectFor(repo, target, relPath, seen);
+    if (inner !== target || includes(repo, target, relPath)) return inner;
+  }
+  return config;
+}
+
+/** Whether a project's `files`/`include` (its own or inherited through `extends`) cover a file. */
+function includes(repo: RepoIndex, config: string, relPath: string): boolean {
+  const scope = repo.memo(`js:tsconfig-scope:${config}`, (r) => projectScope(r, config));
+  return scope.files.has(relPath) || scope.patterns.some((pattern) => pattern.test(relPath));
+}
+
+/** The first `files`/`include` up the extends chain; neither anywhere: every file under the config's folder. */
+function projectScope(repo: RepoIndex, config: string): { files: Set<string>; patterns: RegExp[] } {
+  for (const file of extendsChain(repo, config)) {
+    const json = parseJsonc(repo.read(file));
+    const dir = dirOf(file);
+    const files = Array.isArray(json?.files) ? (json.files as unknown[]) : undefined;
+    const include = Array.isArray(json?.include) ? (json.include as unknown[]) : undefined;
+    if (!files && !include) continue;
+    return {
+      files: new Set((files ?? []).flatMap((f) => (typeof f === 'string' ? [joinSpecifier(dir, f) ?? ''] : []))),
+      patterns: (include ?? []).flatMap((pattern) => (typeof pattern === 'string' ? [includePattern(dir, pattern)] : [])),
+    };
+  }
+  return { files: new Set(), patterns: [includePattern(dirOf(config), '.')] };
+}
+
+/** A tsconfig `include` entry as a regular expression over repository paths ('src', 'src/**' plus a file pattern). */
+function includePattern(dir: string, pattern: string): RegExp {
+  const joined = joinSpecifier(dir, pattern);
+  if (joined === undefined) return /(?!)/;
+  if (joined === '') return /.*/;
+  const parts = joined.split('/');
+  let source = parts
+    .map((part) => (part === '**' ? '(?:[^/]+/)*' : `${part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}/`))
+    .join('');
+  const last = parts[parts.length - 1];
+  // 'src/**' means every file below src; a last part without a wildcard may name a directory
+  if (last === '**') source += '[^/]+';
+  else source = source.slice(0, -1) + (/[*?]/.test(last) ? '' : '(?:/.*)?');
+  return new RegExp(`^${source}$`);
+}
+
+const dirOf = (file: string) => (path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file));
+
+/** The config and the configs it extends, leaf first (relative `extends`, a string or an array). */
+function extendsChain(repo: RepoIndex, config: string): string[] {
+  const chain: string[] = [];
+  const visit = (file: string) => {
+    if (chain.includes(file)) return;
+    const json = parseJsonc(repo.read(file));
+    if (!json) return;
+    chain.push(file);
+    const parents = Array.isArray(json.extends) ? json.extends : [json.extends];
+    // TypeScript merges an array of bases left to right, so the last one wins: visit it first
+    for (const parent of [...parents].reverse()) {
+      if (typeof parent !== 'string' || !isRelativeSpecifier(parent)) continue;
+      const joined = joinSpecifier(dirOf(file), parent);
+      if (joined !== undefined) visit(joined.endsWith('.json') ? joined : `${joined}.json`);
+    }
+  };
+  visit(config);
+  return chain;
+}
+
+/** `paths`/`baseUrl` as one tsconfig sees them, its `extends` chain followed. */
+export function readAliases(repo: RepoIndex, config: string): PathAliases | undefined {
   let baseUrl: string | undefined;
   let paths: Record<string, string[]> | undefined;
   let pathsBase: string | undefined;
-  const seen = new Set<string>();
   // walk the extends chain from the leaf: the first definition of each key wins
-  for (let file: string | undefined = config; file && !seen.has(file); ) {
-    seen.add(file);
+  for (const file of extendsChain(repo, config)) {
     const json = parseJsonc(repo.read(file));
-    if (!json) break;
-    const options = (json.compilerOptions ?? {}) as Record<string, unknown>;
-    const dir: string = path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file);
+    const options = (json?.compilerOptions ?? {}) as Record<string, unknown>;
+    const dir = dirOf(file);
     if (baseUrl === undefined && typeof options.baseUrl === 'string') baseUrl = joinSpecifier(dir, options.baseUrl) ?? '';
     if (paths === undefined && options.paths && typeof options.paths === 'object') {
       paths = options.paths as Record<string, string[]>;
       pathsBase = typeof options.baseUrl === 'string' ? joinSpecifier(dir, options.baseUrl) ?? '' : dir;
     }
-    const parent: string | undefined = typeof json.extends === 'string' && isRelativeSpecifier(json.extends) ? joinSpecifier(dir, json.extends) : undefined;
-    file = parent === undefined ? undefined : parent.endsWith('.json') ? parent : `${parent}.json`;
   }
   if (baseUrl === undefined && paths === undefined) return undefined;
   // paths relative to baseUrl when there is one, else to the config that declared them
@@ -121,9 +200,12 @@ function readAliases(repo: RepoIndex, config: string): PathAliases | undefined {
   };
 }
 
-/** Candidate repo paths of a bare specifier under the aliases, with the alias key that produced each. */
-export function aliasCandidates(aliases: PathAliases, specifier: string): { key?: string; path: string }[] {
-  const out: { key?: string; path: string }[] = [];
+/**
+ * Candidate repo paths of a bare specifier under the aliases, with the alias key that produced each;
+ * `exact` when neither key nor target has a wildcard (`"@env": ["./src/config/env.ts"]`).
+ */
+export function aliasCandidates(aliases: PathAliases, specifier: string): { key?: string; path: string; exact?: boolean }[] {
+  const out: { key?: string; path: string; exact?: boolean }[] = [];
   for (const { key, targets } of aliases.paths) {
     const star = key.indexOf('*');
     let wildcard: string | undefined;
@@ -134,7 +216,7 @@ export function aliasCandidates(aliases: PathAliases, specifier: string): { key?
     if (wildcard === undefined) continue;
     for (const target of targets) {
       const joined = joinSpecifier(aliases.pathsBase, target.replace('*', wildcard));
-      if (joined !== undefined) out.push({ key, path: joined });
+      if (joined !== undefined) out.push({ key, path: joined, exact: star === -1 && !target.includes('*') });
     }
   }
   if (aliases.baseUrl !== undefined) {

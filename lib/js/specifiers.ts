@@ -8,7 +8,7 @@ const require = createRequire(import.meta.url);
 let babel: typeof import('@babel/parser') | undefined;
 const parser = () => (babel ??= require('@babel/parser') as typeof import('@babel/parser'));
 
-export type SpecifierKind = 'import' | 'export' | 'require' | 'dynamic-import' | 'import-equals' | 'import-type' | 'mock' | 'declare-module';
+export type SpecifierKind = 'import' | 'export' | 'require' | 'dynamic-import' | 'import-equals' | 'import-type' | 'mock' | 'declare-module' | 'reference-path';
 
 export interface ModuleSpecifier {
   kind: SpecifierKind;
@@ -64,7 +64,7 @@ const SKIPPED_KEYS = new Set(['loc', 'start', 'end', 'extra', 'comments', 'leadi
 /**
  * Every module specifier of a JS/TS file, in source order: import/export declarations, `import type`,
  * `require`, `import()`, `import x = require()`, `import('x').T` types, jest/vi mocks, and
- * `declare module 'x'` augmentations.
+ * `declare module 'x'` augmentations, and triple-slash `/// <reference path>` directives.
  * @throws the parser's SyntaxError when the file cannot be parsed even with error recovery
  */
 export function scanSpecifiers(source: string, filePath: string): ModuleSpecifier[] {
@@ -131,7 +131,22 @@ export function scanSpecifiers(source: string, filePath: string): ModuleSpecifie
       }
     }
   }
+  found.push(...referencePaths((ast as { comments?: BabelNode[] }).comments ?? []));
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** `/// <reference path="../types/globals.d.ts" />`: a path relative to the file, './' optional. */
+function referencePaths(comments: BabelNode[]): ModuleSpecifier[] {
+  const found: ModuleSpecifier[] = [];
+  for (const comment of comments) {
+    if (comment.type !== 'CommentLine' || typeof comment.start !== 'number') continue;
+    const match = /^\/\s*<reference\s+path\s*=\s*(["'])([^"'\n]*)\1/.exec(comment.value as string);
+    if (!match) continue;
+    const start = comment.start + 2 + match.index + match[0].length - match[2].length - 1;
+    const { line, column } = comment.loc!.start;
+    found.push({ kind: 'reference-path', value: match[2], start, end: start + match[2].length, quote: match[1], line, column: column + 1 + (start - 1 - comment.start) });
+  }
+  return found;
 }
 
 function specifier(source: string, literal: BabelNode, kind: SpecifierKind, value: string): ModuleSpecifier {

@@ -18,44 +18,52 @@ import {
 } from '../../lib/js/resolve.js';
 import { scanSpecifiers, type ModuleSpecifier } from '../../lib/js/specifiers.js';
 import { reportAt, type RewriteContext } from './report.js';
-import { mapPath, matchPackage, type RuleSet } from './rules.js';
+import { futureTreeExists, mapPath, matchPackage, oldTreeExists, type RuleSet } from './rules.js';
 
 /** Rewrite one JS/TS file; returns the new text (the same text when nothing applies). */
 export function rewriteJavaScript(source: string, ctx: RewriteContext): string {
   const specifiers = scanSpecifiers(source, ctx.relPath);
   const edits = new EditSet(source);
-  const exists = oldTreeExists(ctx.set, ctx);
+  const trees: Trees = { old: oldTreeExists(ctx.set), future: futureTreeExists(ctx.set) };
   for (const spec of specifiers) {
     if (spec.value.startsWith('\0')) continue;
-    const replacement = isRelativeSpecifier(spec.value) ? rewriteRelative(spec, ctx, exists) : rewriteBare(spec, ctx, exists);
+    const replacement = rewriteSpecifier(spec, ctx, trees);
     if (replacement !== undefined && replacement !== spec.value) edits.replace(spec.start, spec.end, replacement);
   }
   return edits.size ? edits.apply() : source;
 }
 
-/**
- * The tree the specifiers were written against: the repository as it is, plus the old side of
- * moves already done (rules whose OLD no longer exists).
- */
-function oldTreeExists(set: RuleSet, ctx: RewriteContext): (file: string) => boolean {
-  const repo = set.repo;
-  return (file) => {
-    if (repo.hasFile(file)) return true;
-    const moved = mapPath(set, file, undefined);
-    return moved !== undefined && !moved.rule.oldExists && repo.hasFile(moved.result);
-  };
+/** Which files exist as the specifiers were written, and after the moves. */
+interface Trees {
+  old: (file: string) => boolean;
+  future: (file: string) => boolean;
+}
+
+function rewriteSpecifier(spec: ModuleSpecifier, ctx: RewriteContext, trees: Trees): string | undefined {
+  // './assets/logo.svg?url' ➔ '../assets/logo.svg?url': a query or hash rides along (a leading '#' is a subpath import)
+  const cut = spec.value.slice(1).search(/[?#]/) + 1;
+  const value = cut > 0 ? spec.value.slice(0, cut) : spec.value;
+  const suffix = cut > 0 ? spec.value.slice(cut) : '';
+  // /// <reference path="globals.d.ts" />: relative to the file even without './'
+  const plainPath = spec.kind === 'reference-path' && !isRelativeSpecifier(value);
+  const written = { ...spec, value: plainPath ? `./${value}` : value };
+  const next = isRelativeSpecifier(written.value) ? rewriteRelative(written, ctx, trees) : rewriteBare(written, ctx, trees);
+  if (next === undefined) return undefined;
+  return (plainPath && next.startsWith('./') ? next.slice(2) : next) + suffix;
 }
 
 /** `../shared/utils/x` ➔ `../platform/utils/x`: resolve against where it was written, re-relativise from where it lives. */
-function rewriteRelative(spec: ModuleSpecifier, ctx: RewriteContext, exists: (file: string) => boolean): string | undefined {
-  let joined = joinSpecifier(path.posix.dirname(ctx.written), spec.value);
+function rewriteRelative(spec: ModuleSpecifier, ctx: RewriteContext, trees: Trees): string | undefined {
+  let fromDir = path.posix.dirname(ctx.written);
+  let joined = joinSpecifier(fromDir, spec.value);
   if (joined === undefined) return undefined;
-  let resolved = probe(joined, exists);
+  let resolved = probe(joined, trees.old);
   // moved before the run (`git mv`): a specifier that resolves where the file now is was written there
   if (ctx.written !== ctx.relPath) {
     const hereJoined = joinSpecifier(path.posix.dirname(ctx.relPath), spec.value);
     const here = hereJoined === undefined ? undefined : probe(hereJoined, (f) => ctx.set.repo.hasFile(f));
     if (here && hereJoined !== undefined) {
+      fromDir = path.posix.dirname(ctx.relPath);
       joined = hereJoined;
       resolved = here;
     }
@@ -72,6 +80,10 @@ function rewriteRelative(spec: ModuleSpecifier, ctx: RewriteContext, exists: (fi
   const target = moved?.result ?? resolved.file;
   checkForbiddenPath(ctx, spec, resolved.file, target);
   if (!moved && ctx.written === ctx.future) return undefined;
+  // '../x/b' written in src/x (not the plain './b') still names src/x/b after the move: the author's
+  // spelling stays. A plain spelling is re-spelled plainly from the new place, so a move back restores it.
+  const plain = keepTrailingSlash(spec.value, relativeSpecifier(fromDir, spellFile(resolved.file, resolved)));
+  if (spec.value !== plain && stillResolves(spec.value, path.posix.dirname(ctx.future), target, trees)) return undefined;
   const next = relativeSpecifier(path.posix.dirname(ctx.future), spellFile(target, resolved));
   if (next === spec.value) return undefined;
   // import { x } from '../shared/utils/x' ➔ import { x } from '../platform/utils/x'
@@ -80,7 +92,7 @@ function rewriteRelative(spec: ModuleSpecifier, ctx: RewriteContext, exists: (fi
 }
 
 /** Package rules (`@acme/core/x` ➔ `@acme/platform/core/x`), then tsconfig aliases into moved paths. */
-function rewriteBare(spec: ModuleSpecifier, ctx: RewriteContext, exists: (file: string) => boolean): string | undefined {
+function rewriteBare(spec: ModuleSpecifier, ctx: RewriteContext, trees: Trees): string | undefined {
   const match = matchPackage(ctx.set, spec.value, ctx.relPath);
   if (match) {
     checkForbiddenPackage(ctx, spec, match.result);
@@ -89,12 +101,12 @@ function rewriteBare(spec: ModuleSpecifier, ctx: RewriteContext, exists: (file: 
     return match.result;
   }
   const aliases = aliasesFor(ctx.set.repo, ctx.relPath);
-  let resolved: (Resolved & { key?: string }) | undefined;
+  let resolved: (Resolved & { key?: string; exact?: boolean }) | undefined;
   if (aliases) {
     for (const candidate of aliasCandidates(aliases, spec.value)) {
-      const found = probe(candidate.path, exists);
+      const found = probe(candidate.path, trees.old);
       if (found) {
-        resolved = { ...found, key: candidate.key };
+        resolved = { ...found, key: candidate.key, exact: candidate.exact };
         break;
       }
     }
@@ -106,6 +118,10 @@ function rewriteBare(spec: ModuleSpecifier, ctx: RewriteContext, exists: (file: 
   const moved = mapPath(ctx.set, resolved.file, ctx.relPath);
   checkForbiddenPath(ctx, spec, resolved.file, moved?.result ?? resolved.file);
   if (!moved) return undefined;
+  // '@env' ➔ '@env': an alias naming one file stays; its tsconfig `paths` entry follows the file (tsconfig-paths.ts)
+  if (resolved.exact) return undefined;
+  // '@/lib' still reaches the same file after the move: left as written
+  if (aliasCandidates(aliases!, spec.value).some((c) => probe(c.path, trees.future)?.file === moved.result)) return undefined;
   const spelled = spellFile(moved.result, resolved);
   // '@app/shared/utils/x' ➔ '@app/platform/utils/x' while an alias covers the new place, else a relative path
   // a bare baseUrl specifier ('shared/utils/x') stays one; an alias keeps its alias while one covers the new place
@@ -115,6 +131,12 @@ function rewriteBare(spec: ModuleSpecifier, ctx: RewriteContext, exists: (file: 
   if (next === spec.value) return undefined;
   ctx.count(moved.rule.label);
   return next;
+}
+
+/** The specifier, resolved from where the file will live in the tree after the moves, names `target`. */
+function stillResolves(specifier: string, fromDir: string, target: string, trees: Trees): boolean {
+  const joined = joinSpecifier(fromDir, specifier);
+  return joined !== undefined && probe(joined, trees.future)?.file === target;
 }
 
 const keepTrailingSlash = (before: string, after: string) => (before.endsWith('/') && !after.endsWith('/') && !/\.[a-z]+$/.test(after) ? `${after}/` : after);

@@ -17,10 +17,21 @@ export function prefilterNeedles(rules: readonly RuleSpec[], absolute: boolean):
     const segment = lastSegment(prefix);
     if (!segment) return undefined;
     needles.add(segment);
+    for (const needle of barrelNeedles(prefix)) needles.add(needle);
   }
   // every relative import contains `from .` (Python) once spaces are normalised
   if (absolute) needles.add('from .').add('from\t.').add('from  .');
   return [...needles];
+}
+
+/**
+ * A barrel (`src/lib/index.ts`) is imported through its directory: `'./lib'`, `'@/lib'`, or from
+ * inside it as `'.'` / `'..'`; those specifiers name the folder, never "index".
+ */
+export function barrelNeedles(prefix: string): string[] {
+  const parts = prefix.split('/').filter(Boolean);
+  if (parts.length < 2 || !/^index(\.d)?(\.[cm]?[jt]sx?)?$/.test(parts[parts.length - 1])) return [];
+  return [parts[parts.length - 2], ".'", '."', './\'', './"'];
 }
 
 /** `a.b.c` ➔ `c`; `src/utils/auth.ts` ➔ `auth`; `@acme/core` ➔ `core`. */
@@ -55,6 +66,7 @@ export function needsParse(source: string, relPath: string, set: RuleSet, absolu
   for (const p of [...set.paths.map((r) => r.from), ...set.forbids.flatMap((b) => (b.path ? [b.path] : []))]) {
     // relative and baseUrl specifiers name the directory or file after a slash; aliases may not
     if (source.includes(`/${lastSegment(p)}`) || (aliasesFor(set.repo, relPath) && source.includes(lastSegment(p)))) return true;
+    if (barrelNeedles(p).some((needle) => source.includes(needle))) return true;
   }
   return false;
 }

@@ -17,6 +17,7 @@ import { planLinks } from './plan-links.js';
 import { isMovingFile, mapPath, nestingRules, type RuleSet } from './rules.js';
 import { planTextReferences } from './text-files.js';
 import { mentionsOf } from './text-references.js';
+import { planTsconfigPaths } from './tsconfig-paths.js';
 
 type Report = (diagnostic: Diagnostic) => void;
 
@@ -68,12 +69,16 @@ export async function planMoves(repo: RepoIndex, set: RuleSet, options: RewriteI
   // check gate, where the rules stay for good and the prose about the move would be noise
   const moved = new Map(changes.filter((c) => c.renamedFrom).map((c) => [c.renamedFrom!, c]));
   const scope = context.paths ?? [];
-  const inScope = (file: string) => scope.length === 0 || scope.some((p) => file === p || file.startsWith(`${p}/`));
+  // tsconfig `paths` entries naming one moved file or folder follow it, so '@env' stays '@env';
+  // those files are edited as data, never a second time as text
+  const tsconfigs = planTsconfigPaths(repo, set, count);
+  const owned = new Set(tsconfigs.map((c) => c.path));
+  const inScope = (file: string) => !owned.has(file) && (scope.length === 0 || scope.some((p) => file === p || file.startsWith(`${p}/`)));
   const mentions = context.mode === 'check' ? [] : mentionsOf(set);
   const text = planTextReferences(repo, mentions, inScope, options.rewriteText, report, moved);
   if (text.summary.references > 0) context.attach?.('textReferences', text.summary);
   if (options.moveFiles && context.mode === 'apply' && !options.allowDamaged && unreachable.length > 0) refuseHalfMove(unreachable);
-  return [...changes, ...text.changes];
+  return [...changes, ...tsconfigs, ...text.changes];
 }
 
 /** A reference the run could not rewrite: in a damaged region, or in a file that does not parse at all. */

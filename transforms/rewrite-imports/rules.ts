@@ -222,3 +222,28 @@ export function isMovingFile(set: RuleSet, relPath: string): boolean {
   const py = pythonLocation(set, relPath);
   return py.written !== py.future;
 }
+
+/**
+ * The tree specifiers were written against: the repository as it is, plus the old side of moves
+ * already done (rules whose OLD no longer exists).
+ */
+export function oldTreeExists(set: RuleSet): (file: string) => boolean {
+  const repo = set.repo;
+  return (file) => {
+    if (repo.hasFile(file)) return true;
+    const moved = mapPath(set, file, undefined);
+    return moved !== undefined && !moved.rule.oldExists && repo.hasFile(moved.result);
+  };
+}
+
+/** The tree after the moves: files that arrive under a rule, without the ones that leave. */
+export function futureTreeExists(set: RuleSet): (file: string) => boolean {
+  const repo = set.repo;
+  return (file) => {
+    const from = mapPath(set, file, undefined, true);
+    if (from && from.rule.oldExists && repo.hasFile(from.result)) return true;
+    if (!repo.hasFile(file)) return false;
+    const to = mapPath(set, file, undefined);
+    return !(to && to.rule.oldExists);
+  };
+}

@@ -1,0 +1,4 @@
+import { cn } from '@/utils/cn';
+import { helper } from './helper';
+
+export const Home = () => cn('a', helper);

@@ -1,0 +1,1 @@
+export const cn = (...c: string[]) => c.join(' ');

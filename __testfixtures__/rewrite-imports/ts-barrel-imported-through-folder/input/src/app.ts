@@ -1,0 +1,3 @@
+import { format } from './lib';
+
+export const app = format(' x ');

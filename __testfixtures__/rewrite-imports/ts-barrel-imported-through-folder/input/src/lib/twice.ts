@@ -1,0 +1,3 @@
+import { format } from '.';
+
+export const twice = (s: string) => format(format(s));

@@ -1,0 +1,3 @@
+import { format } from './core';
+
+export const app = format(' x ');

@@ -1,0 +1,3 @@
+import { apiUrl } from '@env';
+
+export const get = (p: string) => fetch(apiUrl + p);

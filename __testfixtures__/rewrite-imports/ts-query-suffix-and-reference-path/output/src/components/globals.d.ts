@@ -1,0 +1,1 @@
+type Px = number;

@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // both cores: most files spawn the CLI, git or python3 and wait on them (one fork: ~6 min)
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
   },
 });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBundle, checkBundle, closureOf } from '../../lib/bundle/run.js';
 import { formatDiagnostic } from '../../lib/diagnostics.js';
-import { CLI } from '../helpers/cli.js';
+import { CLI, repomodUnprivileged } from '../helpers/cli.js';
 import { makeFifo } from '../helpers/fifo.js';
 import { git, initRepo, snapshotTree, tempDir } from '../helpers/tree.js';
 
@@ -266,19 +266,19 @@ describe('a package that includes itself is an error (item 6)', () => {
 });
 
 describe('every skipped input is named (item 9, bundle side)', () => {
-  // root reads any folder: as root, the check runs as nobody (setpriv), with git told the checkout is safe
-  const asRoot = process.getuid?.() === 0;
-  const setpriv = spawnSync('setpriv', ['--version']).status === 0;
+  // root reads any folder: as root, the check runs as nobody, with git told the checkout is safe
 
-  it.skipIf(asRoot && !setpriv)('an unreadable folder in the package is reported (discovery skips it without a word)', { timeout: 60_000 }, () => {
+  it('an unreadable folder in the package is reported (discovery skips it without a word)', { timeout: 60_000 }, (context) => {
     const repo = repoWith({ files: { ...BASE, 'fn/private/keys.py': '' } });
     chmodSync(path.dirname(repo), 0o755); // the temp dir holding the repository (mkdtemp makes it 0700)
     chmodSync(path.join(repo, 'fn/private'), 0o000);
     try {
-      const env = { ...process.env, FORCE_COLOR: '0', GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'safe.directory', GIT_CONFIG_VALUE_0: '*' };
-      const command = asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
-      const run = spawnSync(command[0], [...command.slice(1), CLI, 'bundle', 'check', 'fn'], { cwd: repo, encoding: 'utf8', timeout: 30_000, env });
-      expect([run.status, run.stderr]).toEqual([1, 'fn/private:1:1: error: folder cannot be read (EACCES); its files are not copied [bundle/unreadable]\nfn: 0 bundle entries, 2 files; 1 error, 0 warnings\n']);
+      const run = repomodUnprivileged(repo, ['bundle', 'check', 'fn'], /bundle\/unreadable/);
+      if (typeof run === 'string') {
+        console.log(`skipping the unreadable-folder test: ${run}`);
+        return context.skip();
+      }
+      expect([run.code, run.stderr]).toEqual([1, 'fn/private:1:1: error: folder cannot be read (EACCES); its files are not copied [bundle/unreadable]\nfn: 0 bundle entries, 2 files; 1 error, 0 warnings\n']);
     } finally {
       chmodSync(path.join(repo, 'fn/private'), 0o755);
     }

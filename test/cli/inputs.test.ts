@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, quotePath } from '../../lib/diagnostics.js';
 import { formatSize, parseSize } from '../../lib/file-size.js';
-import { CLI, repomod } from '../helpers/cli.js';
+import { CLI, repomod, repomodUnprivileged } from '../helpers/cli.js';
 import { initRepo, snapshotTree, tempDir } from '../helpers/tree.js';
 
 const built = existsSync(CLI);
@@ -102,26 +102,13 @@ describe.runIf(built && mkfifo)('paths that are not regular files', () => {
   });
 });
 
-/** Run the CLI as a user that permissions apply to: root reads a chmod 000 directory anyway. */
-function asUnprivileged(dir: string, args: string[]): { status: number | null; stderr: string } | string {
-  if (process.getuid?.() !== 0) {
-    const run = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
-    return { status: run.status, stderr: run.stderr };
-  }
-  // as root: run as nobody (65534), which needs to read the checkout and the built CLI
-  chmodSync(dir, 0o755);
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', uid: 65534, gid: 65534, env: { ...process.env, FORCE_COLOR: '0', HOME: dir } });
-  if (run.error || /EACCES|Cannot find module/.test(run.stderr) && !run.stderr.includes('read-error')) return `running as uid 65534 failed (${run.error?.message ?? run.stderr.split('\n')[0]})`;
-  return { status: run.status, stderr: run.stderr };
-}
-
 describe.runIf(built)('unreadable directories', () => {
   it('reports an unreadable directory as a read-error, so --check fails instead of passing', (context) => {
     const dir = repository({ 'pkg/m.py': 'f(a=1)\n', 'secret/s.py': BROKEN, 'ignored/s.py': BROKEN, '.gitignore': 'ignored/\n' }, false);
     chmodSync(path.join(dir, 'secret'), 0o000);
     chmodSync(path.join(dir, 'ignored'), 0o000);
     try {
-      const run = asUnprivileged(dir, ['fix-call-syntax', '--check']);
+      const run = repomodUnprivileged(dir, ['fix-call-syntax', '--check'], /read-error/);
       if (typeof run === 'string') {
         console.log(`skipping the unreadable-directory test: ${run}`);
         return context.skip();
@@ -131,7 +118,7 @@ describe.runIf(built)('unreadable directories', () => {
         'secret:1:1: error: cannot read the directory (EACCES: permission denied); its files were not checked: fix its permissions, or --ignore it [read-error]',
         expect.stringMatching(/^0 changed, 1 unchanged, 0 skipped, 1 failed; 1 error, 0 warnings \(/),
       ]);
-      expect(run.status).toBe(1);
+      expect(run.code).toBe(1);
     } finally {
       chmodSync(path.join(dir, 'secret'), 0o755);
       chmodSync(path.join(dir, 'ignored'), 0o755);

@@ -24,6 +24,8 @@ export interface CommonArgs {
   allowDirty?: boolean;
   config?: string;
   verbose?: boolean;
+  quiet?: boolean;
+  stat?: boolean;
   sourceRoot?: string[];
   maxFileSize?: string;
   /** `repomod check` only: print the fixes' diff too. */
@@ -50,6 +52,8 @@ export function withCommonOptions<T>(yargs: Argv<T>, { paths = true } = {}): Arg
     .option('source-root', { type: 'string', coerce: asList, describe: 'extra Python source root, repo-relative (repeatable)' })
     .option('max-file-size', { type: 'string', describe: 'skip files larger than this with a warning, unparsed: 10MB (default), 500k, bytes' })
     .option('verbose', { type: 'boolean', describe: 'show info diagnostics and full stack traces' })
+    .option('quiet', { alias: 'q', type: 'boolean', describe: 'on stderr, only errors (and in --check the files that would change); the exit code says the rest' })
+    .option('stat', { type: 'boolean', describe: 'print a git diff --stat table instead of the patch' })
     .middleware((argv) => {
       const parsed = argv as { '--'?: unknown[]; paths?: string[] };
       if (parsed['--']?.length) parsed.paths = [...(parsed.paths ?? []), ...parsed['--'].map(String)];
@@ -59,6 +63,7 @@ export function withCommonOptions<T>(yargs: Argv<T>, { paths = true } = {}): Arg
       if ((argv.paths as string[] | undefined)?.some((p) => p === '')) throw new UsageError("an empty path ('') was given", 'give files, directories or globs, or none for the current directory');
       if (argv.json && argv.format && argv.format !== 'json') throw new UsageError(`--json and --format ${argv.format} cannot be used together`, 'choose one output format');
       if (argv.apply && argv.check) throw new UsageError('--apply and --check cannot be used together', 'use --check in CI and --apply to write');
+      if (argv.quiet && argv.verbose) throw new UsageError('--quiet and --verbose cannot be used together', 'choose one');
       if (argv.shard !== undefined) parseShard(String(argv.shard));
       if (argv.maxFileSize !== undefined) parseSize(argv.maxFileSize, '--max-file-size');
       if (argv.jobs !== undefined && (!Number.isInteger(argv.jobs) || (argv.jobs as number) < 1)) throw new UsageError(`--jobs must be a positive integer, got ${argv.jobs}`, 'e.g. --jobs 4');
@@ -178,6 +183,8 @@ async function runAndPrint(request: RunRequest): Promise<void> {
     patchInCheck: Boolean(args.diff),
     color: args.color ?? Boolean(process.stdout.isTTY),
     verbose: Boolean(args.verbose),
+    quiet: Boolean(args.quiet),
+    stat: Boolean(args.stat),
   });
   process.exitCode = exitCodeFor(result);
   const interrupted = interrupts.exitCode();

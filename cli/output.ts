@@ -117,6 +117,10 @@ export interface PrintOptions {
   patchInCheck?: boolean;
   color: boolean;
   verbose: boolean;
+  /** Only error diagnostics (and, in check mode, the files that would change) on stderr. */
+  quiet?: boolean;
+  /** A `git diff --stat`-style table instead of the patch. */
+  stat?: boolean;
 }
 
 /** Print a run's data (stdout, in the chosen format) and diagnostics (stderr). */
@@ -138,10 +142,11 @@ export async function printRun(result: RunResult, streams: Streams, options: Pri
     }
     default:
       if (result.patch && (result.mode === 'dry-run' || (result.mode === 'check' && options.patchInCheck))) {
-        streams.stdout.write(options.color ? colourPatch(result.patch) : result.patch);
+        streams.stdout.write(options.stat ? diffStat(result) : options.color ? colourPatch(result.patch) : result.patch);
       }
   }
   for (const diagnostic of result.diagnostics) {
+    if (options.quiet && diagnostic.severity !== 'error') continue;
     // stale references are the listing the user asked for (their count ends the run), not chatter
     if (diagnostic.severity === 'info' && !options.verbose && diagnostic.code !== 'report' && diagnostic.code !== STALE_REFERENCE) continue;
     streams.stderr.write(formatDiagnostic(diagnostic) + '\n');
@@ -152,6 +157,7 @@ export async function printRun(result: RunResult, streams: Streams, options: Pri
   if (result.mode === 'check') {
     for (const file of result.files) if (file.status === 'changed') streams.stderr.write(`${quotePath(file.path)}: would change\n`);
   }
+  if (options.quiet) return;
   if (result.mode === 'apply') {
     for (const written of result.written) streams.stderr.write(`${quotePath(written)}: written\n`);
   }
@@ -159,6 +165,34 @@ export async function printRun(result: RunResult, streams: Streams, options: Pri
   // a clean check is silent, so it can gate a deploy script or a hook without noise
   if (result.mode === 'check' && exitCodeFor(result) === 0 && !options.verbose) return;
   streams.stderr.write(summaryLine(result) + '\n');
+}
+
+/**
+ * `git diff --stat` for the run: one line per changed file with its added and removed lines,
+ * then the totals.
+ * @example ' pkg/a.py | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n'
+ */
+export function diffStat(result: RunResult): string {
+  const rows = result.files
+    .filter((f) => f.patch)
+    .map((f) => {
+      const lines = f.patch!.split('\n');
+      const binary = lines.includes('GIT binary patch');
+      const added = binary ? 0 : lines.filter((l) => l.startsWith('+') && !l.startsWith('+++ ')).length;
+      const removed = binary ? 0 : lines.filter((l) => l.startsWith('-') && !l.startsWith('--- ')).length;
+      return { path: quotePath(f.path), added, removed, binary };
+    });
+  if (rows.length === 0) return '';
+  const width = Math.max(...rows.map((r) => r.path.length));
+  const countWidth = Math.max(...rows.map((r) => String(r.added + r.removed).length));
+  const bar = (r: (typeof rows)[number]) => `${String(r.added + r.removed).padStart(countWidth)} ${'+'.repeat(Math.min(r.added, 40))}${'-'.repeat(Math.min(r.removed, 40))}`.trimEnd();
+  const body = rows.map((r) => ` ${r.path.padEnd(width)} | ${r.binary ? 'Bin' : bar(r)}\n`).join('');
+  const added = rows.reduce((n, r) => n + r.added, 0);
+  const removed = rows.reduce((n, r) => n + r.removed, 0);
+  const parts = [`${plural(rows.length, 'file')} changed`];
+  if (added) parts.push(`${added} insertion${added === 1 ? '' : 's'}(+)`);
+  if (removed) parts.push(`${removed} deletion${removed === 1 ? '' : 's'}(-)`);
+  return `${body} ${parts.join(', ')}\n`;
 }
 
 /** 0 success; 1 findings (check saw a change, a file failed, an error diagnostic). */

@@ -13,6 +13,17 @@ function git(cwd: string, args: string[]): string | undefined {
   }
 }
 
+/** Repo-relative paths git tracks at or under `rel` (none outside a work tree). */
+export function trackedUnder(root: string, rel: string): string[] {
+  return (git(root, ['ls-files', '-z', '--', `:(literal)${rel || '.'}`]) ?? '').split('\0').filter(Boolean);
+}
+
+/** How git sees an existing path: 'tracked', 'git-ignored' or 'untracked'. */
+export function gitStateOf(root: string, rel: string): 'tracked' | 'git-ignored' | 'untracked' {
+  if (git(root, ['ls-files', '--error-unmatch', '--', `:(literal)${rel}`]) !== undefined) return 'tracked';
+  return git(root, ['check-ignore', '-q', '--no-index', '--', rel]) !== undefined ? 'git-ignored' : 'untracked';
+}
+
 /** Run git without blocking the event loop (a Ctrl-C during a long `git status` is seen at once). */
 export function gitAsync(cwd: string, args: string[], signal?: AbortSignal): Promise<{ ok: boolean; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {

@@ -2,7 +2,7 @@
 // compute an entry file's import closure against what the package really holds.
 import type { Argv, CommandModule } from 'yargs';
 import { formatDiagnostic, type Diagnostic } from '../../lib/diagnostics.js';
-import { RefusedError, UsageError } from '../../lib/errors.js';
+import { UsageError } from '../../lib/errors.js';
 
 const write = (stream: NodeJS.WritableStream, text: string) => void stream.write(text);
 
@@ -109,10 +109,7 @@ export const closureCommand: CommandModule<object, ClosureArgs> = {
     if (args.fix && report.changes.length > 0) {
       if (args.apply) {
         const { applyChanges } = await import('../../lib/apply.js');
-        // the write layer refuses too; this names each destination's git state for the user
-        const { occupiedDestinations } = await import('../../lib/bundle/fix.js');
-        const occupied = occupiedDestinations(report.repo.root, report.changes);
-        if (occupied.length) throw new RefusedError(`${occupied.join(', ')} already exist${occupied.length === 1 ? 's' : ''}; --fix never overwrites, nothing was written`, 'move it away, or provide the module by hand');
+        // planning refused occupied destinations with their git state; the write layer re-checks at commit
         const notice = (text: string) => write(process.stderr, `repomod: ${text}\n`);
         const paths = await applyChanges(report.repo.root, report.changes, { allowDirty: args.allowDirty, onNotice: notice });
         for (const file of paths) write(process.stderr, `${file}: written\n`);

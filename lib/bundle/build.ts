@@ -3,9 +3,9 @@
 import { chmodSync, copyFileSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
 import { assertRegularFile, isWithin as within } from '../containment.js';
 import { RefusedError, UsageError } from '../errors.js';
+import { trackedUnder } from '../git.js';
 import type { PackagePlan } from './package.js';
 
 export interface BuildOptions {
@@ -28,16 +28,6 @@ function realish(p: string): string {
       if (parent === current) return path.resolve(p);
       current = parent;
     }
-  }
-}
-
-/** Repo-relative paths git tracks at or under `rel` (none outside a work tree). */
-function trackedUnder(repoRoot: string, rel: string): string[] {
-  try {
-    const out = execFileSync('git', ['ls-files', '-z', '--', `:(literal)${rel || '.'}`], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
-    return out.split('\0').filter(Boolean);
-  } catch {
-    return [];
   }
 }
 

@@ -1,9 +1,9 @@
 // `closure --fix`: provide every module the closure misses that the repository has, as bundle
 // entries, relative links or copies; returned as FileChanges so the dry run shows a git diff.
-import { execFileSync } from 'node:child_process';
 import { lstatSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { ContainmentError, fileTypeOf, pathExists, readRegularFile, resolveInside } from '../containment.js';
+import { gitStateOf } from '../git.js';
 import type { RepoIndex } from '../repo/repo-index.js';
 import type { FileChange } from '../types.js';
 import type { Closure } from './closure.js';
@@ -88,20 +88,6 @@ export function planClosureFix(repo: RepoIndex, plan: PackagePlan, closure: Clos
 /** A module copied by --fix copies is read whole; past this it is not a module. */
 const MAX_COPY_BYTES = 64 * 1024 * 1024;
 
-/** How git sees an existing path: 'tracked', 'git-ignored' or 'untracked'. */
-function gitStateOf(root: string, rel: string): string {
-  const git = (...args: string[]) => {
-    try {
-      execFileSync('git', args, { cwd: root, stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  if (git('ls-files', '--error-unmatch', '--', `:(literal)${rel}`)) return 'tracked';
-  return git('check-ignore', '-q', '--no-index', '--', rel) ? 'git-ignored' : 'untracked';
-}
-
 /**
  * Why --fix may not write at the repo-relative `repoPath`: something is already there (a file
  * git tracks, an untracked or ignored one, a FIFO, a folder) or it lies beyond a symbolic link.
@@ -122,11 +108,6 @@ function occupied(root: string, repoPath: string): string | undefined {
   }
   const type = stat.isFile() ? '' : `, a ${fileTypeOf(stat)}`;
   return `'${repoPath}' already exists (${gitStateOf(root, repoPath)}${type}) and is never overwritten; move it away or provide the module by hand`;
-}
-
-/** Changes that add a path (no `before`) where something now exists: checked again just before --apply writes. */
-export function occupiedDestinations(root: string, changes: readonly FileChange[]): string[] {
-  return changes.filter((c) => c.before === null && pathExists(path.join(root, c.path))).map((c) => c.path);
 }
 
 /**

@@ -2,7 +2,7 @@
 // resolve a base expression the way Python would when the class statement runs.
 import type { Node } from 'web-tree-sitter';
 import { extractImports } from './imports.js';
-import { firstSyntaxError, withPythonTree } from './parser.js';
+import { withPythonTree } from './parser.js';
 
 /** A positional base in a class header, as written. */
 export interface BaseExpr {
@@ -84,8 +84,6 @@ export interface FileScan {
   stars: { module: string | undefined; at: number }[];
   /** `__all__` when it is a literal list/tuple of strings; null when present but not literal. */
   all: string[] | null | undefined;
-  /** Where the file stops parsing, if it does. */
-  syntaxError?: { line: number; column: number; index: number };
 }
 
 export interface ScanInput {
@@ -214,8 +212,6 @@ export function scanTree(root: Node, source: string, input: ScanInput): FileScan
     }
   }
   for (const scope of scan.scopes) for (const list of scope.bindings.values()) list.sort((a, b) => a.at - b.at);
-  const error = firstSyntaxError(root);
-  if (error) scan.syntaxError = { line: error.startPosition.row + 1, column: columnOf(source, error.startIndex), index: error.startIndex };
   return scan;
 }
 

@@ -2,19 +2,11 @@
 // commit, or undoes it: stage temp files, move paths forward, roll back, clean up.
 import { closeSync, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
+import { pathExists } from '../containment.js';
 import type { FileState } from '../types.js';
 import { seam } from './fault-seam.js';
 import { syncDir, type Journal } from './journal.js';
 import type { WriteOp } from './plan-writes.js';
-
-const exists = (abs: string) => {
-  try {
-    lstatSync(abs);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * Write one op's new content in full to its temp file, with the mode it will have. A failure
@@ -72,11 +64,11 @@ export function runForward(root: string, journal: Journal): void {
   const abs = (rel: string) => path.join(root, rel);
   for (const op of journal.ops) {
     if (op.kind === 'remove') {
-      if (!exists(abs(op.backup)) && exists(abs(op.path))) seam.rename(abs(op.path), abs(op.backup));
+      if (!pathExists(abs(op.backup)) && pathExists(abs(op.path))) seam.rename(abs(op.path), abs(op.backup));
       continue;
     }
-    if (!exists(abs(op.temp))) continue;
-    if (op.kind === 'replace' && !exists(abs(op.backup))) keepBackup(abs(op.path), abs(op.backup));
+    if (!pathExists(abs(op.temp))) continue;
+    if (op.kind === 'replace' && !pathExists(abs(op.backup))) keepBackup(abs(op.path), abs(op.backup));
     if (op.kind === 'create') makeDirs(root, journal.newDirs, op.path);
     seam.rename(abs(op.temp), abs(op.path));
   }
@@ -91,8 +83,8 @@ export function rollBack(root: string, journal: Journal): void {
   const abs = (rel: string) => path.join(root, rel);
   for (const op of [...journal.ops].reverse()) {
     if (op.kind === 'remove') continue;
-    if (op.kind === 'replace') restore(abs(op.backup), abs(op.path)); else if (!exists(abs(op.temp)) && exists(abs(op.path))) seam.unlink(abs(op.path));
-    if (exists(abs(op.temp))) seam.unlink(abs(op.temp));
+    if (op.kind === 'replace') restore(abs(op.backup), abs(op.path)); else if (!pathExists(abs(op.temp)) && pathExists(abs(op.path))) seam.unlink(abs(op.path));
+    if (pathExists(abs(op.temp))) seam.unlink(abs(op.temp));
   }
   for (const dir of [...journal.newDirs].reverse()) removeIfEmpty(abs(dir));
   for (const op of journal.ops) if (op.kind === 'remove') restore(abs(op.backup), abs(op.path));
@@ -125,19 +117,19 @@ function keepBackup(file: string, backup: string): void {
  * new content never arrived), rename does nothing by POSIX rules: then the backup just goes.
  */
 function restore(backup: string, target: string): void {
-  if (!exists(backup)) return;
+  if (!pathExists(backup)) return;
   seam.rename(backup, target);
-  if (exists(backup)) seam.unlink(backup);
+  if (pathExists(backup)) seam.unlink(backup);
 }
 
 /** Delete temp files of a commit that never started (the tree itself was not touched). */
 export function discardStaged(root: string, journal: Journal): void {
-  for (const op of journal.ops) if (op.kind !== 'remove' && exists(path.join(root, op.temp))) seam.unlink(path.join(root, op.temp));
+  for (const op of journal.ops) if (op.kind !== 'remove' && pathExists(path.join(root, op.temp))) seam.unlink(path.join(root, op.temp));
 }
 
 /** After the commit point: delete the backups, then the folders removals left empty. */
 export function cleanUp(root: string, journal: Journal): void {
-  for (const op of journal.ops) if (op.kind !== 'create' && exists(path.join(root, op.backup))) seam.unlink(path.join(root, op.backup));
+  for (const op of journal.ops) if (op.kind !== 'create' && pathExists(path.join(root, op.backup))) seam.unlink(path.join(root, op.backup));
   for (const start of journal.pruneFrom) {
     // a folder already gone (an earlier, interrupted clean-up took it) does not stop the climb
     for (let dir = start; dir !== '' && dir !== '.'; dir = path.posix.dirname(dir)) {
@@ -148,7 +140,7 @@ export function cleanUp(root: string, journal: Journal): void {
 
 function makeDirs(root: string, newDirs: readonly string[], target: string): void {
   for (const dir of newDirs) {
-    if (!target.startsWith(`${dir}/`) || exists(path.join(root, dir))) continue;
+    if (!target.startsWith(`${dir}/`) || pathExists(path.join(root, dir))) continue;
     seam.mkdir(path.join(root, dir));
   }
 }

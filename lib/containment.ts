@@ -22,6 +22,18 @@ export interface ResolveOptions {
   allowOutside?: boolean;
 }
 
+/**
+ * A repository-relative path, normalised (`/` separators, no `./`, no trailing `/`), or undefined
+ * when it is empty, absolute, names the root itself or climbs out of it. Lexical only: the
+ * file system is not asked (see `resolveInside` for links).
+ * @example normaliseInside('tools/../../pwned/x.py') // undefined
+ */
+export function normaliseInside(rel: string): string | undefined {
+  if (rel === '' || rel.includes('\0') || path.posix.isAbsolute(rel)) return undefined;
+  const normal = path.posix.normalize(rel).replace(/\/+$/, '');
+  return normal === '.' || normal === '..' || normal.startsWith('../') ? undefined : normal;
+}
+
 /** True when the absolute path `child` is `parent` or lies under it. */
 export function isWithin(child: string, parent: string): boolean {
   return child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);

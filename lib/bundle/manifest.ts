@@ -1,6 +1,6 @@
 // The bundle manifest, `repomod.bundle.json`: read, validate, merge and write it with one
 // stable format (one entry per line, sorted), so two runs never produce a different file.
-import path from 'node:path';
+import { normaliseInside } from '../containment.js';
 
 export { MANIFEST_NAME } from './tree.js';
 
@@ -30,10 +30,9 @@ export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 /** Normalise a relative path: `/` separators, no `./`, no trailing `/`; undefined when it climbs out or is absolute. */
 export function cleanRelative(value: string): string | undefined {
-  if (value === '' || path.posix.isAbsolute(value) || /^[A-Za-z]:[\\/]/.test(value)) return undefined;
-  const normal = path.posix.normalize(value.replace(/\\/g, '/')).replace(/\/+$/, '');
-  if (normal === '.' || normal === '..' || normal.startsWith('../')) return undefined;
-  return normal;
+  // a manifest written on Windows: `\` separators, and a drive letter is absolute
+  if (/^[A-Za-z]:[\\/]/.test(value)) return undefined;
+  return normaliseInside(value.replace(/\\/g, '/'));
 }
 
 /**

@@ -4,6 +4,7 @@
 // Every path is checked to stay inside the root and not to pass through a symlinked folder.
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
+import { normaliseInside } from '../containment.js';
 import { RefusedError } from '../errors.js';
 import type { FileChange, FileState } from '../types.js';
 
@@ -35,11 +36,11 @@ export const SCRATCH_NAME = /(^|\/)\.repomod-[0-9a-f]{8,}-\d+\.(tmp|orig)$/;
  * @throws RefusedError naming the path
  */
 export function containedPath(rel: string): string {
-  const normal = path.posix.normalize(rel);
-  if (!rel || rel.includes('\0') || path.posix.isAbsolute(rel) || normal === '.' || normal === '..' || normal.startsWith('../')) {
+  const normal = normaliseInside(rel);
+  if (normal === undefined) {
     throw new RefusedError(`refusing to write '${rel}': it is not inside the repository; nothing was written`, 'repomod writes only inside the repository root; check the rule or path that produced it');
   }
-  return normal.replace(/\/$/, '');
+  return normal;
 }
 
 export function planWrites(root: string, changes: readonly FileChange[], txid: string): WritePlan {

@@ -1,5 +1,6 @@
 // Options of rewrite-imports: the rule list (--map and config `rules`), scoping and behaviour flags.
 import path from 'node:path';
+import { normaliseInside } from '../../lib/containment.js';
 import { ConfigError } from '../../lib/errors.js';
 import { resolveOptions, type OptionDescriptor } from '../../lib/options.js';
 
@@ -141,12 +142,11 @@ function checkTarget(value: string, label: string): string {
   }
   const isPath = value.includes('/');
   if (isPath) {
+    const inside = normaliseInside(value);
+    if (inside !== undefined) return inside;
     const normal = path.posix.normalize(value);
-    if (normal === '..' || normal.startsWith('../')) {
-      throw new ConfigError(`rule ${label}: '${value}' leads outside the repository (it normalises to '${normal}')`, 'rules may only name modules and paths inside the repository');
-    }
     if (normal === '.' || normal === './') throw new ConfigError(`rule ${label}: '${value}' names the repository root itself`, 'name a module, a package or a path inside the repository');
-    return normal.replace(/\/+$/, '');
+    throw new ConfigError(`rule ${label}: '${value}' leads outside the repository (it normalises to '${normal}')`, 'rules may only name modules and paths inside the repository');
   }
   // a plain dotted name is a Python module (or an npm package name written the same way)
   if (!/[@\-#:]/.test(value) && value.split('.').some((part) => !/^[\p{L}_][\p{L}\p{N}_]*$/u.test(part))) {

@@ -1,5 +1,6 @@
 // The rule set for one run: each rule classified (Python module, JS package, repository path),
 // matched at module boundaries, longest prefix first, each specifier rewritten at most once.
+import { JS_EXTENSIONS, PYTHON_EXTENSIONS } from '../../lib/languages.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import type { PythonModules } from '../../lib/repo/python-modules.js';
 import { globMatcher, type GlobMatcher } from './globs.js';
@@ -56,15 +57,16 @@ export interface RuleSet {
   repo: RepoIndex;
 }
 
-const JS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts'];
-export const PY_EXTENSIONS = ['.py', '.pyi'];
+/** Suffixes a rule's path may leave off (an import names `util`, the file is `util.ts`), with their dot. */
+const JS_SUFFIXES = [...JS_EXTENSIONS.map((e) => `.${e}`), '.d.ts'];
+export const PY_EXTENSIONS = PYTHON_EXTENSIONS.map((e) => `.${e}`);
 const isDotted = (s: string) => /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(s);
 
 /** Classify and order the rules once per repository view. */
 export function buildRuleSet(repo: RepoIndex, py: PythonModules, options: RewriteImportsOptions & { allRules: RuleSpec[] }): RuleSet {
   const set: RuleSet = { python: [], packages: [], paths: [], forbids: [], py, repo };
   const dirExists = (dir: string) => repo.files.some((f) => f.startsWith(`${dir}/`));
-  const fileExists = (p: string) => repo.hasFile(p) || [...JS_EXTENSIONS, ...PY_EXTENSIONS].some((e) => repo.hasFile(p + e));
+  const fileExists = (p: string) => repo.hasFile(p) || [...JS_SUFFIXES, ...PY_EXTENSIONS].some((e) => repo.hasFile(p + e));
   const namesPath = (p: string) => (p.includes('/') ? fileExists(p) || dirExists(p) : repo.hasFile(p) || dirExists(p));
   // `src/core` after it was deleted, or a NEW with a typo: still a path when it starts in a top-level directory
   const looksLikePath = (p: string) => p.includes('/') && !p.startsWith('@') && dirExists(p.split('/')[0]);

@@ -53,6 +53,28 @@ describe('github workflow commands', () => {
   });
 });
 
+describe('the line a change is annotated at', () => {
+  // a hunk opens with three context lines: the annotation goes to the line the fix changes
+  const contextPatch = 'diff --git a/svc/main.py b/svc/main.py\n--- a/svc/main.py\n+++ b/svc/main.py\n@@ -299,7 +299,7 @@\n a\n b\n c\n-    log(x, exc_info=True\n+    log(x, exc_info=True)\n d\n e\n f\n';
+  const withContext = () => {
+    const result = sampleResult();
+    result.files = [{ path: 'svc/main.py', status: 'changed', diagnostics: [], patch: contextPatch }];
+    result.diagnostics = [];
+    return result;
+  };
+
+  it('is the first changed line in GitHub annotations', () => {
+    expect(githubReport(withContext(), 'repomod check --diff')).toBe(
+      "::error file=svc/main.py,line=302,title=repomod rewrite-imports::svc/main.py needs changes: run 'repomod check --diff' to see the fix; add --apply to write it\n",
+    );
+  });
+
+  it('is the first changed line in SARIF would-change results', () => {
+    const region = sarifReport(withContext()).runs[0].results?.[0].locations?.[0].physicalLocation?.region;
+    expect(region).toEqual({ startLine: 302, startColumn: 1 });
+  });
+});
+
 describe('markdown report', () => {
   it('has totals, a diagnostics table and each diff folded', () => {
     const report = markdownReport(sampleResult('dry-run'), 'repomod rewrite-imports');

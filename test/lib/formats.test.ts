@@ -84,6 +84,13 @@ describe('markdown report', () => {
     expect(report).toContain('<details><summary><code>pkg/run.py</code></summary>\n\n```diff\n' + patch + '```\n\n</details>');
   });
 
+  it('has one row for a finding repeated across many files, with the count', () => {
+    const result = sampleResult('dry-run');
+    result.diagnostics = Array.from({ length: 40 }, (_, i) => ({ path: `jobs/m${i + 10}.py`, line: 2, column: 6, severity: 'warning' as const, code: 'rewrite-imports/missing-module', message: "'common.util' is not in the repository" }));
+    const rows = markdownReport(result, 'repomod rewrite-imports').split('\n').filter((l) => l.startsWith('| warning'));
+    expect(rows).toEqual(["| warning | `jobs/m10.py:2:6` | 'common.util' is not in the repository (in 40 files; --verbose lists them) | `rewrite-imports/missing-module` |"]);
+  });
+
   it('cuts a long report and says what was left out and how to see it', () => {
     const result = sampleResult('dry-run');
     result.files = Array.from({ length: 50 }, (_, i) => ({ path: `f${i}.py`, status: 'changed' as const, diagnostics: [], patch }));

@@ -5,7 +5,7 @@ import { EditSet } from '../../lib/python/edit-set.js';
 import { extractImports, type ImportedName, type PythonImport } from '../../lib/python/imports.js';
 import { withPythonTree } from '../../lib/python/parser.js';
 import { damagedLines, GuardedEdits, reportDamage } from './python-damaged.js';
-import { reportAt, type RewriteContext } from './report.js';
+import { reportAt, reportPerStatement, type RewriteContext } from './report.js';
 import { matchPython, type PythonRule } from './rules.js';
 import { checkExists, checkForbidden, pythonModuleExists } from './python-checks.js';
 import { rewriteStringTargets } from './python-strings.js';
@@ -137,19 +137,22 @@ function rewriteMovedNames(
   moduleRule?: PythonRule,
 ): void {
   const moved = new Map<ImportedName, { parent: string; leaf: string; label: string }>();
-  for (const name of imp.names) {
-    if (name.name === '*') continue;
-    const full = base ? `${base}.${name.name}` : name.name;
-    const match = matchPython(ctx.set, full, ctx.relPath);
-    // names the module's own rule covers stay in the statement, which `respell` moves
-    if (moduleRule && match?.rule === moduleRule) continue;
-    checkForbidden(ctx, full, match?.result, name.nameStart, base);
-    if (!match) continue;
-    const dot = match.result.lastIndexOf('.');
-    moved.set(name, { parent: dot === -1 ? '' : match.result.slice(0, dot), leaf: match.result.slice(dot + 1), label: match.rule.label });
-    ctx.count(match.rule.label);
-    checkExists(ctx, match.result, full, match.rule.label, name.nameStart);
-  }
+  // from a import b, c, d: one finding for the statement, not one per name
+  reportPerStatement(ctx, base, (statement) => {
+    for (const name of imp.names) {
+      if (name.name === '*') continue;
+      const full = base ? `${base}.${name.name}` : name.name;
+      const match = matchPython(ctx.set, full, ctx.relPath);
+      // names the module's own rule covers stay in the statement, which `respell` moves
+      if (moduleRule && match?.rule === moduleRule) continue;
+      checkForbidden(statement, full, match?.result, name.nameStart, base);
+      if (!match) continue;
+      const dot = match.result.lastIndexOf('.');
+      moved.set(name, { parent: dot === -1 ? '' : match.result.slice(0, dot), leaf: match.result.slice(dot + 1), label: match.rule.label });
+      ctx.count(match.rule.label);
+      checkExists(statement, match.result, full, match.rule.label, name.nameStart);
+    }
+  });
   if (moved.size === 0) {
     if (respell !== undefined) edits.replace(imp.specifierStart, imp.specifierEnd, respell);
     return;

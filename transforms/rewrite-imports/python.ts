@@ -20,16 +20,28 @@ export async function rewritePython(source: string, ctx: RewriteContext): Promis
     const writtenPackage = ctx.pythonPackages?.written;
     const futurePackage = ctx.pythonPackages?.future;
     const imports = extractImports(tree.rootNode, source);
-    for (const imp of imports) {
-      if (imp.future) continue;
-      if (imp.level === 0) rewriteAbsolute(source, imp, ctx, edits, dottedRoots);
-      else rewriteRelative(source, imp, ctx, edits, writtenPackage, futurePackage);
+    // import a.b, a.c: the modules of one statement make one finding, as the names of a from-import do
+    for (const statement of byStatement(imports)) {
+      reportPerStatement(ctx, '', (statementCtx) => {
+        for (const imp of statement) {
+          if (imp.future) continue;
+          if (imp.level === 0) rewriteAbsolute(source, imp, statementCtx, edits, dottedRoots);
+          else rewriteRelative(source, imp, statementCtx, edits, writtenPackage, futurePackage);
+        }
+      });
     }
     if (dottedRoots.size) rewriteDottedUses(tree.rootNode, source, dottedRoots, ctx, edits);
     rewriteStringTargets(tree.rootNode, source, imports, ctx, edits);
     if (damaged) reportDamage(tree.rootNode, source, ctx, edits as GuardedEdits, damaged, writtenPackage !== futurePackage);
     return edits.size ? edits.apply() : source;
   });
+}
+
+/** Imports in the order found, grouped by the statement they belong to (`import a, b` is one). */
+function byStatement(imports: readonly PythonImport[]): PythonImport[][] {
+  const groups = new Map<number, PythonImport[]>();
+  for (const imp of imports) groups.set(imp.statementStart, [...(groups.get(imp.statementStart) ?? []), imp]);
+  return [...groups.values()];
 }
 
 /** `import a.b.c [as x]`, `from a.b import c`, and `from a import b` where `a.b` moved. */

@@ -47,9 +47,9 @@ export function reportAt(ctx: RewriteContext, key: MessageCode, index: number, v
 }
 
 /**
- * Check the names of one `from m import a, b, c` statement with `check`, then report what it
- * found once per kind of finding, at the first name, listing the names: one banned or rewritten
- * statement is one finding, not one per name.
+ * Check the names of one `from m import a, b, c` statement (or the modules of one `import a, b`,
+ * with `module` ''), then report what it found once per kind of finding, at the first name,
+ * listing the names: one banned or rewritten statement is one finding, not one per name.
  */
 export function reportPerStatement(ctx: RewriteContext, module: string, check: (ctx: RewriteContext) => void): void {
   const deferred: DeferredFinding[] = [];
@@ -71,8 +71,10 @@ export function reportPerStatement(ctx: RewriteContext, module: string, check: (
     const quoted = (name: string) => shortList([...new Set(group.map((f) => `'${f.values[name]}'`))]);
     const rules = [...new Set(group.map((f) => String(f.values.rule)))];
     const bans = shortList([...new Set(group.map((f) => `rule ${f.values.rule} forbids '${f.values.prefix}'`))]);
-    const names = shortList(group.map((f) => (module ? String(f.values.module).slice(module.length + 1) : String(f.values.module))));
-    const values = { module, names, bans, scope: first.values.scope ?? '', targets: quoted('target'), rules: `${rules.length > 1 ? 'rules' : 'rule'} ${shortList(rules)}` };
+    // `A, B from 'pkg.errors'`, or `'a.b', 'a.c'` for the modules of a plain import
+    const names = module ? `${shortList(group.map((f) => String(f.values.module).slice(module.length + 1)))} from '${module}'` : quoted('module');
+    const origin = module ? `names of '${module}'` : quoted('original');
+    const values = { names, origin, bans, scope: first.values.scope ?? '', targets: quoted('target'), rules: `${rules.length > 1 ? 'rules' : 'rule'} ${shortList(rules)}`, check: rules.length > 1 ? 'the rules' : 'the rule' };
     ctx.report({ severity: first.severity, code: first.key.replace(/-fixed$/, ''), message: fillMessage(template, values), index: first.index });
   }
 }

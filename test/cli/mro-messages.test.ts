@@ -1,15 +1,12 @@
 // An MRO finding names each class once (by its own name; where it is defined for the class whose
 // inheritance makes the conflict), stays one short line, and says what the run does: "would
 // remove" in a dry run and a check, "removed" once written.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, it } from 'vitest';
 import { repomod } from '../helpers/cli.js';
-import { initRepo, tempDir } from '../helpers/tree.js';
+import { repoWith } from '../helpers/tree.js';
 
 function processorRepo(): string {
-  const dir = tempDir();
-  const files: Record<string, string> = {
+  return repoWith({
     'orchestration/__init__.py': '',
     'orchestration/shared/__init__.py': '',
     'orchestration/shared/processors/__init__.py': '',
@@ -18,13 +15,7 @@ function processorRepo(): string {
     'orchestration/shared/processors/daily.py':
       'from orchestration.shared.processors.base import ProcessorBase\nfrom orchestration.shared.processors.mixins import BackfillMixin as Backfill, SmartSkipMixin\n\n\n' +
       'def build():\n    class DailyCacheProcessor(SmartSkipMixin, Backfill, ProcessorBase):\n        pass\n    return DailyCacheProcessor\n',
-  };
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  initRepo(dir);
-  return dir;
+  });
 }
 
 const error = (verb: string) =>

@@ -1,18 +1,13 @@
 // The same finding in many files is one line with a count on stderr; --verbose, --json and SARIF
 // have every one of them. The summary says what the run did to the files.
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, it } from 'vitest';
 import { repomod } from '../helpers/cli.js';
-import { initRepo, tempDir } from '../helpers/tree.js';
+import { repoWith } from '../helpers/tree.js';
 
 /** Six modules importing `pkg.util`, which a rule moves to `common.util`, which does not exist yet. */
 function importingRepo(files = 6): string {
-  const dir = tempDir();
-  writeFileSync(path.join(dir, 'pkg_util.py'), '');
-  for (let i = 0; i < files; i++) writeFileSync(path.join(dir, `job${i}.py`), 'import os\nfrom pkg_util import lock\n');
-  initRepo(dir);
-  return dir;
+  const jobs = Array.from({ length: files }, (_, i) => [`job${i}.py`, 'import os\nfrom pkg_util import lock\n']);
+  return repoWith({ 'pkg_util.py': '', ...Object.fromEntries(jobs) });
 }
 
 const missing = (file: string) =>

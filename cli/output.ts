@@ -6,7 +6,7 @@ import { collapseRepeats, repeatedText, type ShownDiagnostic } from '../lib/form
 import { githubReport } from '../lib/formats/github.js';
 import { markdownReport } from '../lib/formats/markdown.js';
 import { sarifReport } from '../lib/formats/sarif.js';
-import { plural, totalsSentence } from '../lib/formats/totals.js';
+import { DRY_RUN_NOTE, plural, totalsSentence } from '../lib/formats/totals.js';
 import { loadDiagnosticHelp } from '../transforms/help.js';
 import type { LinkListing } from '../transforms/replace-symlinks/report.js';
 import type { TextReferenceSummary } from '../transforms/rewrite-imports/text-files.js';
@@ -44,7 +44,7 @@ export function summaryLine(result: RunResult): string {
 export function outcomeText(result: RunResult): string {
   if (result.mode === 'apply') return result.written.length ? `(applied: ${plural(result.written.length, 'file')} written)` : '(applied: nothing to write)';
   if (result.mode === 'check') return '(check: nothing written)';
-  return result.totals.changed ? '(dry run: nothing written; add --apply to write)' : '(dry run: nothing to write)';
+  return result.totals.changed ? DRY_RUN_NOTE : '(dry run: nothing to write)';
 }
 
 /** The `--json` document; its schema is documented in the README. */

@@ -1,6 +1,6 @@
 // `repomod list`: the built-in transforms, one line each.
 import type { CommandModule } from 'yargs';
-import { registry } from '../../transforms/index.js';
+import { registry } from '../../api/registry.js';
 
 export function listText(): string {
   const width = Math.max(0, ...registry.map((e) => e.meta.name.length));

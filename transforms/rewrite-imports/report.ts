@@ -33,9 +33,12 @@ export interface DeferredFinding {
   severity: Finding['severity'];
 }
 
+/** The diagnostic code of a message key: `forbidden-import-fixed` is a `forbidden-import` with its fix. */
+const codeOf = (key: MessageCode) => key.replace(/-fixed$/, '');
+
 /** Report `code` at a string index with the table's message. */
 export function reportAt(ctx: RewriteContext, key: MessageCode, index: number, values: Record<string, string | number>, severity?: Finding['severity']): void {
-  const code = key.replace(/-fixed$/, '');
+  const code = codeOf(key);
   if (code === 'rewrite-imports/missing-module') {
     const reported = (ctx.missingReported ??= new Set());
     if (reported.has(String(values.target))) return;
@@ -65,7 +68,7 @@ export function reportPerStatement(ctx: RewriteContext, module: string, check: (
     const [first] = group;
     const template = statementMessages[first.key as keyof typeof statementMessages];
     if (group.length === 1 || !template) {
-      for (const f of group) ctx.report({ severity: f.severity, code: f.key.replace(/-fixed$/, ''), message: fillMessage(messages[f.key], f.values), index: f.index });
+      for (const f of group) ctx.report({ severity: f.severity, code: codeOf(f.key), message: fillMessage(messages[f.key], f.values), index: f.index });
       continue;
     }
     const quoted = (name: string) => shortList([...new Set(group.map((f) => `'${f.values[name]}'`))]);
@@ -75,6 +78,6 @@ export function reportPerStatement(ctx: RewriteContext, module: string, check: (
     const names = module ? `${shortList(group.map((f) => String(f.values.module).slice(module.length + 1)))} from '${module}'` : quoted('module');
     const origin = module ? `names of '${module}'` : quoted('original');
     const values = { names, origin, bans, scope: first.values.scope ?? '', targets: quoted('target'), rules: `${rules.length > 1 ? 'rules' : 'rule'} ${shortList(rules)}`, check: rules.length > 1 ? 'the rules' : 'the rule' };
-    ctx.report({ severity: first.severity, code: first.key.replace(/-fixed$/, ''), message: fillMessage(template, values), index: first.index });
+    ctx.report({ severity: first.severity, code: codeOf(first.key), message: fillMessage(template, values), index: first.index });
   }
 }

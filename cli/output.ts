@@ -2,10 +2,11 @@
 // diagnostics and the one-line summary. Data goes to stdout, everything else to stderr.
 import type { RunResult } from '../lib/engine.js';
 import { formatDiagnostic, quotePath } from '../lib/diagnostics.js';
+import { collapseRepeats, repeatedText, type ShownDiagnostic } from '../lib/formats/collapse.js';
 import { githubReport } from '../lib/formats/github.js';
 import { markdownReport } from '../lib/formats/markdown.js';
 import { sarifReport } from '../lib/formats/sarif.js';
-import { plural, totalsSentence } from '../lib/formats/totals.js';
+import { DRY_RUN_NOTE, plural, totalsSentence } from '../lib/formats/totals.js';
 import { loadDiagnosticHelp, type LinkListing, type TextReferenceSummary } from '../api/registry.js';
 
 export interface Streams {
@@ -29,9 +30,19 @@ export function colourPatch(patch: string): string {
     .join('\n');
 }
 
-/** `12 changed, 830 unchanged, 3 skipped, 1 failed; 1 error, 2 warnings (1.3s)` */
+/**
+ * `12 changed, 830 unchanged, 3 skipped, 1 failed; 1 error, 2 warnings (1.3s)`, then what the run
+ * did to the files: a dry run says nothing was written, so "12 changed" is never read as done.
+ */
 export function summaryLine(result: RunResult): string {
-  return `${totalsSentence(result.totals)} (${(result.durationMs / 1000).toFixed(1)}s)`;
+  return `${totalsSentence(result.totals)} (${(result.durationMs / 1000).toFixed(1)}s) ${outcomeText(result)}`;
+}
+
+/** `(dry run: nothing written; add --apply to write)`, `(check: nothing written)`, `(applied: 3 files written)`. */
+export function outcomeText(result: RunResult): string {
+  if (result.mode === 'apply') return result.written.length ? `(applied: ${plural(result.written.length, 'file')} written)` : '(applied: nothing to write)';
+  if (result.mode === 'check') return '(check: nothing written)';
+  return result.totals.changed ? DRY_RUN_NOTE : '(dry run: nothing to write)';
 }
 
 /** The `--json` document; its schema is documented in the README. */
@@ -69,10 +80,14 @@ export function statsBlock(result: RunResult): string {
 
 const LISTED_LINKS = 20;
 
-/** The links a run looked at, one per line, before the summary (`--json` has them all). */
-export function linksBlock(result: RunResult): string {
+/**
+ * The links a run looked at: with --verbose one per line, before the summary (`--json` has them
+ * all); else one line of counts, and none in check mode, where the findings say what matters.
+ */
+export function linksBlock(result: RunResult, verbose = false): string {
   const links = result.attachments.links as LinkListing[] | undefined;
   if (!links?.length) return '';
+  if (!verbose) return result.mode === 'check' ? '' : `${linkCounts(links, result.mode)} (--verbose lists them)\n`;
   const lines = links.slice(0, LISTED_LINKS).map((link) => {
     const resolved = link.resolved && link.resolved !== link.target ? ` (${link.resolved})` : '';
     const kind = `${link.chain ? 'chain to ' : ''}${link.kind}`;
@@ -80,6 +95,23 @@ export function linksBlock(result: RunResult): string {
   });
   const more = links.length > LISTED_LINKS ? `  … and ${links.length - LISTED_LINKS} more (--json lists every link)\n` : '';
   return `${plural(links.length, 'link')}:\n${lines.join('')}${more}`;
+}
+
+const LINK_ACTIONS: Record<'written' | 'planned', Partial<Record<LinkListing['action'], string>>> = {
+  written: { copied: 'copied', bundled: 'bundled', removed: 'removed', left: 'left as is' },
+  planned: { copied: 'to copy', bundled: 'to bundle', removed: 'to remove', left: 'left as is' },
+};
+
+/** `368 links: 3 to copy, 365 left as is`; a listing-only run (no --mode) just counts them. */
+function linkCounts(links: readonly LinkListing[], mode: RunResult['mode']): string {
+  const words = LINK_ACTIONS[mode === 'apply' ? 'written' : 'planned'];
+  const counts = new Map<string, number>();
+  for (const link of links) {
+    const word = words[link.action];
+    if (word) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  const parts = [...counts].map(([word, n]) => `${n} ${word}`);
+  return `${plural(links.length, 'link')}${parts.length ? `: ${parts.join(', ')}` : ''}`;
 }
 
 /**
@@ -143,11 +175,16 @@ export async function printRun(result: RunResult, streams: Streams, options: Pri
         streams.stdout.write(options.stat ? diffStat(result) : options.color ? colourPatch(result.patch) : result.patch);
       }
   }
-  for (const diagnostic of result.diagnostics) {
-    if (options.quiet && diagnostic.severity !== 'error') continue;
+  const shown = result.diagnostics.filter((diagnostic) => {
+    if (options.quiet && diagnostic.severity !== 'error') return false;
     // stale references are the listing the user asked for (their count ends the run), not chatter
-    if (diagnostic.severity === 'info' && !options.verbose && diagnostic.code !== 'report' && diagnostic.code !== STALE_REFERENCE) continue;
-    streams.stderr.write(formatDiagnostic(diagnostic) + '\n');
+    return diagnostic.severity !== 'info' || options.verbose || diagnostic.code === 'report' || diagnostic.code === STALE_REFERENCE;
+  });
+  // the same finding in thousands of files is one line with a count; --verbose (and --json) list them all
+  const lines: ShownDiagnostic[] = options.verbose ? shown.map((diagnostic) => ({ diagnostic })) : collapseRepeats(shown);
+  for (const { diagnostic, repeated } of lines) {
+    const line = repeated ? { ...diagnostic, message: `${diagnostic.message} ${repeatedText(repeated)}` } : diagnostic;
+    streams.stderr.write(formatDiagnostic(line) + '\n');
   }
   if (options.verbose) {
     for (const file of result.files) if (file.status === 'failed' && file.error?.includes('\n')) streams.stderr.write(`${quotePath(file.path)}: ${file.error}\n`);
@@ -159,7 +196,7 @@ export async function printRun(result: RunResult, streams: Streams, options: Pri
   if (result.mode === 'apply') {
     for (const written of result.written) streams.stderr.write(`${quotePath(written)}: written\n`);
   }
-  if (options.format === 'diff') streams.stderr.write(linksBlock(result) + statsBlock(result) + textReferencesBlock(result));
+  if (options.format === 'diff') streams.stderr.write(linksBlock(result, options.verbose) + statsBlock(result) + textReferencesBlock(result));
   // a clean check is silent, so it can gate a deploy script or a hook without noise
   if (result.mode === 'check' && exitCodeFor(result) === 0 && !options.verbose) return;
   streams.stderr.write(summaryLine(result) + '\n');

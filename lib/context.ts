@@ -8,12 +8,16 @@ import type { Diagnostic, Severity } from './diagnostics.js';
 import { formatDiagnostic, positionAt } from './diagnostics.js';
 import { RepoIndex, type SymlinkEntry } from './repo/repo-index.js';
 
+/** What a run does with the new text: messages say "would remove" until it is written. */
+export type RunMode = 'dry-run' | 'apply' | 'check';
+
 /** What repomod's engine adds to jscodeshift's `api` object. Absent under the stock runner. */
 export interface RepomodApi {
   repo: RepoIndex;
   report(diagnostic: Diagnostic): void;
   /** Repo-relative path of the file; `file.path` is relative to the engine's cwd, not process.cwd(). */
   relPath?: string;
+  mode?: RunMode;
 }
 
 export type ApiWithRepomod = API & { repomod?: RepomodApi };
@@ -35,14 +39,17 @@ export interface TransformContext {
   repo: RepoIndex;
   /** Repo-relative `/` path of the file being transformed. */
   relPath: string;
+  /** Whether this run writes what the transform returns (`apply`) or only shows it. */
+  mode: RunMode;
   report(finding: Finding): void;
 }
 
 /**
  * The context for one file. Under the stock jscodeshift runner there is no engine, so the
- * repository is discovered from the file's location (git top-level) once per process.
+ * repository is discovered from the file's location (git top-level) once per process, and the
+ * runner's `--dry` option (passed on in the transform's options) tells whether it writes.
  */
-export function contextFor(file: FileInfo, api: API): TransformContext {
+export function contextFor(file: FileInfo, api: API, options?: { dry?: unknown }): TransformContext {
   const engine = (api as ApiWithRepomod).repomod;
   const repo = engine?.repo ?? standaloneRepoFor(file.path);
   const relPath = engine?.relPath ?? repo.relative(file.path);
@@ -53,7 +60,8 @@ export function contextFor(file: FileInfo, api: API): TransformContext {
     if (engine) engine.report(diagnostic);
     else api.report(formatDiagnostic(diagnostic));
   };
-  return { repo, relPath, report };
+  const mode: RunMode = engine?.mode ?? (options?.dry ? 'dry-run' : 'apply');
+  return { repo, relPath, mode, report };
 }
 
 const standaloneRepos = new Map<string, RepoIndex>();

@@ -151,3 +151,25 @@ function hunkOf(blocks: Block[], before: Line[], after: Line[], context: number)
   const newLines = lines.filter((l) => l[0] === ' ' || l[0] === '+').length;
   return { oldStart: oldFrom + 1, oldLines, newStart: newFrom + 1, newLines, lines };
 }
+
+/**
+ * The line, in the file as it is now, where a file's unified diff first changes something: the
+ * first removed line, or for an insertion the line it follows. Annotations point there, not at
+ * the hunk's first context line. 1 when the patch has no text hunk (binary, mode only, new file).
+ * @example firstChangedLine('@@ -299,7 +299,7 @@\n a\n b\n c\n-d\n+e\n f\n') // 302
+ */
+export function firstChangedLine(patch: string): number {
+  const header = /^@@ -(\d+)(?:,(\d+))? \+\d+(?:,\d+)? @@.*\n/m.exec(patch);
+  if (!header) return 1;
+  const oldStart = Number(header[1]);
+  // git numbers an empty old side from the line before it: the insertion follows that line
+  if (header[2] === '0') return Math.max(1, oldStart);
+  let line = oldStart;
+  for (const text of patch.slice(header.index + header[0].length).split('\n')) {
+    if (text.startsWith(' ')) line++;
+    else if (text.startsWith('-')) return line;
+    else if (text.startsWith('+')) return Math.max(1, line - 1);
+    else if (!text.startsWith('\\')) break;
+  }
+  return Math.max(1, oldStart);
+}

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { recoverIfInterrupted, WriteSession } from './apply.js';
+import type { RunMode } from './context.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
 import { renderChange } from './diff.js';
 import { discoverRepository, selectTargets } from './discover.js';
@@ -21,7 +22,8 @@ import type { FileChange, FileResult, PlanContext, TransformModule } from './typ
 import { processTargets, withoutModules } from './schedule.js';
 import { byOrdinalKey } from './order.js';
 
-export type RunMode = 'dry-run' | 'apply' | 'check';
+// defined beside the transform context, which hands it to transforms
+export type { RunMode };
 
 export interface EngineOptions {
   cwd: string;
@@ -113,9 +115,9 @@ async function runLocked(options: EngineOptions, mode: RunMode, cwd: string, roo
   if (options.shard) targets = targets.filter((file) => inShard(file, options.shard!));
 
   const prefilter = meta?.prefilter?.(transformOptions);
-  const outcomes = await processTargets(targets, { module, options: transformOptions, repo, cwd, prefilter }, {
+  const outcomes = await processTargets(targets, { module, options: transformOptions, repo, cwd, prefilter, mode }, {
     jobs: meta?.inProcess ? 1 : Math.max(1, options.jobs ?? os.availableParallelism()),
-    workerSetup: () => ({ source: withoutModules(options.transform), options: transformOptions, snapshot: repo.snapshot(), cwd, prefilter }),
+    workerSetup: () => ({ source: withoutModules(options.transform), options: transformOptions, snapshot: repo.snapshot(), cwd, prefilter, mode }),
     onProgress: options.onProgress,
     signal: options.signal,
   });

@@ -6,6 +6,7 @@ import { fileTypeOf } from './containment.js';
 import type { Diagnostic } from './diagnostics.js';
 import { formatSize } from './file-size.js';
 import { decodeText, encodeText } from './files.js';
+import type { RunMode } from './context.js';
 import type { RepoIndex } from './repo/repo-index.js';
 import { runTransformOnText } from './run-file.js';
 import type { FileState, FileStatus, TransformModule } from './types.js';
@@ -18,6 +19,8 @@ export interface FileJob {
   cwd: string;
   /** A file containing none of these substrings is not parsed; undefined = parse every file. */
   prefilter?: readonly string[];
+  /** What the run does with the output; default dry-run. */
+  mode?: RunMode;
 }
 
 /** What happened to one file; `before`/`after` present only when it changed. */
@@ -60,7 +63,7 @@ export async function processFile(relPath: string, job: FileJob): Promise<FileOu
   }
   const transformPath = path.relative(job.cwd, absPath) || absPath;
   try {
-    const result = await runTransformOnText(job.module, transformPath, relPath, decoded.text, job.options, job.repo);
+    const result = await runTransformOnText(job.module, transformPath, relPath, decoded.text, job.options, job.repo, job.mode);
     const { diagnostics } = result;
     const stats = Object.keys(result.stats).length > 0 ? { stats: result.stats } : {};
     const output = result.output === undefined ? undefined : keepLineEndings(decoded.text, result.output);

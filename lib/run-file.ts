@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import vm from 'node:vm';
 import path from 'node:path';
 import type { Diagnostic } from './diagnostics.js';
-import type { ApiWithRepomod } from './context.js';
+import type { ApiWithRepomod, RunMode } from './context.js';
 import type { RepoIndex } from './repo/repo-index.js';
 import type { TransformModule } from './types.js';
 
@@ -49,6 +49,7 @@ export interface FileRunResult {
  * Call `module`'s default export on one file.
  * @param filePath path as the transform should see it (cwd-relative, as the stock runner passes it)
  * @param relPath repo-relative path, used in diagnostics
+ * @param mode what the run does with the output (`api.repomod.mode`): messages say "would" until it writes
  */
 export async function runTransformOnText(
   module: TransformModule,
@@ -57,6 +58,7 @@ export async function runTransformOnText(
   source: string,
   options: Record<string, unknown>,
   repo: RepoIndex,
+  mode: RunMode = 'dry-run',
 ): Promise<FileRunResult> {
   const transform = module.default;
   if (typeof transform !== 'function') throw new Error('the transform module has no default export function');
@@ -75,7 +77,7 @@ export async function runTransformOnText(
     },
     // third-party transforms report free text: keep it as an info diagnostic on line 1
     report: (message: string) => diagnostics.push({ path: relPath, line: 1, column: 1, severity: 'info', code: 'report', message }),
-    repomod: { repo, report: (d) => diagnostics.push(d), relPath },
+    repomod: { repo, report: (d) => diagnostics.push(d), relPath, mode },
   };
   const file = { path: filePath, source };
   // a third-party transform may loop forever: run its synchronous part where Ctrl-C can stop it

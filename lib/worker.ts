@@ -1,6 +1,7 @@
 // Worker-thread entry for the pool: loads the transform and the repository view once per
 // thread, then processes batches of files. Results are plain data (buffers are cloned).
 import { workerData } from 'node:worker_threads';
+import type { RunMode } from './context.js';
 import { processFile, type FileJob, type FileOutcome } from './process-file.js';
 import { RepoIndex, type RepoSnapshot } from './repo/repo-index.js';
 import { loadTransformModule, type TransformSource } from './transform-loader.js';
@@ -11,6 +12,7 @@ export interface WorkerSetup {
   snapshot: RepoSnapshot;
   cwd: string;
   prefilter?: string[];
+  mode?: RunMode;
 }
 
 let job: Promise<FileJob> | undefined;
@@ -24,6 +26,7 @@ function setup(): Promise<FileJob> {
     repo: new RepoIndex(data.snapshot),
     cwd: data.cwd,
     prefilter: data.prefilter,
+    mode: data.mode,
   }));
   return job;
 }

@@ -3,16 +3,17 @@
 import type { Argv, CommandModule } from 'yargs';
 import { formatDiagnostic, type Diagnostic } from '../../lib/diagnostics.js';
 import { UsageError } from '../../lib/errors.js';
+import { DRY_RUN_NOTE } from '../../lib/formats/totals.js';
 
 const write = (stream: NodeJS.WritableStream, text: string) => void stream.write(text);
 
-/** Print diagnostics, a summary line, and set the exit code: 1 when any error was reported. */
-function finish(diagnostics: readonly Diagnostic[], summary: string): void {
+/** Print diagnostics, a summary line (ending with `outcome`), and set the exit code: 1 when any error was reported. */
+function finish(diagnostics: readonly Diagnostic[], summary: string, outcome = ''): void {
   for (const d of diagnostics) write(process.stderr, formatDiagnostic(d) + '\n');
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  write(process.stderr, `${summary}; ${errors ? `${plural(errors, 'error')}, ` : ''}${plural(warnings, 'warning')}\n`);
+  write(process.stderr, `${summary}; ${errors ? `${plural(errors, 'error')}, ` : ''}${plural(warnings, 'warning')}${outcome ? ` ${outcome}` : ''}\n`);
   if (errors > 0) process.exitCode = 1;
 }
 
@@ -121,10 +122,10 @@ export const closureCommand: CommandModule<object, ClosureArgs> = {
     }
     const missing = report.closure.files.filter((f) => f.provider === 'missing').length;
     const parts = [`${report.closure.entry}: ${report.closure.files.length} files needed`, `${missing} missing from the package`];
-    if (args.fix) parts.push(args.apply ? `${written} written` : `${report.changes.length} to ${args.fix === 'manifest' ? 'record' : 'add'} (dry run; --apply writes)`);
+    if (args.fix) parts.push(args.apply ? `${written} written` : `${report.changes.length} to ${args.fix === 'manifest' ? 'record' : 'add'}`);
     // what --fix provides is no longer a finding once written; the dry run still reports it
     const diagnostics = args.fix && args.apply ? report.diagnostics.filter((d) => d.code !== 'bundle/missing-module') : report.diagnostics;
-    finish(diagnostics, parts.join(', '));
+    finish(diagnostics, parts.join(', '), args.fix && !args.apply && report.changes.length > 0 ? DRY_RUN_NOTE : '');
   },
 };
 

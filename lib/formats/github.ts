@@ -2,6 +2,7 @@
 // Escaping follows the runner's rules: data escapes %, CR and LF; properties also : and ,.
 import type { RunResult } from '../engine.js';
 import type { Severity } from '../diagnostics.js';
+import { firstChangedLine } from '../diff-hunks.js';
 
 const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
@@ -31,11 +32,10 @@ export function githubReport(result: RunResult, command: string): string {
   if (result.mode !== 'apply') {
     for (const file of result.files) {
       if (file.status !== 'changed') continue;
-      const firstLine = /^@@ -(\d+)/m.exec(file.patch ?? '')?.[1] ?? '1';
       lines.push(
         formatWorkflowCommand({
           command: result.mode === 'check' ? 'error' : 'warning',
-          properties: { file: file.path, line: Math.max(1, Number(firstLine)), title: `repomod ${result.transform}` },
+          properties: { file: file.path, line: firstChangedLine(file.patch ?? ''), title: `repomod ${result.transform}` },
           message: `${file.path} needs changes: run '${command}' to see the fix; add --apply to write it`,
         }),
       );

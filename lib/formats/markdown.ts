@@ -1,6 +1,7 @@
 // A Markdown report to post as a pull-request comment: totals, a table of diagnostics, and each
 // file's diff folded in <details>. Long reports are cut with a count and the command to see all.
 import type { RunResult } from '../engine.js';
+import { collapseRepeats, repeatedText } from './collapse.js';
 import { totalsSentence } from './totals.js';
 
 /** GitHub refuses comments over 65,536 characters; stay well below. */
@@ -24,7 +25,12 @@ export function markdownReport(result: RunResult, command: string, limit = MARKD
   const diagnostics = result.diagnostics.filter((d) => d.severity !== 'info');
   const sections: string[] = [];
   if (diagnostics.length) {
-    sections.push(['| severity | location | message | code |', '|---|---|---|---|', ...diagnostics.map((d) => `| ${d.severity} | \`${cell(d.path)}:${d.line}:${d.column}\` | ${cell(d.message)} | \`${d.code}\` |`)].join('\n') + '\n');
+    // a finding repeated across many files is one row with its count, as on stderr
+    const rows = collapseRepeats(diagnostics).map(({ diagnostic: d, repeated }) => {
+      const message = repeated ? `${d.message} ${repeatedText(repeated)}` : d.message;
+      return `| ${d.severity} | \`${cell(d.path)}:${d.line}:${d.column}\` | ${cell(message)} | \`${d.code}\` |`;
+    });
+    sections.push(['| severity | location | message | code |', '|---|---|---|---|', ...rows].join('\n') + '\n');
   }
   for (const file of result.files) {
     if (!file.patch) continue;

@@ -2,6 +2,7 @@
 import type * as Sarif from 'sarif';
 import type { RunResult } from '../engine.js';
 import type { Severity } from '../diagnostics.js';
+import { firstChangedLine } from '../diff-hunks.js';
 import { packageInfo } from '../package-info.js';
 
 const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note' };
@@ -22,7 +23,7 @@ export function sarifReport(result: RunResult, help: HelpLookup = () => undefine
   const diagnostics = result.diagnostics.map((d) => ({ ...d }));
   if (result.mode === 'check') {
     for (const file of result.files) {
-      if (file.status === 'changed') diagnostics.push({ path: file.path, line: 1, column: 1, severity: 'error', code: 'would-change', message: `repomod ${result.transform} would change this file` });
+      if (file.status === 'changed') diagnostics.push({ path: file.path, line: firstChangedLine(file.patch ?? ''), column: 1, severity: 'error', code: 'would-change', message: `repomod ${result.transform} would change this file` });
     }
   }
   const codes = [...new Set(diagnostics.map((d) => d.code))].sort();

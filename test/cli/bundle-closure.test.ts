@@ -8,6 +8,7 @@ import { applyChanges } from '../../lib/apply.js';
 import { closureJson, closureOf } from '../../lib/bundle/run.js';
 import { formatDiagnostic } from '../../lib/diagnostics.js';
 import { renderPatch } from '../../lib/diff.js';
+import { repomod } from '../helpers/cli.js';
 import { FIXTURES_ROOT } from '../helpers/fixtures.js';
 import { git, initRepo, materialise, snapshotTree, tempDir } from '../helpers/tree.js';
 
@@ -101,5 +102,13 @@ describe('bundle closure --fix', () => {
       { module: 'shared.fast_path', destination: 'shared/fast_path.py', source: 'shared/fast_path.py', importedBy: { file: 'main.py', line: 6 }, optional: true, inFunction: false },
       { module: 'shared.espn_client', destination: 'shared/espn_client.py', source: 'shared/espn_client.py', importedBy: { file: 'main.py', line: 16 }, optional: false, inFunction: true },
     ]);
+  });
+
+  it('ends the summary of a --fix dry run the way every dry run ends it, and says what --apply wrote', () => {
+    const repo = setUp(caseDir);
+    const dry = repomod(repo, ['bundle', 'closure', entry, '--fix', 'manifest']);
+    expect(dry.stderr.split('\n').at(-2)).toMatch(/^main\.py: \d+ files needed, 2 missing from the package, 1 to record; 1 error, \d+ warnings? \(dry run: nothing written; add --apply to write\)$/);
+    const applied = repomod(repo, ['bundle', 'closure', entry, '--fix', 'manifest', '--apply', '--allow-dirty']);
+    expect(applied.stderr.split('\n').at(-2)).toMatch(/, 1 written; \d+ warnings?$/);
   });
 });

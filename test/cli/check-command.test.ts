@@ -38,11 +38,11 @@ describe('repomod check', () => {
     expect(readFileSync(path.join(repo, 'svc/log.py'), 'utf8')).toBe('import logging\nlogging.error("x", exc_info=True)\n');
   });
 
-  it('points GitHub annotations at a command that shows the diff', () => {
+  it('points GitHub annotations at the changed line (not the first context line of its hunk) and a command that shows the diff', () => {
     const repo = repoWith({ 'svc/log.py': REPEATED });
     const run = repomod(repo, ['check', '--format', 'github']);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain("::error file=svc/log.py,line=1,title=repomod check::svc/log.py needs changes: run 'repomod check --diff' to see the fix; add --apply to write it\n");
+    expect(run.stdout).toContain("::error file=svc/log.py,line=2,title=repomod check::svc/log.py needs changes: run 'repomod check --diff' to see the fix; add --apply to write it\n");
   });
 
   it('looks only under the current directory when no paths are given, links included', () => {

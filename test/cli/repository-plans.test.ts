@@ -22,13 +22,12 @@ function linkedRepo(): string {
 }
 
 describe('repository plans through the CLI', () => {
-  it('lists the links it looked at before the summary, and only under the given paths', () => {
+  it('counts the links it looked at in one line before the summary, and only under the given paths', () => {
     const repo = linkedRepo();
     const run = repomod(repo, ['replace-symlinks', '--mode', 'copy', 'fn_a']);
     expect(run.stderr).toBe(
-      '1 link:\n' +
-        '  fn_a/shared -> ../shared (shared): directory, copied\n' +
-        `3 changed, 0 unchanged, 0 skipped, 0 failed; 0 warnings (${run.stderr.match(/\((\d+\.\d)s\)/)![1]}s)\n`,
+      '1 link: 1 to copy (--verbose lists them)\n' +
+        `3 changed, 0 unchanged, 0 skipped, 0 failed; 0 warnings (${run.stderr.match(/\((\d+\.\d)s\)/)![1]}s) (dry run: nothing written; add --apply to write)\n`,
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('diff --git a/fn_a/shared/config.py b/fn_a/shared/config.py\nnew file mode 100644\n');
@@ -55,8 +54,26 @@ describe('repository plans through the CLI', () => {
 
   it('expands a glob to the links it names', () => {
     const run = repomod(linkedRepo(), ['replace-symlinks', '--mode', 'copy', 'fn_a/*']);
-    expect(run.stderr.split('\n')[0]).toBe('1 link:');
+    expect(run.stderr.split('\n')[0]).toBe('1 link: 1 to copy (--verbose lists them)');
     expect(run.code).toBe(0);
+  });
+
+  it('lists each link with --verbose, and says what --apply did with them', () => {
+    const repo = linkedRepo();
+    const verbose = repomod(repo, ['replace-symlinks', '--mode', 'copy', '--verbose', 'fn_a']);
+    expect(verbose.stderr).toMatch(/^(.*\[replace-symlinks\/link\]\n)+1 link:\n  fn_a\/shared -> \.\.\/shared \(shared\): directory, copied\n3 changed/);
+    const applied = repomod(repo, ['replace-symlinks', '--mode', 'copy', '--apply', 'fn_a']);
+    expect(applied.stderr.split('\n').slice(-3)).toEqual(['1 link: 1 copied (--verbose lists them)', expect.stringMatching(/^3 changed, .* \(applied: 3 files written\)$/), '']);
+  });
+
+  it('keeps links out of check mode unless --verbose: its findings say what matters', () => {
+    const repo = linkedRepo();
+    const check = repomod(repo, ['check', 'fn_a', 'fn_b']);
+    expect(check.stderr).toMatch(/^fn_b\/shared:1:1: error: broken link: /m);
+    expect(check.stderr).not.toMatch(/^\d+ links?[: ]/m);
+    const symlinks = repomod(repo, ['replace-symlinks', '--check']);
+    expect(symlinks.stderr).toMatch(/^fn_b\/shared:1:1: error: broken link: .*\n0 changed, 2 unchanged, 0 skipped, 0 failed; 1 error, 0 warnings \(\d+\.\ds\) \(check: nothing written\)\n$/);
+    expect(symlinks.code).toBe(1);
   });
 
   it('prints nothing on a clean --check and exits 0; with findings, the summary follows them', () => {

@@ -43,7 +43,7 @@ describe('repomod run (third-party transform)', () => {
     const repo = sampleRepo();
     const dry = repomod(repo, ['run', '-t', RENAME, '--no-color']);
     expect(dry.code).toBe(0);
-    expect(dry.stderr).toMatch(/^5 changed, 1 unchanged, 1 skipped, 0 failed; 0 warnings \(\d+\.\ds\)\n$/);
+    expect(dry.stderr).toMatch(/^5 changed, 1 unchanged, 1 skipped, 0 failed; 0 warnings \(\d+\.\ds\) \(dry run: nothing written; add --apply to write\)\n$/);
     expect(dry.stdout).toContain('diff --git a/src/crlf.js b/src/crlf.js');
     expect(dry.stdout).not.toContain('ignored/skip.js');
 

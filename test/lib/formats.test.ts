@@ -55,6 +55,28 @@ describe('github workflow commands', () => {
   });
 });
 
+describe('the line a change is annotated at', () => {
+  // a hunk opens with three context lines: the annotation goes to the line the fix changes
+  const contextPatch = 'diff --git a/svc/main.py b/svc/main.py\n--- a/svc/main.py\n+++ b/svc/main.py\n@@ -299,7 +299,7 @@\n a\n b\n c\n-    log(x, exc_info=True\n+    log(x, exc_info=True)\n d\n e\n f\n';
+  const withContext = () => {
+    const result = sampleResult();
+    result.files = [{ path: 'svc/main.py', status: 'changed', diagnostics: [], patch: contextPatch }];
+    result.diagnostics = [];
+    return result;
+  };
+
+  it('is the first changed line in GitHub annotations', () => {
+    expect(githubReport(withContext(), 'repomod check --diff')).toBe(
+      "::error file=svc/main.py,line=302,title=repomod rewrite-imports::svc/main.py needs changes: run 'repomod check --diff' to see the fix; add --apply to write it\n",
+    );
+  });
+
+  it('is the first changed line in SARIF would-change results', () => {
+    const region = sarifReport(withContext()).runs[0].results?.[0].locations?.[0].physicalLocation?.region;
+    expect(region).toEqual({ startLine: 302, startColumn: 1 });
+  });
+});
+
 describe('markdown report', () => {
   it('has totals, a diagnostics table and each diff folded', () => {
     const report = markdownReport(sampleResult('dry-run'), 'repomod rewrite-imports');
@@ -62,6 +84,13 @@ describe('markdown report', () => {
     expect(report).toContain("| warning | `pkg/run.py:14:5` | 'common.util.lock' is not in the repository \\| 50% | `rewrite-imports/missing-module` |");
     expect(report).not.toContain('only verbose');
     expect(report).toContain('<details><summary><code>pkg/run.py</code></summary>\n\n```diff\n' + patch + '```\n\n</details>');
+  });
+
+  it('has one row for a finding repeated across many files, with the count', () => {
+    const result = sampleResult('dry-run');
+    result.diagnostics = Array.from({ length: 40 }, (_, i) => ({ path: `jobs/m${i + 10}.py`, line: 2, column: 6, severity: 'warning' as const, code: 'rewrite-imports/missing-module', message: "'common.util' is not in the repository" }));
+    const rows = markdownReport(result, 'repomod rewrite-imports').split('\n').filter((l) => l.startsWith('| warning'));
+    expect(rows).toEqual(["| warning | `jobs/m10.py:2:6` | 'common.util' is not in the repository (in 40 files; --verbose lists them) | `rewrite-imports/missing-module` |"]);
   });
 
   it('cuts a long report and says what was left out and how to see it', () => {

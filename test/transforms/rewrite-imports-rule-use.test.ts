@@ -38,7 +38,7 @@ describe.runIf(built)('a rule that rewrote nothing', () => {
   ])('--map %s warns with the nearest name, exit 0', (rule, finding) => {
     const dir = repository(PACKAGE);
     const run = repomod(dir, ['rewrite-imports', '--map', rule]);
-    expect([run.code, run.stdout, run.stderr]).toEqual([0, '', `.:1:1: ${finding} [rewrite-imports/unused-rule]\n0 changed, 7 unchanged, 0 skipped, 0 failed; 1 warning (${run.stderr.match(/\((\S+)\)\n$/)![1]})\n`]);
+    expect([run.code, run.stdout, run.stderr]).toEqual([0, '', `.:1:1: ${finding} [rewrite-imports/unused-rule]\n0 changed, 7 unchanged, 0 skipped, 0 failed; 1 warning (${run.stderr.match(/\((\S+s)\) /)![1]}) (dry run: nothing to write)\n`]);
   });
 
   it.each(['--check', '--strict'])('is an error under %s, exit 1', (flag) => {
@@ -60,7 +60,7 @@ describe.runIf(built)('a rule that rewrote nothing', () => {
   it.each(['pipeline.common=shared.utils', 'mock=unittest.mock'])('says nothing about %s, which guards a finished move or a third-party rename (nothing is near OLD)', (rule) => {
     const dir = repository(PACKAGE);
     const run = repomod(dir, ['rewrite-imports', '--check', '--verbose', '--map', rule]);
-    expect([run.code, run.stderr]).toEqual([0, expect.stringMatching(/^0 changed, 7 unchanged, 0 skipped, 0 failed; 0 warnings \(\S+\)\n$/)]);
+    expect([run.code, run.stderr]).toEqual([0, expect.stringMatching(/^0 changed, 7 unchanged, 0 skipped, 0 failed; 0 warnings \(\S+\) \(check: nothing written\)\n$/)]);
   });
 
   it('lists how many references each rule rewrote, and says nothing about a rule that did', () => {

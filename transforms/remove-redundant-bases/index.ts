@@ -17,15 +17,15 @@ export default async function transform(file: FileInfo, api: API, raw: Record<st
   const options = resolveRemoveRedundantBasesOptions(raw);
   const language = languageOf(file.path);
   if (!language) return undefined;
-  const ctx = contextFor(file, api);
+  const ctx = contextFor(file, api, raw);
   if (language === 'python') {
     if (!file.source.includes('class')) return file.source;
-    return fixPythonFile(file.source, ctx.relPath, ctx.repo, options, ctx.report);
+    return fixPythonFile(file.source, ctx.relPath, ctx.repo, options, ctx.mode, ctx.report);
   }
   if (!/\b(implements|interface)\b/.test(file.source)) return file.source;
   // ts-morph is heavy: load it only when a TypeScript file has heritage to look at
   const { fixTypeScriptFile } = await import('./typescript.js');
-  return fixTypeScriptFile(file.source, ctx.relPath, ctx.repo, options, ctx.report);
+  return fixTypeScriptFile(file.source, ctx.relPath, ctx.repo, options, ctx.mode, ctx.report);
 }
 
 /** Python sources (stubs declare no classes to fix) and TypeScript outside declaration files. */

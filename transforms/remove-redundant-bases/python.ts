@@ -2,13 +2,14 @@
 // class's findings (inconsistent MRO, removals, unsafe removals).
 import type { Finding } from '../../lib/context.js';
 import { fillMessage, positionAt } from '../../lib/diagnostics.js';
-import { classIndexFor, labelOf, type ClassIndex, type ClassMro } from '../../lib/python/class-index.js';
+import type { RunMode } from '../../lib/context.js';
+import { classIndexFor, type ClassIndex } from '../../lib/python/class-index.js';
 import { EditSet } from '../../lib/python/edit-set.js';
 import { firstCompileError } from '../../lib/python/syntax-check.js';
-import type { MroConflict, ConstraintSource } from '../../lib/python/mro.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import { removeListItems } from './header-edits.js';
-import { CODES, messages } from './messages.js';
+import { conflictText, mroText, placedName, shortName } from './class-names.js';
+import { CODES, messages, removedText } from './messages.js';
 import type { RemoveRedundantBasesOptions } from './options.js';
 import { plannerFor, type ClassPlan, type Redundancy } from './python-plan.js';
 import { dropUnusedImports } from './unused-imports.js';
@@ -17,7 +18,7 @@ import { dropUnusedImports } from './unused-imports.js';
  * The new text of one Python file: redundant bases removed where the MRO proves it safe.
  * @throws SyntaxError (with `loc`) when the file does not parse: nothing is edited then.
  */
-export async function fixPythonFile(source: string, relPath: string, repo: RepoIndex, options: RemoveRedundantBasesOptions, report: (f: Finding) => void): Promise<string> {
+export async function fixPythonFile(source: string, relPath: string, repo: RepoIndex, options: RemoveRedundantBasesOptions, mode: RunMode, report: (f: Finding) => void): Promise<string> {
   let index = await classIndexFor(repo);
   // the engine hands us the file as it is on disk; anything else (stdin, a caller's buffer) is re-scanned
   if (repo.read(relPath) !== source || !index.scanOf(relPath)) index = await index.withFileText(relPath, source);
@@ -34,7 +35,7 @@ export async function fixPythonFile(source: string, relPath: string, repo: RepoI
   for (const record of scan.classes) {
     const plan = planner.plan(record.id);
     if (!plan) continue;
-    reportPlan(index, plan, options, report);
+    reportPlan(index, plan, options, mode, report);
     if (plan.removed.length && record.header) {
       // class A(B, C, D) ➔ class A(B, D): the header's items, bases among keywords and splats
       const items = record.header.items;
@@ -49,41 +50,43 @@ export async function fixPythonFile(source: string, relPath: string, repo: RepoI
   const { text, dropped } = await dropUnusedImports(fixed, relPath, removedNames, scan.all);
   for (const d of dropped) {
     const { line, column } = positionAt(fixed, d.index);
-    report({ severity: 'info', code: CODES.unusedImport, line, column, message: fillMessage(messages[CODES.unusedImport], { name: d.name, module: d.module }) });
+    report({ severity: 'info', code: CODES.unusedImport, line, column, message: fillMessage(messages[CODES.unusedImport], { removed: removedText(mode), name: d.name, module: d.module }) });
   }
   return text;
 }
 
-function reportPlan(index: ClassIndex, plan: ClassPlan, options: RemoveRedundantBasesOptions, report: (f: Finding) => void): void {
+function reportPlan(index: ClassIndex, plan: ClassPlan, options: RemoveRedundantBasesOptions, mode: RunMode, report: (f: Finding) => void): void {
   const { record } = plan;
   const at = (base: number) => ({ line: record.bases[base].line, column: record.bases[base].column });
+  const written = (bases: readonly number[]) => bases.map((i) => record.bases[i].text).join(', ');
   const reasonOf = (r: Redundancy) => reasonText(index, plan, r);
   const redundancy = (base: number) => plan.redundant.find((r) => r.base === base)!;
+  const removed = removedText(mode);
   if (plan.outcome === 'intended') {
-    const finding = plan.before.kind === 'inconsistent' ? `its MRO is inconsistent: ${conflictText(index, plan.before)}` : `redundant: ${plan.redundant.map((r) => record.bases[r.base].text).join(', ')}`;
-    report({ severity: 'info', code: CODES.intended, line: record.line, column: record.column, message: fillMessage(messages[CODES.intended], { class: record.qualname, context: record.expectsFailure ?? "", finding }) });
+    const finding = plan.before.kind === 'inconsistent' ? `its MRO is inconsistent: ${conflictText(index, record, plan.before)}` : `redundant: ${written(plan.redundant.map((r) => r.base))}`;
+    report({ severity: 'info', code: CODES.intended, line: record.line, column: record.column, message: fillMessage(messages[CODES.intended], { class: record.name, context: record.expectsFailure ?? '', finding }) });
     return;
   }
   if (plan.before.kind === 'inconsistent') {
-    const removedNames = plan.removed.map((i) => record.bases[i].text).join(', ');
+    const opaque = plan.opaque.map((o) => o.base);
     const outcome =
       plan.outcome === 'fixed'
-        ? `removed the redundant base${plan.removed.length > 1 ? 's' : ''} ${removedNames}`
+        ? `${removed} ${written(plan.removed)}`
         : plan.redundant.length
-          ? `removing the redundant bases (${plan.redundant.map((r) => record.bases[r.base].text).join(', ')}) would not fix it; left unchanged`
-          : plan.opaque.length
-            ? `${plan.opaque.map((o) => `${record.bases[o.base].text} is already inherited by ${record.bases[o.provider].text}`).join('; ')}, but it is not defined in the repository, so repomod leaves it; remove it by hand`
+          ? `removing ${written(plan.redundant.map((r) => r.base))} would not fix it; left unchanged`
+          : opaque.length
+            ? `${written(opaque)} ${opaque.length > 1 ? 'come' : 'comes'} from outside the repository: remove ${opaque.length > 1 ? 'them' : 'it'} by hand`
             : 'no listed base is redundant; left unchanged';
     report({
       severity: 'error',
       code: CODES.inconsistentMro,
       line: record.line,
       column: record.column,
-      message: fillMessage(messages[CODES.inconsistentMro], { class: record.qualname, location: `${record.file}:${record.line}`, conflict: conflictText(index, plan.before), outcome }),
+      message: fillMessage(messages[CODES.inconsistentMro], { class: record.name, conflict: conflictText(index, record, plan.before), outcome }),
     });
   }
   for (const base of plan.removed) {
-    report({ severity: 'info', code: CODES.redundantBase, ...at(base), message: fillMessage(messages.removed, { base: record.bases[base].text, reason: reasonOf(redundancy(base)) }) });
+    report({ severity: 'info', code: CODES.redundantBase, ...at(base), message: fillMessage(messages.removed, { removed, base: record.bases[base].text, reason: reasonOf(redundancy(base)) }) });
   }
   for (const { base, after } of plan.unsafe) {
     report({
@@ -93,7 +96,7 @@ function reportPlan(index: ClassIndex, plan: ClassPlan, options: RemoveRedundant
       message: fillMessage(messages[CODES.unsafeRemoval], {
         base: record.bases[base].text,
         reason: reasonOf(redundancy(base)),
-        class: record.qualname,
+        class: record.name,
         before: mroText(index, plan.before),
         after: mroText(index, after),
       }),
@@ -111,7 +114,7 @@ function reportPlan(index: ClassIndex, plan: ClassPlan, options: RemoveRedundant
         severity: 'info',
         code: CODES.unknownMro,
         ...at(r.base),
-        message: fillMessage(messages[CODES.unknownMro], { base: record.bases[r.base].text, reason: reasonOf(r), class: record.qualname, unknown: plan.before.why }),
+        message: fillMessage(messages[CODES.unknownMro], { base: record.bases[r.base].text, reason: reasonOf(r), class: record.name, unknown: plan.before.why }),
       });
     }
   }
@@ -128,35 +131,10 @@ function reasonText(index: ClassIndex, plan: ClassPlan, r: Redundancy): string {
     case 'object':
       return 'every class already inherits from object';
     case 'inherited': {
-      const provider = index.classes.get(r.reason.provider)!;
-      const name = labelOf(index, index.baseEntries(plan.record)[r.base].node!);
-      const where = `${provider.qualname} (${provider.file}:${provider.line})`;
+      const name = shortName(index, index.baseEntries(plan.record)[r.base].node!);
+      const where = placedName(index, r.reason.provider, plan.record);
       if (r.reason.via.length === 0) return `${name} is already a base of ${where}`;
-      return `${name} is already inherited by ${where} through ${r.reason.via.map((v) => labelOf(index, v)).join(', ')}`;
+      return `${name} is already inherited by ${where} through ${r.reason.via.map((v) => shortName(index, v)).join(', ')}`;
     }
   }
-}
-
-/** `its bases list A before B, but B inherits from A`, or `duplicate base class A`. */
-function conflictText(index: ClassIndex, mro: Extract<ClassMro, { kind: 'inconsistent' }>): string {
-  const result = mro.result;
-  if (result.reason === 'duplicate') return `duplicate base class ${labelOf(index, result.duplicate)}`;
-  const c: MroConflict = result.conflict;
-  const a = labelOf(index, c.first);
-  const b = labelOf(index, c.second);
-  return `${orderText(index, c.firstSource, a, b)}, but ${orderText(index, c.secondSource, b, a)}`;
-}
-
-function orderText(index: ClassIndex, source: ConstraintSource, x: string, y: string): string {
-  if (source.kind === 'bases') return `its bases list ${x} before ${y}`;
-  const of = labelOf(index, source.of);
-  // `B inherits from A` reads better than `the MRO of B puts B before A`
-  if (of === x) return `${x} inherits from ${y}`;
-  return `the MRO of ${of} puts ${x} before ${y}`;
-}
-
-function mroText(index: ClassIndex, mro: ClassMro): string {
-  if (mro.kind === 'ok') return `[${mro.mro.map((n) => labelOf(index, n)).join(', ')}]`;
-  if (mro.kind === 'inconsistent') return 'an inconsistent MRO (TypeError at import)';
-  return `an MRO that depends on ${mro.why}`;
 }

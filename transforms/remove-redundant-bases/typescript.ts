@@ -2,13 +2,13 @@
 // duplicates, and interface `extends` entries another entry already extends, resolved with the
 // type checker across files (imports, re-exports, tsconfig paths). Edits are text ranges.
 import { Node, SyntaxKind, type ClassLikeDeclarationBase, type ExpressionWithTypeArguments, type HeritageClause, type InterfaceDeclaration, type Symbol as MorphSymbol } from 'ts-morph';
-import type { Finding } from '../../lib/context.js';
+import type { Finding, RunMode } from '../../lib/context.js';
 import { fillMessage } from '../../lib/diagnostics.js';
 import { EditSet } from '../../lib/python/edit-set.js';
 import { tsSourceFile } from '../../lib/js/ts-project.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import { removeListItems } from './header-edits.js';
-import { CODES, messages } from './messages.js';
+import { CODES, messages, removedText } from './messages.js';
 import type { RemoveRedundantBasesOptions } from './options.js';
 
 /** Where a heritage entry already comes from. */
@@ -22,7 +22,7 @@ interface Provided {
 type HeritageOwner = ClassLikeDeclarationBase & Node;
 
 /** The new text of one TypeScript file. */
-export function fixTypeScriptFile(source: string, relPath: string, repo: RepoIndex, options: RemoveRedundantBasesOptions, report: (f: Finding) => void): string {
+export function fixTypeScriptFile(source: string, relPath: string, repo: RepoIndex, options: RemoveRedundantBasesOptions, mode: RunMode, report: (f: Finding) => void): string {
   const sourceFile = tsSourceFile(repo, relPath, source);
   const keys = new KeyMaker();
   const edits = new EditSet(source);
@@ -75,7 +75,7 @@ export function fixTypeScriptFile(source: string, relPath: string, repo: RepoInd
       const { line, column } = sourceFile.getLineAndColumnAtPos(entry.getStart());
       const message = options.onlyErrors
         ? fillMessage(messages.keptOnlyErrors, { base: entry.getText(), reason: reasons[k] })
-        : fillMessage(messages.tsRemoved, { entry: entry.getText(), clause: isInterface ? 'extends' : 'implements', decl: name, reason: reasons[k] });
+        : fillMessage(messages.tsRemoved, { removed: removedText(mode), entry: entry.getText(), clause: isInterface ? 'extends' : 'implements', decl: name, reason: reasons[k] });
       report({ severity: 'info', code: CODES.redundantBase, line, column, message });
     });
     if (!options.onlyErrors) for (const edit of clauseEdits(source, clause, entries, removed)) edits.replace(edit.start, edit.end, edit.text);

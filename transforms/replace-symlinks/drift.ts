@@ -7,10 +7,11 @@ import { joinRel } from '../../lib/bundle/package-dir.js';
 import { hashTree, isExecutable, loadTree, MANIFEST_NAME, type TreeReader } from '../../lib/bundle/tree.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import { isUnder, nearestSibling } from '../../lib/repo/symlinks.js';
+import { shortList } from '../../lib/short-list.js';
 import type { FileChange } from '../../lib/types.js';
 import type { ManifestBook } from './manifests.js';
 import type { ReplaceSymlinksOptions } from './options.js';
-import { emit, shortList, suggestionText, type Report } from './report.js';
+import { emit, suggestionText, type Report } from './report.js';
 import { byOrdinalKey } from '../../lib/order.js';
 
 type Loaded = { rel: string; executable: boolean; bytes: Buffer }[];

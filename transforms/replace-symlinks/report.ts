@@ -32,12 +32,6 @@ export function viaText(link: LinkInfo): string {
   return link.hops.length > 1 ? `, via ${link.hops.slice(1).join(' → ')}` : '';
 }
 
-/** A short list of paths for a message: the first few, then a count. */
-export function shortList(paths: readonly string[], max = 3): string {
-  const shown = paths.slice(0, max).join(', ');
-  return paths.length > max ? `${shown} and ${paths.length - max} more` : shown;
-}
-
 /** `a → b → a` for a loop of links; `a → dir, which contains a` for a link to its own ancestor. */
 export function cycleText(link: LinkInfo): string {
   const cycle = link.cycle ?? link.hops;

@@ -72,7 +72,8 @@ function rewriteRelative(spec: ModuleSpecifier, ctx: RewriteContext, trees: Tree
     // names a moved path, but nothing is at the new place either: the rule's NEW is wrong
     const intended = mapPath(ctx.set, joined, ctx.relPath);
     if (intended && !intended.rule.oldExists && !probe(intended.result, (f) => ctx.set.repo.hasFile(f))) {
-      reportAt(ctx, 'rewrite-imports/missing-module', spec.start - 1, { target: intended.result, original: spec.value, rule: intended.rule.label });
+      // named from the repository root, as the target is: the same finding reads the same in every file
+      reportAt(ctx, 'rewrite-imports/missing-module', spec.start - 1, { target: intended.result, original: joined, rule: intended.rule.label });
     }
     return undefined;
   }

@@ -18,3 +18,10 @@ export const messages = {
 } as const;
 
 export type MessageCode = keyof typeof messages;
+
+/** One finding for several names of one `from m import a, b, c` or `import a, b` statement (report.ts: reportPerStatement). */
+export const statementMessages = {
+  'rewrite-imports/missing-module': "{targets} are not in the repository (rewritten from {origin} by {rules}); check {check}, or move the modules there",
+  'rewrite-imports/forbidden-import': "{names} may not be imported in {scope} ({bans}); no rule rewrites them: import them from elsewhere or move the code",
+  'rewrite-imports/forbidden-import-fixed': "{names} may not be imported in {scope} ({bans}); rewritten to {targets}",
+} as const satisfies Partial<Record<MessageCode, string>>;

@@ -5,7 +5,7 @@ import { EditSet } from '../../lib/python/edit-set.js';
 import { extractImports, type ImportedName, type PythonImport } from '../../lib/python/imports.js';
 import { withPythonTree } from '../../lib/python/parser.js';
 import { damagedLines, GuardedEdits, reportDamage } from './python-damaged.js';
-import { reportAt, type RewriteContext } from './report.js';
+import { reportAt, reportPerStatement, type RewriteContext } from './report.js';
 import { matchPython, type PythonRule } from './rules.js';
 import { checkExists, checkForbidden, pythonModuleExists } from './python-checks.js';
 import { rewriteStringTargets } from './python-strings.js';
@@ -20,16 +20,28 @@ export async function rewritePython(source: string, ctx: RewriteContext): Promis
     const writtenPackage = ctx.pythonPackages?.written;
     const futurePackage = ctx.pythonPackages?.future;
     const imports = extractImports(tree.rootNode, source);
-    for (const imp of imports) {
-      if (imp.future) continue;
-      if (imp.level === 0) rewriteAbsolute(source, imp, ctx, edits, dottedRoots);
-      else rewriteRelative(source, imp, ctx, edits, writtenPackage, futurePackage);
+    // import a.b, a.c: the modules of one statement make one finding, as the names of a from-import do
+    for (const statement of byStatement(imports)) {
+      reportPerStatement(ctx, '', (statementCtx) => {
+        for (const imp of statement) {
+          if (imp.future) continue;
+          if (imp.level === 0) rewriteAbsolute(source, imp, statementCtx, edits, dottedRoots);
+          else rewriteRelative(source, imp, statementCtx, edits, writtenPackage, futurePackage);
+        }
+      });
     }
     if (dottedRoots.size) rewriteDottedUses(tree.rootNode, source, dottedRoots, ctx, edits);
     rewriteStringTargets(tree.rootNode, source, imports, ctx, edits);
     if (damaged) reportDamage(tree.rootNode, source, ctx, edits as GuardedEdits, damaged, writtenPackage !== futurePackage);
     return edits.size ? edits.apply() : source;
   });
+}
+
+/** Imports in the order found, grouped by the statement they belong to (`import a, b` is one). */
+function byStatement(imports: readonly PythonImport[]): PythonImport[][] {
+  const groups = new Map<number, PythonImport[]>();
+  for (const imp of imports) groups.set(imp.statementStart, [...(groups.get(imp.statementStart) ?? []), imp]);
+  return [...groups.values()];
 }
 
 /** `import a.b.c [as x]`, `from a.b import c`, and `from a import b` where `a.b` moved. */
@@ -137,19 +149,22 @@ function rewriteMovedNames(
   moduleRule?: PythonRule,
 ): void {
   const moved = new Map<ImportedName, { parent: string; leaf: string; label: string }>();
-  for (const name of imp.names) {
-    if (name.name === '*') continue;
-    const full = base ? `${base}.${name.name}` : name.name;
-    const match = matchPython(ctx.set, full, ctx.relPath);
-    // names the module's own rule covers stay in the statement, which `respell` moves
-    if (moduleRule && match?.rule === moduleRule) continue;
-    checkForbidden(ctx, full, match?.result, name.nameStart, base);
-    if (!match) continue;
-    const dot = match.result.lastIndexOf('.');
-    moved.set(name, { parent: dot === -1 ? '' : match.result.slice(0, dot), leaf: match.result.slice(dot + 1), label: match.rule.label });
-    ctx.count(match.rule.label);
-    checkExists(ctx, match.result, full, match.rule.label, name.nameStart);
-  }
+  // from a import b, c, d: one finding for the statement, not one per name
+  reportPerStatement(ctx, base, (statement) => {
+    for (const name of imp.names) {
+      if (name.name === '*') continue;
+      const full = base ? `${base}.${name.name}` : name.name;
+      const match = matchPython(ctx.set, full, ctx.relPath);
+      // names the module's own rule covers stay in the statement, which `respell` moves
+      if (moduleRule && match?.rule === moduleRule) continue;
+      checkForbidden(statement, full, match?.result, name.nameStart, base);
+      if (!match) continue;
+      const dot = match.result.lastIndexOf('.');
+      moved.set(name, { parent: dot === -1 ? '' : match.result.slice(0, dot), leaf: match.result.slice(dot + 1), label: match.rule.label });
+      ctx.count(match.rule.label);
+      checkExists(statement, match.result, full, match.rule.label, name.nameStart);
+    }
+  });
   if (moved.size === 0) {
     if (respell !== undefined) edits.replace(imp.specifierStart, imp.specifierEnd, respell);
     return;

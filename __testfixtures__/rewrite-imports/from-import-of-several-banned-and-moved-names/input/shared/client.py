@@ -1,0 +1,10 @@
+from pkg.errors import (
+    A,
+    B,
+    C,
+    D,
+)
+
+
+def fail():
+    raise A()

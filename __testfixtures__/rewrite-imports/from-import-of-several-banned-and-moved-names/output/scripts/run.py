@@ -1,0 +1,3 @@
+import pkg.errors, pkg.util
+
+print(pkg.errors.A, pkg.util)

@@ -1,0 +1,8 @@
+from pkg.errors import (
+    D,
+)
+from platform.errors import A, B, C
+
+
+def fail():
+    raise A()

@@ -28,8 +28,14 @@ export function grammarProblem(root: Node, source: string): PythonSyntaxProblem 
   // `a\n    b=c` inside brackets: the element before has no comma after it (CPython points at it)
   const previous = previousCodeLeaf(leaf ?? error);
   if (leaf && previous && /^[\w"'\])}]/.test(previous.text) && /^[\w"'([{]/.test(leaf.text) && insideBrackets(error)) {
-    return { index: expressionStartBefore(previous), message: 'invalid syntax. Perhaps you forgot a comma?', kind: 'tree' };
+    const start = expressionStartBefore(previous);
+    if (start !== undefined) return { index: start, message: 'invalid syntax. Perhaps you forgot a comma?', kind: 'tree' };
+    return { index: leaf.startIndex, message: 'invalid syntax', kind: 'tree' };
   }
+  // `f("a",, x)`: tree-sitter keeps the second comma as the separator and wraps the first, but the
+  // unexpected token, where CPython points, is the second
+  const separator = leaf?.type === ',' && broken.text === ',' ? nextCodeSibling(broken) : undefined;
+  if (separator?.type === ',') return { index: separator.startIndex, message: "invalid syntax at ','", kind: 'tree' };
   const shown = (leaf?.text ?? error.text).split('\n')[0].slice(0, 20);
   return { index: leaf?.startIndex ?? error.startIndex, message: shown ? `invalid syntax at '${shown}'` : 'invalid syntax', kind: 'tree' };
 }
@@ -58,6 +64,12 @@ function firstLeaf(node: Node): Node | undefined {
   return n && n.id !== node.id ? n : node.childCount === 0 ? node : undefined;
 }
 
+function nextCodeSibling(node: Node): Node | undefined {
+  let sibling = node.nextSibling;
+  while (sibling && isExtra(sibling)) sibling = sibling.nextSibling;
+  return sibling ?? undefined;
+}
+
 function previousCodeLeaf(node: Node): Node | undefined {
   for (let n: Node | null = node; n; n = n.parent) {
     let sibling = n.previousSibling;
@@ -71,14 +83,26 @@ function previousCodeLeaf(node: Node): Node | undefined {
   return undefined;
 }
 
-/** The start of the expression a leaf ends (the value of `details=details`, the whole string). */
-function expressionStartBefore(leaf: Node): number {
+/**
+ * The start of the expression a leaf ends, as CPython's `disjunction` before the missing comma
+ * (the value of `details=details`, a whole `{...}` or `a.b(c)`, a lambda's body), or undefined
+ * when that expression ends a conditional one (CPython then says only 'invalid syntax').
+ */
+function expressionStartBefore(leaf: Node): number | undefined {
   let node = leaf;
-  while (node.parent && node.parent.endIndex === leaf.endIndex && !['argument_list', 'keyword_argument', 'ERROR', 'parameters', 'list', 'tuple', 'dictionary', 'set', 'pair'].includes(node.parent.type)) {
-    node = node.parent;
+  for (let parent = node.parent; parent && parent.endIndex === leaf.endIndex; parent = node.parent) {
+    if (parent.type === 'conditional_expression') return undefined;
+    // a bracket's contents stop the climb, its closing bracket does not: `{...}`, `g(x)` are one expression
+    const closes = node.id === leaf.id && CLOSING.has(leaf.type) && parent.type !== 'ERROR';
+    if (!closes && (EXPRESSION_BOUNDARIES.has(parent.type) || CONTAINERS.has(parent.type))) break;
+    node = parent;
   }
   return node.startIndex;
 }
+
+const EXPRESSION_BOUNDARIES = new Set(['argument_list', 'keyword_argument', 'ERROR', 'parameters', 'pair', 'lambda', 'named_expression', 'expression_list', 'block', 'module']);
+const CONTAINERS = new Set(['list', 'tuple', 'dictionary', 'set', 'parenthesized_expression', 'generator_expression', 'list_comprehension', 'dictionary_comprehension', 'set_comprehension', 'subscript']);
+const CLOSING = new Set([')', ']', '}']);
 
 function insideBrackets(node: Node): boolean {
   for (let p = node.parent; p; p = p.parent) {

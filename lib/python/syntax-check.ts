@@ -44,9 +44,12 @@ export function pythonSyntaxProblems(root: Node, source: string): PythonSyntaxPr
     return [nesting && nesting.index < grammar.index ? nesting : grammar];
   }
   if (nesting) return [nesting];
-  const problems: PythonSyntaxProblem[] = [];
-  const add = (node: Node | number, message: string, relatedIndex?: number) =>
-    problems.push({ index: typeof node === 'number' ? node : node.startIndex, message, kind: 'compile', ...(relatedIndex !== undefined ? { relatedIndex } : {}) });
+  const found: { problem: PythonSyntaxProblem; rank: number; order: number; outer: number }[] = [];
+  const add: Add = (node, message, how = {}) => {
+    const index = typeof node === 'number' ? node : node.startIndex;
+    const problem: PythonSyntaxProblem = { index, message, kind: 'compile', ...(how.related !== undefined ? { relatedIndex: how.related } : {}) };
+    found.push({ problem, rank: PHASES.indexOf(how.phase ?? 'parse'), order: how.order?.startIndex ?? index, outer: -(how.order?.endIndex ?? index) });
+  };
   for (const node of nodesOfType(root, CHECKED_TYPES)) {
     switch (node.type) {
       case 'argument_list':
@@ -63,26 +66,28 @@ export function pythonSyntaxProblems(root: Node, source: string): PythonSyntaxPr
         add(node, `Missing parentheses in call to '${node.child(0)?.text}'. Did you mean ${node.child(0)?.text}(...)?`);
         break;
       case 'return_statement':
-        if (!enclosing(node, 'function')) add(node, "'return' outside function");
+        if (!enclosing(node, 'function')) add(node, "'return' outside function", CODEGEN);
         break;
       case 'yield':
-        if (!enclosing(node, 'function') && !enclosing(node, 'lambda')) add(node, "'yield' outside function");
+        if (!enclosing(node, 'function') && !enclosing(node, 'lambda')) add(node, "'yield' outside function", CODEGEN);
         break;
       case 'await':
-        if (!enclosing(node, 'function') && !enclosing(node, 'lambda')) add(node, "'await' outside function");
+        if (!enclosing(node, 'function') && !enclosing(node, 'lambda')) add(node, "'await' outside function", CODEGEN);
         break;
       case 'break_statement':
-        if (!insideLoop(node)) add(node, "'break' outside loop");
+        if (!insideLoop(node)) add(node, "'break' outside loop", CODEGEN);
         break;
       case 'continue_statement':
-        if (!insideLoop(node)) add(node, "'continue' not properly in loop");
+        if (!insideLoop(node)) add(node, "'continue' not properly in loop", CODEGEN);
         break;
       case 'nonlocal_statement':
-        if (!hasAncestor(node, 'function_definition')) add(node, 'nonlocal declaration not allowed at module level');
+        if (!hasAncestor(node, 'function_definition')) add(node, 'nonlocal declaration not allowed at module level', SYMTABLE);
         break;
       case 'list_splat':
       case 'dictionary_splat':
-        if (MISPLACED_SPLAT_PARENTS.has(node.parent?.type ?? '')) add(node, 'invalid syntax');
+        // `*a + 1` parses as *(a + 1), which only the compiler refuses; `-*a`, `*a or b` do not parse
+        if (node.parent?.type === 'binary_operator' && node.parent.child(0)?.id === node.id) add(node, "can't use starred expression here", CODEGEN);
+        else if (MISPLACED_SPLAT_PARENTS.has(node.parent?.type ?? '')) add(node, 'invalid syntax');
         break;
       case 'module':
       case 'block':
@@ -99,15 +104,26 @@ export function pythonSyntaxProblems(root: Node, source: string): PythonSyntaxPr
         break;
     }
   }
-  return problems.sort((a, b) => a.index - b.index);
+  // CPython stops at the first error of the first pass that has one: tokenizer and parser, then
+  // __future__ features, the symbol table, then code generation (which checks a call's keywords
+  // before compiling its callee and arguments, so an outer call's repeat comes first)
+  found.sort((a, b) => a.rank - b.rank || a.order - b.order || a.outer - b.outer || a.problem.index - b.problem.index);
+  return found.map((f) => f.problem);
 }
+
+const PHASES = ['parse', 'future', 'symtable', 'codegen'] as const;
+type Phase = (typeof PHASES)[number];
+/** Which CPython pass raises it, the related index, and (codegen) the node whose visit raises it. */
+type How = { phase?: Phase; related?: number; order?: Node };
+const CODEGEN: How = { phase: 'codegen' };
+const SYMTABLE: How = { phase: 'symtable' };
 
 const CHECKED_TYPES = new Set([
   'argument_list', 'parameters', 'lambda_parameters', 'print_statement', 'exec_statement', 'return_statement', 'yield', 'await',
   'break_statement', 'continue_statement', 'nonlocal_statement', 'list_splat', 'dictionary_splat', 'module', 'block', 'integer', '<>',
 ]);
 
-type Add = (node: Node | number, message: string, relatedIndex?: number) => void;
+type Add = (node: Node | number, message: string, how?: How) => void;
 
 // not `attribute`: tree-sitter parses `[*self.items]` as (*self).items
 const MISPLACED_SPLAT_PARENTS = new Set(['binary_operator', 'unary_operator', 'comparison_operator', 'boolean_operator', 'not_operator']);
@@ -119,6 +135,7 @@ function checkArguments(list: Node, add: Add): void {
   let mapping = false;
   // CPython stops at the first misplaced argument of a call: one report per list
   let ordered = true;
+  const close = list.lastChild?.type === ')' ? list.lastChild : undefined;
   const order = (arg: Node, message: string) => {
     add(arg, message);
     ordered = false;
@@ -129,15 +146,17 @@ function checkArguments(list: Node, add: Add): void {
       keyword = true;
       const name = arg.childForFieldName('name')?.text ?? '';
       const first = seen.get(name);
-      if (first) add(arg, `keyword argument repeated: ${name}`, first.startIndex);
+      if (first) add(arg, `keyword argument repeated: ${name}`, { phase: 'codegen', related: first.startIndex, order: list.parent ?? list });
       else seen.set(name, arg);
     } else if (arg.type === 'dictionary_splat') {
       mapping = true;
     } else if (ordered) {
       if (arg.type === 'list_splat') {
         if (mapping) order(arg, 'iterable argument unpacking follows keyword argument unpacking');
-      } else if (mapping) order(arg, 'positional argument follows keyword argument unpacking');
-      else if (keyword) order(arg, 'positional argument follows keyword argument');
+      }
+      // CPython's parser raises these at the last token it read: the call's closing parenthesis
+      else if (mapping) order(close ?? arg, 'positional argument follows keyword argument unpacking');
+      else if (keyword) order(close ?? arg, 'positional argument follows keyword argument');
     }
   }
 }
@@ -175,16 +194,17 @@ function checkParameters(list: Node, add: Add): void {
   let star: Node | undefined;
   let slash = false;
   let defaulted = false;
-  let reported = false;
-  const report = (node: Node, message: string, related?: number) => {
-    if (!reported) add(node, message, related);
-    reported = true;
+  // one report per list and pass: a parse error still outranks an earlier duplicate name
+  const reported = new Set<Phase>();
+  const report = (node: Node, message: string, how: How = {}) => {
+    if (!reported.has(how.phase ?? 'parse')) add(node, message, how);
+    reported.add(how.phase ?? 'parse');
   };
   params.forEach((param, i) => {
     const name = parameterName(param);
     if (name) {
       const first = seen.get(name);
-      if (first) report(param, `duplicate argument '${name}' in function definition`, first.startIndex);
+      if (first) report(param, `duplicate argument '${name}' in function definition`, { phase: 'symtable', related: first.startIndex });
       else seen.set(name, param);
     }
     if (varKeyword) report(param, 'arguments cannot follow var-keyword argument');
@@ -218,11 +238,13 @@ function checkFutureImports(module: Node, add: Add): void {
   module.namedChildren.forEach((statement, i) => {
     if (!statement || isExtra(statement)) return;
     if (statement.type === 'future_import_statement') {
-      if (!leading) add(statement, 'from __future__ imports must occur at the beginning of the file');
+      if (!leading) add(statement, 'from __future__ imports must occur at the beginning of the file', CODEGEN);
       for (const name of statement.namedChildren) {
         const feature = name?.type === 'aliased_import' ? name.childForFieldName('name')?.text : name?.text;
-        if (feature === 'braces') add(name!, 'not a chance');
-        else if (feature && !FUTURE_FEATURES.has(feature)) add(name!, `future feature ${feature} is not defined`);
+        // only the leading block reaches CPython's future pass, which points at the statement
+        if (!leading) continue;
+        if (feature === 'braces') add(statement, 'not a chance', { phase: 'future' });
+        else if (feature && !FUTURE_FEATURES.has(feature)) add(statement, `future feature ${feature} is not defined`, { phase: 'future' });
       }
       return;
     }

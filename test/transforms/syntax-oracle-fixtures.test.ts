@@ -1,0 +1,83 @@
+// The one Python syntax oracle (firstCompileError) against CPython over every Python file the
+// project ships as a fixture or example: the same rejected set and the same line:column of the
+// first error as python3's compile(). python3 runs once for all files; without it, skipped.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+import { decodeText } from '../../lib/files.js';
+import { firstCompileError } from '../../lib/python/syntax-check.js';
+import { tempDir } from '../helpers/tree.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Every .py file under the fixture and example folders, repository-relative, sorted. */
+function pythonFiles(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+      const rel = path.posix.join(dir, entry.name);
+      if (entry.isDirectory()) walk(rel);
+      else if (entry.isFile() && entry.name.endsWith('.py')) out.push(rel);
+    }
+  };
+  walk('__testfixtures__');
+  walk('examples');
+  return out.sort();
+}
+
+// compile() reads the bytes as CPython reads a file (BOM, coding cookie); offset is 1-based
+const PYTHON = `
+import json, sys
+out = {}
+for name in json.load(sys.stdin):
+    try:
+        compile(open(name, 'rb').read(), name, 'exec', dont_inherit=True)
+        out[name] = None
+    except SyntaxError as e:
+        out[name] = f'{e.lineno}:{e.offset}'
+    except ValueError as e:
+        out[name] = f'ValueError: {e}'
+print(json.dumps(out))
+`;
+
+// shapes where CPython's passes and positions are easy to get wrong, beside the fixtures
+const SNIPPETS = [
+  'f(a=1, b)\n', 'x = f(a=1, b) + 1\n', 'f(a=1, b,\n  c)\n', 'f(g(a=1, b), c)\n', 'f(a=1, b.c)\n', 'f(**k, b)\n', 'f(**k, *a)\n',
+  'f(a=1, *a, b)\n', 'f(a=1, a=1, g(b=1, b=1))\n', 'f(g(b=1, b=1), a=1, a=1)\n', 'o.f(g(b=1, b=1), a=1, a=1, **k)\n',
+  'f(a=g(b=1, b=1), a=1)\n', 'C[g(b=1,b=1)](a=1,a=1)\n', 'f(a=1, a=1)(b=1, b=1)\n', 'f(a=1, a=1)\nreturn 1\n', 'f(a=1, a=1)\nnonlocal x\n',
+  'f(a=1, a=1)\ndef g(a, a): pass\n', 'f(a=1, a=1)\nf(a=1, b)\n', 'f(a=1, a=1)\nx = 012\n', 'def g(a, a): pass\nnonlocal x\n',
+  'def g(a, a, **k, b): pass\n', 'f(a=1, a=1)\nfrom __future__ import braces\n', 'from __future__ import nope\nf(a=1, a=1)\nnonlocal x\n',
+  'f(a=1, a=1)\nyield 1\n', 'f(a=1, a=1)\nbreak\n', "f(a=1, a=1)\nprint 'x'\n", 'f(a=1, a=1)\nx = *a + 1\n', 'f(a=1,a=1)\nx = -*a\n',
+  'x = [\n  1\n  2\n]\n', "x = {'a': 1\n 'b': 2}\n", 'f(x\n  y=2)\n', 'f(a.b\n  c)\n', 'f(not a\n  c)\n', 'f(a if b else c\n  d)\n',
+  'f(-a\n  c)\n', 'f(a + b\n  c)\n', 'f(a[1]\n  c)\n', 'f(g(x)\n  c)\n', "f('a' 'b'\n  c)\n", 'f(x=[1, 2]\n  c)\n', 'f(lambda: a\n  c)\n',
+  'f(x={"a": 1}\n  timeout=3)\n', 'log("a",, exc_info=True)\n',
+];
+
+it('firstCompileError rejects the files python3 rejects, at the same line:column', async (context) => {
+  const scratch = tempDir();
+  const snippets = SNIPPETS.map((text, i) => {
+    const file = path.join(scratch, `snippet-${i}.py`);
+    writeFileSync(file, text);
+    return file;
+  });
+  const files = [...pythonFiles(), ...snippets];
+  const python = spawnSync('python3', ['-I', '-c', PYTHON], { cwd: ROOT, input: JSON.stringify(files), encoding: 'utf8' });
+  if (python.error || python.status !== 0) {
+    console.log(`python3 is not available (${python.error?.message ?? python.stderr.trim()}): the oracle comparison over ${files.length} fixture files is skipped`);
+    return context.skip();
+  }
+  const cpython = JSON.parse(python.stdout) as Record<string, string | null>;
+  const ours: Record<string, string | null> = {};
+  for (const file of files) {
+    const decoded = decodeText(readFileSync(path.resolve(ROOT, file)));
+    const error = decoded.notUtf8 || decoded.binary ? undefined : await firstCompileError(decoded.text);
+    ours[file] = error ? `${error.line}:${error.column}` : null;
+  }
+  const disagreements = files.filter((f) => ours[f] !== cpython[f]).map((f) => `${f.startsWith(scratch) ? JSON.stringify(SNIPPETS[snippets.indexOf(f)]) : f}: repomod ${ours[f] ?? 'compiles'}, python3 ${cpython[f] ?? 'compiles'}`);
+  expect(disagreements).toEqual([]);
+  // the comparison means something only when both sides hold rejected files and clean ones
+  expect(Object.values(cpython).filter(Boolean).length).toBeGreaterThan(10);
+  expect(Object.values(cpython).filter((v) => v === null).length).toBeGreaterThan(200);
+}, 120_000);

@@ -28,3 +28,22 @@ def build(name):
 
 def rethrow(e):
     raise ModuleNotFoundError(str(e), name="pkg", exc_info=True) from e
+
+
+def every_form(items, e, pending):
+    logger.error("%s", bool(items, exc_info=True))
+    logger.error("%s", bytes(3, exc_info=True), bytearray(3, exc_info=True))
+    logger.error("%s", dir(e, exc_info=True), vars(e, exc_info=True))
+    logger.error("%s", list(filter(None, items, exc_info=True)), list(map(str, items, exc_info=True)))
+    logger.error("%s", frozenset(items, exc_info=True), slice(3, exc_info=True))
+    logger.error("%s", next(iter(items, exc_info=True), exc_info=True))
+    logger.error("%s", anext(pending, exc_info=True))
+    return classmethod(len, exc_info=True), staticmethod(len, exc_info=True), super(type(e), e, exc_info=True)
+
+
+def missing(kind):
+    if kind == "name":
+        raise NameError("gone", name=kind, exc_info=True)
+    if kind == "import":
+        raise ImportError("gone", path=kind, exc_info=True)
+    raise KeyError(kind, exc_info=True)

@@ -28,3 +28,22 @@ def build(name):
 
 def rethrow(e):
     raise ModuleNotFoundError(str(e), name="pkg") from e
+
+
+def every_form(items, e, pending):
+    logger.error("%s", bool(items))
+    logger.error("%s", bytes(3), bytearray(3))
+    logger.error("%s", dir(e), vars(e))
+    logger.error("%s", list(filter(None, items)), list(map(str, items)))
+    logger.error("%s", frozenset(items), slice(3))
+    logger.error("%s", next(iter(items)))
+    logger.error("%s", anext(pending))
+    return classmethod(len), staticmethod(len), super(type(e), e)
+
+
+def missing(kind):
+    if kind == "name":
+        raise NameError("gone", name=kind)
+    if kind == "import":
+        raise ImportError("gone", path=kind)
+    raise KeyError(kind)

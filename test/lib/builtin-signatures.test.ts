@@ -12,7 +12,7 @@ import {
   UNDESCRIBED_BUILTINS,
   UNDESCRIBED_STR_METHODS,
 } from '../../lib/python/builtin-signatures.generated.js';
-import { builtinKeywords, exceptionKeywords, SPECIAL_BUILTINS, SPECIAL_STR_METHODS, strMethodKeywords } from '../../lib/python/builtin-signatures.js';
+import { builtinKeywords, EXCEPTION_KEYWORDS, exceptionKeywords, SPECIAL_BUILTINS, SPECIAL_STR_METHODS, strMethodKeywords } from '../../lib/python/builtin-signatures.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const python = spawnSync('python3', ['-c', 'import platform; print(platform.python_version())'], { encoding: 'utf8' });
@@ -74,6 +74,15 @@ describe('builtin signatures', () => {
   it('gives every builtin and str method inspect cannot describe a special form', () => {
     expect(UNDESCRIBED_BUILTINS.filter((name) => !SPECIAL_BUILTINS[name])).toEqual([]);
     expect(UNDESCRIBED_STR_METHODS.filter((name) => !SPECIAL_STR_METHODS[name])).toEqual([]);
+  });
+
+  it('the builtin-special-forms fixture injects a keyword into every special form', () => {
+    const fixture = readFileSync(path.join(ROOT, '__testfixtures__/fix-call-syntax/builtin-special-forms.input.py'), 'utf8');
+    // breakpoint() would stop a test run; BaseException stands for every exception without keywords (KeyError)
+    const forms = [...Object.keys(SPECIAL_BUILTINS).filter((name) => name !== 'breakpoint'), ...Object.keys(EXCEPTION_KEYWORDS).filter((name) => name !== 'BaseException')];
+    const lines = fixture.split('\n');
+    const called = (name: string, line: string) => new RegExp(`(?<![\\w.])${name}\\(`).test(line);
+    expect(forms.filter((name) => !lines.some((line) => called(name, line) && line.includes('exc_info=True')))).toEqual([]);
   });
 
   it.each([

@@ -24,6 +24,10 @@ export function grammarProblem(root: Node, source: string): PythonSyntaxProblem 
     const onLine = error.parent.children.filter((c): c is Node => !!c && c.startIndex >= header.startIndex && c.startPosition.row === row);
     return { index: onLine[onLine.length - 1].endIndex, message: "expected ':'", kind: 'tree' };
   }
+  // `x = 1 +`, `x = not`, `import a as`: a statement that stops after an operator or keyword
+  // wanting more; CPython fails at the end of the line
+  const dangling = danglingEnd(broken, source);
+  if (dangling !== undefined) return { index: dangling, message: 'invalid syntax', kind: 'tree' };
   const leaf = firstLeaf(error);
   // `a\n    b=c` inside brackets: the element before has no comma after it (CPython points at it)
   const previous = previousCodeLeaf(leaf ?? error);
@@ -62,6 +66,23 @@ function firstLeaf(node: Node): Node | undefined {
   let n: Node | null = node;
   while (n && n.childCount > 0) n = n.child(0);
   return n && n.id !== node.id ? n : node.childCount === 0 ? node : undefined;
+}
+
+const WANTS_MORE = new Set(['+', '-', '*', '/', '%', '**', '//', '|', '&', '^', '<<', '>>', '@', 'not', 'and', 'or', 'as', 'in', 'is', '=', '.', 'import', 'from', 'lambda', 'await']);
+
+/** The end of a one-line statement-level ERROR whose last token wants an operand, when the line ends there. */
+function danglingEnd(error: Node, source: string): number | undefined {
+  if (!error.isError || error.startPosition.row !== error.endPosition.row) return undefined;
+  if (!['module', 'block'].includes(error.parent?.type ?? '') && error.parent?.type !== 'function_definition') return undefined;
+  let last: Node | null = error;
+  while (last && last.childCount > 0) last = last.child(last.childCount - 1);
+  if (!last || !WANTS_MORE.has(last.type)) return undefined;
+  // the NEWLINE token: where the line ends, or where a comment on it starts
+  const rest = /^([ \t]*)(#.*)?(\r?\n|$)/.exec(source.slice(error.endIndex));
+  if (!rest) return undefined;
+  if (rest[2]) return error.endIndex + rest[1].length;
+  const newline = source.indexOf('\n', error.endIndex);
+  return newline < 0 ? source.length : source[newline - 1] === '\r' ? newline - 1 : newline;
 }
 
 function nextCodeSibling(node: Node): Node | undefined {

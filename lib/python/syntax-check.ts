@@ -2,6 +2,7 @@
 // errors CPython raises at compile time that tree-sitter accepts (repeated keywords, parameter
 // order, `return` outside a function, indentation), so a check can stand in for `python -m py_compile`.
 import type { Node } from 'web-tree-sitter';
+import { checkShape, CODEGEN, PHASES, SHAPE_TYPES, SYMTABLE, type Add, type How, type Phase } from './compile-shapes.js';
 import { grammarProblem } from './grammar-errors.js';
 import { positionAt } from '../diagnostics.js';
 import { nestingProblem } from './nesting-limits.js';
@@ -51,6 +52,7 @@ export function pythonSyntaxProblems(root: Node, source: string): PythonSyntaxPr
     found.push({ problem, rank: PHASES.indexOf(how.phase ?? 'parse'), order: how.order?.startIndex ?? index, outer: -(how.order?.endIndex ?? index) });
   };
   for (const node of nodesOfType(root, CHECKED_TYPES)) {
+    if (SHAPE_TYPES.has(node.type)) checkShape(node, add);
     switch (node.type) {
       case 'argument_list':
         checkArguments(node, add);
@@ -70,9 +72,6 @@ export function pythonSyntaxProblems(root: Node, source: string): PythonSyntaxPr
         break;
       case 'yield':
         if (!enclosing(node, 'function') && !enclosing(node, 'lambda')) add(node, "'yield' outside function", CODEGEN);
-        break;
-      case 'await':
-        if (!enclosing(node, 'function') && !enclosing(node, 'lambda')) add(node, "'await' outside function", CODEGEN);
         break;
       case 'break_statement':
         if (!insideLoop(node)) add(node, "'break' outside loop", CODEGEN);
@@ -111,19 +110,12 @@ export function pythonSyntaxProblems(root: Node, source: string): PythonSyntaxPr
   return found.map((f) => f.problem);
 }
 
-const PHASES = ['parse', 'future', 'symtable', 'codegen'] as const;
-type Phase = (typeof PHASES)[number];
-/** Which CPython pass raises it, the related index, and (codegen) the node whose visit raises it. */
-type How = { phase?: Phase; related?: number; order?: Node };
-const CODEGEN: How = { phase: 'codegen' };
-const SYMTABLE: How = { phase: 'symtable' };
 
 const CHECKED_TYPES = new Set([
-  'argument_list', 'parameters', 'lambda_parameters', 'print_statement', 'exec_statement', 'return_statement', 'yield', 'await',
+  'argument_list', 'parameters', 'lambda_parameters', 'print_statement', 'exec_statement', 'return_statement', 'yield',
   'break_statement', 'continue_statement', 'nonlocal_statement', 'list_splat', 'dictionary_splat', 'module', 'block', 'integer', '<>',
+  ...SHAPE_TYPES,
 ]);
-
-type Add = (node: Node | number, message: string, how?: How) => void;
 
 // not `attribute`: tree-sitter parses `[*self.items]` as (*self).items
 const MISPLACED_SPLAT_PARENTS = new Set(['binary_operator', 'unary_operator', 'comparison_operator', 'boolean_operator', 'not_operator']);
@@ -288,16 +280,25 @@ function checkIndentation(block: Node, source: string, add: Add): void {
     return;
   }
   let reference: string | undefined = block.type === 'module' ? '' : undefined;
+  let previous: Node | undefined;
   for (const statement of block.namedChildren) {
     if (!statement || isExtra(statement)) continue;
     const indent = lineIndent(source, statement.startIndex);
     if (indent === undefined) continue;
     if (reference === undefined) reference = indent;
-    const problem = compareIndent(indent, reference);
+    let problem = compareIndent(indent, reference);
+    // deeper than this block but shallower than the line before: the tokenizer dedents and finds no level
+    const before = previous ? lastLineIndent(source, previous.endIndex) : undefined;
+    if (problem === 'unexpected indent' && before !== undefined && width(indent, 8) < width(before, 8)) problem = 'unindent does not match any outer indentation level';
     if (problem) {
-      add(statement, problem);
+      // CPython's tokenizer points after the indentation, at the end of the line, or at its start
+      const lineStart = statement.startIndex - indent.length;
+      const lineEnd = source.indexOf('\n', statement.startIndex);
+      const at = problem === 'unexpected indent' ? statement.startIndex - 1 : problem.startsWith('unindent') ? (lineEnd < 0 ? source.length : lineEnd) : lineStart;
+      add(at, problem);
       return;
     }
+    previous = statement;
     // else/elif/except/finally line up with the statement they continue
     for (const clause of statement.namedChildren) {
       if (!clause || !CLAUSES.has(clause.type)) continue;
@@ -323,6 +324,12 @@ function width(indent: string, tab: number): number {
   let col = 0;
   for (const ch of indent) col = ch === '\t' ? (Math.floor(col / tab) + 1) * tab : col + 1;
   return col;
+}
+
+/** Leading whitespace of the line holding `index` (the last line of a statement ending there). */
+function lastLineIndent(source: string, index: number): string {
+  const start = source.lastIndexOf('\n', index - 1) + 1;
+  return /^[ \t\f]*/.exec(source.slice(start, index))![0].replace(/\f/g, '');
 }
 
 /** Leading whitespace of the line at `index`, when `index` is the line's first non-blank character. */

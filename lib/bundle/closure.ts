@@ -57,8 +57,8 @@ export interface ClosureFinding {
   distribution?: string;
   /** indirect-dependency: the declared requirement that usually installs it. */
   via?: string;
-  /** undeclared-dependency: what the Python environment said ('not-installed', 'installed-undeclared'). */
-  environment?: 'not-installed' | 'installed-undeclared';
+  /** What the Python environment said: the module is not installed, installed but pulled in by nothing declared, or (indirect-dependency) the declared requirement is not installed there. */
+  environment?: 'not-installed' | 'installed-undeclared' | 'requirement-not-installed';
   /** unreadable-file: why. */
   reason?: string;
 }
@@ -315,24 +315,26 @@ function classifyThirdParty(
   const undeclared = pending.filter((p) => !candidateDistributions(p.module).some((c) => declared.names.has(c)));
   const asked = python && undeclared.length > 0 ? askEnvironment(python, [...new Set(undeclared.map((p) => p.module))].sort(), declared.extras) : undefined;
   const facts = asked && 'providers' in asked ? (asked as EnvironmentFacts) : undefined;
-  const common = facts ? undefined : commonlyInstalled(declared.names);
+  // what the environment cannot tell (a declared requirement it does not have installed), the table does
+  const common = commonlyInstalled(facts ? new Set([...declared.names].filter((d) => !facts.installed.includes(d))) : declared.names);
   for (const { module, step, imp } of pending) {
     const top = module.split('.')[0];
     const candidates = candidateDistributions(module);
     const installed = facts?.providers[module] ?? [];
     const provider = candidates.find((c) => declared.names.has(c)) ?? installed.find((d) => declared.names.has(d));
     // provided, though not declared: which distribution, and which declared requirement brings it
-    const indirect = provider ? undefined : facts ? installed.find((d) => facts.reachable[d]) : candidates.find((c) => common!.has(c));
-    const via = indirect ? (facts ? facts.reachable[indirect] : common!.get(indirect)) : undefined;
+    const proven = provider || !facts ? undefined : installed.find((d) => facts.reachable[d]);
+    const indirect = provider ? undefined : (proven ?? candidates.find((c) => common.has(c)));
+    const via = proven ? facts!.reachable[proven] : indirect ? common.get(indirect) : undefined;
     const distribution = provider ?? indirect ?? installed[0] ?? suggestedDistribution(module);
     const key = provider ? `${top}\0${provider}` : module;
     const record = thirdParty.get(key) ?? { module: provider ? top : module, declared: Boolean(provider), distribution, ...(via ? { via } : {}), importedBy: [] };
     record.importedBy.push(step);
     thirdParty.set(key, record);
-    if (provider || (facts && via)) continue;
+    if (provider || proven) continue;
     const guardedBy = guardOf.get(step.file);
     const at = { file: step.file, line: imp.line, column: imp.column, module, optional: imp.optional, inFunction: imp.inFunction, distribution, ...(guardedBy ? { guardedBy } : {}) };
-    if (via) findings.push({ kind: 'indirect-dependency', severity: 'warning', ...at, via });
+    if (via) findings.push({ kind: 'indirect-dependency', severity: 'warning', ...at, via, ...(facts ? { environment: 'requirement-not-installed' as const } : {}) });
     else {
       const severity = imp.optional || imp.inFunction || guardedBy ? 'warning' : 'error';
       const environment = facts ? (installed.length ? 'installed-undeclared' : 'not-installed') : undefined;

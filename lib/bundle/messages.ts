@@ -12,6 +12,7 @@ export const messages = {
   'undeclared-not-installed': "'{module}' is imported{context} but no dependency declared in {files} provides it, and {python} does not have it installed; add '{distribution}'",
   'undeclared-installed': "'{module}' is imported{context} and {python} has it from '{distribution}', but no dependency declared in {files} pulls that in; add '{distribution}'",
   'indirect-dependency': "'{module}' is imported{context} but not declared in {files}; '{distribution}' usually comes with the declared '{via}'. Declare it if the code relies on it directly, or pass --python to check the real environment",
+  'indirect-dependency-uninstalled': "'{module}' is imported{context} but not declared in {files}; '{distribution}' usually comes with the declared '{via}', which {python} does not have installed. Declare it if the code relies on it directly",
   'python-environment': "cannot ask {python} which distributions it has installed ({reason}); third-party imports are checked against built-in tables",
   'removed-stdlib': "'{module}' was removed from the standard library in Python {version}; the import fails on newer runtimes",
   'parse-error': 'file does not parse; imports after the error may be missed',
@@ -32,6 +33,11 @@ function contextText(f: ClosureFinding): string {
   if (f.guardedBy) return ` in a file reached only through the try/except ImportError import at ${f.guardedBy.file}:${f.guardedBy.line}`;
   if (f.inFunction) return ' inside a function (it fails when that code runs)';
   return '';
+}
+
+/** `.venv/bin/python (Python 3.11.7)`: the environment asked, for messages. */
+function pythonShown(closure: Closure): string {
+  return closure.environment && 'version' in closure.environment ? `${closure.environment.python} (Python ${closure.environment.version})` : '';
 }
 
 /** Repo-relative path of a package file, for diagnostics. */
@@ -59,11 +65,12 @@ export function closureDiagnostics(plan: PackagePlan, closure: Closure): Diagnos
         return { ...at, code: code(f.kind), message: fillMessage(messages['unresolved-module'], { module: f.module, context: contextText(f) }) };
       case 'undeclared-dependency': {
         const template = f.environment === 'not-installed' ? messages['undeclared-not-installed'] : f.environment === 'installed-undeclared' ? messages['undeclared-installed'] : messages['undeclared-dependency'];
-        const python = closure.environment && 'version' in closure.environment ? `${closure.environment.python} (Python ${closure.environment.version})` : '';
-        return { ...at, code: code(f.kind), message: fillMessage(template, { module: f.module, context: contextText(f), files, distribution: f.distribution!, python }) };
+        return { ...at, code: code(f.kind), message: fillMessage(template, { module: f.module, context: contextText(f), files, distribution: f.distribution!, python: pythonShown(closure) }) };
       }
-      case 'indirect-dependency':
-        return { ...at, code: code(f.kind), message: fillMessage(messages['indirect-dependency'], { module: f.module, context: contextText(f), files, distribution: f.distribution!, via: f.via! }) };
+      case 'indirect-dependency': {
+        const template = f.environment === 'requirement-not-installed' ? messages['indirect-dependency-uninstalled'] : messages['indirect-dependency'];
+        return { ...at, code: code(f.kind), message: fillMessage(template, { module: f.module, context: contextText(f), files, distribution: f.distribution!, via: f.via!, python: pythonShown(closure) }) };
+      }
       case 'removed-stdlib':
         return { ...at, code: code(f.kind), message: fillMessage(messages['removed-stdlib'], { module: f.module, version: f.distribution! }) };
       case 'parse-error':

@@ -98,12 +98,15 @@ function acmeRepo(requirements: string): { repo: string; sitePackages: (venv: st
 
 describe.skipIf(noVenv)('with a Python environment', () => {
   it('.venv at the root: only what no declared requirement installs is reported, naming the distribution', async () => {
-    const { repo, sitePackages } = acmeRepo('acme-cloud-thing\n');
+    // requests is declared but not installed there: what it pulls in comes from the table
+    const { repo, sitePackages } = acmeRepo('acme-cloud-thing\nrequests\n');
     sitePackages(path.join(repo, '.venv'));
+    writeFileSync(path.join(repo, 'fn/main.py'), `${MAIN}import urllib3\n`);
     expect(await diagnostics(path.join(repo, 'fn/main.py'))).toEqual([
       "fn/main.py:3:8: error: 'acmeextra' is imported and .venv/bin/python (Python 3.11.7) has it from 'acme-extra-only', but no dependency declared in requirements.txt pulls that in; add 'acme-extra-only' [bundle/undeclared-dependency]",
       "fn/main.py:4:8: error: 'stray' is imported and .venv/bin/python (Python 3.11.7) has it from 'stray', but no dependency declared in requirements.txt pulls that in; add 'stray' [bundle/undeclared-dependency]",
       "fn/main.py:5:8: error: 'nowhere' is imported but no dependency declared in requirements.txt provides it, and .venv/bin/python (Python 3.11.7) does not have it installed; add 'nowhere' [bundle/undeclared-dependency]",
+      "fn/main.py:6:8: warning: 'urllib3' is imported but not declared in requirements.txt; 'urllib3' usually comes with the declared 'requests', which .venv/bin/python (Python 3.11.7) does not have installed. Declare it if the code relies on it directly [bundle/indirect-dependency]",
     ].map((line) => line.replaceAll('3.11.7', pythonVersion())));
     const json = closureJson(await closureOf(path.join(repo, 'fn/main.py'))) as { thirdParty: { module: string; via?: string; declared: boolean }[]; environment: { python: string } };
     expect(json.environment.python).toBe('.venv/bin/python');

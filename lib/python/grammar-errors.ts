@@ -8,6 +8,9 @@ import { isExtra } from './tree-queries.js';
 /** Where the grammar fails, with CPython's wording for the common shapes. */
 export function grammarProblem(root: Node, source: string): PythonSyntaxProblem {
   const broken = firstSyntaxError(root)!;
+  // `f(a))`: CPython's tokenizer stops at a closing bracket nothing opened, before the parser fails
+  const closer = strayCloser(root);
+  if (closer && closer.index < broken.endIndex) return closer;
   const error = broken.isError ? insideError(broken) : broken;
   if (error.isMissing) {
     const what = error.type.length <= 3 ? `'${error.type}'` : error.type;
@@ -42,6 +45,29 @@ export function grammarProblem(root: Node, source: string): PythonSyntaxProblem 
   if (separator?.type === ',') return { index: separator.startIndex, message: "invalid syntax at ','", kind: 'tree' };
   const shown = (leaf?.text ?? error.text).split('\n')[0].slice(0, 20);
   return { index: leaf?.startIndex ?? error.startIndex, message: shown ? `invalid syntax at '${shown}'` : 'invalid syntax', kind: 'tree' };
+}
+
+const OPENERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+
+/** The first closing bracket that closes nothing, or the wrong kind, as CPython's tokenizer says it. */
+function strayCloser(root: Node): PythonSyntaxProblem | undefined {
+  const stack: Node[] = [];
+  let found: PythonSyntaxProblem | undefined;
+  walk(root, (n) => {
+    if (found || n.type === 'string' || n.type === 'comment') return false;
+    if (n.childCount > 0 || n.isMissing) return undefined;
+    if (n.type === '(' || n.type === '[' || n.type === '{') stack.push(n);
+    else if (n.type in OPENERS) {
+      const open = stack.pop();
+      if (!open) found = { index: n.startIndex, message: `unmatched '${n.type}'`, kind: 'tree' };
+      else if (open.type !== OPENERS[n.type]) {
+        const where = open.startPosition.row === n.startPosition.row ? '' : ` on line ${open.startPosition.row + 1}`;
+        found = { index: n.startIndex, message: `closing parenthesis '${n.type}' does not match opening parenthesis '${open.type}'${where}`, kind: 'tree' };
+      }
+    }
+    return undefined;
+  });
+  return found;
 }
 
 const COMPOUND_KEYWORDS = new Set(['def', 'class', 'if', 'elif', 'else', 'for', 'while', 'with', 'try', 'except', 'finally']);

@@ -53,6 +53,9 @@ const SNIPPETS = [
   'x = [\n  1\n  2\n]\n', "x = {'a': 1\n 'b': 2}\n", 'f(x\n  y=2)\n', 'f(a.b\n  c)\n', 'f(not a\n  c)\n', 'f(a if b else c\n  d)\n',
   'f(-a\n  c)\n', 'f(a + b\n  c)\n', 'f(a[1]\n  c)\n', 'f(g(x)\n  c)\n', "f('a' 'b'\n  c)\n", 'f(x=[1, 2]\n  c)\n', 'f(lambda: a\n  c)\n',
   'f(x={"a": 1}\n  timeout=3)\n', 'log("a",, exc_info=True)\n',
+  // a closing bracket too many, the bulk edit's favourite
+  'logger.error("x"))\n', 'def f():\n    logger.error("x", exc_info=True))\n    return 1\n', 'x = [1, 2]]\n', 'f(a, b))\nx = 1\n',
+  'd = {"a": 1}}\n', 'logger.error(\n    "x",\n    exc_info=True\n))\n', 'x = (1, 2]\n', 'x = (1,\n  2]\n', 'if f(x)):\n    pass\n',
   // damage and mistakes of every kind: tokenizer, parser, symbol table and compiler errors
   'logger.error(\n    f"x {e}",\n    exc_info=True\n, exc_info=True, exc_info=True)\n', 'f(a, b c)\n', 'x = "abc\n', 'x = \'\'\'abc\n',
   'if x:\npass\n', 'if x:\n    a\n  b\n', 'def f(x, **kw, y=1):\n    pass\n', 'print "x"\n', 'f(a=1, a=2, b=3, b=4)\n', 'class A(B, B): pass\n',

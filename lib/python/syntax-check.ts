@@ -1,6 +1,7 @@
 // Python syntax checking beyond tree-sitter's grammar: where the file stops parsing, plus the
 // errors CPython raises at compile time that tree-sitter accepts (repeated keywords, parameter
-// order, `return` outside a function, indentation), so a check can stand in for `python -m py_compile`.
+// order, `return` outside a function, indentation; other shapes in compile-shapes.ts), in the order
+// CPython's passes find them, so a check can stand in for `python -m py_compile`.
 import type { Node } from 'web-tree-sitter';
 import { checkShape, CODEGEN, PHASES, SHAPE_TYPES, SYMTABLE, type Add, type How, type Phase } from './compile-shapes.js';
 import { grammarProblem } from './grammar-errors.js';
@@ -109,7 +110,6 @@ export function pythonSyntaxProblems(root: Node, source: string): PythonSyntaxPr
   found.sort((a, b) => a.rank - b.rank || a.order - b.order || a.outer - b.outer || a.problem.index - b.problem.index);
   return found.map((f) => f.problem);
 }
-
 
 const CHECKED_TYPES = new Set([
   'argument_list', 'parameters', 'lambda_parameters', 'print_statement', 'exec_statement', 'return_statement', 'yield',

@@ -81,6 +81,7 @@ interface ClosureArgs {
   json?: boolean;
   ignoreModule?: string[];
   sourceRoot?: string[];
+  python?: string;
 }
 
 export const closureCommand: CommandModule<object, ClosureArgs> = {
@@ -97,13 +98,14 @@ export const closureCommand: CommandModule<object, ClosureArgs> = {
       .option('json', { type: 'boolean', describe: 'print the closure as JSON, with the import chain of each file' })
       .option('ignore-module', { type: 'string', coerce: asList, describe: 'module provided by the runtime; never reported (repeatable)' })
       .option('source-root', { type: 'string', coerce: asList, describe: 'extra Python source root, repo-relative (repeatable)' })
+      .option('python', { type: 'string', describe: 'the Python of the environment the package installs into, asked which distributions provide its imports (default: .venv/bin/python or venv/bin/python at the root)' })
       .check((argv) => {
         if (argv.apply && !argv.fix) throw new UsageError('--apply needs --fix', 'e.g. --fix manifest --apply');
         return true;
       }) as unknown as Argv<ClosureArgs>,
   handler: async (args) => {
     const { closureOf, closureJson } = await import('../../lib/bundle/run.js');
-    const report = await closureOf(args.entry, { packageRoot: args.packageRoot, unused: args.unused, fix: args.fix, ignoreModules: args.ignoreModule, sourceRoots: args.sourceRoot });
+    const report = await closureOf(args.entry, { packageRoot: args.packageRoot, unused: args.unused, fix: args.fix, ignoreModules: args.ignoreModule, sourceRoots: args.sourceRoot, python: args.python });
     if (args.json) write(process.stdout, JSON.stringify(closureJson(report), null, 2) + '\n');
     else if (!args.fix) for (const file of report.closure.files) write(process.stdout, `${file.path}\n`);
     let written = 0;

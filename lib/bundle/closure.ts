@@ -5,9 +5,11 @@ import { ContainmentError, readRegularFile } from '../containment.js';
 import { firstSyntaxError, withPythonTree } from '../python/parser.js';
 import { extractImports, type PythonImport } from '../python/imports.js';
 import type { RepoIndex } from '../repo/repo-index.js';
-import { candidateDistributions, isStdlib, removedFromStdlib, suggestedDistribution } from './distributions.js';
+import { isStdlib, removedFromStdlib } from './distributions.js';
 import { sourceOf, type PackagePlan } from './package.js';
+import type { EnvironmentProblem } from './python-environment.js';
 import { readDeclaredDependencies, type DependencyProblem } from './requirements.js';
+import { classifyThirdParty } from './third-party.js';
 
 /** One step of the chain that pulls a file in: `file` imports `module` at `line`. */
 export interface ChainStep {
@@ -26,7 +28,15 @@ export interface ClosureFile {
   chain: ChainStep[];
 }
 
-export type FindingKind = 'missing-module' | 'unresolved-module' | 'undeclared-dependency' | 'removed-stdlib' | 'parse-error' | 'no-dependency-file' | 'unreadable-file';
+export type FindingKind =
+  | 'missing-module'
+  | 'unresolved-module'
+  | 'undeclared-dependency'
+  | 'indirect-dependency'
+  | 'removed-stdlib'
+  | 'parse-error'
+  | 'no-dependency-file'
+  | 'unreadable-file';
 
 export interface ClosureFinding {
   kind: FindingKind;
@@ -38,11 +48,17 @@ export interface ClosureFinding {
   module: string;
   optional: boolean;
   inFunction: boolean;
+  /** The try/except ImportError import, in another file of the chain, that the file is reached only through. */
+  guardedBy?: ChainStep;
   /** missing-module: repo-relative file that provides it and where it belongs in the package. */
   repoFile?: string;
   destination?: string;
-  /** undeclared-dependency: the distribution to declare. */
+  /** undeclared-/indirect-dependency: the distribution to declare. */
   distribution?: string;
+  /** indirect-dependency: the declared requirement that usually installs it. */
+  via?: string;
+  /** What the Python environment said: the module is not installed, installed but pulled in by nothing declared, or (indirect-dependency) the declared requirement is not installed there. */
+  environment?: 'not-installed' | 'installed-undeclared' | 'requirement-not-installed';
   /** unreadable-file: why. */
   reason?: string;
 }
@@ -52,6 +68,8 @@ export interface ThirdPartyImport {
   declared: boolean;
   /** The declared distribution that provides it, or the one to add. */
   distribution: string;
+  /** Not declared, but installed through this declared requirement (per the environment or the table). */
+  via?: string;
   importedBy: ChainStep[];
 }
 
@@ -66,6 +84,8 @@ export interface Closure {
   dependencyFiles: string[];
   /** Requirements includes refused, dependency files not read, include cycles. */
   dependencyProblems: DependencyProblem[];
+  /** The Python environment asked about third-party imports, or why it could not answer. */
+  environment?: { python: string; version: string } | EnvironmentProblem;
 }
 
 export interface ClosureOptions {
@@ -73,6 +93,8 @@ export interface ClosureOptions {
   ignoreModules?: readonly string[];
   /** The text of a file as it will be (a planned move's content); undefined reads the disk. */
   readSource?: (abs: string) => Promise<string | undefined>;
+  /** The interpreter of the environment the package is installed into (see findPython). */
+  python?: { abs: string; shown: string };
 }
 
 /** Top-level namespace packages shared by many distributions (`google.cloud.storage`, `azure.identity`). */
@@ -137,6 +159,8 @@ export async function computeClosure(repo: RepoIndex, plan: PackagePlan, entry: 
     return { repoFile: best.repoFile, destination: inner };
   };
 
+  /** Third-party imports, classified once the whole closure (and so every module to ask about) is known. */
+  const pending: { module: string; step: ChainStep; imp: PythonImport }[] = [];
   const addThirdParty = (module: string, step: ChainStep, imp: PythonImport) => {
     const top = module.split('.')[0];
     if (ignored.has(top) || ignored.has(module)) return;
@@ -145,26 +169,10 @@ export async function computeClosure(repo: RepoIndex, plan: PackagePlan, entry: 
       if (removed) findings.push({ kind: 'removed-stdlib', severity: 'warning', file: step.file, line: imp.line, column: imp.column, module: top, optional: imp.optional, inFunction: imp.inFunction, distribution: removed });
       return;
     }
-    const candidates = candidateDistributions(module);
-    const provider = candidates.find((c) => declared.names.has(c));
-    const key = provider ? `${top}\0${provider}` : module;
-    const record = thirdParty.get(key) ?? { module: provider ? top : module, declared: Boolean(provider), distribution: provider ?? suggestedDistribution(module), importedBy: [] };
-    record.importedBy.push(step);
-    thirdParty.set(key, record);
-    if (!provider) {
-      findings.push({
-        kind: 'undeclared-dependency',
-        severity: imp.optional || imp.inFunction ? 'warning' : 'error',
-        file: step.file,
-        line: imp.line,
-        column: imp.column,
-        module,
-        optional: imp.optional,
-        inFunction: imp.inFunction,
-        distribution: record.distribution,
-      });
-    }
+    pending.push({ module, step, imp });
   };
+  /** Imports between closure files: a file reached only through guarded ones is optional too. */
+  const edges: { from: string; to: string; step: ChainStep; guarded: boolean }[] = [];
 
   while (queue.length > 0) {
     const current = queue.shift()!;
@@ -201,15 +209,17 @@ export async function computeClosure(repo: RepoIndex, plan: PackagePlan, entry: 
       const chain = [...currentChain, step];
       const isFirstPartyTop = parts.length > 0 && (resolveInPackage(plan, dirs, parts[0]) !== undefined || resolveInRepo(parts[0]) !== undefined || imp.level > 0);
       if (parts.length > 0 && !isFirstPartyTop) {
-        // from google.cloud import bigquery: in a namespace package, each name is its own distribution
+        // from google.cloud import bigquery: in a namespace package, each name is its own distribution;
+        // from google.api_core.exceptions import NotFound: one module, below the namespace levels
         const names = imp.names.filter((n) => n.name !== '*');
-        if (imp.kind === 'from' && NAMESPACE_TOPS.has(parts[0]) && names.length > 0) for (const n of names) addThirdParty(`${base}.${n.name}`, step, imp);
+        if (imp.kind === 'from' && NAMESPACE_TOPS.has(parts[0]) && parts.length <= 2 && names.length > 0) for (const n of names) addThirdParty(`${base}.${n.name}`, step, imp);
         else addThirdParty(base, step, imp);
         continue;
       }
       const visit = (module: string, mustExist: boolean) => {
         const inPackage = resolveInPackage(plan, dirs, module);
         if (inPackage) {
+          if (!inPackage.endsWith('/')) edges.push({ from: current.rel, to: inPackage, step, guarded: imp.optional });
           if (!inPackage.endsWith('/') && !files.has(inPackage)) {
             const file = plan.files.get(inPackage)!;
             files.set(inPackage, { path: inPackage, source: sourceOf(repo, file), provider: file.via, chain });
@@ -220,6 +230,7 @@ export async function computeClosure(repo: RepoIndex, plan: PackagePlan, entry: 
         const inRepo = resolveInRepo(module);
         if (inRepo === 'namespace') return true;
         if (inRepo) {
+          edges.push({ from: current.rel, to: inRepo.destination, step, guarded: imp.optional });
           if (!files.has(inRepo.destination)) {
             findings.push({ kind: 'missing-module', severity: imp.optional ? 'warning' : 'error', file: current.rel, line: imp.line, column: imp.column, module, optional: imp.optional, inFunction: imp.inFunction, repoFile: inRepo.repoFile, destination: inRepo.destination });
             // follow it too: once provided, what it imports is needed as well
@@ -237,6 +248,16 @@ export async function computeClosure(repo: RepoIndex, plan: PackagePlan, entry: 
     }
   }
 
+  // a guard anywhere on the way makes what lies beyond it optional: files reached only through one
+  const guardOf = guardedFiles(entry, edges);
+  for (const f of findings) {
+    const guard = guardOf.get(f.file);
+    if (!guard || f.kind === 'removed-stdlib' || f.kind === 'parse-error' || f.kind === 'unreadable-file') continue;
+    f.guardedBy = guard;
+    f.severity = 'warning';
+  }
+  const environment = classifyThirdParty(pending, declared, guardOf, options.python, thirdParty, findings);
+
   const reached = new Set(files.keys());
   const unused = [...plan.files.keys()].filter((rel) => rel.endsWith('.py') && !reached.has(rel)).sort();
   if (declared.files.length === 0 && [...thirdParty.values()].some((t) => !t.declared)) {
@@ -251,7 +272,31 @@ export async function computeClosure(repo: RepoIndex, plan: PackagePlan, entry: 
     unused,
     dependencyFiles: declared.files,
     dependencyProblems: declared.problems,
+    ...(environment ? { environment } : {}),
   };
+}
+
+/** Each file reached only through guarded imports ➔ the first guarded import on its way. */
+function guardedFiles(entry: string, edges: readonly { from: string; to: string; step: ChainStep; guarded: boolean }[]): Map<string, ChainStep> {
+  const open = new Set([entry]);
+  const queue = [entry];
+  while (queue.length > 0) {
+    const from = queue.shift()!;
+    for (const e of edges) if (e.from === from && !e.guarded && !open.has(e.to)) open.add(e.to), queue.push(e.to);
+  }
+  const guards = new Map<string, ChainStep>();
+  // breadth first from the files reached openly, so each guarded file names the nearest guard
+  let frontier = edges.filter((e) => e.guarded && open.has(e.from) && !open.has(e.to)).map((e) => ({ to: e.to, guard: e.step }));
+  while (frontier.length > 0) {
+    const next: typeof frontier = [];
+    for (const { to, guard } of frontier) {
+      if (guards.has(to)) continue;
+      guards.set(to, guard);
+      for (const e of edges) if (e.from === to && !open.has(e.to) && !guards.has(e.to)) next.push({ to: e.to, guard });
+    }
+    frontier = next;
+  }
+  return guards;
 }
 
 /** Repo-relative destinations of copies recorded in any manifest (`"copied": true`). */

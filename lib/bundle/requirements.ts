@@ -9,6 +9,8 @@ import { normaliseDistribution } from './distributions.js';
 export interface DeclaredDependencies {
   /** Normalised distribution names (PEP 503). */
   names: Set<string>;
+  /** Normalised name ➔ the extras requested (`google-cloud-bigquery[pandas]`), normalised. */
+  extras: Map<string, string[]>;
   /** Package-relative files read, in order. */
   files: string[];
   /** Includes refused, files that could not be read or parsed, include cycles: with where and why. */
@@ -30,6 +32,20 @@ export interface DependencyProblem {
 }
 
 const NAME = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)/;
+const EXTRAS = /^\s*[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?\s*\[([^\]]*)\]/;
+
+/** `name` or `name[extra,…]`: the distribution a requirement names and the extras it asks for. */
+function requirementWithExtras(spec: string): string | undefined {
+  const name = requirementName(spec);
+  const extras = requirementExtras(spec);
+  return name && extras.length ? `${name}[${extras.join(',')}]` : name;
+}
+
+/** The extras a PEP 508 requirement asks for (`apache-beam[gcp, dataframe]` ➔ gcp, dataframe). */
+export function requirementExtras(spec: string): string[] {
+  const match = EXTRAS.exec(spec);
+  return match ? match[1].split(',').map((e) => e.trim()).filter(Boolean) : [];
+}
 
 /** The distribution name at the start of a PEP 508 requirement (`PyYAML[extra]>=6 ; python_version>"3"`). */
 export function requirementName(spec: string): string | undefined {
@@ -38,7 +54,7 @@ export function requirementName(spec: string): string | undefined {
 }
 
 /**
- * Distribution names from a requirements file's text. Follows `-r`/`--requirement` includes
+ * Distribution names, with the extras asked for (`requests[socks]`), from a requirements file's text. Follows `-r`/`--requirement` includes
  * through `include(file, line)` (the 1-based line of the include); constraints (`-c`), index
  * options and hashes declare nothing.
  */
@@ -70,19 +86,19 @@ export function parseRequirements(text: string, include?: (file: string, line: n
       if (egg) names.push(egg[1]);
       continue;
     }
-    const name = requirementName(line);
+    const name = requirementWithExtras(line);
     if (name) names.push(name);
   }
   return names;
 }
 
-/** Distribution names from a pyproject.toml's text. @throws on invalid TOML */
+/** Distribution names, with the extras asked for, from a pyproject.toml's text. @throws on invalid TOML */
 export function parsePyproject(text: string): string[] {
   const data = parseToml(text) as Record<string, any>;
   const names: string[] = [];
   const fromSpecs = (list: unknown) => {
     if (!Array.isArray(list)) return;
-    for (const spec of list) if (typeof spec === 'string') names.push(requirementName(spec) ?? '');
+    for (const spec of list) if (typeof spec === 'string') names.push(requirementWithExtras(spec) ?? '');
   };
   fromSpecs(data.project?.dependencies);
   for (const group of Object.values(data.project?.['optional-dependencies'] ?? {})) fromSpecs(group);
@@ -91,7 +107,10 @@ export function parsePyproject(text: string): string[] {
   const poetryTables = [poetry?.dependencies, ...Object.values(poetry?.group ?? {}).map((g: any) => g?.dependencies)];
   for (const table of poetryTables) {
     if (!table || typeof table !== 'object') continue;
-    for (const key of Object.keys(table)) if (key.toLowerCase() !== 'python') names.push(key);
+    for (const [key, value] of Object.entries(table)) {
+      const extras = Array.isArray((value as any)?.extras) ? ((value as any).extras as unknown[]).filter((e): e is string => typeof e === 'string') : [];
+      if (key.toLowerCase() !== 'python') names.push(extras.length ? `${key}[${extras.join(',')}]` : key);
+    }
   }
   return names.filter(Boolean);
 }
@@ -106,7 +125,13 @@ export const MAX_DEPENDENCY_FILE_BYTES = 1024 * 1024;
  * MAX_DEPENDENCY_FILE_BYTES; what is refused or unreadable becomes a problem, never a throw.
  */
 export function readDeclaredDependencies(packageAbs: string, repoRoot: string): DeclaredDependencies {
-  const result: DeclaredDependencies = { names: new Set(), files: [], problems: [] };
+  const result: DeclaredDependencies = { names: new Set(), extras: new Map(), files: [], problems: [] };
+  const declare = (spec: string) => {
+    const name = normaliseDistribution(requirementName(spec) ?? spec);
+    result.names.add(name);
+    const extras = requirementExtras(spec).map(normaliseDistribution);
+    result.extras.set(name, [...new Set([...(result.extras.get(name) ?? []), ...extras])]);
+  };
   const realRoot = realpathSync(repoRoot);
   const shownOf = (abs: string) => path.relative(realRoot, abs).split(path.sep).join('/');
   const read = new Set<string>();
@@ -169,13 +194,13 @@ export function readDeclaredDependencies(packageAbs: string, repoRoot: string): 
     }
   };
   const requirements = path.join(packageAbs, 'requirements.txt');
-  if (pathExists(requirements)) for (const name of readRequirements(requirements)) result.names.add(normaliseDistribution(name));
+  if (pathExists(requirements)) for (const spec of readRequirements(requirements)) declare(spec);
   const pyproject = path.join(packageAbs, 'pyproject.toml');
   if (pathExists(pyproject)) {
     const text = readText(pyproject, { path: shownOf(pyproject), line: 1 });
     if (text !== undefined) {
       try {
-        for (const name of parsePyproject(text)) result.names.add(normaliseDistribution(name));
+        for (const spec of parsePyproject(text)) declare(spec);
         result.files.push('pyproject.toml');
       } catch (error) {
         problem({ kind: 'unreadable-dependency-file', path: shownOf(pyproject), line: 1, file: shownOf(pyproject), reason: `is not valid TOML (${(error as Error).message.split('\n')[0]})`, severity: 'warning' });

@@ -14,6 +14,7 @@ import { computeClosure, type Closure } from './closure.js';
 import { planClosureFix, type FixStyle } from './fix.js';
 import { closureDiagnostics, dependencyDiagnostics, messages, packageDiagnostics, unusedDiagnostics } from './messages.js';
 import { planPackage, sourceOf, type PackagePlan } from './package.js';
+import { findPython } from './python-environment.js';
 
 /** The repository around `anyPath`: git's top level, else the folder itself; discovered like the engine does. */
 export function loadRepository(anyPath: string, sourceRoots?: readonly string[]): RepoIndex {
@@ -66,6 +67,8 @@ export interface ClosureOptions {
   fix?: FixStyle;
   ignoreModules?: readonly string[];
   sourceRoots?: readonly string[];
+  /** --python: the interpreter of the environment the package is installed into. */
+  python?: string;
 }
 
 export interface ClosureReport extends PackageReport {
@@ -86,8 +89,9 @@ export async function closureOf(entryFile: string, options: ClosureOptions = {})
   if (entryRel.startsWith('..') || path.isAbsolute(entryRel)) throw new UsageError(`entry file '${entryFile}' is not inside the package root '${options.packageRoot}'`, 'pass --package-root with a folder that holds the entry file');
   const repo = loadRepository(packageAbs, options.sourceRoots);
   const plan = planPackage(repo, packageAbs);
-  const closure = await computeClosure(repo, plan, entryRel, { ignoreModules: options.ignoreModules });
-  const diagnostics = [...packageDiagnostics(plan), ...closureDiagnostics(plan, closure), ...dependencyDiagnostics(closure), ...(options.unused ? unusedDiagnostics(plan, closure) : [])];
+  const python = findPython(repo.root, options.python);
+  const closure = await computeClosure(repo, plan, entryRel, { ignoreModules: options.ignoreModules, python });
+  const diagnostics = [...packageDiagnostics(plan), ...closureDiagnostics(plan, closure), ...dependencyDiagnostics(plan, closure), ...(options.unused ? unusedDiagnostics(plan, closure) : [])];
   let changes: FileChange[] = [];
   if (options.fix) {
     const fix = planClosureFix(repo, plan, closure, options.fix);
@@ -109,6 +113,7 @@ export function closureJson(report: ClosureReport): object {
     files: closure.files.map((f) => ({ path: f.path, source: f.source, provider: f.provider, chain: f.chain })),
     missing: closure.findings.filter((f) => f.kind === 'missing-module').map((f) => ({ module: f.module, destination: f.destination, source: f.repoFile, importedBy: { file: f.file, line: f.line }, optional: f.optional, inFunction: f.inFunction })),
     thirdParty: closure.thirdParty,
+    ...(closure.environment && 'version' in closure.environment ? { environment: closure.environment } : {}),
     dependencyFiles: closure.dependencyFiles,
     unused: closure.unused.map((rel) => {
       const file = plan.files.get(rel);

@@ -2,7 +2,7 @@
 // imports across files (re-exports included), classes (through __init__/__new__ and their
 // bases), `self.`/`cls.`/`super()` methods with subclass overrides, stdlib loggers and builtins.
 import type { Node } from 'web-tree-sitter';
-import { builtinKeywords, LOGGING_KEYWORDS, LOGGER_METHODS, STR_METHOD_KEYWORDS } from './builtin-signatures.js';
+import { builtinKeywords, exceptionKeywords, isBuiltinCallable, isBuiltinException, LOGGING_KEYWORDS, LOGGER_METHODS, strMethodKeywords } from './builtin-signatures.js';
 import {
   acceptsKeyword,
   classKey,
@@ -30,9 +30,8 @@ type Target =
   | { kind: 'str-method'; name: string }
   | { kind: 'unknown'; why: string };
 
-type Mro = { classes: ClassSummary[]; builtin: 'object' | 'exception' };
-
-const BUILTIN_EXCEPTION = /^(BaseException|Exception|[A-Z]\w*(Error|Exception|Warning)|StopIteration|StopAsyncIteration|KeyboardInterrupt|SystemExit|GeneratorExit)$/;
+/** A repository class's MRO, and the keywords its builtin root (object, an exception) takes. */
+type Mro = { classes: ClassSummary[]; rootKeywords: ReadonlySet<string> };
 const unknown = (why: string): Target => ({ kind: 'unknown', why });
 
 /**
@@ -54,10 +53,11 @@ export class CalleeResolver {
     const callee = (fn?.text ?? '').replace(/\s+/g, '');
     if (!fn) return { kind: 'unknown', callee, why: 'no callee' };
     const target = this.calleeTarget(fn);
-    return this.verdictFor(target, callee);
+    return this.verdictFor(target, callee, positionalCount(call));
   }
 
-  private verdictFor(target: Target | Target[], callee: string): CalleeVerdict {
+  /** `positional`: how many positional arguments the call passes (undefined behind a `*args`). */
+  private verdictFor(target: Target | Target[], callee: string, positional: number | undefined): CalleeVerdict {
     const targets = Array.isArray(target) ? target : [target];
     const checks: ((k: string) => boolean)[] = [];
     for (const t of targets) {
@@ -78,13 +78,14 @@ export class CalleeResolver {
           checks.push((k) => LOGGING_KEYWORDS.has(k));
           break;
         case 'builtin': {
-          const accepted = builtinKeywords(t.name);
-          if (accepted === 'any' || accepted === undefined) return { kind: 'unknown', callee, why: 'a builtin that takes any keyword' };
+          const accepted = builtinKeywords(t.name, positional);
+          if (accepted === undefined) return { kind: 'unknown', callee, why: `a call form of ${t.name}() that no signature describes` };
+          if (accepted === 'any') return { kind: 'unknown', callee, why: 'a builtin that takes any keyword' };
           checks.push((k) => accepted.has(k));
           break;
         }
         case 'str-method': {
-          const accepted = STR_METHOD_KEYWORDS.get(t.name);
+          const accepted = strMethodKeywords(t.name);
           if (accepted === 'any' || accepted === undefined) return { kind: 'unknown', callee, why: `str.${t.name} takes any keyword` };
           checks.push((k) => accepted.has(k));
           break;
@@ -108,7 +109,7 @@ export class CalleeResolver {
     const attr = fn.childForFieldName('attribute')?.text ?? '';
     if (!object) return unknown('a computed callee');
     // "\n".join(lines), "{}".format(x): methods of a string literal
-    if (object.type === 'string' || object.type === 'concatenated_string') return STR_METHOD_KEYWORDS.has(attr) ? { kind: 'str-method', name: attr } : unknown(`str.${attr}`);
+    if (object.type === 'string' || object.type === 'concatenated_string') return strMethodKeywords(attr) ? { kind: 'str-method', name: attr } : unknown(`str.${attr}`);
     const method = this.enclosingMethod(fn);
     // super().m(…): the next class in the enclosing class's MRO
     if (method && object.type === 'call' && object.childForFieldName('function')?.text === 'super' && (object.childForFieldName('arguments')?.namedChildCount ?? 0) === 0) {
@@ -185,7 +186,7 @@ export class CalleeResolver {
       if (t.kind !== 'unknown') return t;
       if (!this.index.fileOf(star)) return unknown(`maybe from 'from ${star} import *'`);
     }
-    if (builtinKeywords(name) !== undefined) return { kind: 'builtin', name };
+    if (isBuiltinCallable(name)) return { kind: 'builtin', name };
     return unknown(`not defined in ${scope.path}`);
   }
 
@@ -325,8 +326,8 @@ export class CalleeResolver {
     }
     const i = init;
     const n = create;
-    // object() and builtin exceptions take no keyword arguments
-    if (!i && !n) return () => false;
+    // object() takes no keyword arguments; builtin exceptions take theirs (AttributeError: name, obj)
+    if (!i && !n) return (k) => mro.rootKeywords.has(k);
     return (k) => (i ? acceptsKeyword(i, k) : true) && (n ? acceptsKeyword(n, k) : true);
   }
 
@@ -352,13 +353,13 @@ export class CalleeResolver {
     const key = classKey(cls);
     if (this.mros.has(key)) return this.mros.get(key);
     if (stack.includes(key)) return undefined;
-    let builtin: Mro['builtin'] = 'object';
+    const rootKeywords = new Set<string>();
     const parents: Mro[] = [];
     const direct: ClassSummary[] = [];
     for (const base of cls.bases) {
       const t = this.baseTarget(cls, base);
-      if (t.kind === 'builtin' && (t.name === 'object' || BUILTIN_EXCEPTION.test(t.name))) {
-        if (t.name !== 'object') builtin = 'exception';
+      if (t.kind === 'builtin' && (t.name === 'object' || isBuiltinException(t.name))) {
+        for (const k of exceptionKeywords(t.name)) rootKeywords.add(k);
         continue;
       }
       if (t.kind !== 'class') {
@@ -370,12 +371,12 @@ export class CalleeResolver {
         this.mros.set(key, undefined);
         return undefined;
       }
-      if (parent.builtin === 'exception') builtin = 'exception';
+      for (const k of parent.rootKeywords) rootKeywords.add(k);
       parents.push(parent);
       direct.push(t.summary);
     }
     const merged = c3([...parents.map((p) => p.classes), direct]);
-    const result = merged ? { classes: [cls, ...merged], builtin } : undefined;
+    const result = merged ? { classes: [cls, ...merged], rootKeywords } : undefined;
     this.mros.set(key, result);
     return result;
   }
@@ -392,6 +393,19 @@ function c3(sequences: ClassSummary[][]): ClassSummary[] | undefined {
     for (let i = seqs.length - 1; i >= 0; i--) if (!seqs[i].length) seqs.splice(i, 1);
   }
   return out;
+}
+
+/** Positional arguments of a call, or undefined when a `*args` hides how many. */
+function positionalCount(call: Node): number | undefined {
+  const list = call.childForFieldName('arguments');
+  if (list?.type !== 'argument_list') return list ? 1 : 0; // f(x for x in y): one generator
+  let count = 0;
+  for (const arg of list.namedChildren) {
+    if (!arg || arg.type === 'comment' || arg.type === 'keyword_argument' || arg.type === 'dictionary_splat') continue;
+    if (arg.type === 'list_splat') return undefined;
+    count++;
+  }
+  return count;
 }
 
 /** A lambda parameter or comprehension variable named `name`. */

@@ -1,8 +1,11 @@
 // Python syntax checking beyond tree-sitter's grammar: where the file stops parsing, plus the
 // errors CPython raises at compile time that tree-sitter accepts (repeated keywords, parameter
-// order, `return` outside a function, indentation), so a check can stand in for `python -m py_compile`.
+// order, `return` outside a function, indentation; other shapes in compile-shapes.ts), in the order
+// CPython's passes find them, so a check can stand in for `python -m py_compile`.
 import type { Node } from 'web-tree-sitter';
+import { checkShape, CODEGEN, PHASES, SHAPE_TYPES, SYMTABLE, type Add, type How, type Phase } from './compile-shapes.js';
 import { grammarProblem } from './grammar-errors.js';
+import { checkIndentation } from './indentation-check.js';
 import { positionAt } from '../diagnostics.js';
 import { nestingProblem } from './nesting-limits.js';
 import { withPythonTree } from './parser.js';
@@ -44,10 +47,14 @@ export function pythonSyntaxProblems(root: Node, source: string): PythonSyntaxPr
     return [nesting && nesting.index < grammar.index ? nesting : grammar];
   }
   if (nesting) return [nesting];
-  const problems: PythonSyntaxProblem[] = [];
-  const add = (node: Node | number, message: string, relatedIndex?: number) =>
-    problems.push({ index: typeof node === 'number' ? node : node.startIndex, message, kind: 'compile', ...(relatedIndex !== undefined ? { relatedIndex } : {}) });
+  const found: { problem: PythonSyntaxProblem; rank: number; order: number; outer: number }[] = [];
+  const add: Add = (node, message, how = {}) => {
+    const index = typeof node === 'number' ? node : node.startIndex;
+    const problem: PythonSyntaxProblem = { index, message, kind: 'compile', ...(how.related !== undefined ? { relatedIndex: how.related } : {}) };
+    found.push({ problem, rank: PHASES.indexOf(how.phase ?? 'parse'), order: how.order?.startIndex ?? index, outer: -(how.order?.endIndex ?? index) });
+  };
   for (const node of nodesOfType(root, CHECKED_TYPES)) {
+    if (SHAPE_TYPES.has(node.type)) checkShape(node, add);
     switch (node.type) {
       case 'argument_list':
         checkArguments(node, add);
@@ -63,26 +70,25 @@ export function pythonSyntaxProblems(root: Node, source: string): PythonSyntaxPr
         add(node, `Missing parentheses in call to '${node.child(0)?.text}'. Did you mean ${node.child(0)?.text}(...)?`);
         break;
       case 'return_statement':
-        if (!enclosing(node, 'function')) add(node, "'return' outside function");
+        if (!enclosing(node, 'function')) add(node, "'return' outside function", CODEGEN);
         break;
       case 'yield':
-        if (!enclosing(node, 'function') && !enclosing(node, 'lambda')) add(node, "'yield' outside function");
-        break;
-      case 'await':
-        if (!enclosing(node, 'function') && !enclosing(node, 'lambda')) add(node, "'await' outside function");
+        if (!enclosing(node, 'function') && !enclosing(node, 'lambda')) add(node, "'yield' outside function", CODEGEN);
         break;
       case 'break_statement':
-        if (!insideLoop(node)) add(node, "'break' outside loop");
+        if (!insideLoop(node)) add(node, "'break' outside loop", CODEGEN);
         break;
       case 'continue_statement':
-        if (!insideLoop(node)) add(node, "'continue' not properly in loop");
+        if (!insideLoop(node)) add(node, "'continue' not properly in loop", CODEGEN);
         break;
       case 'nonlocal_statement':
-        if (!hasAncestor(node, 'function_definition')) add(node, 'nonlocal declaration not allowed at module level');
+        if (!hasAncestor(node, 'function_definition')) add(node, 'nonlocal declaration not allowed at module level', SYMTABLE);
         break;
       case 'list_splat':
       case 'dictionary_splat':
-        if (MISPLACED_SPLAT_PARENTS.has(node.parent?.type ?? '')) add(node, 'invalid syntax');
+        // `*a + 1` parses as *(a + 1), which only the compiler refuses; `-*a`, `*a or b` do not parse
+        if (node.parent?.type === 'binary_operator' && node.parent.child(0)?.id === node.id) add(node, "can't use starred expression here", CODEGEN);
+        else if (MISPLACED_SPLAT_PARENTS.has(node.parent?.type ?? '')) add(node, 'invalid syntax');
         break;
       case 'module':
       case 'block':
@@ -99,15 +105,18 @@ export function pythonSyntaxProblems(root: Node, source: string): PythonSyntaxPr
         break;
     }
   }
-  return problems.sort((a, b) => a.index - b.index);
+  // CPython stops at the first error of the first pass that has one: tokenizer and parser, then
+  // __future__ features, the symbol table, then code generation (which checks a call's keywords
+  // before compiling its callee and arguments, so an outer call's repeat comes first)
+  found.sort((a, b) => a.rank - b.rank || a.order - b.order || a.outer - b.outer || a.problem.index - b.problem.index);
+  return found.map((f) => f.problem);
 }
 
 const CHECKED_TYPES = new Set([
-  'argument_list', 'parameters', 'lambda_parameters', 'print_statement', 'exec_statement', 'return_statement', 'yield', 'await',
+  'argument_list', 'parameters', 'lambda_parameters', 'print_statement', 'exec_statement', 'return_statement', 'yield',
   'break_statement', 'continue_statement', 'nonlocal_statement', 'list_splat', 'dictionary_splat', 'module', 'block', 'integer', '<>',
+  ...SHAPE_TYPES,
 ]);
-
-type Add = (node: Node | number, message: string, relatedIndex?: number) => void;
 
 // not `attribute`: tree-sitter parses `[*self.items]` as (*self).items
 const MISPLACED_SPLAT_PARENTS = new Set(['binary_operator', 'unary_operator', 'comparison_operator', 'boolean_operator', 'not_operator']);
@@ -119,6 +128,7 @@ function checkArguments(list: Node, add: Add): void {
   let mapping = false;
   // CPython stops at the first misplaced argument of a call: one report per list
   let ordered = true;
+  const close = list.lastChild?.type === ')' ? list.lastChild : undefined;
   const order = (arg: Node, message: string) => {
     add(arg, message);
     ordered = false;
@@ -129,15 +139,17 @@ function checkArguments(list: Node, add: Add): void {
       keyword = true;
       const name = arg.childForFieldName('name')?.text ?? '';
       const first = seen.get(name);
-      if (first) add(arg, `keyword argument repeated: ${name}`, first.startIndex);
+      if (first) add(arg, `keyword argument repeated: ${name}`, { phase: 'codegen', related: first.startIndex, order: list.parent ?? list });
       else seen.set(name, arg);
     } else if (arg.type === 'dictionary_splat') {
       mapping = true;
     } else if (ordered) {
       if (arg.type === 'list_splat') {
         if (mapping) order(arg, 'iterable argument unpacking follows keyword argument unpacking');
-      } else if (mapping) order(arg, 'positional argument follows keyword argument unpacking');
-      else if (keyword) order(arg, 'positional argument follows keyword argument');
+      }
+      // CPython's parser raises these at the last token it read: the call's closing parenthesis
+      else if (mapping) order(close ?? arg, 'positional argument follows keyword argument unpacking');
+      else if (keyword) order(close ?? arg, 'positional argument follows keyword argument');
     }
   }
 }
@@ -175,16 +187,17 @@ function checkParameters(list: Node, add: Add): void {
   let star: Node | undefined;
   let slash = false;
   let defaulted = false;
-  let reported = false;
-  const report = (node: Node, message: string, related?: number) => {
-    if (!reported) add(node, message, related);
-    reported = true;
+  // one report per list and pass: a parse error still outranks an earlier duplicate name
+  const reported = new Set<Phase>();
+  const report = (node: Node, message: string, how: How = {}) => {
+    if (!reported.has(how.phase ?? 'parse')) add(node, message, how);
+    reported.add(how.phase ?? 'parse');
   };
   params.forEach((param, i) => {
     const name = parameterName(param);
     if (name) {
       const first = seen.get(name);
-      if (first) report(param, `duplicate argument '${name}' in function definition`, first.startIndex);
+      if (first) report(param, `duplicate argument '${name}' in function definition`, { phase: 'symtable', related: first.startIndex });
       else seen.set(name, param);
     }
     if (varKeyword) report(param, 'arguments cannot follow var-keyword argument');
@@ -218,11 +231,13 @@ function checkFutureImports(module: Node, add: Add): void {
   module.namedChildren.forEach((statement, i) => {
     if (!statement || isExtra(statement)) return;
     if (statement.type === 'future_import_statement') {
-      if (!leading) add(statement, 'from __future__ imports must occur at the beginning of the file');
+      if (!leading) add(statement, 'from __future__ imports must occur at the beginning of the file', CODEGEN);
       for (const name of statement.namedChildren) {
         const feature = name?.type === 'aliased_import' ? name.childForFieldName('name')?.text : name?.text;
-        if (feature === 'braces') add(name!, 'not a chance');
-        else if (feature && !FUTURE_FEATURES.has(feature)) add(name!, `future feature ${feature} is not defined`);
+        // only the leading block reaches CPython's future pass, which points at the statement
+        if (!leading) continue;
+        if (feature === 'braces') add(statement, 'not a chance', { phase: 'future' });
+        else if (feature && !FUTURE_FEATURES.has(feature)) add(statement, `future feature ${feature} is not defined`, { phase: 'future' });
       }
       return;
     }
@@ -253,77 +268,4 @@ function insideLoop(node: Node): boolean {
     if ((p.type === 'for_statement' || p.type === 'while_statement') && p.childForFieldName('body')?.id === child.id) return true;
   }
   return false;
-}
-
-const CLAUSES = new Set(['else_clause', 'elif_clause', 'except_clause', 'except_group_clause', 'finally_clause', 'case_clause']);
-
-/** Statements of one block that start a line must share its indentation; a block may not be empty. */
-function checkIndentation(block: Node, source: string, add: Add): void {
-  if (block.type === 'block' && block.namedChildCount === 0) {
-    const header = block.parent;
-    const next = nextLineStart(source, block.startIndex);
-    add(next, `expected an indented block after ${describeHeader(header)} on line ${(header?.startPosition.row ?? 0) + 1}`);
-    return;
-  }
-  let reference: string | undefined = block.type === 'module' ? '' : undefined;
-  for (const statement of block.namedChildren) {
-    if (!statement || isExtra(statement)) continue;
-    const indent = lineIndent(source, statement.startIndex);
-    if (indent === undefined) continue;
-    if (reference === undefined) reference = indent;
-    const problem = compareIndent(indent, reference);
-    if (problem) {
-      add(statement, problem);
-      return;
-    }
-    // else/elif/except/finally line up with the statement they continue
-    for (const clause of statement.namedChildren) {
-      if (!clause || !CLAUSES.has(clause.type)) continue;
-      const clauseIndent = lineIndent(source, clause.startIndex);
-      const clauseProblem = clauseIndent === undefined ? undefined : compareIndent(clauseIndent, indent);
-      if (clauseProblem) {
-        add(clause, clauseProblem === 'unexpected indent' ? 'invalid syntax' : clauseProblem);
-        return;
-      }
-    }
-  }
-}
-
-function compareIndent(indent: string, reference: string): string | undefined {
-  if (indent === reference) return undefined;
-  const wide = width(indent, 8) - width(reference, 8);
-  const narrow = width(indent, 1) - width(reference, 1);
-  if (Math.sign(wide) !== Math.sign(narrow) || wide === 0) return 'inconsistent use of tabs and spaces in indentation';
-  return wide > 0 ? 'unexpected indent' : 'unindent does not match any outer indentation level';
-}
-
-function width(indent: string, tab: number): number {
-  let col = 0;
-  for (const ch of indent) col = ch === '\t' ? (Math.floor(col / tab) + 1) * tab : col + 1;
-  return col;
-}
-
-/** Leading whitespace of the line at `index`, when `index` is the line's first non-blank character. */
-function lineIndent(source: string, index: number): string | undefined {
-  const start = source.lastIndexOf('\n', index - 1) + 1;
-  const before = source.slice(start, index);
-  return /^[ \t\f]*$/.test(before) ? before.replace(/\f/g, '') : undefined;
-}
-
-function nextLineStart(source: string, index: number): number {
-  const re = /\n[ \t]*(?=[^\s#])/g;
-  re.lastIndex = index;
-  const m = re.exec(source);
-  return m ? m.index + 1 : source.length;
-}
-
-function describeHeader(header: Node | null): string {
-  switch (header?.type) {
-    case 'function_definition':
-      return 'function definition';
-    case 'class_definition':
-      return 'class definition';
-    default:
-      return header ? `'${header.child(0)?.text ?? header.type}' statement` : 'statement';
-  }
 }

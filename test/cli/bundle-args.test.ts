@@ -25,6 +25,7 @@ describe('bundle arguments', () => {
     'bundle closure fn_a/main.py --package-root fn_a --unused --json',
     'bundle closure fn_a/main.py --fix links --apply --allow-dirty',
     'bundle closure fn_a/main.py --ignore-module functions_framework --ignore-module google.cloud.logging',
+    'bundle closure fn_a/main.py --python .venv/bin/python',
   ])('accepts %s', async (line) => {
     await expect(parse(line)).resolves.toBeTruthy();
   });

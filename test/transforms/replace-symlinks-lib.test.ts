@@ -163,7 +163,7 @@ describe('declared dependencies', () => {
       '--hash=sha256:abc',
     ].join('\n');
     expect(parseRequirements(text, (file) => (file === 'base.txt' ? ['functions-framework'] : []))).toEqual([
-      'PyYAML', 'requests', 'functions-framework', 'internal-lib', 'google-cloud-bigquery', 'pkg',
+      'PyYAML', 'requests[socks]', 'functions-framework', 'internal-lib', 'google-cloud-bigquery', 'pkg',
     ]);
   });
 
@@ -171,18 +171,18 @@ describe('declared dependencies', () => {
     const text = `
 [project]
 name = "x"
-dependencies = ["google-cloud-storage>=2", "attrs"]
+dependencies = ["google-cloud-storage[protobuf, tracing]>=2", "attrs"]
 [project.optional-dependencies]
 fast = ["orjson"]
 [dependency-groups]
 test = ["pytest"]
 [tool.poetry.dependencies]
 python = "^3.11"
-PyJWT = "^2"
+PyJWT = { version = "^2", extras = ["crypto"] }
 [tool.poetry.group.dev.dependencies]
 ruff = "*"
 `;
-    expect(parsePyproject(text)).toEqual(['google-cloud-storage', 'attrs', 'orjson', 'pytest', 'PyJWT', 'ruff']);
+    expect(parsePyproject(text)).toEqual(['google-cloud-storage[protobuf,tracing]', 'attrs', 'orjson', 'pytest', 'PyJWT[crypto]', 'ruff']);
   });
 });
 

@@ -3,6 +3,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../../lib/errors.js';
 import type { Explanation } from '../../lib/explanations.js';
+import { withHelp } from '../common.js';
 
 interface ExplainArgs {
   code?: string;
@@ -59,17 +60,18 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
   command: 'explain [code]',
   describe: 'explain a diagnostic code: what it means, why it matters, an example, how to fix or suppress it',
   builder: (yargs) =>
-    yargs
+    withHelp(yargs, [
+      ['$0 explain remove-redundant-bases/inconsistent-mro', 'what the MRO error means and how to fix it'],
+      ['$0 explain undeclared-dependency', 'a short name works when only one table has it'],
+      ['$0 explain --list', 'every code, its severity and summary'],
+    ], { colour: false })
       .positional('code', { type: 'string', describe: 'a code as printed in brackets (rewrite-imports/missing-module), or its short name (missing-module)' })
       .option('list', { type: 'boolean', describe: 'list every code with its severity and one-line summary' })
       .check((argv) => {
         if (!argv.code && !argv.list) throw new UsageError('give a diagnostic code, or --list', "e.g. repomod explain remove-redundant-bases/inconsistent-mro; run 'repomod explain --list' to see them all");
         if (argv.code && argv.list) throw new UsageError('give a code or --list, not both', 'repomod explain --list shows every code');
         return true;
-      })
-      .example('$0 explain remove-redundant-bases/inconsistent-mro', 'what the MRO error means and how to fix it')
-      .example('$0 explain undeclared-dependency', 'a short name works when only one table has it')
-      .example('$0 explain --list', 'every code, its severity and summary') as unknown as Argv<ExplainArgs>,
+      }) as unknown as Argv<ExplainArgs>,
   handler: async (args) => {
     const [{ loadExplanations, lookupCode }, { suppressionText }, { editDistance }] = await Promise.all([
       import('../../transforms/explanations.js'),

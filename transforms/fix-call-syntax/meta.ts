@@ -15,4 +15,9 @@ export const meta: TransformMeta = {
   prefilter: () => undefined,
   // `repomod check` without config: parse errors and repeated keywords need no --keyword
   checkDefaults: {},
+  examples: [
+    ['$0 fix-call-syntax src', 'dry run: the diff that repairs repeated keywords and comma-first lines'],
+    ['$0 fix-call-syntax --keyword exc_info=True --apply', 'also remove an injected exc_info=True, and write'],
+    ['$0 fix-call-syntax --check', 'CI: exit 1 while a file does not parse or a call needs a repair'],
+  ],
 };

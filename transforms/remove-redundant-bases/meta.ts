@@ -14,4 +14,9 @@ export const meta: TransformMeta = {
   inProcess: true,
   // `repomod check` without config gates on what Python refuses at import: inconsistent MROs
   checkDefaults: { onlyErrors: true },
+  examples: [
+    ['$0 remove-redundant-bases', 'dry run: the diff that removes bases another listed base already inherits'],
+    ['$0 remove-redundant-bases --only-errors --apply', 'fix only classes whose MRO is inconsistent, and write'],
+    ['$0 remove-redundant-bases --check pkg', 'CI: exit 1 while a class under pkg/ needs a change'],
+  ],
 };

@@ -8,6 +8,8 @@ import { extraCommands } from '../../cli/commands/index.js';
 import { buildCommand, checkCommand as bundleCheck, closureCommand } from '../../cli/commands/bundle.js';
 import { isKnownError } from '../../lib/errors.js';
 import { registry } from '../../transforms/index.js';
+import { repomod } from '../helpers/cli.js';
+import { repoWith } from '../helpers/tree.js';
 
 let captured: RunRequest | undefined;
 interceptRuns(async (request) => {
@@ -111,5 +113,17 @@ describe('options: did you mean, and the command\'s own help', () => {
 
   it.each(['fix-call-syntax --check --diff', 'rewrite-imports --map a=b --diff', 'move a b --diff', 'run -t x.js --check --diff', 'check --diff'])('--diff is accepted: %s', async (line) => {
     expect((await parse(line))?.args.diff).toBe(true);
+  });
+});
+
+describe('--diff with --check, as on check', () => {
+  it('a transform command prints the fix that git apply accepts and still exits 1', () => {
+    const repo = repoWith({ 'svc/log.py': 'import logging\nlogging.error("x", exc_info=True, exc_info=True)\n' });
+    const plain = repomod(repo, ['fix-call-syntax', '--check']);
+    expect([plain.code, plain.stdout]).toEqual([1, '']);
+    const shown = repomod(repo, ['fix-call-syntax', '--check', '--diff']);
+    expect(shown.code).toBe(1);
+    expect(shown.stdout).toContain('-logging.error("x", exc_info=True, exc_info=True)\n+logging.error("x", exc_info=True)\n');
+    expect(shown.stdout).toBe(repomod(repo, ['fix-call-syntax']).stdout);
   });
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { pyprojectRoots, sysPathInsertions } from '../../lib/survey/python-roots.js';
 import { loadConfig } from '../../lib/config.js';
 import { registry } from '../../transforms/index.js';
-import { repomod } from '../helpers/cli.js';
+import { repomod, REPO_ROOT } from '../helpers/cli.js';
 import { git, initRepo, tempDir } from '../helpers/tree.js';
 
 const PYPROJECT = '[project]\nname = "platform"\nversion = "1.0"\n\n[tool.setuptools.packages.find]\nwhere = ["libs"]\n';
@@ -104,36 +104,42 @@ describe('repomod init on a repository shaped like the users\'', () => {
 
   it('the README\'s first steps: init --apply, then check passes, then check on a staged file as pre-commit runs it', () => {
     const repo = usersRepository();
-    const init = repomod(repo, ['init', '--apply']);
-    expect(init.code).toBe(0);
+    // the first screen's commands, in order, as a new user types them
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const firstScreen = /^```sh\n(npm i -g repomod[\s\S]*?)^```$/m.exec(readme)![1];
+    const commands = firstScreen.split('\n').map((line) => line.split('#')[0].trim()).filter((line) => line.startsWith('repomod '));
+    expect(commands).toEqual(['repomod init', 'repomod init --apply', 'repomod fix-call-syntax', 'repomod check']);
+    const runs = commands.map((command) => repomod(repo, command.split(' ').slice(1)));
+    for (const [i, run] of runs.entries()) expect(run.code, `${commands[i]}: ${run.stderr}`).toBe(0);
+    const [, init, dryRun, check] = runs;
     expect(init.stdout).toBe('');
     expect(init.stderr.endsWith('wrote pyproject.toml; next: repomod check\n')).toBe(true);
+    expect([dryRun.stdout, check.stdout]).toEqual(['', '']);
+    expect(check.stderr).not.toMatch(/: (error|warning): |would change/);
     const written = readFileSync(path.join(repo, 'pyproject.toml'), 'utf8');
     expect(written.startsWith(PYPROJECT)).toBe(true);
     // what was written loads as it was proposed: each check with the options check gives it anyway
     const names = registry.flatMap((e) => [e.meta.name, ...(e.meta.aliases ?? [])]);
     expect(loadConfig(path.join(repo, 'pyproject.toml'), names).transforms).toEqual({ 'fix-call-syntax': {}, 'replace-symlinks': {}, 'remove-redundant-bases': { onlyErrors: true } });
 
-    const check = repomod(repo, ['check']);
-    expect([check.code, check.stdout]).toEqual([0, '']);
-    expect(check.stderr).not.toMatch(/: (error|warning): |would change/);
-
     // the CI job's steps pass too (each deploy package's import closure)
     const steps = [...init.stderr.matchAll(/^ {6}- run: npx repomod (bundle .*)$/gm)].map((m) => m[1].split(' '));
     expect(steps.length).toBe(2);
     for (const step of steps) expect(repomod(repo, step).code, step.join(' ')).toBe(0);
 
-    // pre-commit passes the staged files after the hook's args
+    // pre-commit passes the staged files after the hook's args (as init printed them)
+    const args = /^ {8}args: \[(.*)\]$/m.exec(init.stderr)![1];
+    expect(args).toBe(ROOTS);
     writeFileSync(path.join(repo, 'pipeline/jobs.py'), readFileSync(path.join(repo, 'pipeline/jobs.py'), 'utf8') + '\n\nclass Nightly(Job):\n    pass\n');
     git(repo, 'add', 'pipeline/jobs.py');
     const staged = git(repo, 'diff', '--cached', '--name-only').trim().split('\n');
-    const hook = repomod(repo, ['check', ...ROOTS.split(', '), ...staged]);
+    const hook = repomod(repo, ['check', ...args.split(', '), ...staged]);
     expect([hook.code, hook.stdout]).toEqual([0, '']);
     expect(hook.stderr).not.toMatch(/: (error|warning): |would change/);
     // the same hook on a staged file that Python would refuse fails the commit
     writeFileSync(path.join(repo, 'pipeline/jobs.py'), readFileSync(path.join(repo, 'pipeline/jobs.py'), 'utf8') + '\n\nclass Broken(Base, Job):\n    pass\n');
     git(repo, 'add', 'pipeline/jobs.py');
-    const refused = repomod(repo, ['check', ...ROOTS.split(', '), ...staged]);
+    const refused = repomod(repo, ['check', ...args.split(', '), ...staged]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/^pipeline\/jobs\.py:\d+:7: error: .*\[remove-redundant-bases\/inconsistent-mro\]$/m);
 

@@ -17,6 +17,7 @@ export const meta: TransformMeta = {
       return undefined; // the transform reports the bad option itself
     }
   },
+  checkApply: 'the rewrites its rules make',
   examples: [
     ['$0 rewrite-imports --map pipeline.common.util=common.util', 'dry run: the diff that rewrites every import of the old module'],
     ['$0 rewrite-imports --map pipeline.common.util=common.util --apply', 'write it'],

@@ -196,7 +196,8 @@ async function runAndPrint(request: RunRequest): Promise<void> {
   await printRun(result, { stdout: process.stdout, stderr: process.stderr }, {
     format: args.json ? 'json' : args.format ?? 'diff',
     command: reviewCommand(),
-    patchInCheck: Boolean(args.diff),
+    // --stat asks for the table of what would change: in check mode too, like --diff for the patch
+    patchInCheck: Boolean(args.diff || args.stat),
     color: args.color ?? Boolean(process.stdout.isTTY),
     verbose: Boolean(args.verbose),
     quiet: Boolean(args.quiet),

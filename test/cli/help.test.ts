@@ -125,5 +125,8 @@ describe('--diff with --check, as on check', () => {
     expect(shown.code).toBe(1);
     expect(shown.stdout).toContain('-logging.error("x", exc_info=True, exc_info=True)\n+logging.error("x", exc_info=True)\n');
     expect(shown.stdout).toBe(repomod(repo, ['fix-call-syntax']).stdout);
+    // --stat in check mode: the table of what would change, and still exit 1
+    const stat = repomod(repo, ['check', '--stat']);
+    expect([stat.code, stat.stdout]).toEqual([1, ' svc/log.py | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n']);
   });
 });

@@ -30,7 +30,7 @@ export type Explanations = Record<string, Explanation>;
 export const runSuppression = (code: string) => `in a run: \`repomod check --ignore-code ${code}\`, or "ignoreCodes": ["${code}"] in the config (which \`check\` reads)`;
 
 /** For findings that are not on a line of a source file: no comment applies. */
-export const notInSource = (code: string, other: string) => [`${other}; it is not reported on a line of a source file, so no comment applies`, runSuppression(code)];
+export const notInSource = (code: string, other: string) => [`no in-line comment applies: ${other}`, runSuppression(code)];
 
 /** Codes the engine reports for every command (unprefixed). */
 export const engineExplanations = {
@@ -58,6 +58,7 @@ export const engineExplanations = {
     before: '# -*- coding: latin-1 -*-\nfrom pipeline.common.util import lock   # bytes 0xe9 elsewhere in the file',
     after: '# (the file re-saved as UTF-8, the coding line removed)\nfrom common.util import lock',
     fix: 'convert the file to UTF-8 (`iconv -f latin1 -t utf-8`), or check it by hand',
+    suppress: notInSource('not-utf8', 'the file is not read as text, so its comments are not either; --ignore GLOB skips it'),
   },
   'too-large': {
     severity: 'warning',
@@ -66,6 +67,7 @@ export const engineExplanations = {
     before: 'generated/schema_pb2.py   52.4 MB',
     after: '$ repomod check --max-file-size 100MB   (or "maxFileSize" in the config)',
     fix: 'raise --max-file-size if the file must be checked, or exclude generated files with --ignore',
+    suppress: notInSource('too-large', 'the file is never read, so its comments are not either; --ignore GLOB skips it'),
   },
   'not-a-file': {
     severity: 'warning',
@@ -74,6 +76,7 @@ export const engineExplanations = {
     before: '$ repomod check logs/pipe',
     after: '$ repomod check src',
     fix: 'give files and folders only',
+    suppress: notInSource('not-a-file', 'it is never opened; leave it off the command line'),
   },
   'transform-error': {
     severity: 'error',
@@ -90,6 +93,7 @@ export const engineExplanations = {
     before: 'a link replaced by replace-symlinks whose copy rewrite-imports also edits, in one `check` run',
     after: 'run the two transforms one after the other',
     fix: 'run each transform on its own (apply the first, then run the second)',
+    suppress: notInSource('conflicting-changes', 'run the two transforms separately'),
   },
   report: {
     severity: 'info',

@@ -7,6 +7,7 @@ import { explainText, listText } from '../../cli/commands/explain.js';
 import { suppressionText } from '../../lib/explanations.js';
 import { loadExplanations, loadMessageTables } from '../../transforms/explanations.js';
 import { repomod, REPO_ROOT } from '../helpers/cli.js';
+import { repoWith } from '../helpers/tree.js';
 
 const entries = await loadExplanations();
 const tables = await loadMessageTables();
@@ -121,5 +122,17 @@ describe('repomod explain', () => {
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines.map((l) => l.split(/\s+/)[0])).toEqual([...entries.keys()]);
     expect(lines.find((l) => l.startsWith('remove-redundant-bases/inconsistent-mro '))).toMatch(/ error +Python cannot create a consistent method resolution order for the class$/);
+  });
+});
+
+describe('the suppression explain gives works', () => {
+  it('parse-error: the in-line comment and --ignore-code it names both silence it', () => {
+    const explained = repomod(REPO_ROOT, ['explain', 'parse-error']).stdout;
+    const comment = /`(# repomod: ignore\[[^\]]+\])` at its end/.exec(explained)![1];
+    const flag = /`repomod check (--ignore-code \S+)`/.exec(explained)![1].split(' ');
+    const broken = 'def f(:\n    pass\n';
+    expect(repomod(repoWith({ 'a.py': broken }), ['check']).code).toBe(1);
+    expect(repomod(repoWith({ 'a.py': broken.replace(':\n', `:  ${comment}\n`) }), ['check']).code).toBe(0);
+    expect(repomod(repoWith({ 'a.py': broken }), ['check', ...flag]).code).toBe(0);
   });
 });

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pyprojectRoots, sysPathInsertions } from '../../lib/survey/python-roots.js';
+import { surveyRepository } from '../../lib/survey/index.js';
 import { loadConfig } from '../../lib/config.js';
 import { registry } from '../../transforms/index.js';
 import { repomod, REPO_ROOT } from '../helpers/cli.js';
@@ -183,5 +184,31 @@ describe('source roots read literally', () => {
     ['not toml [', []],
   ])('pyproject %j', (text, roots) => {
     expect(pyprojectRoots(text)).toEqual(roots);
+  });
+});
+
+describe('deploy packages', () => {
+  it('package.json functions, folders linking into the repository, and not links inside a folder', () => {
+    const dir = tempDir();
+    const files: Record<string, string> = {
+      'functions/notify/package.json': '{"main": "index.js", "dependencies": {"@google-cloud/functions-framework": "^3"}}\n',
+      'functions/notify/index.js': 'exports.notify = () => 1;\n',
+      'web/package.json': '{"name": "web", "dependencies": {"react": "^18"}}\n',
+      'common/util.py': 'X = 1\n',
+      'jobs/nightly/run.py': 'from common.util import X\n',
+      'docs/a.md': '# a\n',
+    };
+    for (const [rel, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      writeFileSync(path.join(dir, rel), text);
+    }
+    mkdirSync(path.join(dir, 'jobs/nightly/common'));
+    symlinkSync('../../../common/util.py', path.join(dir, 'jobs/nightly/common/util.py'));
+    symlinkSync('a.md', path.join(dir, 'docs/b.md')); // a link inside its own folder links nothing in
+    initRepo(dir);
+    expect(surveyRepository(dir).deployPackages).toEqual([
+      { path: 'functions/notify', kind: 'node-function', entry: 'functions/notify/index.js', links: 0 },
+      { path: 'jobs/nightly', kind: 'linked-folder', links: 1 },
+    ]);
   });
 });

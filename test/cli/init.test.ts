@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { pyprojectRoots, sysPathInsertions } from '../../lib/survey/python-roots.js';
 import { surveyRepository } from '../../lib/survey/index.js';
 import { loadConfig } from '../../lib/config.js';
@@ -100,6 +101,18 @@ describe('repomod init on a repository shaped like the users\'', () => {
     expect(run.stderr).toContain(`      - id: repomod-check\n        args: [${ROOTS}]\n`);
     expect(run.stderr).toContain('      - run: npx repomod bundle closure orchestration/cloud_functions/fn_a/main.py --source-root libs --source-root services/api/src --source-root tools\n');
     expect(run.stderr.endsWith('dry run: nothing written; add --apply to write pyproject.toml\n')).toBe(true);
+    // both snippets are YAML that names what exists: a hook repomod offers, steps that run repomod
+    const preCommit = parseYaml(/^# \.pre-commit-config\.yaml\n[\s\S]*?\n\n/m.exec(run.stderr)![0]) as { repos: { repo: string; hooks: { id: string; args: string[] }[] }[] };
+    const offered = (parseYaml(readFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string }[]).map((h) => h.id);
+    expect(preCommit.repos[0].hooks).toEqual([{ id: 'repomod-check', args: ROOTS.split(', ') }]);
+    expect(offered).toContain(preCommit.repos[0].hooks[0].id);
+    const job = parseYaml(/^# \.github\/workflows\/repomod\.yml\n[\s\S]*?\n\n/m.exec(run.stderr)![0]) as { jobs: { check: { steps: { run?: string }[] } } };
+    expect(job.jobs.check.steps.map((s) => s.run).filter(Boolean)).toEqual([
+      'npm install --no-save repomod',
+      'npx repomod check --format github --source-root libs --source-root services/api/src --source-root tools',
+      'npx repomod bundle closure orchestration/cloud_functions/fn_a/main.py --source-root libs --source-root services/api/src --source-root tools',
+      'npx repomod bundle closure orchestration/cloud_functions/fn_b/main.py --source-root libs --source-root services/api/src --source-root tools',
+    ]);
     expect(git(repo, 'status', '--porcelain')).toBe('?? init.patch\n');
   });
 

@@ -44,7 +44,7 @@ export function explainText(code: string, e: Explanation, suppression: readonly 
 }
 
 /** `code  severity  summary`, one line per code, aligned. */
-export function listText(entries: ReadonlyMap<string, Explanation>): string {
+export function codeListText(entries: ReadonlyMap<string, Explanation>): string {
   const width = Math.max(...[...entries.keys()].map((c) => c.length));
   const severityWidth = Math.max(...[...entries.values()].map((e) => severityWord(e).length));
   return [...entries].map(([code, e]) => `${code.padEnd(width)}  ${severityWord(e).padEnd(severityWidth)}  ${e.summary}\n`).join('');
@@ -79,7 +79,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
       import('../../lib/repo/symlinks.js'),
     ]);
     const entries = await loadExplanations();
-    if (args.list) return void process.stdout.write(listText(entries));
+    if (args.list) return void process.stdout.write(codeListText(entries));
     const lookup = lookupCode([...entries.keys()], args.code!, editDistance);
     if ('ambiguous' in lookup) throw new UsageError(`'${args.code}' is the short name of ${lookup.ambiguous.length} codes: ${lookup.ambiguous.join(', ')}`, `give the full code, e.g. repomod explain ${lookup.ambiguous[0]}`);
     if ('unknown' in lookup) {

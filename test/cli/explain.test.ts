@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { explainText, listText } from '../../cli/commands/explain.js';
+import { codeListText, explainText } from '../../cli/commands/explain.js';
 import { suppressionText } from '../../lib/explanations.js';
 import { loadExplanations, loadMessageTables } from '../../transforms/explanations.js';
 import { repomod, REPO_ROOT } from '../helpers/cli.js';
@@ -118,7 +118,7 @@ describe('repomod explain', () => {
   it('--list: every code once, with its severity and summary', () => {
     const run = repomod(REPO_ROOT, ['explain', '--list']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(listText(entries));
+    expect(run.stdout).toBe(codeListText(entries));
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines.map((l) => l.split(/\s+/)[0])).toEqual([...entries.keys()]);
     expect(lines.find((l) => l.startsWith('remove-redundant-bases/inconsistent-mro '))).toMatch(/ error +Python cannot create a consistent method resolution order for the class$/);

@@ -54,7 +54,7 @@ export const explanations = {
     why: "repomod cannot tell which package the file belongs to, so it cannot write an absolute import for it",
     before: "$ repomod rewrite-imports --absolute scripts/tool.py",
     after: "$ repomod rewrite-imports --absolute --source-root scripts scripts/tool.py",
-    fix: "add the folder with --source-root (or sourceRoots in the config)",
+    fix: "add the folder with --source-root (or \"sourceRoot\" under rewrite-imports in the config)",
   },
   'rewrite-imports/nests-again': {
     severity: 'warning',

@@ -73,11 +73,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
         return true;
       }) as unknown as Argv<ExplainArgs>,
   handler: async (args) => {
-    const [{ loadExplanations, lookupCode }, { suppressionText }, { editDistance }] = await Promise.all([
-      import('../../transforms/explanations.js'),
-      import('../../lib/explanations.js'),
-      import('../../lib/repo/symlinks.js'),
-    ]);
+    const [{ loadExplanations, lookupCode, suppressionText }, { editDistance }] = await Promise.all([import('../../api/explain.js'), import('../../lib/repo/symlinks.js')]);
     const entries = await loadExplanations();
     if (args.list) return void process.stdout.write(codeListText(entries));
     const lookup = lookupCode([...entries.keys()], args.code!, editDistance);

@@ -53,7 +53,7 @@ export async function main(argv: string[]): Promise<void> {
 export async function buildParser(argv: string[]) {
   const [{ default: yargs }, { registry }, { extraCommands }, { transformCommand }, { usageErrorFor }, { editDistance }] = await Promise.all([
     import('yargs'),
-    import('../transforms/index.js'),
+    import('../api/registry.js'),
     import('./commands/index.js'),
     import('./commands/transform.js'),
     import('./usage-errors.js'),

@@ -6,9 +6,7 @@ import { githubReport } from '../lib/formats/github.js';
 import { markdownReport } from '../lib/formats/markdown.js';
 import { sarifReport } from '../lib/formats/sarif.js';
 import { plural, totalsSentence } from '../lib/formats/totals.js';
-import { loadDiagnosticHelp } from '../transforms/help.js';
-import type { LinkListing } from '../transforms/replace-symlinks/report.js';
-import type { TextReferenceSummary } from '../transforms/rewrite-imports/text-files.js';
+import { loadDiagnosticHelp, type LinkListing, type TextReferenceSummary } from '../api/registry.js';
 
 export interface Streams {
   stdout: NodeJS.WritableStream;

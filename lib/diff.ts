@@ -5,6 +5,7 @@ import { deflateSync } from 'node:zlib';
 import type { FileChange, FileState } from './types.js';
 import { lineHunks } from './diff-hunks.js';
 import { looksBinary } from './files.js';
+import { byOrdinalKey } from './order.js';
 
 const CONTEXT_LINES = 3;
 const NULL_SHA = '0'.repeat(40);
@@ -66,7 +67,7 @@ export function renderChange(change: FileChange): string {
 /** The whole run's patch: changes sorted by path so the output is stable. */
 export function renderPatch(changes: readonly FileChange[]): string {
   return [...changes]
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .sort(byOrdinalKey((x) => x.path))
     .map(renderChange)
     .join('');
 }

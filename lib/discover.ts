@@ -7,6 +7,7 @@ import type { SymlinkEntry } from './repo/repo-index.js';
 import { UsageError } from './errors.js';
 import { expandGlob, isGlob } from './globs.js';
 import { notRegular, type FileOutcome } from './process-file.js';
+import { byOrdinalKey } from './order.js';
 
 /** Never walked, whatever the ignore files say. */
 export const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules', '__pycache__', '.venv', 'venv']);
@@ -87,7 +88,7 @@ export function discoverRepository(options: DiscoveryOptions): Discovery {
   };
   visit('', [{ base: '', rules: rootRules }]);
   files.sort();
-  symlinks.sort((a, b) => (a.path < b.path ? -1 : 1));
+  symlinks.sort(byOrdinalKey((x) => x.path));
   return { files, symlinks, unreadable };
 }
 

@@ -13,11 +13,13 @@ import { applySuppressions } from './suppressions.js';
 import { UsageError } from './errors.js';
 import { expandGlob, isGlob } from './globs.js';
 import { gitTopLevel } from './git.js';
+import { JS_EXTENSIONS } from './languages.js';
 import type { FileOutcome } from './process-file.js';
 import { RepoIndex } from './repo/repo-index.js';
 import { loadTransformModule, type TransformSource } from './transform-loader.js';
 import type { FileChange, FileResult, PlanContext, TransformModule } from './types.js';
 import { processTargets, withoutModules } from './schedule.js';
+import { byOrdinalKey } from './order.js';
 
 export type RunMode = 'dry-run' | 'apply' | 'check';
 
@@ -77,9 +79,6 @@ export interface RunResult {
   stats: Record<string, number>;
   durationMs: number;
 }
-
-/** What a third-party jscodeshift transform is run on unless --extensions says otherwise. */
-export const JS_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'];
 
 export async function runEngine(options: EngineOptions): Promise<RunResult> {
   const started = performance.now();
@@ -229,7 +228,7 @@ function assemble(
     result.diagnostics.push(diagnostic);
     byPath.set(diagnostic.path, result);
   }
-  const files = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const files = [...byPath.values()].sort(byOrdinalKey((x) => x.path));
   for (const file of files) {
     file.diagnostics.sort(compareDiagnostics);
     // a file that does not parse failed, whatever a transform could still do around the damage
@@ -240,7 +239,7 @@ function assemble(
     }
   }
   const diagnostics = files.flatMap((f) => f.diagnostics);
-  changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  changes.sort(byOrdinalKey((x) => x.path));
   const patch = files.map((f) => f.patch ?? '').join('');
   return { root, transform, mode, files, changes, diagnostics, patch, totals: countTotals(files, diagnostics), written: [], attachments: {}, stats: {}, durationMs: 0 };
 }

@@ -1,6 +1,6 @@
 // `repomod list`: the built-in transforms, one line each.
 import type { CommandModule } from 'yargs';
-import { registry } from '../../transforms/index.js';
+import { registry } from '../../api/registry.js';
 import { withHelp } from '../common.js';
 
 export function listText(): string {

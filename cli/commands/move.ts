@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { CommandModule } from 'yargs';
 import { UsageError } from '../../lib/errors.js';
 import { gitTopLevel } from '../../lib/git.js';
-import { meta } from '../../transforms/rewrite-imports/meta.js';
+import { findTransform } from '../../api/registry.js';
 import { executeRun, flagOptions, withCommonOptions, withHelp, withTransformOptions, type CommonArgs } from '../common.js';
 
 interface MoveArgs extends CommonArgs {
@@ -19,6 +19,7 @@ interface MoveArgs extends CommonArgs {
 export const NOT_FOR_MOVE = ['map', 'rules', 'moveFiles', 'absolute'];
 
 /** Every other option of rewrite-imports, declared once in its options table. */
+const meta = findTransform('rewrite-imports')!.meta;
 export const moveOptions = (meta.options ?? []).filter((d) => !NOT_FOR_MOVE.includes(d.name));
 
 /** OLD and NEW as repo-relative `/` paths (they are given relative to the current directory). */

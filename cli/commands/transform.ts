@@ -1,6 +1,6 @@
 // One command per built-in transform, built from its meta: name, aliases, description, flags.
 import type { CommandModule } from 'yargs';
-import type { RegistryEntry } from '../../transforms/index.js';
+import type { RegistryEntry } from '../../api/registry.js';
 import { executeRun, flagOptions, withCommonOptions, withHelp, withTransformOptions, type CommonArgs } from '../common.js';
 
 export function transformCommand(entry: RegistryEntry): CommandModule {

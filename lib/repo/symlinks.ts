@@ -3,6 +3,7 @@
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { RepoIndex, SymlinkEntry } from './repo-index.js';
+import { byOrdinalKey } from '../order.js';
 
 export type LinkKind = 'file' | 'directory' | 'broken' | 'escaping' | 'cyclic';
 
@@ -220,6 +221,6 @@ export function findSymlinks(repo: RepoIndex, paths: readonly string[] = []): Li
   const inScope = (entry: SymlinkEntry) => paths.length === 0 || paths.some((p) => isUnder(entry.path, p));
   return [...repo.symlinks]
     .filter(inScope)
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .sort(byOrdinalKey((x) => x.path))
     .map((entry) => resolver.classify(entry.path, entry.target));
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { normaliseInside } from '../containment.js';
 import { RefusedError } from '../errors.js';
 import type { FileChange, FileState } from '../types.js';
+import { compareOrdinal } from '../order.js';
 
 export type WriteOp =
   /** rename path ➔ backup: deletions, rename sources, the old side of a type change */
@@ -89,9 +90,8 @@ export function planWrites(root: string, changes: readonly FileChange[], txid: s
   const ops: WriteOp[] = [];
   const contents = new Map<number, FileState>();
   const scratch = (dir: string, n: number, ext: string) => (dir ? `${dir}/` : '') + `.repomod-${txid}-${n}.${ext}`;
-  const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  for (const removed of [...early].sort(byPath)) ops.push({ kind: 'remove', path: removed, backup: scratch(dirOf(removed), ops.length, 'orig') });
-  for (const target of [...new Set(arriving)].sort(byPath)) {
+  for (const removed of [...early].sort(compareOrdinal)) ops.push({ kind: 'remove', path: removed, backup: scratch(dirOf(removed), ops.length, 'orig') });
+  for (const target of [...new Set(arriving)].sort(compareOrdinal)) {
     const n = ops.length;
     const replacement = replacements.get(target);
     if (replacement) {
@@ -102,8 +102,8 @@ export function planWrites(root: string, changes: readonly FileChange[], txid: s
       contents.set(n, creations.get(target)!);
     }
   }
-  for (const removed of [...removals].filter((r) => !early.has(r)).sort(byPath)) ops.push({ kind: 'remove', path: removed, backup: scratch(dirOf(removed), ops.length, 'orig') });
-  const dirs = [...newDirs].sort((a, b) => a.split('/').length - b.split('/').length || byPath(a, b));
+  for (const removed of [...removals].filter((r) => !early.has(r)).sort(compareOrdinal)) ops.push({ kind: 'remove', path: removed, backup: scratch(dirOf(removed), ops.length, 'orig') });
+  const dirs = [...newDirs].sort((a, b) => a.split('/').length - b.split('/').length || compareOrdinal(a, b));
   return { ops, newDirs: dirs, contents, expected };
 }
 

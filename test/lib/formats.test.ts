@@ -1,8 +1,8 @@
 // Output formats checked against their specs: GitHub's escaping rules, a real SARIF validator.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import formatsPlugin from 'ajv-formats';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../lib/engine.js';
@@ -32,6 +32,8 @@ function sampleResult(mode: RunResult['mode'] = 'check'): RunResult {
     patch,
     totals: { changed: 1, unchanged: 0, skipped: 0, failed: 1, errors: 1, warnings: 1, infos: 1 },
     written: [],
+    attachments: {},
+    stats: {},
     durationMs: 10,
   };
 }
@@ -85,7 +87,8 @@ describe('sarif', () => {
     // the official SARIF 2.1.0 schema (shipped with the multitool), enforced by ajv…
     const schema = JSON.parse(readFileSync(path.join(REPO_ROOT, 'node_modules/@microsoft/sarif-multitool-linux/sarif-2.1.0.json'), 'utf8'));
     const ajv = new Ajv2020({ strict: false, allErrors: true });
-    addFormats(ajv);
+    // ajv-formats is CommonJS: under NodeNext its default import is the module object
+    (formatsPlugin as unknown as { default: (ajv: Ajv2020) => void }).default(ajv);
     const validate = ajv.compile(schema);
     expect(validate(JSON.parse(JSON.stringify(log))), JSON.stringify(validate.errors)).toBe(true);
     // the schema does reject what is wrong: a region starting at line 0

@@ -6,7 +6,9 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+// @ts-expect-error jscodeshift's parser modules ship without type declarations
 import babylonParser from 'jscodeshift/parser/babylon.js';
+// @ts-expect-error jscodeshift's parser modules ship without type declarations
 import tsParser from 'jscodeshift/parser/ts.js';
 // @ts-expect-error plain ESM JavaScript without type declarations
 import { generateFiles, generateRepository, PY_TARGET, TS_TARGET, TS_TARGET_PATH } from '../../scripts/bench/generate.mjs';

@@ -4,7 +4,8 @@ import type { API, FileInfo } from 'jscodeshift';
 import { contextFor } from '../../lib/context.js';
 import { resolveOptions } from '../../lib/options.js';
 import { fixJavaScriptCalls } from './javascript.js';
-import { JS_EXTENSIONS, meta, PYTHON_EXTENSIONS } from './meta.js';
+import { languageOf } from '../../lib/languages.js';
+import { meta } from './meta.js';
 import { defaults, descriptors, type FixCallSyntaxOptions } from './options.js';
 import { fixPythonCalls } from './python.js';
 
@@ -17,10 +18,10 @@ export { meta };
  */
 export default async function transform(file: FileInfo, api: API, raw: Record<string, unknown>): Promise<string | undefined> {
   const options = resolveOptions<FixCallSyntaxOptions>(raw, descriptors, defaults);
-  const ext = /\.([^./\\]+)$/.exec(file.path)?.[1]?.toLowerCase() ?? '';
+  const language = languageOf(file.path);
   const ctx = contextFor(file, api);
-  if (PYTHON_EXTENSIONS.includes(ext)) return fixPythonCalls(file.source, options, ctx);
-  if (JS_EXTENSIONS.includes(ext)) return fixJavaScriptCalls(file.source, ctx, new Set(options.keyword.map((k) => k.name)));
+  if (language === 'python') return fixPythonCalls(file.source, options, ctx);
+  if (language) return fixJavaScriptCalls(file.source, ctx, new Set(options.keyword.map((k) => k.name)));
   // neither Python nor JS/TS (a --extensions override): nothing this transform understands
   return undefined;
 }

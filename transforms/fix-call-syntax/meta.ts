@@ -1,9 +1,7 @@
 // fix-call-syntax's static description: cheap to import (no parser, no file system).
 import type { TransformMeta } from '../../lib/types.js';
+import { JS_EXTENSIONS, PYTHON_EXTENSIONS } from '../../lib/languages.js';
 import { descriptors } from './options.js';
-
-export const PYTHON_EXTENSIONS = ['py', 'pyi'];
-export const JS_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'];
 
 export const meta: TransformMeta = {
   name: 'fix-call-syntax',

@@ -2,6 +2,7 @@
 // method resolution order proves it safe (across files), and in TypeScript heritage lists.
 import type { API, FileInfo } from 'jscodeshift';
 import { contextFor } from '../../lib/context.js';
+import { isTypeDeclaration, languageOf as languageOfFile } from '../../lib/languages.js';
 import { meta } from './meta.js';
 import { resolveRemoveRedundantBasesOptions } from './options.js';
 import { fixPythonFile } from './python.js';
@@ -27,8 +28,10 @@ export default async function transform(file: FileInfo, api: API, raw: Record<st
   return fixTypeScriptFile(file.source, ctx.relPath, ctx.repo, options, ctx.report);
 }
 
+/** Python sources (stubs declare no classes to fix) and TypeScript outside declaration files. */
 function languageOf(filePath: string): 'python' | 'typescript' | undefined {
-  if (/\.py$/.test(filePath)) return 'python';
-  if (/\.(ts|tsx|mts|cts)$/.test(filePath) && !/\.d\.[cm]?ts$/.test(filePath)) return 'typescript';
+  const language = languageOfFile(filePath);
+  if (language === 'python' && !filePath.endsWith('.pyi')) return 'python';
+  if (language === 'typescript' && !isTypeDeclaration(filePath)) return 'typescript';
   return undefined;
 }

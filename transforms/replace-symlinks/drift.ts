@@ -11,6 +11,7 @@ import type { FileChange } from '../../lib/types.js';
 import type { ManifestBook } from './manifests.js';
 import type { ReplaceSymlinksOptions } from './options.js';
 import { emit, shortList, suggestionText, type Report } from './report.js';
+import { byOrdinalKey } from '../../lib/order.js';
 
 type Loaded = { rel: string; executable: boolean; bytes: Buffer }[];
 
@@ -129,5 +130,5 @@ function syncChanges(copyPath: string, source: Loaded, copy: Loaded): FileChange
   for (const old of copy) {
     if (!sourceRels.has(old.rel)) changes.push({ path: at(old.rel), before: { kind: 'file', bytes: old.bytes, executable: old.executable }, after: null });
   }
-  return changes.sort((a, b) => (a.path < b.path ? -1 : 1));
+  return changes.sort(byOrdinalKey((x) => x.path));
 }

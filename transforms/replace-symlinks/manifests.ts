@@ -7,6 +7,7 @@ import { MANIFEST_NAME } from '../../lib/bundle/tree.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import type { FileChange } from '../../lib/types.js';
 import { emit, type Report } from './report.js';
+import { byOrdinalKey } from '../../lib/order.js';
 
 interface PackageBook {
   dir: string;
@@ -67,7 +68,7 @@ export class ManifestBook {
    */
   finish(report: Report): FileChange[] {
     const out: FileChange[] = [];
-    for (const book of [...this.books.values()].sort((a, b) => (a.dir < b.dir ? -1 : 1))) {
+    for (const book of [...this.books.values()].sort(byOrdinalKey((x) => x.dir))) {
       if (book.error) {
         if (book.changes.length || book.added.length) emit(report, 'error', 'invalid-manifest', book.manifestPath, { manifest: book.manifestPath, reason: book.error });
         continue;
@@ -86,6 +87,6 @@ export class ManifestBook {
         after: { kind: 'file', bytes: Buffer.from(text, 'utf8'), executable: false },
       });
     }
-    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return out.sort(byOrdinalKey((x) => x.path));
   }
 }

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { API, FileInfo } from 'jscodeshift';
 import { contextFor, type ApiWithRepomod } from '../../lib/context.js';
+import { languageOf } from '../../lib/languages.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import type { PlanContext } from '../../lib/types.js';
 import { mayMention } from './doc-references.js';
@@ -18,8 +19,10 @@ export { meta };
 
 export default async function transform(file: FileInfo, api: API, raw: Record<string, unknown>): Promise<string | undefined> {
   const options = resolveRewriteOptions(raw);
-  const language = languageOf(file.path);
-  if (!language) return undefined;
+  const fileLanguage = languageOf(file.path);
+  if (!fileLanguage) return undefined;
+  // JS and TS share one specifier rewriter
+  const language = fileLanguage === 'python' ? 'python' : 'javascript';
   const needles = prefilterNeedles(options.allRules, options.absolute);
   const ctx = contextFor(file, api);
   const set = ruleSetFor(ctx.repo, options);
@@ -53,8 +56,3 @@ function readConfigText(repo: RepoIndex): string | undefined {
   }
 }
 
-function languageOf(filePath: string): 'python' | 'javascript' | undefined {
-  if (/\.pyi?$/.test(filePath)) return 'python';
-  if (/\.[cm]?[jt]sx?$/.test(filePath)) return 'javascript';
-  return undefined;
-}

@@ -1,15 +1,16 @@
 // The rule set for one run: each rule classified (Python module, JS package, repository path),
 // matched at module boundaries, longest prefix first, each specifier rewritten at most once.
+import { pathMatcher, type PathMatcher } from '../../lib/globs.js';
+import { JS_EXTENSIONS, PYTHON_EXTENSIONS } from '../../lib/languages.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import type { PythonModules } from '../../lib/repo/python-modules.js';
-import { globMatcher, type GlobMatcher } from './globs.js';
 import type { RewriteImportsOptions, RuleSpec } from './options.js';
 
 export interface PythonRule {
   from: string;
   to: string;
   label: string;
-  onlyIn?: GlobMatcher;
+  onlyIn?: PathMatcher;
   /** The old module is still in the repository (the rule runs before the move). */
   oldExists: boolean;
   /**
@@ -23,7 +24,7 @@ export interface PackageRule {
   from: string;
   to: string;
   label: string;
-  onlyIn?: GlobMatcher;
+  onlyIn?: PathMatcher;
 }
 
 export interface PathRule {
@@ -32,7 +33,7 @@ export interface PathRule {
   to: string;
   isFile: boolean;
   label: string;
-  onlyIn?: GlobMatcher;
+  onlyIn?: PathMatcher;
   oldExists: boolean;
 }
 
@@ -43,7 +44,7 @@ export interface ForbidRule {
   path?: string;
   /** Set when the prefix is (or maps to) a Python module. */
   module?: string;
-  scope?: GlobMatcher;
+  scope?: PathMatcher;
   scopeText: string;
 }
 
@@ -56,22 +57,23 @@ export interface RuleSet {
   repo: RepoIndex;
 }
 
-const JS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.d.ts'];
-export const PY_EXTENSIONS = ['.py', '.pyi'];
+/** Suffixes a rule's path may leave off (an import names `util`, the file is `util.ts`), with their dot. */
+const JS_SUFFIXES = [...JS_EXTENSIONS.map((e) => `.${e}`), '.d.ts'];
+export const PY_EXTENSIONS = PYTHON_EXTENSIONS.map((e) => `.${e}`);
 const isDotted = (s: string) => /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(s);
 
 /** Classify and order the rules once per repository view. */
 export function buildRuleSet(repo: RepoIndex, py: PythonModules, options: RewriteImportsOptions & { allRules: RuleSpec[] }): RuleSet {
   const set: RuleSet = { python: [], packages: [], paths: [], forbids: [], py, repo };
   const dirExists = (dir: string) => repo.files.some((f) => f.startsWith(`${dir}/`));
-  const fileExists = (p: string) => repo.hasFile(p) || [...JS_EXTENSIONS, ...PY_EXTENSIONS].some((e) => repo.hasFile(p + e));
+  const fileExists = (p: string) => repo.hasFile(p) || [...JS_SUFFIXES, ...PY_EXTENSIONS].some((e) => repo.hasFile(p + e));
   const namesPath = (p: string) => (p.includes('/') ? fileExists(p) || dirExists(p) : repo.hasFile(p) || dirExists(p));
   // `src/core` after it was deleted, or a NEW with a typo: still a path when it starts in a top-level directory
   const looksLikePath = (p: string) => p.includes('/') && !p.startsWith('@') && dirExists(p.split('/')[0]);
   for (const rule of options.allRules) {
     if (rule.kind === 'forbid') {
       const scopeText = rule.in?.join(', ') ?? 'the repository';
-      const forbid: ForbidRule = { label: rule.label, prefix: rule.forbid, scope: rule.in ? globMatcher(rule.in) : undefined, scopeText };
+      const forbid: ForbidRule = { label: rule.label, prefix: rule.forbid, scope: rule.in ? pathMatcher(rule.in) : undefined, scopeText };
       if (namesPath(rule.forbid)) {
         forbid.path = rule.forbid;
         forbid.module = moduleOfPath(py, rule.forbid, dirExists(rule.forbid));
@@ -81,7 +83,7 @@ export function buildRuleSet(repo: RepoIndex, py: PythonModules, options: Rewrit
       set.forbids.push(forbid);
       continue;
     }
-    const onlyIn = rule.onlyIn?.length ? globMatcher(rule.onlyIn) : undefined;
+    const onlyIn = rule.onlyIn?.length ? pathMatcher(rule.onlyIn) : undefined;
     // `old.mod=old`: a dotted OLD that names no path is a module, even when NEW is also a directory;
     // `pkg=newroot.pkg`: so is a directory OLD that is a Python package (regular or namespace).
     // A move names paths, and so does a file (`main.py=app.py`) or a directory without Python.
@@ -140,7 +142,7 @@ function moduleOfPath(py: PythonModules, p: string, isDir: boolean): string | un
   return py.moduleOf(`${p}.py`);
 }
 
-const appliesTo = (rule: { onlyIn?: GlobMatcher }, file: string) => !rule.onlyIn || rule.onlyIn(file);
+const appliesTo = (rule: { onlyIn?: PathMatcher }, file: string) => !rule.onlyIn || rule.onlyIn(file);
 
 /** `a.b` matches `a.b` and `a.b.c`, never `a.bc`. */
 export function underModule(name: string, prefix: string): boolean {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { CONFIG_FILE, findConfig } from '../lib/config.js';
 import { ConfigError } from '../lib/errors.js';
 import { gitTopLevel } from '../lib/git.js';
+import { languageOf } from '../lib/languages.js';
 import { packageInfo } from '../lib/package-info.js';
 import { surveyRepository, type Survey } from '../lib/survey/index.js';
 import type { FileChange } from '../lib/types.js';
@@ -41,7 +42,7 @@ export function proposeInit(cwd: string): InitProposal {
   const survey = surveyRepository(root);
   const checks = applicableChecks(survey);
   const config = { transforms: Object.fromEntries(checks.map((c) => [c.name, c.options])) };
-  const python = survey.languages.some((l) => l.name === 'Python');
+  const python = survey.languages.some((l) => l.id === 'python');
   const file = python && survey.pyproject ? survey.pyproject : CONFIG_FILE;
   const change = file === CONFIG_FILE ? createJson(config) : appendToPyproject(root, file, config);
   const sourceRootArgs = survey.pythonRoots.filter((r) => !r.automatic).flatMap((r) => ['--source-root', r.path || '.']);
@@ -53,7 +54,7 @@ function applicableChecks(survey: Survey): ProposedCheck[] {
   const checks: ProposedCheck[] = [];
   for (const { meta } of registry) {
     if (!meta.checkDefaults) continue;
-    const languages = survey.languages.filter((l) => l.extensions.some((e) => meta.extensions.includes(e))).map((l) => l.name);
+    const languages = survey.languages.filter((l) => meta.extensions.some((e) => languageOf(`file.${e}`) === l.id)).map((l) => l.name);
     // a repository-level check (no per-file extensions) applies where there is something to plan over
     const links = meta.extensions.length === 0 && (survey.symlinks > 0 || survey.deployPackages.length > 0);
     if (!languages.length && !links) continue;

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { discoverRepository } from '../discover.js';
 import { readAliases } from '../js/resolve.js';
+import { isTypeDeclaration, languageOf, type Language } from '../languages.js';
 import { RepoIndex } from '../repo/repo-index.js';
 import { deployPackages, type DeployPackage } from './deploy-packages.js';
 import { pythonSourceRoots, type SourceRoot } from './python-roots.js';
@@ -12,9 +13,7 @@ export type { DeployPackage, SourceRoot };
 export interface Survey {
   root: string;
   /** Source files per language, most first. */
-  languages: { name: string; files: number; extensions: string[] }[];
-  /** Every extension with a file (without the dot). */
-  extensions: Set<string>;
+  languages: { id: Language; name: string; files: number }[];
   pythonRoots: SourceRoot[];
   tsconfigs: { path: string; paths: { key: string; targets: string[] }[] }[];
   deployPackages: DeployPackage[];
@@ -23,27 +22,25 @@ export interface Survey {
   pyproject?: string;
 }
 
-const LANGUAGES: { name: string; extensions: string[] }[] = [
-  { name: 'Python', extensions: ['py', 'pyi'] },
-  { name: 'TypeScript', extensions: ['ts', 'tsx', 'mts', 'cts'] },
-  { name: 'JavaScript', extensions: ['js', 'jsx', 'mjs', 'cjs'] },
-];
+const NAMES: Record<Language, string> = { python: 'Python', typescript: 'TypeScript', javascript: 'JavaScript' };
 
 export function surveyRepository(root: string): Survey {
   const discovery = discoverRepository({ root });
   const repo = new RepoIndex({ root, files: discovery.files, symlinks: discovery.symlinks });
-  const extensions = new Set(repo.files.map((f) => path.posix.extname(f).slice(1)).filter(Boolean));
-  const languages = LANGUAGES.map((l) => ({ ...l, files: repo.files.filter((f) => l.extensions.includes(path.posix.extname(f).slice(1)) && !f.endsWith('.d.ts')).length }))
-    .filter((l) => l.files > 0)
-    .sort((a, b) => b.files - a.files);
+  const counts = new Map<Language, number>();
+  for (const file of repo.files) {
+    const language = languageOf(file);
+    // declaration files are types for code elsewhere, not a language the repository is written in
+    if (language && !isTypeDeclaration(file)) counts.set(language, (counts.get(language) ?? 0) + 1);
+  }
+  const languages = [...counts].map(([id, files]) => ({ id, name: NAMES[id], files })).sort((a, b) => b.files - a.files);
   const tsconfigs = repo.files
     .filter((f) => /^tsconfig(\..+)?\.json$/.test(path.posix.basename(f)))
     .map((config) => ({ path: config, paths: readAliases(repo, config)?.paths ?? [] }));
   return {
     root,
     languages,
-    extensions,
-    pythonRoots: languages.some((l) => l.name === 'Python') ? pythonSourceRoots(repo) : [],
+    pythonRoots: counts.has('python') ? pythonSourceRoots(repo) : [],
     tsconfigs,
     deployPackages: deployPackages(repo),
     symlinks: repo.symlinks.length,

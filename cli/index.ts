@@ -4,7 +4,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Argv } from 'yargs';
-import { isKnownError, UsageError } from '../lib/errors.js';
+import { isKnownError } from '../lib/errors.js';
 import { packageInfo } from '../lib/package-info.js';
 import { isInterruption, watchInterrupts } from './interrupts.js';
 import { guardStdout, stdoutFailure } from './stdout-guard.js';
@@ -76,9 +76,6 @@ export async function buildParser(argv: string[]) {
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((message, error) => {
       if (error) throw error;
-      // recommendCommands' message for a mistyped command: say what was typed, then the suggestion
-      const command = /^Did you mean (.+)\?$/.exec(message ?? '');
-      if (command) throw new UsageError(`unknown command '${argv.find((a) => !a.startsWith('-'))}'`, `did you mean '${command[1]}'? run 'repomod --help' for the commands`);
       // yargs is inside the command that failed: its path and options are the ones the user needs
       const current = parser as unknown as YargsInternals;
       throw usageErrorFor(message ?? 'invalid command line', { commands: current.getInternalMethods().getContext().commands, options: Object.keys(current.getOptions().key), argv }, editDistance);

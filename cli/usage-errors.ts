@@ -14,6 +14,9 @@ export interface FailureContext {
 
 /** Turn a yargs failure message into a UsageError whose help names the command's own help. */
 export function usageErrorFor(message: string, context: FailureContext, distance: (a: string, b: string) => number): UsageError {
+  // recommendCommands' message for a mistyped command: say what was typed, then the suggestion
+  const mistyped = /^Did you mean (.+)\?$/.exec(message);
+  if (mistyped) return new UsageError(`unknown command '${context.argv.find((a) => !a.startsWith('-'))}'`, `did you mean '${mistyped[1]}'? run 'repomod --help' for the commands`);
   const command = ['repomod', ...context.commands].join(' ');
   const help = context.commands.length ? `run '${command} --help' for its options and examples` : "run 'repomod --help' for usage";
   const unknown = /^Unknown arguments?: (.*)$/.exec(message);

@@ -17,6 +17,10 @@ export function usageErrorFor(message: string, context: FailureContext, distance
   // recommendCommands' message for a mistyped command: say what was typed, then the suggestion
   const mistyped = /^Did you mean (.+)\?$/.exec(message);
   if (mistyped) return new UsageError(`unknown command '${context.argv.find((a) => !a.startsWith('-'))}'`, `did you mean '${mistyped[1]}'? run 'repomod --help' for the commands`);
+  const typedCommand = context.argv.find((a) => !a.startsWith('-'));
+  if (context.commands.length === 0 && typedCommand && message === `Unknown argument: ${typedCommand}`) {
+    return new UsageError(`unknown command '${typedCommand}'`, "run 'repomod --help' for the commands, 'repomod list' for the transforms");
+  }
   const command = ['repomod', ...context.commands].join(' ');
   const help = context.commands.length ? `run '${command} --help' for its options and examples` : "run 'repomod --help' for usage";
   const unknown = /^Unknown arguments?: (.*)$/.exec(message);

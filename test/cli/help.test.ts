@@ -107,6 +107,7 @@ describe('options: did you mean, and the command\'s own help', () => {
     ['check --zzzzzzzz', "unknown option '--zzzzzzzz' for 'repomod check'", "run 'repomod check --help' for its options and examples"],
     ['move a', 'Not enough non-option arguments: got 1, need at least 2', "run 'repomod move --help' for its options and examples"],
     ['chek', "unknown command 'chek'", "did you mean 'check'? run 'repomod --help' for the commands"],
+    ['frobnicate', "unknown command 'frobnicate'", "run 'repomod --help' for the commands, 'repomod list' for the transforms"],
   ])('%s', async (line, message, help) => {
     expect(await failure(line)).toEqual([message, help]);
   });

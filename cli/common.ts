@@ -28,19 +28,23 @@ export interface CommonArgs {
   stat?: boolean;
   sourceRoot?: string[];
   maxFileSize?: string;
-  /** `repomod check` only: print the fixes' diff too. */
+  /** In check mode (`check`, `--check`), print the fixes' diff too; a dry run prints it anyway. */
   diff?: boolean;
   /** `repomod check` only: the checks and codes that count. */
   select?: string[];
   ignoreCode?: string[];
 }
 
-/** Add the shared flags to a command; `paths: false` for a command that takes no paths (`move`). */
-export function withCommonOptions<T>(yargs: Argv<T>, { paths = true } = {}): Argv<T & CommonArgs> {
+/**
+ * Add the shared flags to a command: `paths: false` for a command that takes no paths (`move`),
+ * `check: false` where --check means nothing (`repomod check` always checks).
+ */
+export function withCommonOptions<T>(yargs: Argv<T>, { paths = true, check = true } = {}): Argv<T & CommonArgs> {
   const withPaths = paths ? yargs.positional('paths', { type: 'string', array: true, describe: 'files, directories or globs (default: the config\'s paths, or .)' }) : yargs;
-  return withPaths
+  const withCheck = check ? withPaths.option('check', { type: 'boolean', describe: 'write nothing; exit 1 if anything would change (CI, pre-commit)' }) : withPaths;
+  return withCheck
     .option('apply', { type: 'boolean', describe: 'write the changes (each file atomically, after every file was processed)' })
-    .option('check', { type: 'boolean', describe: 'write nothing; exit 1 if anything would change (CI, pre-commit)' })
+    .option('diff', { type: 'boolean', describe: 'with --check: also print the diff that fixes what was found (a dry run prints it anyway)' })
     .option('json', { type: 'boolean', describe: 'print one JSON document instead of the diff (same as --format json)' })
     .option('format', { type: 'string', choices: OUTPUT_FORMATS, describe: 'diff (default), json, github (workflow commands), markdown (PR comment), sarif (code scanning)' })
     .option('ignore', { type: 'string', coerce: asList, describe: 'gitignore-style pattern to skip (repeatable)' })
@@ -69,6 +73,18 @@ export function withCommonOptions<T>(yargs: Argv<T>, { paths = true } = {}): Arg
       if (argv.jobs !== undefined && (!Number.isInteger(argv.jobs) || (argv.jobs as number) < 1)) throw new UsageError(`--jobs must be a positive integer, got ${argv.jobs}`, 'e.g. --jobs 4');
       return true;
     }) as unknown as Argv<T & CommonArgs>;
+}
+
+/**
+ * What every command's --help shares: it ends with `examples` (two or three real command lines),
+ * and lists only what the command takes: --version belongs to `repomod` itself, and --color
+ * (accepted everywhere, so scripts can pass it uniformly) is hidden where nothing is coloured.
+ */
+export function withHelp<T>(yargs: Argv<T>, examples: readonly (readonly [string, string])[], { colour = true } = {}): Argv<T> {
+  let shown = yargs.version(false);
+  if (!colour) shown = shown.hide('color');
+  for (const [command, description] of examples) shown = shown.example(command, description);
+  return shown;
 }
 
 /** Add one flag per option descriptor of a transform. */
@@ -180,7 +196,8 @@ async function runAndPrint(request: RunRequest): Promise<void> {
   await printRun(result, { stdout: process.stdout, stderr: process.stderr }, {
     format: args.json ? 'json' : args.format ?? 'diff',
     command: reviewCommand(),
-    patchInCheck: Boolean(args.diff),
+    // --stat asks for the table of what would change: in check mode too, like --diff for the patch
+    patchInCheck: Boolean(args.diff || args.stat),
     color: args.color ?? Boolean(process.stdout.isTTY),
     verbose: Boolean(args.verbose),
     quiet: Boolean(args.quiet),

@@ -3,7 +3,8 @@
 // Heavy modules (jscodeshift, tree-sitter, the engine) load inside command handlers only.
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { isKnownError, UsageError } from '../lib/errors.js';
+import type { Argv } from 'yargs';
+import { isKnownError } from '../lib/errors.js';
 import { packageInfo } from '../lib/package-info.js';
 import { isInterruption, watchInterrupts } from './interrupts.js';
 import { guardStdout, stdoutFailure } from './stdout-guard.js';
@@ -50,13 +51,15 @@ export async function main(argv: string[]): Promise<void> {
 
 /** The yargs parser with every command registered; `main` runs it, tests parse with it. */
 export async function buildParser(argv: string[]) {
-  const [{ default: yargs }, { registry }, { extraCommands }, { transformCommand }] = await Promise.all([
+  const [{ default: yargs }, { registry }, { extraCommands }, { transformCommand }, { usageErrorFor }, { editDistance }] = await Promise.all([
     import('yargs'),
     import('../api/registry.js'),
     import('./commands/index.js'),
     import('./commands/transform.js'),
+    import('./usage-errors.js'),
+    import('../lib/repo/symlinks.js'),
   ]);
-  const parser = yargs(argv)
+  const parser: Argv = yargs(argv)
     .scriptName('repomod')
     .usage('$0 <command> [paths..] [options]\n\nDry run by default: prints a git-style diff. --apply writes, --check fails when anything would change.')
     .version(packageInfo().version)
@@ -67,14 +70,25 @@ export async function buildParser(argv: string[]) {
     .strict()
     .demandCommand(1, 'give a command; run \'repomod list\' for the transforms')
     .recommendCommands()
+    .example('$0 init', 'propose a config for this repository (--apply writes it)')
+    .example('$0 rewrite-imports --map pipeline.common.util=common.util', 'a dry run: the diff, nothing written')
+    .example('$0 check', 'every enabled check; exit 1 on findings (CI, pre-commit)')
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((message, error) => {
       if (error) throw error;
-      throw new UsageError(message ?? 'invalid command line', "run 'repomod --help' for usage");
+      // yargs is inside the command that failed: its path and options are the ones the user needs
+      const current = parser as unknown as YargsInternals;
+      throw usageErrorFor(message ?? 'invalid command line', { commands: current.getInternalMethods().getContext().commands, options: Object.keys(current.getOptions().key), argv }, editDistance);
     });
   for (const command of extraCommands) parser.command(command);
   for (const entry of registry) parser.command(transformCommand(entry));
   return parser;
+}
+
+/** What yargs knows of the command being parsed; untyped in @types/yargs, stable since yargs 17. */
+interface YargsInternals {
+  getInternalMethods(): { getContext(): { commands: string[] } };
+  getOptions(): { key: Record<string, unknown> };
 }
 
 /** Wait until what was written to a pipe has been handed to the OS (or failed). */

@@ -31,6 +31,10 @@ export interface TransformMeta {
    * (checks that need no options). Absent: the transform runs in `check` only when configured.
    */
   checkDefaults?: Record<string, unknown>;
+  /** What `repomod check --apply` writes with the check's options (the README's check table). */
+  checkApply?: string;
+  /** Two or three command lines that `--help` ends with, each with what it does (`$0` is repomod). */
+  examples?: [command: string, description: string][];
 }
 
 /** What a transform's default export looks like: a stock jscodeshift transform, maybe async. */

@@ -1,28 +1,16 @@
-// Help text for diagnostic codes, taken from each transform's message table, for reports that
-// describe their rules (SARIF). Placeholders are shown as `<name>`.
-import { registry } from './index.js';
+// Help text for diagnostic codes, for reports that describe their rules (SARIF): each code's
+// `repomod explain` entry, read from the message tables (transforms, bundle, engine).
+import { loadExplanations } from './explanations.js';
 
+const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+
+/** Code ➔ help (what it means, why it matters, what to do) for the codes asked about that have an entry. */
 export async function loadDiagnosticHelp(codes: readonly string[]): Promise<Map<string, string>> {
+  const explanations = await loadExplanations();
   const help = new Map<string, string>();
-  const byTransform = new Map<string, string[]>();
-  for (const code of codes) {
-    const [transform] = code.split('/');
-    if (code.includes('/')) byTransform.set(transform, [...(byTransform.get(transform) ?? []), code]);
-  }
-  for (const [transform, transformCodes] of byTransform) {
-    const entry = registry.find((e) => e.meta.name === transform);
-    if (!entry) continue;
-    let table: Record<string, string> = {};
-    try {
-      const url = new URL(entry.modulePath.replace(/index\.js$/, 'messages.js'));
-      table = ((await import(url.href)) as { messages?: Record<string, string> }).messages ?? {};
-    } catch {
-      continue; // a transform without a message table: reports fall back to a generic help line
-    }
-    for (const code of transformCodes) {
-      const template = table[code] ?? table[code.slice(transform.length + 1)];
-      if (template) help.set(code, `${template.replace(/\{(\w+)\}/g, '<$1>')}. See the ${transform} README for details.`);
-    }
+  for (const code of new Set(codes)) {
+    const e = explanations.get(code);
+    if (e) help.set(code, `${sentence(e.summary)} ${sentence(e.why)} ${sentence(e.fix)} More: repomod explain ${code}`);
   }
   return help;
 }

@@ -4,6 +4,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { formatDiagnostic, type Diagnostic } from '../../lib/diagnostics.js';
 import { UsageError } from '../../lib/errors.js';
 import { DRY_RUN_NOTE } from '../../lib/formats/totals.js';
+import { withHelp } from '../common.js';
 
 const write = (stream: NodeJS.WritableStream, text: string) => void stream.write(text);
 
@@ -31,7 +32,10 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
   command: 'build <package-dir>',
   describe: 'write the package with every bundle entry, links dereferenced (like rsync -aL), into --out',
   builder: (yargs) =>
-    yargs
+    withHelp(yargs, [
+      ['$0 bundle build functions/fn_a --out build/fn_a', 'the deploy folder: package files and bundle entries, links dereferenced'],
+      ['$0 bundle build functions/fn_a --out build/fn_a --force', 'rebuild over an earlier build'],
+    ], { colour: false })
       .positional('package-dir', { type: 'string', demandOption: true, describe: 'the package folder (holds repomod.bundle.json)' })
       .option('out', { type: 'string', demandOption: true, describe: 'folder to write; must be empty unless --force' })
       .option('force', { type: 'boolean', describe: 'replace the contents of a non-empty --out' })
@@ -60,7 +64,10 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
   command: 'check <package-dir>',
   describe: "exit 1 when a bundle entry's source is missing or a link in the package is broken",
   builder: (yargs) =>
-    yargs
+    withHelp(yargs, [
+      ['$0 bundle check functions/fn_a', "exit 1 when an entry's source is missing or a link is broken"],
+      ['$0 bundle check functions/fn_b --allow-outside', 'accept links and entries that resolve outside the repository on purpose'],
+    ], { colour: false })
       .positional('package-dir', { type: 'string', demandOption: true, describe: 'the package folder' })
       .option('allow-outside', { type: 'boolean', describe: 'accept links and entries that resolve outside the repository' }) as unknown as Argv<CheckArgs>,
   handler: async (args) => {
@@ -79,6 +86,7 @@ interface ClosureArgs {
   apply?: boolean;
   allowDirty?: boolean;
   json?: boolean;
+  diff?: boolean;
   ignoreModule?: string[];
   sourceRoot?: string[];
   python?: string;
@@ -88,12 +96,17 @@ export const closureCommand: CommandModule<object, ClosureArgs> = {
   command: 'closure <entry>',
   describe: "list the files an entry file's imports need; report modules missing from the package and undeclared dependencies",
   builder: (yargs) =>
-    yargs
+    withHelp(yargs, [
+      ['$0 bundle closure functions/fn_a/main.py', 'the files main.py imports need; what the package lacks; undeclared dependencies'],
+      ['$0 bundle closure functions/fn_a/main.py --fix manifest', 'dry run: the repomod.bundle.json entries that provide what is missing'],
+      ['$0 bundle closure functions/fn_a/main.py --fix links --apply', 'provide it as relative links, written'],
+    ], { colour: false })
       .positional('entry', { type: 'string', demandOption: true, describe: 'the Python file the platform runs, e.g. fn_a/main.py' })
       .option('package-root', { type: 'string', describe: "the folder deployed as the import root (default: the entry's folder)" })
       .option('unused', { type: 'boolean', describe: 'also report package .py files the closure never reaches' })
       .option('fix', { type: 'string', choices: ['manifest', 'links', 'copies'], describe: 'provide what is missing: bundle entries, relative links, or copies (a dry-run diff unless --apply)' })
       .option('apply', { type: 'boolean', describe: 'with --fix: write the changes' })
+      .option('diff', { type: 'boolean', describe: 'with --fix: print the patch of the fix (a dry run prints it anyway; with --apply, what was written)' })
       .option('allow-dirty', { type: 'boolean', describe: 'with --fix --apply: write over uncommitted changes' })
       .option('json', { type: 'boolean', describe: 'print the closure as JSON, with the import chain of each file' })
       .option('ignore-module', { type: 'string', coerce: asList, describe: 'module provided by the runtime; never reported (repeatable)' })
@@ -101,6 +114,8 @@ export const closureCommand: CommandModule<object, ClosureArgs> = {
       .option('python', { type: 'string', describe: 'the Python of the environment the package installs into, asked which distributions provide its imports (default: .venv/bin/python or venv/bin/python at the root)' })
       .check((argv) => {
         if (argv.apply && !argv.fix) throw new UsageError('--apply needs --fix', 'e.g. --fix manifest --apply');
+        if (argv.diff && !argv.fix) throw new UsageError('--diff needs --fix: without it there is no patch', 'e.g. --fix manifest --diff');
+        if (argv.diff && argv.json) throw new UsageError('--diff and --json cannot be used together', 'the JSON is the whole of stdout; choose one');
         return true;
       }) as unknown as Argv<ClosureArgs>,
   handler: async (args) => {
@@ -117,6 +132,7 @@ export const closureCommand: CommandModule<object, ClosureArgs> = {
         const paths = await applyChanges(report.repo.root, report.changes, { allowDirty: args.allowDirty, onNotice: notice });
         for (const file of paths) write(process.stderr, `${file}: written\n`);
         written = report.changes.length;
+        if (args.diff) write(process.stdout, (await import('../../lib/diff.js')).renderPatch(report.changes));
       } else if (!args.json) {
         const { renderPatch } = await import('../../lib/diff.js');
         write(process.stdout, renderPatch(report.changes));
@@ -134,6 +150,11 @@ export const closureCommand: CommandModule<object, ClosureArgs> = {
 export const bundleCommand: CommandModule = {
   command: 'bundle <command>',
   describe: 'build, check, or compute the import closure of a deploy package (repomod.bundle.json)',
-  builder: (yargs) => yargs.command(buildCommand).command(checkCommand).command(closureCommand).demandCommand(1, 'give a bundle command: build, check or closure'),
+  builder: (yargs) =>
+    withHelp(yargs.command(buildCommand).command(checkCommand).command(closureCommand).demandCommand(1, 'give a bundle command: build, check or closure'), [
+      ['$0 bundle closure functions/fn_a/main.py', 'what the deploy package of main.py must hold'],
+      ['$0 bundle build functions/fn_a --out build/fn_a', 'materialise the package for the deploy step'],
+      ['$0 bundle check functions/fn_a', 'CI: exit 1 when a bundle entry or link is broken'],
+    ], { colour: false }),
   handler: () => {},
 };

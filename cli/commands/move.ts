@@ -5,7 +5,7 @@ import type { CommandModule } from 'yargs';
 import { UsageError } from '../../lib/errors.js';
 import { gitTopLevel } from '../../lib/git.js';
 import { findTransform } from '../../api/registry.js';
-import { executeRun, flagOptions, withCommonOptions, withTransformOptions, type CommonArgs } from '../common.js';
+import { executeRun, flagOptions, withCommonOptions, withHelp, withTransformOptions, type CommonArgs } from '../common.js';
 
 interface MoveArgs extends CommonArgs {
   old: string;
@@ -41,11 +41,18 @@ export const moveCommand: CommandModule<object, MoveArgs> = {
   command: 'move <old> <new>',
   describe: 'move a file or directory and rewrite every import of it (Python and JS/TS), as one reviewable diff',
   builder: (yargs) =>
-    withTransformOptions(
-      withCommonOptions(yargs, { paths: false })
-        .positional('old', { type: 'string', describe: 'file or directory to move' })
-        .positional('new', { type: 'string', describe: 'where it goes' }),
-      moveOptions,
+    withHelp(
+      withTransformOptions(
+        withCommonOptions(yargs, { paths: false })
+          .positional('old', { type: 'string', describe: 'file or directory to move' })
+          .positional('new', { type: 'string', describe: 'where it goes' }),
+        moveOptions,
+      ),
+      [
+        ['$0 move pipeline/common/util common/util', 'dry run: the renames and every import that follows them, as one diff'],
+        ['$0 move src/utils/auth.ts src/utils/middlewares/auth.ts --apply', 'move a TypeScript file and write'],
+        ['$0 move shared platform_shared --rewrite-text --apply', 'also update mentions in scripts, YAML and Dockerfiles'],
+      ],
     ) as never,
   handler: async (args) => {
     const cwd = process.cwd();

@@ -1,7 +1,7 @@
 // `repomod run -t <transform>`: any jscodeshift transform, file or package, JS or TS.
 import type { CommandModule } from 'yargs';
 import { ConfigError } from '../../lib/errors.js';
-import { asList, executeRun, withCommonOptions, type CommonArgs } from '../common.js';
+import { asList, executeRun, withCommonOptions, withHelp, type CommonArgs } from '../common.js';
 
 interface RunArgs extends CommonArgs {
   transform: string;
@@ -30,13 +30,23 @@ export function parseTransformOptions(pairs: readonly string[] = []): Record<str
   return options;
 }
 
+/** What `repomod run --help` ends with. */
+const RUN_EXAMPLES: [string, string][] = [
+  ['$0 run -t ./transforms/rename-logger.ts src', 'a local jscodeshift transform, TypeScript or JavaScript, as a dry run'],
+  ['$0 run -t @company/codemods/v2-api --transform-option quote=single --apply', 'a transform from a package, with an option, written'],
+  ['$0 run -t fix-call-syntax --check', 'a built-in by name, as a CI check'],
+];
+
 export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run [paths..]',
   describe: 'run any jscodeshift transform (a file or package, JS or TS) over the repository',
   builder: (yargs) =>
-    withCommonOptions(yargs)
-      .option('transform', { alias: 't', type: 'string', demandOption: true, describe: 'transform file, package, or built-in name' })
-      .option('transform-option', { type: 'string', coerce: asList, describe: 'key=value passed to the transform (repeatable)' }) as never,
+    withHelp(
+      withCommonOptions(yargs)
+        .option('transform', { alias: 't', type: 'string', demandOption: true, describe: 'transform file, package, or built-in name' })
+        .option('transform-option', { type: 'string', coerce: asList, describe: 'key=value passed to the transform (repeatable)' }),
+      RUN_EXAMPLES,
+    ) as never,
   handler: async (args) => {
     await executeRun({ args, transform: args.transform, transformOptions: parseTransformOptions(args.transformOption) });
   },

@@ -56,7 +56,7 @@ describe('repomod command line', () => {
     [`${RUN} --shard half`, "--shard must be I/N with 1 ≤ I ≤ N, got 'half'"],
     [`${RUN} --jobs 0`, '--jobs must be a positive integer, got 0'],
     [`${RUN} --transform-option novalue`, "--transform-option 'novalue' is not key=value"],
-    [`${RUN} --frobnicate`, 'Unknown argument: frobnicate'],
+    [`${RUN} --frobnicate`, "unknown option '--frobnicate' for 'repomod run'"],
     ['run', 'Missing required argument: transform'],
     ['', "give a command; run 'repomod list' for the transforms"],
   ])('refuses %s', async (line, message) => {
@@ -78,10 +78,10 @@ describe('repomod command line', () => {
     });
 
     it.each([
-      [`${MOVE} --map a=b`, 'Unknown argument: map'],
-      [`${MOVE} --rules {}`, 'Unknown argument: rules'],
-      [`${MOVE} --move-files`, 'Unknown arguments: move-files, moveFiles'],
-      [`${MOVE} --absolute`, 'Unknown argument: absolute'],
+      [`${MOVE} --map a=b`, "unknown option '--map' for 'repomod move'"],
+      [`${MOVE} --rules {}`, "unknown option '--rules' for 'repomod move'"],
+      [`${MOVE} --move-files`, "unknown option '--move-files' for 'repomod move'"],
+      [`${MOVE} --absolute`, "unknown option '--absolute' for 'repomod move'"],
     ])('refuses %s', async (line, message) => {
       expect(await failure(line)).toBe(message);
     });

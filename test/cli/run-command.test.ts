@@ -219,7 +219,7 @@ describe('usage and configuration errors', () => {
     [['run', '-t', RENAME, '--apply', '--check'], 'repomod: error: --apply and --check cannot be used together\n'],
     [['run', '-t', RENAME, '--shard', '4/3'], "repomod: error: --shard must be I/N with 1 ≤ I ≤ N, got '4/3'\n"],
     [['run', '-t', RENAME, 'missing-dir'], "repomod: error: path 'missing-dir' does not exist\n"],
-    [['frobnicate'], 'repomod: error: Unknown argument: frobnicate\n'],
+    [['frobnicate'], "repomod: error: unknown command 'frobnicate'\n"],
   ])('%j exits 2 with a two-line error', (args, firstLine) => {
     const repo = sampleRepo();
     const run = repomod(repo, args);

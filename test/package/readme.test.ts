@@ -103,3 +103,23 @@ describe('README: repomod check on examples/', () => {
     expect(String(run.code)).toBe(session[session.indexOf('$ echo $?') + 1]);
   });
 });
+
+describe('README: first screen', () => {
+  it('keeps the first two commands as they are', () => {
+    expect(README.split('\n').slice(2, 6).join('\n')).toBe('```sh\nnpm install && npm run demo     # install, then dry-run every transform on examples/ (prints real diffs)\nnpm test                        # the whole test suite (builds first)\n```');
+  });
+
+  it('says how to install for your own repository, then init, a dry run and check', () => {
+    const steps = block('sh', 'npm i -g repomod         # or prefix each command with npx; from a clone: npm install && npm link').split('\n');
+    expect(steps.map((line) => line.split('#')[0].trim()).filter(Boolean)).toEqual(['npm i -g repomod', 'repomod init', 'repomod init --apply', 'repomod fix-call-syntax', 'repomod check']);
+  });
+
+  it('has the table of what check runs, equal to the registry (npm run readme-table rewrites it)', async () => {
+    const { checkTable, TABLE_START, TABLE_END } = await import('../../transforms/check-table.js');
+    const start = README.indexOf(TABLE_START);
+    expect(start).toBeGreaterThan(0);
+    expect(README.slice(start, README.indexOf(TABLE_END) + TABLE_END.length)).toBe(await checkTable());
+    // on the first screen: before the command table
+    expect(start).toBeLessThan(README.indexOf('| command | what it fixes |'));
+  });
+});

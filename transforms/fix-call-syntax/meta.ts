@@ -13,4 +13,10 @@ export const meta: TransformMeta = {
   prefilter: () => undefined,
   // `repomod check` without config: parse errors and repeated keywords need no --keyword
   checkDefaults: {},
+  checkApply: 'repairs calls: repeated identical keywords removed, comma-first lines and missing commas fixed',
+  examples: [
+    ['$0 fix-call-syntax src', 'dry run: the diff that repairs repeated keywords and comma-first lines'],
+    ['$0 fix-call-syntax --keyword exc_info=True --apply', 'also remove an injected exc_info=True, and write'],
+    ['$0 fix-call-syntax --check', 'CI: exit 1 while a file does not parse or a call needs a repair'],
+  ],
 };

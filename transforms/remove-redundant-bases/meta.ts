@@ -14,4 +14,10 @@ export const meta: TransformMeta = {
   inProcess: true,
   // `repomod check` without config gates on what Python refuses at import: inconsistent MROs
   checkDefaults: { onlyErrors: true },
+  checkApply: 'removes the redundant base of a class whose MRO is inconsistent (only errors, by default)',
+  examples: [
+    ['$0 remove-redundant-bases', 'dry run: the diff that removes bases another listed base already inherits'],
+    ['$0 remove-redundant-bases --only-errors --apply', 'fix only classes whose MRO is inconsistent, and write'],
+    ['$0 remove-redundant-bases --check pkg', 'CI: exit 1 while a class under pkg/ needs a change'],
+  ],
 };

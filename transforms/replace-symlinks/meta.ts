@@ -13,4 +13,10 @@ export const meta: TransformMeta = {
   prefilter: () => [],
   // `repomod check` without configuration: broken, escaping and cyclic links, drifted copies
   checkDefaults: {},
+  checkApply: 'nothing without `--mode` (links are reported, not replaced)',
+  examples: [
+    ['$0 replace-symlinks --verbose', 'list every link (file, directory, chain, broken, escaping, cyclic)'],
+    ['$0 replace-symlinks --mode copy --apply functions', 'replace the links under functions/ with real copies'],
+    ['$0 replace-symlinks --mode bundle --apply', 'replace links with repomod.bundle.json entries that `repomod bundle build` materialises'],
+  ],
 };

@@ -17,4 +17,10 @@ export const meta: TransformMeta = {
       return undefined; // the transform reports the bad option itself
     }
   },
+  checkApply: 'the rewrites its rules make',
+  examples: [
+    ['$0 rewrite-imports --map pipeline.common.util=common.util', 'dry run: the diff that rewrites every import of the old module'],
+    ['$0 rewrite-imports --map pipeline.common.util=common.util --apply', 'write it'],
+    ['$0 rewrite-imports --check', 'CI: exit 1 when a rule in the config would still rewrite something'],
+  ],
 };

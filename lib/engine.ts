@@ -38,6 +38,8 @@ export interface EngineOptions {
   sourceRoots?: readonly string[];
   /** Files larger than this (bytes) are skipped with a `too-large` warning, never parsed. Default 10 MB. */
   maxFileSize?: number;
+  /** The persistent fact cache's folder (absolute); undefined: no cache. */
+  cacheDir?: string;
   /** Called as files finish, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
   /** Aborting before the write phase guarantees nothing is written. */
@@ -105,7 +107,7 @@ async function runLocked(options: EngineOptions, mode: RunMode, cwd: string, roo
   const transformOptions = options.transformOptions ?? {};
 
   const discovery = discoverRepository({ root, ignore: options.ignore });
-  const repo = new RepoIndex({ ...discovery, root, sourceRoots: options.sourceRoots ? [...options.sourceRoots] : undefined, maxFileSize: options.maxFileSize });
+  const repo = new RepoIndex({ ...discovery, root, sourceRoots: options.sourceRoots ? [...options.sourceRoots] : undefined, maxFileSize: options.maxFileSize, cacheDir: options.cacheDir });
   const extensions = options.extensions?.length ? options.extensions : meta?.extensions ?? JS_EXTENSIONS;
   // a repository-level transform that declares no extensions has nothing to do per file
   const perFile = module.default && !(module.planRepository && meta?.extensions.length === 0);

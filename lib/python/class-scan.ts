@@ -2,7 +2,6 @@
 // resolve a base expression the way Python would when the class statement runs.
 import type { Node } from 'web-tree-sitter';
 import { extractImports } from './imports.js';
-import { withPythonTree } from './parser.js';
 
 /** A positional base in a class header, as written. */
 export interface BaseExpr {
@@ -92,11 +91,6 @@ export interface ScanInput {
   module: string;
   /** `(level, module)` of a relative import ➔ absolute module, undefined above the source root. */
   resolveRelative: (level: number, module: string) => string | undefined;
-}
-
-/** Parse and scan one file. A file that does not parse is scanned as far as tree-sitter recovered it. */
-export async function scanPythonFile(source: string, input: ScanInput): Promise<FileScan> {
-  return withPythonTree(source, (tree) => scanTree(tree.rootNode, source, input));
 }
 
 /** Nodes whose children may be statements (or hold them, like clauses and blocks). */

@@ -3,9 +3,7 @@
 // order, `return` outside a function, indentation), so a check can stand in for `python -m py_compile`.
 import type { Node } from 'web-tree-sitter';
 import { grammarProblem } from './grammar-errors.js';
-import { positionAt } from '../diagnostics.js';
 import { nestingProblem } from './nesting-limits.js';
-import { withPythonTree } from './parser.js';
 import { isExtra, nodesOfType } from './tree-queries.js';
 
 export { isExtra, nodesOfType };
@@ -19,15 +17,6 @@ export interface PythonSyntaxProblem {
   kind: 'tree' | 'compile';
   /** Another location the message refers to (the first of a repeated keyword). */
   relatedIndex?: number;
-}
-
-/**
- * The first reason CPython would refuse to compile `source`, with its 1-based position: the one
- * syntax oracle every transform asks, so they all reject the same files at the same place.
- */
-export async function firstCompileError(source: string): Promise<{ line: number; column: number; message: string } | undefined> {
-  const problem = await withPythonTree(source, (tree) => pythonSyntaxProblems(tree.rootNode, source)[0]);
-  return problem && { ...positionAt(source, problem.index), message: problem.message };
 }
 
 /**

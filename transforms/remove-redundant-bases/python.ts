@@ -4,7 +4,7 @@ import type { Finding } from '../../lib/context.js';
 import { fillMessage, positionAt } from '../../lib/diagnostics.js';
 import { classIndexFor, labelOf, type ClassIndex, type ClassMro } from '../../lib/python/class-index.js';
 import { EditSet } from '../../lib/python/edit-set.js';
-import { firstCompileError } from '../../lib/python/syntax-check.js';
+import { pythonFacts } from '../../lib/python/file-facts.js';
 import type { MroConflict, ConstraintSource } from '../../lib/python/mro.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import { removeListItems } from './header-edits.js';
@@ -23,10 +23,10 @@ export async function fixPythonFile(source: string, relPath: string, repo: RepoI
   if (repo.read(relPath) !== source || !index.scanOf(relPath)) index = await index.withFileText(relPath, source);
   const scan = index.scanOf(relPath)!;
   // the same oracle as fix-call-syntax and check: CPython's verdict and position, compile-time errors included
-  const compileError = await firstCompileError(source);
-  if (compileError) {
-    const { line, column, message } = compileError;
-    throw Object.assign(new SyntaxError(message), { loc: { line, column: column - 1 } });
+  const problem = (await pythonFacts(repo, relPath, source)).problems[0];
+  if (problem) {
+    const { line, column } = positionAt(source, problem.index);
+    throw Object.assign(new SyntaxError(problem.message), { loc: { line, column: column - 1 } });
   }
   const planner = plannerFor(index, options);
   const edits = new EditSet(source);

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { recoverIfInterrupted, WriteSession } from './apply.js';
+import { flushFactCaches } from './cache/fact-cache.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
 import { renderChange } from './diff.js';
 import { discoverRepository, selectTargets } from './discover.js';
@@ -98,6 +99,8 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
   } finally {
     setRunSignal(undefined);
     session?.release();
+    // what this run parsed, for the next one (repomod's own state, not a repository write)
+    flushFactCaches();
   }
 }
 

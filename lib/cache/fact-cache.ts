@@ -1,23 +1,28 @@
 // The persistent cache of per-file facts (what a parse tells the checks about one file), so a
-// file that did not change is not parsed again by the next run. Entries are repomod's own state,
-// never a repository write: each is one small file, written to a temp name and renamed, and
-// carries its key and a checksum, so a truncated, corrupt or foreign entry reads as a miss.
-import { createHash } from 'node:crypto';
+// file that did not change is not parsed again by the next run. It is repomod's own state, never
+// a repository write. Entries live in pack files, one written per run with what that run
+// computed (thousands of small files cost more to create than the parses they save): each pack
+// is written to a temp name and renamed, never changed afterwards, and each entry in it carries
+// its key and a checksum, so a truncated or corrupt entry reads as a miss and is written again.
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../files.js';
 
-/** First line of every entry: `repomod-cache <key> <sha256 of the body>`. */
-const MAGIC = 'repomod-cache';
+const PACK_HEADER = 'repomod-cache-pack 1\n';
+/** More packs than this are merged into one by the next run that writes. */
+const MAX_PACKS = 8;
+/** A merged pack keeps what this run used, then older entries up to this size. */
+const MAX_PACK_BYTES = 64 * 2 ** 20;
 
 export interface FactCache {
-  /** The folder entries live in (under a subfolder per code version), or undefined when off. */
+  /** The folder packs live in (under a subfolder per code version), or undefined when off. */
   readonly dir: string | undefined;
   /** A stored value for `parts` (hashed together into the key), or undefined. */
   get<T>(kind: string, parts: readonly string[]): T | undefined;
-  /** Store a value; failures (a read-only disk, a full one) only mean the next run recomputes. */
+  /** Keep a value; it reaches the disk when the run flushes (`flushFactCaches`). */
   set(kind: string, parts: readonly string[], value: unknown): void;
-  /** Hits and misses so far, for tests and `--verbose`. */
+  /** Hits, misses and entries written so far, for tests and measurements. */
   readonly stats: { hits: number; misses: number; writes: number };
 }
 
@@ -29,12 +34,12 @@ export const NO_CACHE: FactCache = {
   stats: { hits: 0, misses: 0, writes: 0 },
 };
 
-const opened = new Map<string, FactCache>();
+const opened = new Map<string, DiskFactCache>();
 
 /**
  * The cache in `dir` for facts computed by code whose identity is `version` (repomod's version,
- * the schema and the code that computes the facts): entries of other versions are never read,
- * and their folders are removed when a new version first opens the cache.
+ * the schema and the code that computes the facts): other versions' packs are never read, and
+ * are removed when a new version first writes.
  */
 export function openFactCache(dir: string | undefined, version: string): FactCache {
   if (!dir) return NO_CACHE;
@@ -47,78 +52,168 @@ export function openFactCache(dir: string | undefined, version: string): FactCac
   return cache;
 }
 
+/**
+ * Write what this thread computed since the last flush, one new pack per cache, when it holds at
+ * least `minimum` entries; merge packs when there are too many. Never throws: a cache that
+ * cannot be written is a slower next run.
+ */
+export function flushFactCaches(minimum = 1): void {
+  for (const cache of opened.values()) cache.flush(minimum);
+}
+
+interface Candidate {
+  sum: string;
+  body: string;
+}
+
 class DiskFactCache implements FactCache {
   readonly stats = { hits: 0, misses: 0, writes: 0 };
   private readonly versionDir: string;
-  private readonly made = new Set<string>();
-  private pruned = false;
+  /** Entries of the packs on disk, read on first use: key ➔ candidates (a corrupt one may be followed by a good one). */
+  private stored: Map<string, Candidate[]> | undefined;
+  private packsRead: string[] = [];
+  private readonly pending = new Map<string, Candidate>();
+  private readonly used = new Set<string>();
 
   constructor(
     readonly dir: string,
     private readonly version: string,
   ) {
-    this.versionDir = path.join(dir, versionFolder(version));
+    this.versionDir = path.join(dir, `v-${createHash('sha256').update(version).digest('hex').slice(0, 16)}`);
   }
 
   get<T>(kind: string, parts: readonly string[]): T | undefined {
     const key = entryKey(this.version, kind, parts);
-    let text: string;
-    try {
-      text = readFileSync(this.entryPath(kind, key), 'utf8');
-    } catch {
-      this.stats.misses++;
-      return undefined;
+    const fresh = this.pending.get(key);
+    const candidates = fresh ? [fresh] : this.load().get(key) ?? [];
+    for (const candidate of candidates) {
+      const value = decodeBody(candidate);
+      if (value === undefined) continue;
+      this.stats.hits++;
+      this.used.add(key);
+      return value as T;
     }
-    const value = decodeEntry(text, key);
-    if (value === undefined) this.stats.misses++;
-    else this.stats.hits++;
-    return value as T | undefined;
+    this.stats.misses++;
+    return undefined;
   }
 
   set(kind: string, parts: readonly string[], value: unknown): void {
     const key = entryKey(this.version, kind, parts);
-    const file = this.entryPath(kind, key);
+    const body = JSON.stringify(value);
+    this.pending.set(key, { sum: checksum(body), body });
+    this.used.add(key);
+  }
+
+  flush(minimum = 1): void {
+    if (this.pending.size === 0 || this.pending.size < minimum) return;
     try {
-      this.prune();
-      const folder = path.dirname(file);
-      if (!this.made.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        this.made.add(folder);
+      mkdirSync(this.versionDir, { recursive: true });
+      this.removeOtherVersions();
+      const merge = this.packsRead.length >= MAX_PACKS;
+      const lines = [...this.pending].map(([key, c]) => entryLine(key, c));
+      if (merge) lines.push(...this.olderLines(lines.reduce((n, l) => n + l.length, 0)));
+      const name = `pack-${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString('hex')}`;
+      // a whole pack appears at once under its name; a concurrent run writes its own
+      writeFileAtomic(path.join(this.versionDir, name), Buffer.from(PACK_HEADER + lines.join(''), 'utf8'), 0o644, { durable: false });
+      this.stats.writes += this.pending.size;
+      for (const [key, candidate] of this.pending) this.load().set(key, [candidate]);
+      this.pending.clear();
+      if (merge) {
+        // the merged pack holds what they held; a run reading them meanwhile has them open or misses
+        for (const pack of this.packsRead) rmSync(path.join(this.versionDir, pack), { force: true });
+        this.packsRead = [name];
+      } else {
+        this.packsRead.push(name);
       }
-      // a concurrent run may write the same entry: both write whole files and rename, last wins, same bytes
-      writeFileAtomic(file, Buffer.from(encodeEntry(key, value), 'utf8'), 0o644, { durable: false });
-      this.stats.writes++;
     } catch {
-      // a cache that cannot be written is a slower run, never a failed one
+      // a read-only or full disk: the facts are recomputed next time
     }
   }
 
-  private entryPath(kind: string, key: string): string {
-    return path.join(this.versionDir, kind, key.slice(0, 2), `${key.slice(2)}.entry`);
+  /** Entries of the packs read, for a merged pack: those this run used first, then others up to the size limit. */
+  private olderLines(budgetUsed: number): string[] {
+    const lines: string[] = [];
+    let size = budgetUsed;
+    const ordered = [...this.load()].sort(([a], [b]) => Number(this.used.has(b)) - Number(this.used.has(a)));
+    for (const [key, candidates] of ordered) {
+      if (this.pending.has(key)) continue;
+      const good = candidates.find((c) => checksum(c.body) === c.sum);
+      if (!good) continue;
+      const line = entryLine(key, good);
+      if (size + line.length > MAX_PACK_BYTES && !this.used.has(key)) continue;
+      size += line.length;
+      lines.push(line);
+    }
+    return lines;
   }
 
-  /** Remove the folders of other versions once, before the first write of this one. */
-  private prune(): void {
-    if (this.pruned) return;
-    this.pruned = true;
-    let names: string[];
+  private load(): Map<string, Candidate[]> {
+    if (this.stored) return this.stored;
+    this.stored = new Map();
+    let names: string[] = [];
     try {
-      names = readdirSync(this.dir);
+      names = readdirSync(this.versionDir).filter((n) => n.startsWith('pack-')).sort();
     } catch {
-      return;
+      return this.stored;
     }
-    const mine = path.basename(this.versionDir);
     for (const name of names) {
+      let text: string;
+      try {
+        text = readFileSync(path.join(this.versionDir, name), 'utf8');
+      } catch {
+        continue; // merged away by a concurrent run
+      }
+      this.packsRead.push(name);
+      if (!text.startsWith(PACK_HEADER)) continue;
+      parsePack(text, this.stored);
+    }
+    return this.stored;
+  }
+
+  private removeOtherVersions(): void {
+    const mine = path.basename(this.versionDir);
+    for (const name of readdirSync(this.dir)) {
       if (name === mine || !name.startsWith('v-')) continue;
       // best effort: a run of another repomod version reading it meanwhile only sees misses
-      rmSync(path.join(this.dir, name), { recursive: true, force: true, maxRetries: 2 });
+      rmSync(path.join(this.dir, name), { recursive: true, force: true });
     }
   }
 }
 
-/** The folder for a version: short, and only ever holding entries written by that version. */
-function versionFolder(version: string): string {
-  return `v-${createHash('sha256').update(version).digest('hex').slice(0, 16)}`;
+/** `<key> <checksum> <json>\n`: JSON has no raw newline, so one entry is one line. */
+function entryLine(key: string, candidate: Candidate): string {
+  return `${key} ${candidate.sum} ${candidate.body}\n`;
+}
+
+/** Add each line of a pack to `into`; a line cut short or malformed is left out. */
+export function parsePack(text: string, into: Map<string, Candidate[]>): void {
+  let start = PACK_HEADER.length;
+  while (start < text.length) {
+    const end = text.indexOf('\n', start);
+    if (end < 0) break; // the last line lacks its newline: cut short
+    const line = text.slice(start, end);
+    start = end + 1;
+    const first = line.indexOf(' ');
+    const second = line.indexOf(' ', first + 1);
+    if (first !== 64 || second < 0) continue;
+    const key = line.slice(0, first);
+    const list = into.get(key) ?? [];
+    list.push({ sum: line.slice(first + 1, second), body: line.slice(second + 1) });
+    into.set(key, list);
+  }
+}
+
+function decodeBody(candidate: Candidate): unknown {
+  if (checksum(candidate.body) !== candidate.sum) return undefined;
+  try {
+    return JSON.parse(candidate.body);
+  } catch {
+    return undefined;
+  }
+}
+
+function checksum(body: string): string {
+  return createHash('sha1').update(body).digest('hex');
 }
 
 function entryKey(version: string, kind: string, parts: readonly string[]): string {
@@ -127,22 +222,8 @@ function entryKey(version: string, kind: string, parts: readonly string[]): stri
   return hash.digest('hex');
 }
 
-export function encodeEntry(key: string, value: unknown): string {
-  const body = JSON.stringify(value);
-  return `${MAGIC} ${key} ${createHash('sha256').update(body).digest('hex')}\n${body}`;
-}
-
-/** The value of an entry, or undefined when it is not a whole entry for `key`. */
-export function decodeEntry(text: string, key: string): unknown {
-  const newline = text.indexOf('\n');
-  if (newline < 0) return undefined;
-  const [magic, storedKey, sum] = text.slice(0, newline).split(' ');
-  if (magic !== MAGIC || storedKey !== key) return undefined;
-  const body = text.slice(newline + 1);
-  if (createHash('sha256').update(body).digest('hex') !== sum) return undefined;
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
+/** Forget every opened cache (tests that reuse a folder between runs of one process). */
+export function closeFactCaches(): void {
+  flushFactCaches();
+  opened.clear();
 }

@@ -206,7 +206,29 @@ export function scanTree(root: Node, source: string, input: ScanInput): FileScan
     }
   }
   for (const scope of scan.scopes) for (const list of scope.bindings.values()) list.sort((a, b) => a.at - b.at);
-  return scan;
+  return keepResolvableScopes(scan);
+}
+
+/**
+ * Drop the scopes no name lookup can reach: lookups start at a class statement's scope or body
+ * and climb through parents, so a function that holds no class is never consulted. Most
+ * functions hold none; dropping them keeps the scan (in memory and in the fact cache) small.
+ */
+function keepResolvableScopes(scan: FileScan): FileScan {
+  const keep = new Set<number>([0]);
+  for (const record of scan.classes) {
+    for (const start of [record.scope, record.bodyScope]) {
+      for (let id: number | undefined = start; id !== undefined && id >= 0 && !keep.has(id); id = scan.scopes[id].parent) keep.add(id);
+    }
+  }
+  if (keep.size === scan.scopes.length) return scan;
+  const renumber = new Map<number, number>();
+  for (const scope of scan.scopes) if (keep.has(scope.id)) renumber.set(scope.id, renumber.size);
+  const scopes = scan.scopes
+    .filter((scope) => keep.has(scope.id))
+    .map((scope) => ({ ...scope, id: renumber.get(scope.id)!, parent: scope.parent === undefined ? undefined : renumber.get(scope.parent) }));
+  const classes = scan.classes.map((record) => ({ ...record, scope: renumber.get(record.scope)!, bodyScope: renumber.get(record.bodyScope) ?? record.bodyScope }));
+  return { ...scan, scopes, classes };
 }
 
 /** Context managers that expect the block to raise: pytest's and unittest's. */

@@ -1,7 +1,7 @@
 // One Python file's classes and name bindings, per scope: what the class index needs to
 // resolve a base expression the way Python would when the class statement runs.
 import type { Node } from 'web-tree-sitter';
-import { extractImports } from './imports.js';
+import { extractImports, IMPORT_STATEMENTS, importsOfStatement } from './imports.js';
 
 /** A positional base in a class header, as written. */
 export interface BaseExpr {
@@ -155,8 +155,9 @@ export function scanTree(root: Node, source: string, input: ScanInput): FileScan
           visit(child, scope, qualPrefix, true);
           break;
         default:
-          // only statements hold classes and bindings; expressions are not worth walking
+          // only statements hold classes, bindings and imports; expressions are not worth walking
           if (COMPOUND.has(child.type)) visit(child, scope, qualPrefix, inExcept);
+          else if (IMPORT_STATEMENTS.has(child.type)) importStatements.push(child);
       }
     }
   };
@@ -183,11 +184,14 @@ export function scanTree(root: Node, source: string, input: ScanInput): FileScan
     }
   };
 
+  const importStatements: Node[] = [];
   newScope('module', undefined, root);
   visit(root, 0, '', false);
 
-  // imports bind in the innermost scope holding the statement
-  for (const imp of extractImports(root, source)) {
+  // imports bind in the innermost scope holding the statement; the walk above met every import
+  // statement of a tree that parses (a whole-tree query would walk every expression too)
+  const imports = root.hasError ? extractImports(root, source) : importStatements.flatMap((node) => importsOfStatement(node, source));
+  for (const imp of imports) {
     if (imp.future) continue;
     const scope = innermostScope(scan.scopes, imp.statementStart);
     const alternate = excepts.some((e) => e.start <= imp.statementStart && imp.statementEnd <= e.end);

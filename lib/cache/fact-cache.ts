@@ -12,6 +12,8 @@ import { writeFileAtomic } from '../files.js';
 const PACK_HEADER = 'repomod-cache-pack 1\n';
 /** More packs than this are merged into one by the next run that writes. */
 const MAX_PACKS = 8;
+/** Lookups answered by searching the packs' text before they are indexed line by line. */
+const SCANNED_LOOKUPS = 32;
 /** A merged pack keeps what this run used, then older entries up to this size. */
 const MAX_PACK_BYTES = 64 * 2 ** 20;
 
@@ -72,7 +74,11 @@ class DiskFactCache implements FactCache {
   /** Entries of the packs on disk, read on first use: key ➔ candidates (a corrupt one may be followed by a good one). */
   private stored: Map<string, Candidate[]> | undefined;
   private packsRead: string[] = [];
-  private readonly pending = new Map<string, Candidate>();
+  private texts: string[] | undefined;
+  private lookups = 0;
+  /** What this process computed (written or not yet), and the keys not yet written. */
+  private readonly mine = new Map<string, Candidate>();
+  private readonly pending = new Set<string>();
   private readonly used = new Set<string>();
 
   constructor(
@@ -84,8 +90,8 @@ class DiskFactCache implements FactCache {
 
   get<T>(kind: string, parts: readonly string[]): T | undefined {
     const key = entryKey(this.version, kind, parts);
-    const fresh = this.pending.get(key);
-    const candidates = fresh ? [fresh] : this.load().get(key) ?? [];
+    const own = this.mine.get(key);
+    const candidates = own ? [own] : this.candidates(key);
     for (const candidate of candidates) {
       const value = decodeBody(candidate);
       if (value === undefined) continue;
@@ -100,7 +106,8 @@ class DiskFactCache implements FactCache {
   set(kind: string, parts: readonly string[], value: unknown): void {
     const key = entryKey(this.version, kind, parts);
     const body = JSON.stringify(value);
-    this.pending.set(key, { sum: checksum(body), body });
+    this.mine.set(key, { sum: checksum(body), body });
+    this.pending.add(key);
     this.used.add(key);
   }
 
@@ -110,13 +117,14 @@ class DiskFactCache implements FactCache {
       mkdirSync(this.versionDir, { recursive: true });
       this.removeOtherVersions();
       const merge = this.packsRead.length >= MAX_PACKS;
-      const lines = [...this.pending].map(([key, c]) => entryLine(key, c));
+      // a merged pack replaces every pack read, this process's earlier ones included
+      const keys = merge ? [...this.mine.keys()] : [...this.pending];
+      const lines = keys.map((key) => entryLine(key, this.mine.get(key)!));
       if (merge) lines.push(...this.olderLines(lines.reduce((n, l) => n + l.length, 0)));
       const name = `pack-${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString('hex')}`;
       // a whole pack appears at once under its name; a concurrent run writes its own
       writeFileAtomic(path.join(this.versionDir, name), Buffer.from(PACK_HEADER + lines.join(''), 'utf8'), 0o644, { durable: false });
       this.stats.writes += this.pending.size;
-      for (const [key, candidate] of this.pending) this.load().set(key, [candidate]);
       this.pending.clear();
       if (merge) {
         // the merged pack holds what they held; a run reading them meanwhile has them open or misses
@@ -136,7 +144,7 @@ class DiskFactCache implements FactCache {
     let size = budgetUsed;
     const ordered = [...this.load()].sort(([a], [b]) => Number(this.used.has(b)) - Number(this.used.has(a)));
     for (const [key, candidates] of ordered) {
-      if (this.pending.has(key)) continue;
+      if (this.mine.has(key)) continue;
       const good = candidates.find((c) => checksum(c.body) === c.sum);
       if (!good) continue;
       const line = entryLine(key, good);
@@ -147,27 +155,54 @@ class DiskFactCache implements FactCache {
     return lines;
   }
 
+  /**
+   * The stored entries for a key. The first few lookups search the packs' text (a one-file check
+   * asks for a handful of the thousands of entries); after that, every line is indexed once.
+   */
+  private candidates(key: string): Candidate[] {
+    if (this.stored || ++this.lookups > SCANNED_LOOKUPS) return this.load().get(key) ?? [];
+    const found: Candidate[] = [];
+    for (const text of this.packs()) {
+      for (let at = text.indexOf(`\n${key} `); at >= 0; at = text.indexOf(`\n${key} `, at + 1)) {
+        const end = text.indexOf('\n', at + 1);
+        if (end < 0) break; // cut short
+        const line = text.slice(at + 1, end);
+        const second = line.indexOf(' ', key.length + 1);
+        if (second > 0) found.push({ sum: line.slice(key.length + 1, second), body: line.slice(second + 1) });
+      }
+    }
+    return found;
+  }
+
   private load(): Map<string, Candidate[]> {
     if (this.stored) return this.stored;
     this.stored = new Map();
+    for (const text of this.packs()) parsePack(text, this.stored);
+    this.texts = [];
+    return this.stored;
+  }
+
+  /** The text of every pack of this version (read once; a pack merged away meanwhile is skipped). */
+  private packs(): string[] {
+    if (this.texts) return this.texts;
+    this.texts = [];
     let names: string[] = [];
     try {
       names = readdirSync(this.versionDir).filter((n) => n.startsWith('pack-')).sort();
     } catch {
-      return this.stored;
+      return this.texts;
     }
     for (const name of names) {
       let text: string;
       try {
         text = readFileSync(path.join(this.versionDir, name), 'utf8');
       } catch {
-        continue; // merged away by a concurrent run
+        continue;
       }
       this.packsRead.push(name);
-      if (!text.startsWith(PACK_HEADER)) continue;
-      parsePack(text, this.stored);
+      if (text.startsWith(PACK_HEADER)) this.texts.push(text);
     }
-    return this.stored;
+    return this.texts;
   }
 
   private removeOtherVersions(): void {

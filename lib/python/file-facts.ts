@@ -2,7 +2,7 @@
 // its class scan (classes, bases, bindings, imports). Computed once per file text and kept in the
 // persistent fact cache, so an unchanged file is not parsed again by the next run.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,8 +91,8 @@ let version: string | undefined;
 
 /**
  * The identity of the code that computes the facts: repomod's version, the schema, the parser
- * packages' versions and the bytes of lib/python itself, so a changed analysis (an upgrade, a
- * local build) never reads what an older one stored.
+ * packages' versions and the modules of lib/python themselves, so a changed analysis (an
+ * upgrade, a local build) never reads what an older one stored.
  */
 export function factsVersion(): string {
   if (version) return version;
@@ -105,10 +105,13 @@ export function factsVersion(): string {
       hash.update('\0?');
     }
   }
+  // each module's size and time stand for its bytes: reading them all cost a one-file check
+  // more than its own parse; an install or a build changes the times, so it is never missed
   const here = path.dirname(fileURLToPath(import.meta.url));
   for (const name of readdirSync(here).sort()) {
-    if (!/\.(js|ts|json)$/.test(name) || name.endsWith('.map')) continue;
-    hash.update(`\0${name}\0`).update(readFileSync(path.join(here, name)));
+    if (!/\.(js|ts|json)$/.test(name)) continue;
+    const stat = statSync(path.join(here, name));
+    hash.update(`\0${name}\0${stat.size}\0${stat.mtimeMs}`);
   }
   return (version = hash.digest('hex'));
 }

@@ -36,7 +36,8 @@ export function pythonSyntaxProblems(root: Node, source: string): PythonSyntaxPr
   const problems: PythonSyntaxProblem[] = [];
   const add = (node: Node | number, message: string, relatedIndex?: number) =>
     problems.push({ index: typeof node === 'number' ? node : node.startIndex, message, kind: 'compile', ...(relatedIndex !== undefined ? { relatedIndex } : {}) });
-  for (const node of nodesOfType(root, CHECKED_TYPES)) {
+  // integer literals are many and rarely Python 2 spellings: ask for them only when the text has one
+  for (const node of nodesOfType(root, PY2_INTEGER.test(source) ? CHECKED_TYPES : CHECKED_TYPES_BUT_INTEGERS)) {
     switch (node.type) {
       case 'argument_list':
         checkArguments(node, add);
@@ -95,6 +96,9 @@ const CHECKED_TYPES = new Set([
   'argument_list', 'parameters', 'lambda_parameters', 'print_statement', 'exec_statement', 'return_statement', 'yield', 'await',
   'break_statement', 'continue_statement', 'nonlocal_statement', 'list_splat', 'dictionary_splat', 'module', 'block', 'integer', '<>',
 ]);
+const CHECKED_TYPES_BUT_INTEGERS = new Set([...CHECKED_TYPES].filter((t) => t !== 'integer'));
+/** Text that may hold `007` or `10L`: a digit run not preceded by a name character or a dot. */
+const PY2_INTEGER = /(?<![\w.])0+[1-9]|(?<![\w.])[0-9][0-9_]*[lL](?!\w)/;
 
 type Add = (node: Node | number, message: string, relatedIndex?: number) => void;
 
@@ -245,6 +249,7 @@ function insideLoop(node: Node): boolean {
 }
 
 const CLAUSES = new Set(['else_clause', 'elif_clause', 'except_clause', 'except_group_clause', 'finally_clause', 'case_clause']);
+const CLAUSE_HOLDERS = new Set(['if_statement', 'try_statement', 'for_statement', 'while_statement', 'match_statement']);
 
 /** Statements of one block that start a line must share its indentation; a block may not be empty. */
 function checkIndentation(block: Node, source: string, add: Add): void {
@@ -265,7 +270,9 @@ function checkIndentation(block: Node, source: string, add: Add): void {
       add(statement, problem);
       return;
     }
-    // else/elif/except/finally line up with the statement they continue
+    // else/elif/except/finally line up with the statement they continue (only these hold them:
+    // listing every statement's children from wasm was a tenth of a cold check)
+    if (!CLAUSE_HOLDERS.has(statement.type)) continue;
     for (const clause of statement.namedChildren) {
       if (!clause || !CLAUSES.has(clause.type)) continue;
       const clauseIndent = lineIndent(source, clause.startIndex);

@@ -78,6 +78,14 @@ describe('the fact cache', () => {
     expect(entries(cacheOf(repo)).length).toBe(before + 1);
   });
 
+  it('parses for one file only that file and the modules its classes\' bases lead to', () => {
+    const repo = repoWith(FILES);
+    const run = repomod(repo, ['check', 'pkg/jobs.py']);
+    expect(run.stderr).toContain('pkg/jobs.py:4:7: error:');
+    // pkg/jobs.py and pkg/base.py (where Retry and Audit live); not the other four files
+    expect(entries(cacheOf(repo))).toHaveLength(2);
+  });
+
   it('gives two runs started at once the same answer as one run alone', async () => {
     const repo = repoWith(FILES);
     const reference = outcome(repomod(repo, ['check', '--no-cache']));

@@ -134,8 +134,8 @@ export function readConfig(cwd: string, given: string | false | undefined): Repo
 
 function engineOptions(request: CommonRunOptions, cwd: string, config: RepomodConfig) {
   const cache = resolveCacheDir(gitTopLevel(cwd) ?? cwd, cwd, {
-    // the command line's --cache-dir turns the cache on whatever the config says
-    enabled: request.cacheDir ? true : request.cache ?? config.cache,
+    // --no-cache wins; otherwise --cache-dir turns the cache on whatever the config says
+    enabled: request.cache === false ? false : request.cacheDir ? true : config.cache,
     dir: request.cacheDir,
     configured: config.cacheDir && config.file ? { dir: config.cacheDir, shown: shownConfig(config.file) } : undefined,
   });

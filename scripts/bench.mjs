@@ -135,7 +135,9 @@ async function main() {
       timer: 'wall clock from spawn to exit, measured by the bench',
       memory: `peak = max(sum of VmRSS over the process tree sampled every 20 ms${canSampleProc() ? '' : ' (unavailable here)'}, largest single process${timeBinary ? ' by GNU time' : ' by VmHWM'})`,
       cpu: timeBinary ? 'user + sys of the command and its children (GNU time)' : 'not measured (GNU time is absent)',
-      warmup: options.warmup ? `every file read once before timing, and each command run once unmeasured on a ${WARM_FILES}-file repository` : 'every file read once before timing',
+      warmup: !options.only.some((name) => JOB_NAMES.includes(name))
+        ? 'check: no warm-up run (the cold runs are the point)'
+        : options.warmup ? `every file read once before timing, and each command run once unmeasured on a ${WARM_FILES}-file repository` : 'every file read once before timing',
     },
     startup: startupTimes(),
   };

@@ -102,6 +102,11 @@ export class RepoIndex {
     return this.textCache.get(relPath);
   }
 
+  /** The engine read and decoded this file already (as `read` would): keep its text instead of reading it again. */
+  remember(relPath: string, text: string): void {
+    if (!this.textCache.has(relPath)) this.textCache.set(relPath, text);
+  }
+
   /** Compute once per index and reuse: class indexes, module maps, import graphs. */
   memo<T>(key: string, build: (repo: RepoIndex) => T): T {
     if (!this.memos.has(key)) this.memos.set(key, build(this));

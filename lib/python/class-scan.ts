@@ -141,6 +141,10 @@ export function scanTree(root: Node, source: string, input: ScanInput): FileScan
           let parent: number | undefined = scope;
           while (parent !== undefined && scan.scopes[parent].kind === 'class') parent = scan.scopes[parent].parent;
           const inner = newScope('function', parent, child);
+          // a function holding no class is a scope no lookup reaches (keepResolvableScopes drops
+          // it): its parameters and body need no walk, which is most of a file's statements
+          const mention = source.indexOf('class', child.startIndex);
+          if (mention < 0 || mention >= child.endIndex) break;
           for (const param of parameterNames(child.childForFieldName('parameters'))) bind(inner, param, { kind: 'other', at: child.startIndex, alternate: false });
           const body = child.childForFieldName('body');
           if (body) visit(body, inner, `${qualPrefix}${nameNode?.text ?? '<lambda>'}.<locals>.`, false);

@@ -37,7 +37,7 @@ export function pythonSyntaxProblems(root: Node, source: string): PythonSyntaxPr
   const add = (node: Node | number, message: string, relatedIndex?: number) =>
     problems.push({ index: typeof node === 'number' ? node : node.startIndex, message, kind: 'compile', ...(relatedIndex !== undefined ? { relatedIndex } : {}) });
   // integer literals are many and rarely Python 2 spellings: ask for them only when the text has one
-  for (const node of nodesOfType(root, PY2_INTEGER.test(source) ? CHECKED_TYPES : CHECKED_TYPES_BUT_INTEGERS)) {
+  for (const node of nodesOfType(root, PY2_INTEGER.test(source) ? CHECKED_TYPES : CHECKED_TYPES_BUT_INTEGERS, CHECKED_CALLS)) {
     switch (node.type) {
       case 'argument_list':
         checkArguments(node, add);
@@ -93,9 +93,11 @@ export function pythonSyntaxProblems(root: Node, source: string): PythonSyntaxPr
 }
 
 const CHECKED_TYPES = new Set([
-  'argument_list', 'parameters', 'lambda_parameters', 'print_statement', 'exec_statement', 'return_statement', 'yield', 'await',
+  'parameters', 'lambda_parameters', 'print_statement', 'exec_statement', 'return_statement', 'yield', 'await',
   'break_statement', 'continue_statement', 'nonlocal_statement', 'list_splat', 'dictionary_splat', 'module', 'block', 'integer', '<>',
 ]);
+/** Call arguments can break CPython's rules only with a keyword or `**` among them (checkArguments): most calls have neither. */
+const CHECKED_CALLS = ['(argument_list (keyword_argument))', '(argument_list (dictionary_splat))'];
 const CHECKED_TYPES_BUT_INTEGERS = new Set([...CHECKED_TYPES].filter((t) => t !== 'integer'));
 /** Text that may hold `007` or `10L`: a digit run not preceded by a name character or a dot. */
 const PY2_INTEGER = /(?<![\w.])0+[1-9]|(?<![\w.])[0-9][0-9_]*[lL](?!\w)/;

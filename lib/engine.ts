@@ -109,7 +109,7 @@ async function runLocked(options: EngineOptions, mode: RunMode, cwd: string, roo
   const meta = module.meta;
   const transformOptions = options.transformOptions ?? {};
 
-  const discovery = discoverRepository({ root, ignore: options.ignore });
+  const discovery = discoverRepository({ root, ignore: [...(options.ignore ?? []), ...cacheIgnore(root, options.cacheDir)] });
   const repo = new RepoIndex({ ...discovery, root, sourceRoots: options.sourceRoots ? [...options.sourceRoots] : undefined, maxFileSize: options.maxFileSize, cacheDir: options.cacheDir });
   const extensions = options.extensions?.length ? options.extensions : meta?.extensions ?? JS_EXTENSIONS;
   // a repository-level transform that declares no extensions has nothing to do per file
@@ -184,6 +184,13 @@ function planPaths(root: string, cwd: string, given: readonly string[]): string[
     }
   }
   return paths;
+}
+
+/** A cache folder inside the work tree (a config's `cacheDir`) is repomod's state, never a file to check. */
+function cacheIgnore(root: string, cacheDir: string | undefined): string[] {
+  if (!cacheDir) return [];
+  const rel = path.relative(root, cacheDir).split(path.sep).join('/');
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? [`/${rel}/`] : [];
 }
 
 /** A stable slice by path hash, so `--shard 1/4` … `4/4` cover every file exactly once. */

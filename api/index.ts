@@ -2,6 +2,7 @@
 // layer over these two functions; results carry the same data as `--json`.
 import path from 'node:path';
 import { keepsFinding, runsTransform, type CodeSelection } from '../lib/code-selection.js';
+import { resolveCacheDir } from '../lib/cache/cache-dir.js';
 import { findConfig, loadConfig, type RepomodConfig } from '../lib/config.js';
 import type { Diagnostic } from '../lib/diagnostics.js';
 import { runEngine, type RunMode, type RunResult } from '../lib/engine.js';
@@ -32,6 +33,10 @@ export interface CommonRunOptions {
   sourceRoots?: string[];
   /** Files past this size are skipped with a `too-large` warning, never parsed: bytes or `10MB`, `500k` (default 10 MB). */
   maxFileSize?: number | string;
+  /** false: no persistent fact cache (`--no-cache`); default: the config's `cache`, else on. */
+  cache?: boolean;
+  /** The fact cache's folder, relative to `cwd` (`--cache-dir`); default: `.git/repomod/cache`, or `node_modules/.cache/repomod` outside git. */
+  cacheDir?: string;
   /** A config file, or false to ignore repomod.config.json (default: the nearest one). */
   config?: string | false;
   onProgress?: (done: number, total: number) => void;
@@ -128,7 +133,15 @@ export function readConfig(cwd: string, given: string | false | undefined): Repo
 }
 
 function engineOptions(request: CommonRunOptions, cwd: string, config: RepomodConfig) {
+  const cache = resolveCacheDir(gitTopLevel(cwd) ?? cwd, cwd, {
+    // --no-cache wins; otherwise --cache-dir turns the cache on whatever the config says
+    enabled: request.cache === false ? false : request.cacheDir ? true : config.cache,
+    dir: request.cacheDir,
+    configured: config.cacheDir && config.file ? { dir: config.cacheDir, shown: shownConfig(config.file) } : undefined,
+  });
+  if (cache.notice) request.onNotice?.(cache.notice);
   return {
+    cacheDir: cache.dir,
     cwd,
     paths: request.paths?.length ? request.paths : config.paths ?? [],
     mode: request.mode ?? 'dry-run',

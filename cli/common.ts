@@ -28,6 +28,9 @@ export interface CommonArgs {
   stat?: boolean;
   sourceRoot?: string[];
   maxFileSize?: string;
+  /** `--no-cache` sets it false. */
+  cache?: boolean;
+  cacheDir?: string;
   /** In check mode (`check`, `--check`), print the fixes' diff too; a dry run prints it anyway. */
   diff?: boolean;
   /** `repomod check` only: the checks and codes that count. */
@@ -58,6 +61,8 @@ export function withCommonOptions<T>(yargs: Argv<T>, { paths = true, check = tru
     .option('verbose', { type: 'boolean', describe: 'show info diagnostics and full stack traces' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'on stderr, only errors (and in --check the files that would change); the exit code says the rest' })
     .option('stat', { type: 'boolean', describe: 'print a git diff --stat table instead of the patch' })
+    .option('cache', { type: 'boolean', describe: 'keep parse results of unchanged files between runs (default; --no-cache to turn off)' })
+    .option('cache-dir', { type: 'string', describe: 'folder of that cache (default: .git/repomod/cache, or node_modules/.cache/repomod outside git)' })
     .middleware((argv) => {
       const parsed = argv as { '--'?: unknown[]; paths?: string[] };
       if (parsed['--']?.length) parsed.paths = [...(parsed.paths ?? []), ...parsed['--'].map(String)];
@@ -185,6 +190,8 @@ async function runAndPrint(request: RunRequest): Promise<void> {
     sourceRoots: args.sourceRoot,
     maxFileSize: args.maxFileSize,
     config: args.config,
+    cache: args.cache,
+    cacheDir: args.cacheDir,
     onProgress: progressReporter(process.stderr),
     signal: interrupts.signal,
     onNotice: (text) => void process.stderr.write(`repomod: ${text}\n`),

@@ -80,6 +80,7 @@ export async function buildParser(argv: string[]) {
       const current = parser as unknown as YargsInternals;
       throw usageErrorFor(message ?? 'invalid command line', { commands: current.getInternalMethods().getContext().commands, options: Object.keys(current.getOptions().key), argv }, editDistance);
     });
+  skipHelpRendering(parser);
   for (const command of extraCommands) parser.command(command);
   for (const entry of registry) parser.command(transformCommand(entry));
   return parser;
@@ -89,6 +90,17 @@ export async function buildParser(argv: string[]) {
 interface YargsInternals {
   getInternalMethods(): { getContext(): { commands: string[] } };
   getOptions(): { key: Record<string, unknown> };
+}
+
+/**
+ * yargs renders a command's whole help right after starting its handler, in case a later failure
+ * shows it; repomod's failures never show help (the fail handler throws), and that rendering
+ * was a sixth of a one-file `check`. `--help` itself is rendered on its own path, unaffected.
+ */
+function skipHelpRendering(parser: object): void {
+  const internals = (parser as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.();
+  const usage = internals?.getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
 }
 
 /** Wait until what was written to a pipe has been handed to the OS (or failed). */

@@ -19,11 +19,14 @@ export interface RepomodConfig {
   /** `check`: only these checks and codes, and never these (transform names, codes, short codes). */
   select?: string[];
   ignoreCodes?: string[];
+  /** `"cache": false` turns the fact cache off; `"cacheDir"` moves it (repository-relative, inside it). */
+  cache?: boolean;
+  cacheDir?: string;
   /** Per-transform options keyed by transform name. */
   transforms: Record<string, Record<string, unknown>>;
 }
 
-const TOP_LEVEL_KEYS = ['$schema', 'paths', 'ignore', 'maxFileSize', 'select', 'ignoreCodes', 'transforms'];
+const TOP_LEVEL_KEYS = ['$schema', 'paths', 'ignore', 'maxFileSize', 'select', 'ignoreCodes', 'cache', 'cacheDir', 'transforms'];
 
 const PYPROJECT = 'pyproject.toml';
 
@@ -89,6 +92,14 @@ export function loadConfig(file: string | undefined, knownTransforms: readonly s
       throw new ConfigError(`'${key}' in ${shown} must be a list of strings`, `e.g. "${key}": ["src"]`);
     }
     config[key] = value;
+  }
+  if (data.cache !== undefined) {
+    if (typeof data.cache !== 'boolean') throw new ConfigError(`'cache' in ${shown} must be true or false`, 'e.g. "cache": false to turn the fact cache off');
+    config.cache = data.cache;
+  }
+  if (data.cacheDir !== undefined) {
+    if (typeof data.cacheDir !== 'string' || data.cacheDir === '') throw new ConfigError(`'cacheDir' in ${shown} must be a folder name`, 'e.g. "cacheDir": ".cache/repomod"');
+    config.cacheDir = data.cacheDir;
   }
   if (data.maxFileSize !== undefined) config.maxFileSize = parseSize(data.maxFileSize, `'maxFileSize' in ${shown}`);
   if (data.transforms !== undefined) {

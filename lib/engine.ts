@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { recoverIfInterrupted, WriteSession } from './apply.js';
 import type { RunMode } from './context.js';
+import { flushFactCaches } from './cache/fact-cache.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
 import { renderChange } from './diff.js';
 import { discoverRepository, selectTargets } from './discover.js';
@@ -42,6 +43,8 @@ export interface EngineOptions {
   sourceRoots?: readonly string[];
   /** Files larger than this (bytes) are skipped with a `too-large` warning, never parsed. Default 10 MB. */
   maxFileSize?: number;
+  /** The persistent fact cache's folder (absolute); undefined: no cache. */
+  cacheDir?: string;
   /** Called as files finish, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
   /** Aborting before the write phase guarantees nothing is written. */
@@ -97,6 +100,8 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
   } finally {
     setRunSignal(undefined);
     session?.release();
+    // what this run parsed, for the next one (repomod's own state, not a repository write)
+    flushFactCaches();
   }
 }
 
@@ -105,8 +110,8 @@ async function runLocked(options: EngineOptions, mode: RunMode, cwd: string, roo
   const meta = module.meta;
   const transformOptions = options.transformOptions ?? {};
 
-  const discovery = discoverRepository({ root, ignore: options.ignore });
-  const repo = new RepoIndex({ ...discovery, root, sourceRoots: options.sourceRoots ? [...options.sourceRoots] : undefined, maxFileSize: options.maxFileSize });
+  const discovery = discoverRepository({ root, ignore: [...(options.ignore ?? []), ...cacheIgnore(root, options.cacheDir)] });
+  const repo = new RepoIndex({ ...discovery, root, sourceRoots: options.sourceRoots ? [...options.sourceRoots] : undefined, maxFileSize: options.maxFileSize, cacheDir: options.cacheDir });
   const extensions = options.extensions?.length ? options.extensions : meta?.extensions ?? JS_EXTENSIONS;
   // a repository-level transform that declares no extensions has nothing to do per file
   const perFile = module.default && !(module.planRepository && meta?.extensions.length === 0);
@@ -180,6 +185,13 @@ function planPaths(root: string, cwd: string, given: readonly string[]): string[
     }
   }
   return paths;
+}
+
+/** A cache folder inside the work tree (a config's `cacheDir`) is repomod's state, never a file to check. */
+function cacheIgnore(root: string, cacheDir: string | undefined): string[] {
+  if (!cacheDir) return [];
+  const rel = path.relative(root, cacheDir).split(path.sep).join('/');
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? [`/${rel}/`] : [];
 }
 
 /** A stable slice by path hash, so `--shard 1/4` … `4/4` cover every file exactly once. */

@@ -48,13 +48,15 @@ export function looksBinary(bytes: Buffer): boolean {
 /**
  * Write `bytes` to `file` atomically: a temp file in the same directory, fsync, chmod to
  * `mode`, rename over the target. A crash leaves either the old file or the new one.
+ * `durable: false` skips the fsync, for data that is checked when read back (cache entries):
+ * readers still never see a partly written file, only a power loss can leave a short one.
  */
-export function writeFileAtomic(file: string, bytes: Buffer, mode?: number): void {
+export function writeFileAtomic(file: string, bytes: Buffer, mode?: number, { durable = true } = {}): void {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.repomod-${randomBytes(4).toString('hex')}`);
   const fd = openSync(temp, 'wx', mode ?? 0o644);
   try {
     writeSync(fd, bytes);
-    fsyncSync(fd);
+    if (durable) fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
     unlinkSync(temp);

@@ -40,10 +40,19 @@ export function gitAsync(cwd: string, args: string[], signal?: AbortSignal): Pro
  * `.git` is there (another user's checkout), that folder is still the root: paths stay repository-relative.
  */
 export function gitTopLevel(cwd: string): string | undefined {
+  const known = topLevels.get(cwd);
+  if (known) return known;
   const out = git(cwd, ['rev-parse', '--show-toplevel']);
-  if (out) return path.resolve(out.trim());
+  if (out) {
+    // one run asks several times (config, cache, engine); each answer costs a process
+    const top = path.resolve(out.trim());
+    topLevels.set(cwd, top);
+    return top;
+  }
   return enclosingDotGit(cwd);
 }
+
+const topLevels = new Map<string, string>();
 
 /** The nearest folder at or above `dir` that holds a `.git`. */
 export function enclosingDotGit(dir: string): string | undefined {

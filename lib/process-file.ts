@@ -58,6 +58,8 @@ export async function processFile(relPath: string, job: FileJob): Promise<FileOu
     return { path: relPath, status: 'skipped', reason: 'not UTF-8', diagnostics: [{ path: relPath, line: 1, column: 1, severity: 'warning', code: 'not-utf8', message }] };
   }
   if (decoded.binary) return { path: relPath, status: 'skipped', reason: 'binary file', diagnostics: [] };
+  // the class index and the checks ask the repository for this text too: one read serves both
+  job.repo.remember(relPath, decoded.text);
   if (job.prefilter && !job.prefilter.some((needle) => decoded.text.includes(needle))) {
     return { path: relPath, status: 'unchanged', diagnostics: [] };
   }

@@ -2,6 +2,7 @@
 // thread, then processes batches of files. Results are plain data (buffers are cloned).
 import { workerData } from 'node:worker_threads';
 import type { RunMode } from './context.js';
+import { flushFactCaches } from './cache/fact-cache.js';
 import { processFile, type FileJob, type FileOutcome } from './process-file.js';
 import { RepoIndex, type RepoSnapshot } from './repo/repo-index.js';
 import { loadTransformModule, type TransformSource } from './transform-loader.js';
@@ -16,6 +17,8 @@ export interface WorkerSetup {
 }
 
 let job: Promise<FileJob> | undefined;
+/** A worker writes its parse results to the fact cache once it holds this many. */
+const WORKER_FLUSH_ENTRIES = 128;
 
 function setup(): Promise<FileJob> {
   // tinypool passes [its own data, ours] as the thread's workerData
@@ -36,5 +39,7 @@ export default async function processBatch(paths: string[]): Promise<FileOutcome
   const ready = await setup();
   const outcomes: FileOutcome[] = [];
   for (const relPath of paths) outcomes.push(await processFile(relPath, ready));
+  // a worker has no last batch it knows of: write facts in packs of a useful size as they come
+  flushFactCaches(WORKER_FLUSH_ENTRIES);
   return outcomes;
 }

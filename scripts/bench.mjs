@@ -11,6 +11,7 @@ import { DEFAULTS, PY_TARGET, TS_TARGET, TS_TARGET_PATH, generateRepository } fr
 import { JOB_NAMES, defineJobs, readOutcome } from './bench/jobs.mjs';
 import { canSampleProc, detectGnuTime, measure } from './bench/measure.mjs';
 import { formatJob, formatScale, formatHeader } from './bench/report.mjs';
+import { CHECK_FILES, formatCheckSection, runCheckSection } from './bench/check-section.mjs';
 
 const project = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(project, 'dist/cli/index.js');
@@ -18,6 +19,8 @@ const JSCODESHIFT = path.join(project, 'node_modules/jscodeshift/bin/jscodeshift
 const AST_GREP = path.join(project, 'node_modules/.bin/ast-grep');
 const WARM_FILES = 400;
 const SCALE_FACTOR = 8;
+/** The jobs, then the `check` section (its own Python repository, cold and warm fact cache). */
+const SECTION_NAMES = [...JOB_NAMES, 'check'];
 
 const USAGE = `usage: npm run bench -- [options]
 
@@ -27,7 +30,10 @@ repomod, the stock jscodeshift runner (--dry) and ast-grep (--json, nothing writ
   --files N        files in the synthetic repository (default ${DEFAULTS.files})
   --jobs J         repomod worker threads (default: the number of cores); the stock runner
                    and ast-grep keep their own defaults (cores - 1 workers; all cores)
-  --only a,b       jobs to run: ${JOB_NAMES.join(', ')}
+  --only a,b       jobs to run: ${SECTION_NAMES.join(', ')}
+                   (check: repomod check on a generated Python repository, one file and the
+                   whole repository, cold and warm cache, against issue 14's targets)
+  --check-files N  Python files in the check section's repository (default ${CHECK_FILES})
   --scale          instead of the jobs: the Python rewrite at N and ${SCALE_FACTOR}N files (time ratio, peak memory)
   --repeat R       measure each command R times and report the median (default 1)
   --seed S         generator seed (default ${DEFAULTS.seed})
@@ -42,7 +48,7 @@ repomod, the stock jscodeshift runner (--dry) and ast-grep (--json, nothing writ
 `;
 
 function parseArgs(argv) {
-  const options = { files: DEFAULTS.files, seed: DEFAULTS.seed, jobs: os.availableParallelism(), only: JOB_NAMES, repeat: 1, warmup: true, build: true, json: false, scale: false, keep: false };
+  const options = { files: DEFAULTS.files, checkFiles: CHECK_FILES, seed: DEFAULTS.seed, jobs: os.availableParallelism(), only: SECTION_NAMES, repeat: 1, warmup: true, build: true, json: false, scale: false, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
     const value = () => {
@@ -57,13 +63,14 @@ function parseArgs(argv) {
     };
     switch (flag) {
       case '--files': options.files = count(40); break;
+      case '--check-files': options.checkFiles = count(40); break;
       case '--jobs': case '-j': options.jobs = count(1); break;
       case '--repeat': options.repeat = count(1); break;
       case '--seed': options.seed = count(0); break;
       case '--only': {
         options.only = value().split(',').map((s) => s.trim()).filter(Boolean);
-        const unknown = options.only.filter((name) => !JOB_NAMES.includes(name));
-        if (unknown.length) usageError(`unknown job '${unknown[0]}' (jobs: ${JOB_NAMES.join(', ')})`);
+        const unknown = options.only.filter((name) => !SECTION_NAMES.includes(name));
+        if (unknown.length) usageError(`unknown job '${unknown[0]}' (jobs: ${SECTION_NAMES.join(', ')})`);
         break;
       }
       case '--repo': options.repo = path.resolve(value()); break;
@@ -128,7 +135,9 @@ async function main() {
       timer: 'wall clock from spawn to exit, measured by the bench',
       memory: `peak = max(sum of VmRSS over the process tree sampled every 20 ms${canSampleProc() ? '' : ' (unavailable here)'}, largest single process${timeBinary ? ' by GNU time' : ' by VmHWM'})`,
       cpu: timeBinary ? 'user + sys of the command and its children (GNU time)' : 'not measured (GNU time is absent)',
-      warmup: options.warmup ? `every file read once before timing, and each command run once unmeasured on a ${WARM_FILES}-file repository` : 'every file read once before timing',
+      warmup: !options.only.some((name) => JOB_NAMES.includes(name))
+        ? 'check: no warm-up run (the cold runs are the point)'
+        : options.warmup ? `every file read once before timing, and each command run once unmeasured on a ${WARM_FILES}-file repository` : 'every file read once before timing',
     },
     startup: startupTimes(),
   };
@@ -142,9 +151,9 @@ async function main() {
   }
 
   const jobs = allJobs.filter((job) => options.only.includes(job.name));
-  const repo = prepareRepository(options.files, options.repo ?? options.out, { reuse: Boolean(options.repo), keep: options.keep || Boolean(options.out) || Boolean(options.repo) });
-  print(formatHeader(info, repo.manifest));
-  await warmUp(jobs, { scratch, timeBinary });
+  const repo = jobs.length ? prepareRepository(options.files, options.repo ?? options.out, { reuse: Boolean(options.repo), keep: options.keep || Boolean(options.out) || Boolean(options.repo) }) : undefined;
+  print(formatHeader(info, repo?.manifest));
+  if (jobs.length) await warmUp(jobs, { scratch, timeBinary });
 
   const reports = [];
   for (const job of jobs) {
@@ -152,11 +161,17 @@ async function main() {
     reports.push(report);
     print(formatJob(report));
   }
+  let check;
+  if (options.only.includes('check')) {
+    check = await runCheckSection({ cli: CLI, files: options.checkFiles, seed: options.seed, repeat: options.repeat, timeBinary, scratch, keep: options.keep, log });
+    print(formatCheckSection(check));
+    if (check.repository.root) print(`check repository kept in ${check.repository.root}`);
+  }
   info.machine.loadAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
   print(`load average at the end: ${info.machine.loadAtEnd.join(' ')} (other work on the machine skews every figure)`);
-  if (options.keep || options.out || options.repo) print(`repository kept in ${repo.manifest.root}`);
-  if (options.json) process.stdout.write(`${JSON.stringify({ ...info, repository: repo.manifest, jobs: reports }, null, 2)}\n`);
-  if (reports.some((r) => r.results.some((t) => t.status === 'failed'))) process.exitCode = 1;
+  if (repo && (options.keep || options.out || options.repo)) print(`repository kept in ${repo.manifest.root}`);
+  if (options.json) process.stdout.write(`${JSON.stringify({ ...info, repository: repo?.manifest, jobs: reports, check }, null, 2)}\n`);
+  if (reports.some((r) => r.results.some((t) => t.status === 'failed')) || (check && !check.sameFindings)) process.exitCode = 1;
 }
 
 /** Rebuild dist/ when a source file is newer than the compiled CLI (the bench measures dist/). */

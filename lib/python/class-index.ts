@@ -2,8 +2,9 @@
 // imports, aliases, re-exports and star imports to the class they name. Built once per run.
 import type { RepoIndex } from '../repo/repo-index.js';
 import type { Parser } from 'web-tree-sitter';
-import { scanPythonFile, scanTree, type BaseExpr, type Binding, type ClassRecord, type FileScan } from './class-scan.js';
-import { parsePython, pythonParser } from './parser.js';
+import type { BaseExpr, Binding, ClassRecord, FileScan, ScanInput } from './class-scan.js';
+import { pythonFacts, pythonFactsSync, scanInputFor, SCANNED } from './file-facts.js';
+import { pythonParser } from './parser.js';
 import { linearise, type MroResult } from './mro.js';
 
 export type { BaseExpr, ClassRecord, FileScan };
@@ -86,7 +87,7 @@ export class ClassIndex {
 
   /** The same index with one file's text replaced (a file edited in memory, e.g. read from stdin). */
   async withFileText(file: string, text: string): Promise<ClassIndex> {
-    const scan = await scanPythonFile(text, scanInputFor(this.repo, file));
+    const scan = (await pythonFacts(this.repo, file, text)).scan ?? emptyScan(scanInputFor(this.repo, file));
     const scans = [...this.scansByFile.values()].filter((s): s is FileScan => s !== null && s.file !== file);
     return new ClassIndex(this.repo, this.parser, [scan, ...scans]);
   }
@@ -102,27 +103,15 @@ export class ClassIndex {
     for (const record of scan.classes) this.classes.set(record.id, record);
   }
 
-  /** The scan of a repository file, made on first use; null for a file with no class, import or `__all__`. */
+  /** The scan of a repository file, made on first use (or read from the fact cache); null for a file with no class, import or `__all__`. */
   private load(file: string): FileScan | null {
     const known = this.scansByFile.get(file);
     if (known !== undefined) return known;
     const text = file.endsWith('.py') ? this.repo.read(file) : undefined;
-    if (text === undefined || !/\bclass\b|\bimport\b|__all__/.test(text)) {
-      this.scansByFile.set(file, null);
-      return null;
-    }
-    const tree = parsePython(this.parser, text);
-    if (!tree) {
-      this.scansByFile.set(file, null);
-      return null;
-    }
-    try {
-      const scan = scanTree(tree.rootNode, text, scanInputFor(this.repo, file));
-      this.add(scan);
-      return scan;
-    } finally {
-      tree.delete();
-    }
+    const scan = text !== undefined && SCANNED.test(text) ? pythonFactsSync(this.parser, this.repo, file, text).scan : null;
+    if (scan) this.add(scan);
+    else this.scansByFile.set(file, null);
+    return scan;
   }
 
   /** The classes defined in a file, in source order. */
@@ -375,7 +364,7 @@ export function labelOf(index: ClassIndex, node: string): string {
   return index.classes.get(node)?.qualname ?? node;
 }
 
-function scanInputFor(repo: RepoIndex, file: string) {
-  const module = repo.python.moduleOf(file) ?? `<${file}>`;
-  return { file, module, resolveRelative: (level: number, name: string) => repo.python.resolveRelative(file, level, name) };
+/** The scan of a file that defines and binds nothing (text with no class, import or `__all__`). */
+function emptyScan(input: ScanInput): FileScan {
+  return { file: input.file, module: input.module, scopes: [{ id: 0, kind: 'module', parent: undefined, start: 0, end: 0, bindings: new Map() }], classes: [], stars: [], all: undefined };
 }

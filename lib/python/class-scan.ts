@@ -1,8 +1,7 @@
 // One Python file's classes and name bindings, per scope: what the class index needs to
 // resolve a base expression the way Python would when the class statement runs.
 import type { Node } from 'web-tree-sitter';
-import { extractImports } from './imports.js';
-import { withPythonTree } from './parser.js';
+import { extractImports, IMPORT_STATEMENTS, importsOfStatement } from './imports.js';
 
 /** A positional base in a class header, as written. */
 export interface BaseExpr {
@@ -94,11 +93,6 @@ export interface ScanInput {
   resolveRelative: (level: number, module: string) => string | undefined;
 }
 
-/** Parse and scan one file. A file that does not parse is scanned as far as tree-sitter recovered it. */
-export async function scanPythonFile(source: string, input: ScanInput): Promise<FileScan> {
-  return withPythonTree(source, (tree) => scanTree(tree.rootNode, source, input));
-}
-
 /** Nodes whose children may be statements (or hold them, like clauses and blocks). */
 const COMPOUND = new Set([
   'block', 'if_statement', 'elif_clause', 'else_clause', 'try_statement', 'finally_clause', 'with_statement',
@@ -147,6 +141,10 @@ export function scanTree(root: Node, source: string, input: ScanInput): FileScan
           let parent: number | undefined = scope;
           while (parent !== undefined && scan.scopes[parent].kind === 'class') parent = scan.scopes[parent].parent;
           const inner = newScope('function', parent, child);
+          // a function holding no class is a scope no lookup reaches (keepResolvableScopes drops
+          // it): its parameters and body need no walk, which is most of a file's statements
+          const mention = source.indexOf('class', child.startIndex);
+          if (mention < 0 || mention >= child.endIndex) break;
           for (const param of parameterNames(child.childForFieldName('parameters'))) bind(inner, param, { kind: 'other', at: child.startIndex, alternate: false });
           const body = child.childForFieldName('body');
           if (body) visit(body, inner, `${qualPrefix}${nameNode?.text ?? '<lambda>'}.<locals>.`, false);
@@ -161,8 +159,9 @@ export function scanTree(root: Node, source: string, input: ScanInput): FileScan
           visit(child, scope, qualPrefix, true);
           break;
         default:
-          // only statements hold classes and bindings; expressions are not worth walking
+          // only statements hold classes, bindings and imports; expressions are not worth walking
           if (COMPOUND.has(child.type)) visit(child, scope, qualPrefix, inExcept);
+          else if (IMPORT_STATEMENTS.has(child.type)) importStatements.push(child);
       }
     }
   };
@@ -189,11 +188,14 @@ export function scanTree(root: Node, source: string, input: ScanInput): FileScan
     }
   };
 
+  const importStatements: Node[] = [];
   newScope('module', undefined, root);
   visit(root, 0, '', false);
 
-  // imports bind in the innermost scope holding the statement
-  for (const imp of extractImports(root, source)) {
+  // imports bind in the innermost scope holding the statement; the walk above met every import
+  // statement of a tree that parses (a whole-tree query would walk every expression too)
+  const imports = root.hasError ? extractImports(root, source) : importStatements.flatMap((node) => importsOfStatement(node, source));
+  for (const imp of imports) {
     if (imp.future) continue;
     const scope = innermostScope(scan.scopes, imp.statementStart);
     const alternate = excepts.some((e) => e.start <= imp.statementStart && imp.statementEnd <= e.end);
@@ -212,7 +214,29 @@ export function scanTree(root: Node, source: string, input: ScanInput): FileScan
     }
   }
   for (const scope of scan.scopes) for (const list of scope.bindings.values()) list.sort((a, b) => a.at - b.at);
-  return scan;
+  return keepResolvableScopes(scan);
+}
+
+/**
+ * Drop the scopes no name lookup can reach: lookups start at a class statement's scope or body
+ * and climb through parents, so a function that holds no class is never consulted. Most
+ * functions hold none; dropping them keeps the scan (in memory and in the fact cache) small.
+ */
+function keepResolvableScopes(scan: FileScan): FileScan {
+  const keep = new Set<number>([0]);
+  for (const record of scan.classes) {
+    for (const start of [record.scope, record.bodyScope]) {
+      for (let id: number | undefined = start; id !== undefined && id >= 0 && !keep.has(id); id = scan.scopes[id].parent) keep.add(id);
+    }
+  }
+  if (keep.size === scan.scopes.length) return scan;
+  const renumber = new Map<number, number>();
+  for (const scope of scan.scopes) if (keep.has(scope.id)) renumber.set(scope.id, renumber.size);
+  const scopes = scan.scopes
+    .filter((scope) => keep.has(scope.id))
+    .map((scope) => ({ ...scope, id: renumber.get(scope.id)!, parent: scope.parent === undefined ? undefined : renumber.get(scope.parent) }));
+  const classes = scan.classes.map((record) => ({ ...record, scope: renumber.get(record.scope)!, bodyScope: renumber.get(record.bodyScope) ?? record.bodyScope }));
+  return { ...scan, scopes, classes };
 }
 
 /** Context managers that expect the block to raise: pytest's and unittest's. */

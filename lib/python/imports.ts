@@ -56,43 +56,49 @@ const CATCHES_IMPORT_ERROR = /^(ImportError|ModuleNotFoundError|Exception|BaseEx
  * @example extractImports(tree.rootNode, source).map((i) => i.module)
  */
 export function extractImports(root: Node, source: string): PythonImport[] {
-  const found: PythonImport[] = [];
   // a query runs inside wasm: far cheaper than visiting every node from JavaScript
-  for (const { node } of importQuery(root.tree.language).captures(root)) {
-    switch (node.type) {
-      case 'import_statement':
-        for (const item of node.childrenForFieldName('name')) {
-          if (!item) continue;
-          const dotted = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
-          if (!dotted) continue;
-          const alias = item.type === 'aliased_import' ? item.childForFieldName('alias')?.text : undefined;
-          found.push(record(node, source, 'import', dotted, 0, dotted, [], alias, item));
-        }
-        break;
-      case 'import_from_statement':
-      case 'future_import_statement': {
-        const future = node.type === 'future_import_statement';
-        const moduleNode = future ? undefined : node.childForFieldName('module_name');
-        if (!future && !moduleNode) break;
-        const names = importedNames(node);
-        if (future) {
-          found.push({ ...record(node, source, 'from', node, 0, undefined, names, undefined, node), module: '__future__', future: true });
-          break;
-        }
-        let level = 0;
-        let dotted: Node | undefined = moduleNode!;
-        if (moduleNode!.type === 'relative_import') {
-          const prefix = moduleNode!.namedChildren.find((c) => c?.type === 'import_prefix');
-          level = prefix ? prefix.text.replace(/\s/g, '').length : 0;
-          dotted = moduleNode!.namedChildren.find((c) => c?.type === 'dotted_name') ?? undefined;
-        }
-        found.push(record(node, source, 'from', moduleNode!, level, dotted, names, undefined, node));
+  return importQuery(root.tree.language).captures(root).flatMap(({ node }) => importsOfStatement(node, source));
+}
+
+/** The import records of one `import`, `from … import` or `from __future__ import` statement. */
+export function importsOfStatement(node: Node, source: string): PythonImport[] {
+  const found: PythonImport[] = [];
+  switch (node.type) {
+    case 'import_statement':
+      for (const item of node.childrenForFieldName('name')) {
+        if (!item) continue;
+        const dotted = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
+        if (!dotted) continue;
+        const alias = item.type === 'aliased_import' ? item.childForFieldName('alias')?.text : undefined;
+        found.push(record(node, source, 'import', dotted, 0, dotted, [], alias, item));
+      }
+      break;
+    case 'import_from_statement':
+    case 'future_import_statement': {
+      const future = node.type === 'future_import_statement';
+      const moduleNode = future ? undefined : node.childForFieldName('module_name');
+      if (!future && !moduleNode) break;
+      const names = importedNames(node);
+      if (future) {
+        found.push({ ...record(node, source, 'from', node, 0, undefined, names, undefined, node), module: '__future__', future: true });
         break;
       }
+      let level = 0;
+      let dotted: Node | undefined = moduleNode!;
+      if (moduleNode!.type === 'relative_import') {
+        const prefix = moduleNode!.namedChildren.find((c) => c?.type === 'import_prefix');
+        level = prefix ? prefix.text.replace(/\s/g, '').length : 0;
+        dotted = moduleNode!.namedChildren.find((c) => c?.type === 'dotted_name') ?? undefined;
+      }
+      found.push(record(node, source, 'from', moduleNode!, level, dotted, names, undefined, node));
+      break;
     }
   }
   return found;
 }
+
+/** The statement types `importsOfStatement` reads. */
+export const IMPORT_STATEMENTS = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
 
 const importQueries = new WeakMap<Language, Query>();
 

@@ -22,6 +22,8 @@ export interface RepoSnapshot {
   sourceRoots?: string[];
   /** Files larger than this (bytes) are never read or parsed (`--max-file-size`). */
   maxFileSize?: number;
+  /** Folder of the persistent fact cache (absolute); undefined: no cache (`--no-cache`). */
+  cacheDir?: string;
 }
 
 export class RepoIndex {
@@ -31,6 +33,7 @@ export class RepoIndex {
   readonly symlinks: readonly SymlinkEntry[];
   readonly extraSourceRoots: readonly string[];
   readonly maxFileSize: number;
+  readonly cacheDir: string | undefined;
   private readonly fileSet: Set<string>;
   private readonly textCache = new Map<string, string | undefined>();
   private readonly memos = new Map<string, unknown>();
@@ -41,11 +44,12 @@ export class RepoIndex {
     this.symlinks = snapshot.symlinks;
     this.extraSourceRoots = snapshot.sourceRoots ?? [];
     this.maxFileSize = snapshot.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+    this.cacheDir = snapshot.cacheDir;
     this.fileSet = new Set(this.files);
   }
 
   snapshot(): RepoSnapshot {
-    return { root: this.root, files: [...this.files], symlinks: [...this.symlinks], sourceRoots: [...this.extraSourceRoots], maxFileSize: this.maxFileSize };
+    return { root: this.root, files: [...this.files], symlinks: [...this.symlinks], sourceRoots: [...this.extraSourceRoots], maxFileSize: this.maxFileSize, cacheDir: this.cacheDir };
   }
 
   /** Absolute path of a repo-relative one. */
@@ -96,6 +100,11 @@ export class RepoIndex {
       this.textCache.set(relPath, text);
     }
     return this.textCache.get(relPath);
+  }
+
+  /** The engine read and decoded this file already (as `read` would): keep its text instead of reading it again. */
+  remember(relPath: string, text: string): void {
+    if (!this.textCache.has(relPath)) this.textCache.set(relPath, text);
   }
 
   /** Compute once per index and reuse: class indexes, module maps, import graphs. */

@@ -3,8 +3,11 @@
 // file), half TypeScript/JavaScript (packages/…, ~3 KB a file), with ~5% of files importing the
 // module the rewrite-imports jobs move and ~10% of TS/JS files using an identifier `foo`.
 // The same --files and --seed give the same bytes (and the same commit) on every machine.
+// `--shape python` makes a Python-only repository shaped like a real service monorepo instead
+// (long-tail sizes averaging ~3 KB, packages, classes whose bases come from other modules, a few
+// planted findings): what `repomod check` is timed on.
 //
-//   node scripts/bench/generate.mjs [--files N] [--seed S] [--out DIR] [--no-git]
+//   node scripts/bench/generate.mjs [--files N] [--seed S] [--shape mixed|python] [--out DIR] [--no-git]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,7 +22,12 @@ export { PY_TARGET, TS_TARGET, TS_TARGET_PATH, TS_TARGET_PATH_NEW };
 export const PY_TARGET_NEW = 'core.sync.lock';
 export const TS_TARGET_NEW = '@acme/platform/util';
 
-export const DEFAULTS = { files: 20000, seed: 1 };
+export const DEFAULTS = { files: 20000, seed: 1, shape: 'mixed' };
+/** `--shape python`: target module size (log-normal, wide: most files a few KB, a few over 50 KB; the generated text averages ~3 KB). */
+const PY_SHAPED_MEAN = 1500;
+const PY_SHAPED_SIGMA = 1.1;
+/** `--shape python`: share of modules with a planted finding (an inconsistent MRO, a repeated keyword). */
+const PLANT_RATE = 0.004;
 /** Share of files that import the moved module, and of TS/JS files that use `foo`. */
 const IMPORTER_RATE = 0.05;
 const NEAR_MISS_RATE = 0.01;
@@ -33,9 +41,14 @@ const PER_DIR = 20;
  * Every file of the synthetic repository, in path order of generation, built lazily.
  * @returns {Generator<{ path: string, language: 'python'|'typescript'|'javascript', targetForms: string[], nearMiss: boolean, foo: boolean, content: string }>}
  */
-export function* generateFiles({ files = DEFAULTS.files, seed = DEFAULTS.seed } = {}) {
+export function* generateFiles({ files = DEFAULTS.files, seed = DEFAULTS.seed, shape = DEFAULTS.shape } = {}) {
   if (!Number.isInteger(files) || files < 40) throw new Error(`--files must be an integer of at least 40 (got ${files})`);
+  if (shape !== 'mixed' && shape !== 'python') throw new Error(`--shape must be mixed or python (got ${shape})`);
   const plan = createRandom(hashSeed(seed, `plan:${files}`));
+  if (shape === 'python') {
+    for (const entry of planPython(plan, files, { hierarchy: true })) yield build(entry, seed);
+    return;
+  }
   const pyCount = Math.floor(files / 2);
   for (const entry of planPython(plan, pyCount)) yield build(entry, seed);
   for (const entry of planScripts(plan, files - pyCount)) yield build(entry, seed);
@@ -44,13 +57,16 @@ export function* generateFiles({ files = DEFAULTS.files, seed = DEFAULTS.seed } 
 function build(entry, seed) {
   const random = createRandom(hashSeed(seed, entry.path));
   const content = entry.fixed ?? (entry.language === 'python' ? pythonModule(random, entry) : tsModule(random, entry));
-  return { path: entry.path, language: entry.language, targetForms: entry.targetForms, nearMiss: entry.nearMiss, foo: entry.foo, content };
+  return { path: entry.path, language: entry.language, targetForms: entry.targetForms, nearMiss: entry.nearMiss, foo: entry.foo, planted: entry.planted, content };
 }
 
 const fixed = (filePath, language, text) => ({ path: filePath, language, fixed: text, targetForms: [], nearMiss: false, foo: false });
 
-/** Python half: the moved module's new home, then services/<svc>/<area>/ packages of ~20 modules. */
-function planPython(random, count) {
+/**
+ * Python half: the moved module's new home, then services/<svc>/<area>/ packages of ~20 modules.
+ * With `hierarchy`, also core/base.py and a base.py per service whose classes the modules subclass.
+ */
+function planPython(random, count, { hierarchy = false } = {}) {
   const entries = [
     fixed('common/__init__.py', 'python', ''),
     fixed('common/util/__init__.py', 'python', '"""Shared utilities (the lock helpers moved to core.sync.lock)."""\n'),
@@ -67,7 +83,9 @@ function planPython(random, count) {
     const slot = dir % 8;
     const area = slot === 7 ? 'tests' : AREAS[(s * 3 + slot) % AREAS.length];
     if (dir === 0) entries.push(fixed('services/__init__.py', 'python', ''));
+    if (dir === 0 && hierarchy) entries.push(fixed('core/base.py', 'python', PY_CORE_BASE));
     if (slot === 0 && entries.length < count) entries.push(fixed(`services/${service}/__init__.py`, 'python', `"""The ${service} service."""\n`));
+    if (slot === 0 && hierarchy && entries.length < count) entries.push(fixed(`services/${service}/base.py`, 'python', serviceBase(service)));
     const base = `services/${service}/${area}`;
     const names = new Set();
     const inDir = [];
@@ -84,7 +102,11 @@ function planPython(random, count) {
       const module = `${base}/${name}`.replace(/\//g, '.');
       const entry = { path: `${base}/${name}.py`, language: 'python', module, test: area === 'tests', siblings: [], nearMiss: random.chance(NEAR_MISS_RATE), foo: false };
       entry.targetForms = random.chance(IMPORTER_RATE) ? pythonForms(random, entry.test) : [];
-      entry.size = random.size(PY_MEAN, 0.6, 600, 160_000);
+      entry.size = hierarchy ? random.size(PY_SHAPED_MEAN, PY_SHAPED_SIGMA, 200, 160_000) : random.size(PY_MEAN, 0.6, 600, 160_000);
+      if (hierarchy) {
+        entry.bases = `services.${service}.base`;
+        if (random.chance(PLANT_RATE)) entry.planted = random.chance(0.5) ? 'inconsistent-mro' : 'repeated-keyword';
+      }
       entries.push(entry);
       modules.push(entry);
       if (!byService.has(service)) byService.set(service, []);
@@ -96,6 +118,50 @@ function planPython(random, count) {
     entry.siblings = random.sample(byService.get(service).filter((e) => !e.test), 6).map((e) => e.module);
   }
   return entries;
+}
+
+const PY_CORE_BASE = `"""Base classes every service builds on."""
+import abc
+import logging
+
+
+class Component(abc.ABC):
+    """Something with a name and a logger."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.logger = logging.getLogger(name)
+
+
+class Lifecycle:
+    def start(self) -> None:
+        self.started = True
+
+    def stop(self) -> None:
+        self.started = False
+`;
+
+/** A service's base classes: a mixin chain and a processor base the service's modules subclass. */
+function serviceBase(service) {
+  return `"""Bases of the ${service} service's processors."""
+from core.base import Component, Lifecycle
+
+
+class RetryMixin:
+    max_attempts = 3
+
+
+class AuditMixin(RetryMixin):
+    audit_channel = "${service}"
+
+
+class ServiceBase(Lifecycle, Component):
+    service = "${service}"
+
+
+class ProcessorBase(AuditMixin, ServiceBase):
+    """Processors retry, audit and have a lifecycle."""
+`;
 }
 
 const PY_LOCK_MODULE = `"""File locks shared by the workers (moved here from common.util.lock)."""
@@ -240,20 +306,21 @@ function scriptForms(random, entry) {
  * Write the repository to `out` (a new temp dir by default), `git init` and commit it.
  * @returns the manifest: counts, bytes and importers per language.
  */
-export function generateRepository({ files = DEFAULTS.files, seed = DEFAULTS.seed, out, git = true } = {}) {
+export function generateRepository({ files = DEFAULTS.files, seed = DEFAULTS.seed, shape = DEFAULTS.shape, out, git = true } = {}) {
   const root = out ? path.resolve(out) : mkdtempSync(path.join(os.tmpdir(), `repomod-bench-${files}-`));
   if (existsSync(root) && readdirSync(root).length > 0) throw new Error(`${root} is not empty; give an empty or new --out directory`);
   mkdirSync(root, { recursive: true });
   const manifest = {
     root,
     seed,
+    shape,
     files: 0,
     python: { files: 0, bytes: 0, importers: 0 },
     typescript: { files: 0, bytes: 0, importers: 0, foo: 0 },
     javascript: { files: 0, bytes: 0, importers: 0, foo: 0 },
   };
   const made = new Set();
-  for (const file of generateFiles({ files, seed })) {
+  for (const file of generateFiles({ files, seed, shape })) {
     const abs = path.join(root, file.path);
     const dir = path.dirname(abs);
     if (!made.has(dir)) {
@@ -264,11 +331,12 @@ export function generateRepository({ files = DEFAULTS.files, seed = DEFAULTS.see
     const stats = manifest[file.language];
     manifest.files++;
     stats.files++;
+    if (file.planted) (manifest.planted ??= {})[file.planted] = (manifest.planted[file.planted] ?? 0) + 1;
     stats.bytes += Buffer.byteLength(file.content);
     if (file.targetForms.length) stats.importers++;
     if (file.foo) stats.foo++;
   }
-  writeFileSync(path.join(root, 'README.md'), `# Synthetic repository\n\nGenerated by repomod's scripts/bench/generate.mjs --files ${files} --seed ${seed}.\n`);
+  writeFileSync(path.join(root, 'README.md'), `# Synthetic repository\n\nGenerated by repomod's scripts/bench/generate.mjs --files ${files} --seed ${seed} --shape ${shape}.\n`);
   if (git) commitAll(root, `synthetic repository: ${files} files, seed ${seed}`);
   return manifest;
 }
@@ -294,10 +362,11 @@ function parseArgs(argv) {
     };
     if (arg === '--files') options.files = Number(value());
     else if (arg === '--seed') options.seed = Number(value());
+    else if (arg === '--shape') options.shape = value();
     else if (arg === '--out') options.out = value();
     else if (arg === '--no-git') options.git = false;
     else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('usage: node scripts/bench/generate.mjs [--files N] [--seed S] [--out DIR] [--no-git]\n');
+      process.stdout.write('usage: node scripts/bench/generate.mjs [--files N] [--seed S] [--shape mixed|python] [--out DIR] [--no-git]\n');
       process.exit(0);
     } else throw new Error(`unknown argument '${arg}'`);
   }

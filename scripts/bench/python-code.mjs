@@ -39,6 +39,7 @@ export function pythonModule(random, spec) {
   for (const line of random.sample(THIRD_PARTY, random.range(0, 2))) out.line(0, line);
   const internal = random.sample(spec.siblings.filter((m) => m !== spec.module), random.range(1, 4));
   for (const module of internal) out.line(0, `from ${module} import ${pascal(random.pick(NOUNS), random.pick(['client', 'service', 'model', 'error']))}`);
+  if (spec.bases && !spec.test) out.line(0, `from ${spec.bases} import AuditMixin, ProcessorBase, RetryMixin, ServiceBase`);
   // from common.util.lock import FileLock  (the forms the rewrite-imports job must find)
   if (forms.has('from')) out.line(0, `from ${PY_TARGET} import FileLock, acquire_lock`);
   if (forms.has('from-parenthesised')) {
@@ -78,13 +79,24 @@ export function pythonModule(random, spec) {
 
   // each form's import gets a use in the body; a parenthesised import is used like `from`
   const uses = [...forms].filter((f) => f !== 'try').map((f) => (f === 'from-parenthesised' ? 'from' : f));
+  let planted = spec.planted;
+  if (planted && spec.test) planted = 'repeated-keyword';
   let index = 0;
-  while (out.size < spec.size || uses.length > 0) {
+  while (out.size < spec.size || uses.length > 0 || planted) {
     out.blank();
     out.blank();
     const use = uses.shift();
-    if (spec.test) testClass(out, random, use);
-    else if (random.chance(0.45)) pyClass(out, random, use);
+    if (planted === 'repeated-keyword') {
+      // logger.error(…, exc_info=True, exc_info=True): the bulk edit of USERS.md §3, a SyntaxError at import
+      out.line(0, `def report_${random.pick(NOUNS)}_failure(error: Exception) -> None:`);
+      out.line(1, 'logger.error("processing failed: %s", error, exc_info=True, exc_info=True)');
+      planted = undefined;
+    } else if (planted === 'inconsistent-mro') {
+      // RetryMixin listed before AuditMixin, which inherits it: TypeError at import (USERS.md §4)
+      pyClass(out, random, use, ['RetryMixin', 'AuditMixin', 'ServiceBase']);
+      planted = undefined;
+    } else if (spec.test) testClass(out, random, use);
+    else if (random.chance(0.45)) pyClass(out, random, use, spec.bases ? random.pick(HIERARCHY_BASES) : undefined);
     else pyFunction(out, random, 0, `${random.pick(VERBS)}_${random.pick(NOUNS)}${index ? `_${index}` : ''}`, false, use);
     index++;
   }
@@ -102,7 +114,10 @@ function constant(random) {
   }
 }
 
-function pyClass(out, random, use) {
+/** Bases a service module's class lists when the repository has a class hierarchy ([]: none). */
+const HIERARCHY_BASES = [[], [], ['ProcessorBase'], ['ServiceBase'], ['RetryMixin', 'ServiceBase'], ['AuditMixin', 'ServiceBase'], ['ProcessorBase', 'AuditMixin']];
+
+function pyClass(out, random, use, bases) {
   const noun = random.pick(NOUNS);
   const name = pascal(noun, random.pick(['service', 'processor', 'repository', 'manager', 'handler']));
   if (random.chance(0.2)) {
@@ -115,7 +130,8 @@ function pyClass(out, random, use) {
     out.blank();
     out.blank();
   }
-  out.line(0, `class ${name}${random.chance(0.3) ? `(${pascal(random.pick(NOUNS), 'base')})` : ''}:`);
+  const header = bases ? (bases.length ? `(${bases.join(', ')})` : '') : random.chance(0.3) ? `(${pascal(random.pick(NOUNS), 'base')})` : '';
+  out.line(0, `class ${name}${header}:`);
   out.line(1, `"""${random.pick(SENTENCES)}.`);
   out.blank();
   out.line(1, `${random.pick(SENTENCES)}.`);

@@ -33,7 +33,7 @@ it('names the table and the key of a typo', () => {
   const dir = repo({ 'pyproject.toml': '[tool.repomod]\npath = ["src"]\n', 'a.py': '' });
   const run = repomod(dir, ['check']);
   expect(run.code).toBe(2);
-  expect(run.stderr).toBe("repomod: error: unknown key 'path' in [tool.repomod] in pyproject.toml\nhelp: allowed keys: paths, ignore, maxFileSize, select, ignoreCodes, transforms\n");
+  expect(run.stderr).toBe("repomod: error: unknown key 'path' in [tool.repomod] in pyproject.toml\nhelp: allowed keys: paths, ignore, maxFileSize, select, ignoreCodes, cache, cacheDir, transforms\n");
 });
 
 it('ignores a pyproject.toml without the table, and refuses a folder holding both configs', () => {

@@ -234,7 +234,7 @@ describe('usage and configuration errors', () => {
     writeFileSync(path.join(repo, 'repomod.config.json'), '{"ignores": ["x"]}\n');
     const run = repomod(repo, ['run', '-t', RENAME]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("repomod: error: unknown key 'ignores' in repomod.config.json\nhelp: allowed keys: paths, ignore, maxFileSize, select, ignoreCodes, transforms\n");
+    expect(run.stderr).toBe("repomod: error: unknown key 'ignores' in repomod.config.json\nhelp: allowed keys: paths, ignore, maxFileSize, select, ignoreCodes, cache, cacheDir, transforms\n");
   });
 
   it('uses paths and ignores from repomod.config.json', () => {

@@ -6,6 +6,7 @@ import { CalleeResolver } from '../../lib/python/callees.js';
 import { fillMessage, positionAt } from '../../lib/diagnostics.js';
 import { EditSet, type TextEdit } from '../../lib/python/edit-set.js';
 import { parsePython, pythonParser } from '../../lib/python/parser.js';
+import { pythonFacts } from '../../lib/python/file-facts.js';
 import { PythonSignatureIndex } from '../../lib/python/signatures.js';
 import { pythonSyntaxProblems, type PythonSyntaxProblem } from '../../lib/python/syntax-check.js';
 import type { TransformContext } from '../../lib/context.js';
@@ -26,18 +27,19 @@ export async function fixPythonCalls(source: string, options: FixCallSyntaxOptio
   const names = keywords.length ? new Set(keywords.map((k) => k.name)) : undefined;
   const trail = new EditTrail();
   const findings: PassFinding[] = [];
+  // the common case, a file that parses and has nothing to repair: its facts (one parse, or
+  // none when the fact cache knows this text) say so
+  const facts = await pythonFacts(ctx.repo, ctx.relPath, source);
+  const broken = facts.hasError;
+  const repeated = !broken && facts.problems.some((p) => p.message.startsWith('keyword argument repeated'));
+  const named = keywords.filter((k) => source.includes(k.name));
+  // without --keyword, only files that do not compile are changed
+  if (!broken && !repeated && !named.length) return reportProblems(facts.problems, source, trail, ctx);
+
   let text = source;
+  const commaFirst = /\n[ \t]*,/.test(text);
   let tree = parse(parser, text);
   try {
-    // the common case, a file that parses and has nothing to repair: one parse, one check
-    const broken = tree.rootNode.hasError;
-    const initial = broken ? [] : pythonSyntaxProblems(tree.rootNode, text);
-    const repeated = initial.some((p) => p.message.startsWith('keyword argument repeated'));
-    const commaFirst = /\n[ \t]*,/.test(text);
-    const named = keywords.filter((k) => text.includes(k.name));
-    // without --keyword, only files that do not compile are changed
-    if (!broken && !repeated && !named.length) return reportProblems(initial, source, trail, ctx);
-
     const run = (pass: Pass) => {
       const passFindings: PassFinding[] = [];
       const edits = pass(tree.rootNode, text, passFindings);

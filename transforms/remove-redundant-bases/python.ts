@@ -5,7 +5,7 @@ import { fillMessage, positionAt } from '../../lib/diagnostics.js';
 import type { RunMode } from '../../lib/context.js';
 import { classIndexFor, type ClassIndex } from '../../lib/python/class-index.js';
 import { EditSet } from '../../lib/python/edit-set.js';
-import { firstCompileError } from '../../lib/python/syntax-check.js';
+import { pythonFacts } from '../../lib/python/file-facts.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import { removeListItems } from './header-edits.js';
 import { conflictText, mroText, placedName, shortName } from './class-names.js';
@@ -24,10 +24,10 @@ export async function fixPythonFile(source: string, relPath: string, repo: RepoI
   if (repo.read(relPath) !== source || !index.scanOf(relPath)) index = await index.withFileText(relPath, source);
   const scan = index.scanOf(relPath)!;
   // the same oracle as fix-call-syntax and check: CPython's verdict and position, compile-time errors included
-  const compileError = await firstCompileError(source);
-  if (compileError) {
-    const { line, column, message } = compileError;
-    throw Object.assign(new SyntaxError(message), { loc: { line, column: column - 1 } });
+  const problem = (await pythonFacts(repo, relPath, source)).problems[0];
+  if (problem) {
+    const { line, column } = positionAt(source, problem.index);
+    throw Object.assign(new SyntaxError(problem.message), { loc: { line, column: column - 1 } });
   }
   const planner = plannerFor(index, options);
   const edits = new EditSet(source);

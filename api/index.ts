@@ -45,6 +45,12 @@ export interface RunTransformOptions extends CommonRunOptions {
   transform: string;
   /** Transform options; for built-ins, merged over the config's and validated. */
   options?: Record<string, unknown>;
+  /** A third-party transform's parser for every file (stock's `--parser`): babel, babylon, flow, ts, tsx. Default: by extension. */
+  parser?: string;
+  /** Parser options (stock's `--parser-config` file, parsed), for babylon and flow. */
+  parserConfig?: Record<string, unknown>;
+  /** Load a third-party transform through @babel/register as stock does (default true; stock's `--no-babel` is false). */
+  babel?: boolean;
 }
 
 /** Run one transform over the repository. */
@@ -52,9 +58,10 @@ export async function runTransform(request: RunTransformOptions): Promise<RunRes
   const cwd = path.resolve(request.cwd ?? process.cwd());
   const config = readConfig(cwd, request.config);
   const builtin = findTransform(request.transform);
-  const source: TransformSource = builtin ? builtinSource(builtin) : resolveTransformSource(request.transform, cwd);
+  const source: TransformSource = builtin ? builtinSource(builtin) : { ...resolveTransformSource(request.transform, cwd), babel: request.babel };
   const transformOptions = builtin ? mergeOptions(builtin, config, request.options) : request.options ?? {};
-  return runEngine({ ...engineOptions(request, cwd, config), transform: source, transformOptions });
+  const parser = request.parser ? { name: request.parser, config: request.parserConfig } : undefined;
+  return runEngine({ ...engineOptions(request, cwd, config), transform: source, transformOptions, parser });
 }
 
 /**

@@ -3,6 +3,7 @@
 import { workerData } from 'node:worker_threads';
 import { processFile, type FileJob, type FileOutcome } from './process-file.js';
 import { RepoIndex, type RepoSnapshot } from './repo/repo-index.js';
+import type { ParserChoice } from './run-file.js';
 import { loadTransformModule, type TransformSource } from './transform-loader.js';
 
 export interface WorkerSetup {
@@ -11,6 +12,8 @@ export interface WorkerSetup {
   snapshot: RepoSnapshot;
   cwd: string;
   prefilter?: string[];
+  typedPaths?: Map<string, string>;
+  parser?: ParserChoice;
 }
 
 let job: Promise<FileJob> | undefined;
@@ -24,6 +27,8 @@ function setup(): Promise<FileJob> {
     repo: new RepoIndex(data.snapshot),
     cwd: data.cwd,
     prefilter: data.prefilter,
+    typedPaths: data.typedPaths,
+    parser: data.parser,
   }));
   return job;
 }

@@ -9,6 +9,7 @@ import { UsageError } from '../lib/errors.js';
 import { parseSize } from '../lib/file-size.js';
 import { gitTopLevel } from '../lib/git.js';
 import { resolveOptions } from '../lib/options.js';
+import { STOCK_PARSERS } from '../lib/stock-defaults.js';
 import { resolveTransformSource, type TransformSource } from '../lib/transform-loader.js';
 import { findTransform, registry, type RegistryEntry } from '../transforms/index.js';
 
@@ -60,6 +61,9 @@ export async function runTransform(request: RunTransformOptions): Promise<RunRes
   const builtin = findTransform(request.transform);
   const source: TransformSource = builtin ? builtinSource(builtin) : { ...resolveTransformSource(request.transform, cwd), babel: request.babel };
   const transformOptions = builtin ? mergeOptions(builtin, config, request.options) : request.options ?? {};
+  if (request.parser !== undefined && !(STOCK_PARSERS as readonly string[]).includes(request.parser)) {
+    throw new UsageError(`unknown parser '${request.parser}'`, `use one of ${STOCK_PARSERS.join(', ')}`);
+  }
   const parser = request.parser ? { name: request.parser, config: request.parserConfig } : undefined;
   return runEngine({ ...engineOptions(request, cwd, config), transform: source, transformOptions, parser });
 }

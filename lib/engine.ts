@@ -19,6 +19,7 @@ import { loadTransformModule, type TransformSource } from './transform-loader.js
 import type { FileChange, FileResult, PlanContext, TransformModule } from './types.js';
 import { processTargets, withoutModules } from './schedule.js';
 import type { ParserChoice } from './run-file.js';
+import { STOCK_EXTENSIONS } from './stock-defaults.js';
 
 export type RunMode = 'dry-run' | 'apply' | 'check';
 
@@ -84,8 +85,8 @@ export interface RunResult {
   durationMs: number;
 }
 
-/** What a third-party jscodeshift transform is run on unless --extensions says otherwise. */
-export const JS_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'];
+/** What a third-party jscodeshift transform is run on unless --extensions says otherwise: stock's default. */
+export const JS_EXTENSIONS = STOCK_EXTENSIONS;
 
 export async function runEngine(options: EngineOptions): Promise<RunResult> {
   const started = performance.now();

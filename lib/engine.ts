@@ -8,7 +8,7 @@ import { recoverIfInterrupted, WriteSession } from './apply.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
 import { renderChange } from './diff.js';
 import { discoverRepository, selectTargets } from './discover.js';
-import { setRunSignal } from './event-loop-turns.js';
+import { setRunSignal, takeSignalTurns } from './event-loop-turns.js';
 import { applySuppressions } from './suppressions.js';
 import { UsageError } from './errors.js';
 import { expandGlob, isGlob } from './globs.js';
@@ -108,6 +108,9 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
 
 async function runLocked(options: EngineOptions, mode: RunMode, cwd: string, root: string, session: WriteSession | undefined, started: number): Promise<RunResult> {
   const module = await loadTransformModule(options.transform);
+  // loading (babel compiling a transform) can take seconds without a turn of the event loop: a
+  // Ctrl-C that came meanwhile must be seen now, before a transform stuck in a loop would hide it
+  await takeSignalTurns();
   const meta = module.meta;
   const transformOptions = options.transformOptions ?? {};
 

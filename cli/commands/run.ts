@@ -56,6 +56,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     withCommonOptions(yargs)
       // unknown flags are the transform's (stock's contract): yargs hands them over raw, among the paths
       .parserConfiguration({ 'populate--': true, 'unknown-options-as-args': true })
+      .option('jobs', { type: 'number', describe: 'worker threads (default: cores - 1 for a third-party transform, as jscodeshift; the cores for a built-in)' })
       .option('transform', { alias: 't', type: 'string', demandOption: true, describe: 'transform file, package, or built-in name' })
       .option('transform-option', { type: 'string', coerce: asList, describe: 'key=value passed to the transform (repeatable); any other --name[=value] is passed too, as jscodeshift does' })
       .option('parser', { type: 'string', choices: STOCK_PARSERS, describe: 'parser for every file, as jscodeshift --parser (default: by extension: ts, tsx, else babel)' })

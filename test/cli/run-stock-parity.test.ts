@@ -11,8 +11,8 @@ import { initRepo, repoWith, snapshotTree, tempDir, type TreeEntry } from '../he
 const STOCK = path.join(REPO_ROOT, 'node_modules/jscodeshift/bin/jscodeshift.js');
 
 /** The stock runner, writing in place (its default). */
-function stock(cwd: string, args: string[]): void {
-  const run = spawnSync(process.execPath, [STOCK, ...args], { cwd, encoding: 'utf8' });
+function stock(cwd: string, args: string[], input?: string): void {
+  const run = spawnSync(process.execPath, [STOCK, ...args], { cwd, encoding: 'utf8', input });
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
 }
@@ -28,11 +28,11 @@ function transforms(files: Record<string, string>): string {
  * Run stock in a copy of `repo` and `repomod run --apply` in `repo`, both `--silent`, from `cwd`
  * inside them; `$ROOT` in an argument and in the trees' text stands for either root.
  */
-function both(repo: string, args: string[], cwd = '.') {
+function both(repo: string, args: string[], cwd = '.', input?: string) {
   const copy = tempDir();
   cpSync(repo, copy, { recursive: true });
-  stock(path.join(copy, cwd), ['--silent', ...args.map((a) => a.replaceAll('$ROOT', copy))]);
-  const ours = repomod(path.join(repo, cwd), ['run', '--apply', '--silent', ...args.map((a) => a.replaceAll('$ROOT', repo))]);
+  stock(path.join(copy, cwd), ['--silent', ...args.map((a) => a.replaceAll('$ROOT', copy))], input);
+  const ours = repomod(path.join(repo, cwd), ['run', '--apply', '--silent', ...args.map((a) => a.replaceAll('$ROOT', repo))], input);
   expect(ours.stderr).toBe('');
   expect(ours.code).toBe(0);
   return { stock: rooted(snapshotTree(copy), copy), ours: rooted(snapshotTree(repo), repo) };
@@ -88,6 +88,15 @@ describe('repomod run -t, compared with the stock jscodeshift runner', () => {
     expect(ours['Widget/index.js']).toMatchObject({ content: '// $ROOT/Widget/index.js\na();\n' });
     expect(ours['Widget/y.js']).toMatchObject({ content: '// ./y.js\nc();\n' });
     expect(ours['Widget/sub/x.js']).toMatchObject({ content: '// sub/x.js\nb();\n' });
+  });
+
+  it('--stdin takes the paths one a line, as typed', () => {
+    const dir = transforms({ 'path.js': 'module.exports = (file) => `// ${file.path}\n${file.source}`;\n' });
+    const repo = repoWith({ 'a.js': 'a();\n', 'lib/b.js': 'b();\n', 'c.js': 'c();\n' });
+    const { stock: theirs, ours } = both(repo, ['-t', path.join(dir, 'path.js'), '--stdin'], '.', './a.js\nlib');
+    expect(ours).toEqual(theirs);
+    expect(ours['a.js']).toMatchObject({ content: '// ./a.js\na();\n' });
+    expect(ours['c.js']).toMatchObject({ content: 'c();\n' });
   });
 
   it("passes stock's own keys and unknown flags into options, parsed as stock parses them", () => {

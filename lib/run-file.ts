@@ -104,8 +104,9 @@ export async function runTransformOnText(
     repomod: { repo, report: (d) => diagnostics.push(d), relPath },
   };
   const file = { path: filePath, source };
-  // a third-party transform reads `options.parser` as the stock runner sets it: the parser in use
-  const given = module.meta || options.parser !== undefined || !byFile ? options : withParserOption(options, byFile);
+  // a third-party transform reads `options.parser` as the stock runner sets it: the run's parser
+  // (here the one chosen by extension); a module's own `parser` export leaves it at stock's default
+  const given = module.meta || options.parser !== undefined || !byFile ? options : withParserOption(options, module.parser ? 'babel' : byFile);
   // a third-party transform may loop forever: run its synchronous part where Ctrl-C can stop it
   const result = await (module.meta ? transform(file, api, given) : callInterruptibly(() => transform(file, api, given)));
   // the jscodeshift contract: any falsy result ('' included) means "skip this file", never "empty it"

@@ -52,8 +52,8 @@ export function parseTransformOptions(pairs: readonly string[] = []): Record<str
 export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run [paths..]',
   describe: 'run any jscodeshift transform (a file or package, JS or TS) over the repository',
-  builder: (yargs) =>
-    withCommonOptions(yargs)
+  builder: (yargs) => {
+    const built = withCommonOptions(yargs)
       // unknown flags are the transform's (stock's contract): yargs hands them over raw, among the paths
       .parserConfiguration({ 'populate--': true, 'unknown-options-as-args': true })
       .option('jobs', { type: 'number', describe: 'worker threads (default: cores - 1 for a third-party transform, as jscodeshift; the cores for a built-in)' })
@@ -71,12 +71,17 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option('gitignore', { type: 'boolean', describe: 'accepted for jscodeshift scripts: .gitignore is always honoured' })
       .option('silent', { alias: 's', type: 'boolean', describe: 'jscodeshift\'s --silent: as --quiet' })
       .option('fail-on-error', { type: 'boolean', describe: 'accepted for jscodeshift scripts: a failed file always exits 1' })
-      .option('stdin', { type: 'boolean', describe: 'read the paths from stdin, one a line, as jscodeshift --stdin' }) as never,
+      .option('stdin', { type: 'boolean', describe: 'read the paths from stdin, one a line, as jscodeshift --stdin' });
+    // getOptions is yargs's (untyped) view of the declared options, aliases included
+    ownFlags = Object.keys((built as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions().key).filter((key) => key.length > 1 && !/[A-Z]/.test(key));
+    return built as never;
+  },
   handler: async (args) => {
     const literal = args['--'] ?? [];
     // the common middleware appended the paths after `--`: those are paths whatever they look like
     const given = (args.paths ?? []).slice(0, (args.paths?.length ?? 0) - literal.length);
     const { paths, options: passed } = splitStockArgs(given);
+    if (!args.quiet && !args.silent) await warnNearMisses(Object.keys(passed));
     args.paths = [...paths, ...literal, ...(args.stdin ? readStdinPaths() : [])];
     if (args.dry && args.apply) throw new UsageError('--dry and --apply cannot be used together', 'drop --dry: a run without --apply writes nothing');
     const ignoreConfig = args.ignoreConfig ?? [];
@@ -119,6 +124,22 @@ export const runCommand: CommandModule<object, RunArgs> = {
     });
   },
 };
+
+/** run's own long flags, as yargs knows them once the builder has run. */
+let ownFlags: string[] = [];
+
+/**
+ * An unknown flag is the transform's, as under stock; but `--chek` passed to the transform would
+ * turn a CI gate into a dry run that exits 0, so a near miss of repomod's own flag is said.
+ */
+async function warnNearMisses(names: readonly string[]): Promise<void> {
+  if (names.length === 0) return;
+  const { editDistance } = await import('../../lib/repo/symlinks.js');
+  for (const name of names) {
+    const near = ownFlags.find((flag) => flag !== name && name.length > 2 && editDistance(name, flag) <= Math.max(1, Math.floor(flag.length / 4)));
+    if (near) process.stderr.write(`repomod: warning: --${name} is not a flag of repomod run; it is passed to the transform (did you mean --${near}?)\n`);
+  }
+}
 
 function readParserConfig(file: string): Record<string, unknown> {
   let text: string;

@@ -1,5 +1,5 @@
 // Command-line parsing as a table: nothing runs, the parsed request is captured.
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildParser } from '../../cli/index.js';
 import { interceptRuns, type RunRequest } from '../../cli/common.js';
 import { isKnownError } from '../../lib/errors.js';
@@ -83,6 +83,21 @@ describe('repomod command line', () => {
     const request = await parse(line);
     expect(request.transformOptions).toMatchObject(options);
     expect(request.runner).toMatchObject(runner);
+  });
+
+  it("says when an unknown flag passed to the transform is a near miss of run's own", async () => {
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (written.push(String(chunk)), true));
+    try {
+      const request = await parse(`${RUN} --chek --parsr=tsx --from=foo --to=bar src`);
+      expect(request.transformOptions).toMatchObject({ chek: true, parsr: 'tsx', from: 'foo', to: 'bar' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written).toEqual([
+      'repomod: warning: --chek is not a flag of repomod run; it is passed to the transform (did you mean --check?)\n',
+      'repomod: warning: --parsr is not a flag of repomod run; it is passed to the transform (did you mean --parser?)\n',
+    ]);
   });
 
   it('maps --run-in-band, --cpus, --silent and --ignore-pattern onto their repomod equivalents', async () => {

@@ -109,8 +109,10 @@ export async function runTransformOnText(
   const given = module.meta || options.parser !== undefined || !byFile ? options : withParserOption(options, module.parser ? 'babel' : byFile);
   // a third-party transform may loop forever: run its synchronous part where Ctrl-C can stop it
   const result = await (module.meta ? transform(file, api, given) : callInterruptibly(() => transform(file, api, given)));
-  // the jscodeshift contract: any falsy result ('' included) means "skip this file", never "empty it"
-  return { output: typeof result === 'string' && result !== '' ? result : undefined, diagnostics, stats };
+  // the jscodeshift contract: any falsy result ('' included) means "skip this file", never "empty
+  // it"; a built-in returning an empty file unchanged ('' for '') looked at it and found it fine
+  const kept = typeof result === 'string' && (result !== '' || (module.meta !== undefined && source === ''));
+  return { output: kept ? (result as string) : undefined, diagnostics, stats };
 }
 
 const perParser = new WeakMap<Record<string, unknown>, Map<string, Record<string, unknown>>>();

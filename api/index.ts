@@ -10,6 +10,7 @@ import { UsageError } from '../lib/errors.js';
 import { parseSize } from '../lib/file-size.js';
 import { gitTopLevel } from '../lib/git.js';
 import { resolveOptions } from '../lib/options.js';
+import { STOCK_PARSERS } from '../lib/stock-defaults.js';
 import { resolveTransformSource, type TransformSource } from '../lib/transform-loader.js';
 import { findTransform, registry, type RegistryEntry } from '../transforms/index.js';
 
@@ -50,6 +51,12 @@ export interface RunTransformOptions extends CommonRunOptions {
   transform: string;
   /** Transform options; for built-ins, merged over the config's and validated. */
   options?: Record<string, unknown>;
+  /** A third-party transform's parser for every file (stock's `--parser`): babel, babylon, flow, ts, tsx. Default: by extension. */
+  parser?: string;
+  /** Parser options (stock's `--parser-config` file, parsed), for babylon and flow. */
+  parserConfig?: Record<string, unknown>;
+  /** Load a third-party transform through @babel/register as stock does (default true; stock's `--no-babel` is false). */
+  babel?: boolean;
 }
 
 /** Run one transform over the repository. */
@@ -57,9 +64,13 @@ export async function runTransform(request: RunTransformOptions): Promise<RunRes
   const cwd = path.resolve(request.cwd ?? process.cwd());
   const config = readConfig(cwd, request.config);
   const builtin = findTransform(request.transform);
-  const source: TransformSource = builtin ? builtinSource(builtin) : resolveTransformSource(request.transform, cwd);
+  const source: TransformSource = builtin ? builtinSource(builtin) : { ...resolveTransformSource(request.transform, cwd), babel: request.babel };
   const transformOptions = builtin ? mergeOptions(builtin, config, request.options) : request.options ?? {};
-  return runEngine({ ...engineOptions(request, cwd, config), transform: source, transformOptions });
+  if (request.parser !== undefined && !(STOCK_PARSERS as readonly string[]).includes(request.parser)) {
+    throw new UsageError(`unknown parser '${request.parser}'`, `use one of ${STOCK_PARSERS.join(', ')}`);
+  }
+  const parser = request.parser ? { name: request.parser, config: request.parserConfig } : undefined;
+  return runEngine({ ...engineOptions(request, cwd, config), transform: source, transformOptions, parser });
 }
 
 /**

@@ -3,7 +3,7 @@
 import type { Argv } from 'yargs';
 import { UsageError } from '../lib/errors.js';
 import { parseSize } from '../lib/file-size.js';
-import type { CommonRunOptions } from '../api/index.js';
+import type { CommonRunOptions, RunTransformOptions } from '../api/index.js';
 import type { RunMode } from '../lib/engine.js';
 import { flagName, type OptionDescriptor } from '../lib/options.js';
 import type { TransformMeta } from '../lib/types.js';
@@ -158,6 +158,8 @@ export interface RunRequest {
   transform?: string;
   /** Options given on the command line (the config's are merged under them by the API). */
   transformOptions: Record<string, unknown>;
+  /** `run -t`: how the stock runner's flags load and parse a third-party transform. */
+  runner?: Pick<RunTransformOptions, 'parser' | 'parserConfig' | 'babel'>;
 }
 
 type RunHandler = (request: RunRequest) => Promise<void>;
@@ -198,7 +200,7 @@ async function runAndPrint(request: RunRequest): Promise<void> {
   };
   // an interruption before the commit propagates to main(), which says so and sets 130 or 143
   const result = request.transform
-    ? await api.runTransform({ ...common, transform: request.transform, options: request.transformOptions })
+    ? await api.runTransform({ ...common, ...request.runner, transform: request.transform, options: request.transformOptions })
     : await api.check({ ...common, mode: args.apply ? 'apply' : 'check', select: args.select, ignoreCodes: args.ignoreCode });
   await printRun(result, { stdout: process.stdout, stderr: process.stderr }, {
     format: args.json ? 'json' : args.format ?? 'diff',

@@ -104,6 +104,12 @@ export interface TargetOptions {
    * scope, FIFOs, sockets and devices (never opened), a directory named like a file that holds none.
    */
   skipped?: FileOutcome[];
+  /**
+   * Receives each selected file's path as the stock jscodeshift runner would spell it (its
+   * `file.path`) where that differs from the cwd-relative path: a file as typed (`./a.js`, an
+   * absolute path), a directory's files joined onto the directory as typed (`path.join`).
+   */
+  typedPaths?: Map<string, string>;
 }
 
 /**
@@ -118,11 +124,18 @@ export function selectTargets(discovery: Discovery, options: TargetOptions): str
   const extensions = options.extensions?.length ? new Set(options.extensions.map((e) => e.replace(/^\./, '').toLowerCase())) : undefined;
   const wanted = (file: string) => !extensions || extensions.has(path.posix.extname(file).slice(1).toLowerCase());
   const skipped = new Map<string, FileOutcome>();
+  // the first spelling of a file wins, as the first mention selects it
+  const typed = (rel: string, spelled: string) => {
+    if (!options.typedPaths || options.typedPaths.has(rel) || selected.has(rel)) return;
+    if (spelled !== path.relative(cwd, path.join(root, rel))) options.typedPaths.set(rel, spelled);
+  };
   for (const given of options.paths.length ? options.paths : ['.']) {
     if (isGlob(given)) {
       for (const match of expandGlob(given, cwd, { onlyFiles: true })) {
         const rel = toRel(path.resolve(cwd, match));
-        if (known.has(rel)) selected.add(rel);
+        if (!known.has(rel)) continue;
+        typed(rel, match);
+        selected.add(rel);
       }
       continue;
     }
@@ -140,13 +153,17 @@ export function selectTargets(discovery: Discovery, options: TargetOptions): str
     if (stat.isDirectory()) {
       const prefix = rel === '' ? '' : `${rel}/`;
       const inside = discovery.files.filter((file) => file.startsWith(prefix));
-      inside.forEach((file) => selected.add(file));
+      for (const file of inside) {
+        typed(file, path.join(given, file.slice(prefix.length)));
+        selected.add(file);
+      }
       for (const dir of discovery.unreadable ?? []) {
         if (rel === '' || dir.path === rel || dir.path.startsWith(prefix)) skipped.set(dir.path, unreadableDirectory(dir.path, dir.reason));
       }
       // `x.py/` named as if it were a file, holding nothing to check: "0 changed" would look like a pass
       if (rel !== '' && wanted(rel) && !inside.some(wanted) && !skipped.has(rel)) skipped.set(rel, notRegular(rel, stat));
     } else if (known.has(rel)) {
+      typed(rel, given);
       selected.add(rel);
     } else if (!stat.isFile() && !stat.isSymbolicLink()) {
       skipped.set(rel, notRegular(rel, stat));

@@ -10,18 +10,19 @@ import { flushFactCaches } from './cache/fact-cache.js';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
 import { renderChange } from './diff.js';
 import { discoverRepository, selectTargets } from './discover.js';
-import { setRunSignal } from './event-loop-turns.js';
+import { setRunSignal, takeSignalTurns } from './event-loop-turns.js';
 import { applySuppressions } from './suppressions.js';
 import { UsageError } from './errors.js';
 import { expandGlob, isGlob } from './globs.js';
 import { gitTopLevel } from './git.js';
-import { JS_EXTENSIONS } from './languages.js';
 import type { FileOutcome } from './process-file.js';
 import { RepoIndex } from './repo/repo-index.js';
 import { loadTransformModule, type TransformSource } from './transform-loader.js';
 import type { FileChange, FileResult, PlanContext, TransformModule } from './types.js';
 import { processTargets, withoutModules } from './schedule.js';
 import { byOrdinalKey } from './order.js';
+import type { ParserChoice } from './run-file.js';
+import { STOCK_EXTENSIONS } from './stock-defaults.js';
 
 // defined beside the transform context, which hands it to transforms
 export type { RunMode };
@@ -35,8 +36,13 @@ export interface EngineOptions {
   mode?: RunMode;
   ignore?: readonly string[];
   extensions?: readonly string[];
-  /** Worker threads; 1 runs in-process. Default: the number of cores. */
+  /**
+   * Worker threads; 1 runs in-process. Default: the number of cores; for a third-party transform,
+   * cores − 1 as the stock jscodeshift runner (in-process on 2 cores).
+   */
   jobs?: number;
+  /** `--parser` / `--parser-config` for third-party transforms; absent: by extension. */
+  parser?: ParserChoice;
   /** 1-based shard index and count: a deterministic slice of the files. */
   shard?: { index: number; count: number };
   allowDirty?: boolean;
@@ -107,22 +113,27 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
 
 async function runLocked(options: EngineOptions, mode: RunMode, cwd: string, root: string, session: WriteSession | undefined, started: number): Promise<RunResult> {
   const module = await loadTransformModule(options.transform);
+  // loading (babel compiling a transform) can take seconds without a turn of the event loop: a
+  // Ctrl-C that came meanwhile must be seen now, before a transform stuck in a loop would hide it
+  await takeSignalTurns();
   const meta = module.meta;
   const transformOptions = options.transformOptions ?? {};
 
   const discovery = discoverRepository({ root, ignore: [...(options.ignore ?? []), ...cacheIgnore(root, options.cacheDir)] });
   const repo = new RepoIndex({ ...discovery, root, sourceRoots: options.sourceRoots ? [...options.sourceRoots] : undefined, maxFileSize: options.maxFileSize, cacheDir: options.cacheDir });
-  const extensions = options.extensions?.length ? options.extensions : meta?.extensions ?? JS_EXTENSIONS;
+  const extensions = options.extensions?.length ? options.extensions : meta?.extensions ?? STOCK_EXTENSIONS;
   // a repository-level transform that declares no extensions has nothing to do per file
   const perFile = module.default && !(module.planRepository && meta?.extensions.length === 0);
   const skipped: FileOutcome[] = [];
-  let targets = perFile ? selectTargets(discovery, { root, cwd, paths: options.paths ?? [], extensions, skipped }) : [];
+  const typedPaths = new Map<string, string>();
+  let targets = perFile ? selectTargets(discovery, { root, cwd, paths: options.paths ?? [], extensions, skipped, typedPaths }) : [];
   if (options.shard) targets = targets.filter((file) => inShard(file, options.shard!));
 
   const prefilter = meta?.prefilter?.(transformOptions);
-  const outcomes = await processTargets(targets, { module, options: transformOptions, repo, cwd, prefilter, mode }, {
-    jobs: meta?.inProcess ? 1 : Math.max(1, options.jobs ?? os.availableParallelism()),
-    workerSetup: () => ({ source: withoutModules(options.transform), options: transformOptions, snapshot: repo.snapshot(), cwd, prefilter, mode }),
+  const parser = options.parser;
+  const outcomes = await processTargets(targets, { module, options: transformOptions, repo, cwd, prefilter, mode, typedPaths, parser }, {
+    jobs: meta?.inProcess ? 1 : Math.max(1, options.jobs ?? defaultJobs(options.transform)),
+    workerSetup: () => ({ source: withoutModules(options.transform), options: transformOptions, snapshot: repo.snapshot(), cwd, prefilter, mode, typedPaths, parser }),
     onProgress: options.onProgress,
     signal: options.signal,
   });
@@ -162,6 +173,17 @@ async function runLocked(options: EngineOptions, mode: RunMode, cwd: string, roo
   }
   result.durationMs = Math.round(performance.now() - started);
   return result;
+}
+
+/**
+ * Threads when `--jobs` is not given. A third-party transform starts as the stock jscodeshift
+ * runner does, cores − 1 workers and at least one: on 2 cores that is in-process only, where two
+ * threads measured 1.5× stock's wall time (they share one core's throughput with the main
+ * thread). Built-ins keep one per core.
+ */
+function defaultJobs(source: TransformSource): number {
+  const cores = os.availableParallelism();
+  return source.builtin ? cores : Math.max(1, cores - 1);
 }
 
 /**

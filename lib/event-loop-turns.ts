@@ -31,3 +31,14 @@ export function turnTaker(everyMs = TURN_EVERY_MS): (force?: boolean) => Promise
     runSignal?.throwIfAborted();
   };
 }
+
+/**
+ * Let a signal that arrived during a long synchronous stretch (loading a transform through babel)
+ * reach its handler, then throw if the run was aborted. Two turns: libuv reads signals in the poll
+ * phase, and an immediate queued from an I/O callback runs in the same iteration, before it.
+ */
+export async function takeSignalTurns(): Promise<void> {
+  await nextTurn();
+  await nextTurn();
+  runSignal?.throwIfAborted();
+}

@@ -8,7 +8,7 @@ import { formatSize } from './file-size.js';
 import { decodeText, encodeText } from './files.js';
 import type { RunMode } from './context.js';
 import type { RepoIndex } from './repo/repo-index.js';
-import { runTransformOnText } from './run-file.js';
+import { runTransformOnText, type ParserChoice } from './run-file.js';
 import type { FileState, FileStatus, TransformModule } from './types.js';
 
 export interface FileJob {
@@ -17,6 +17,10 @@ export interface FileJob {
   repo: RepoIndex;
   /** Directory the transform sees paths relative to (the stock runner passes cwd-relative paths). */
   cwd: string;
+  /** `file.path` as the command line spelled it, where that is not the cwd-relative path (see selectTargets). */
+  typedPaths?: ReadonlyMap<string, string>;
+  /** `--parser` / `--parser-config`; absent: by extension. */
+  parser?: ParserChoice;
   /** A file containing none of these substrings is not parsed; undefined = parse every file. */
   prefilter?: readonly string[];
   /** What the run does with the output; default dry-run. */
@@ -63,9 +67,9 @@ export async function processFile(relPath: string, job: FileJob): Promise<FileOu
   if (job.prefilter && !job.prefilter.some((needle) => decoded.text.includes(needle))) {
     return { path: relPath, status: 'unchanged', diagnostics: [] };
   }
-  const transformPath = path.relative(job.cwd, absPath) || absPath;
+  const transformPath = job.typedPaths?.get(relPath) ?? (path.relative(job.cwd, absPath) || absPath);
   try {
-    const result = await runTransformOnText(job.module, transformPath, relPath, decoded.text, job.options, job.repo, job.mode);
+    const result = await runTransformOnText(job.module, transformPath, relPath, decoded.text, job.options, job.repo, job.mode, job.parser);
     const { diagnostics } = result;
     const stats = Object.keys(result.stats).length > 0 ? { stats: result.stats } : {};
     const output = result.output === undefined ? undefined : keepLineEndings(decoded.text, result.output);

@@ -12,21 +12,44 @@ type JscodeshiftModule = typeof import('jscodeshift');
 const require = createRequire(import.meta.url);
 let jscodeshiftModule: JscodeshiftModule | undefined;
 
-const bound = new Map<string, ReturnType<JscodeshiftModule['withParser']>>();
+const bound = new Map<string | object, ReturnType<JscodeshiftModule['withParser']>>();
+
+/** The parser a run asks for (`--parser`, `--parser-config`), as the stock runner takes it. */
+export interface ParserChoice {
+  /** babel, babylon, flow, ts or tsx (stock's names). */
+  name: string;
+  /** Parsed `--parser-config` JSON: babylon and flow read it, the others ignore it, as under stock. */
+  config?: Record<string, unknown>;
+}
 
 /**
  * jscodeshift bound to a parser, loaded on first use: loading it (babel, recast, ast-types) costs
  * ~150 ms per thread, which transforms that never touch `api.jscodeshift` (Python, the built-in
  * byte-range rewrites) should not pay. `withParser` builds a whole new API object (~0.3 ms):
- * once per parser, not once per file.
+ * once per parser, not once per file. A parser object (a transform's own `parser` export, or
+ * one built from `--parser-config`) is its own key.
  */
-function jscodeshiftFor(parser: string) {
+function jscodeshiftFor(parser: string | object) {
   let j = bound.get(parser);
   if (!j) {
     jscodeshiftModule ??= require('jscodeshift') as JscodeshiftModule;
-    bound.set(parser, (j = jscodeshiftModule.withParser(parser)));
+    bound.set(parser, (j = jscodeshiftModule.withParser(parser as string)));
   }
   return j;
+}
+
+const configured = new Map<string, object>();
+
+/** A stock parser built with `--parser-config`, through jscodeshift's own getParser (once per config). */
+function configuredParser(choice: ParserChoice): string | object {
+  if (!choice.config) return choice.name;
+  const key = `${choice.name}\0${JSON.stringify(choice.config)}`;
+  let parser = configured.get(key);
+  if (!parser) {
+    const getParser = require('jscodeshift/src/getParser.js') as (name: string, options?: object) => object;
+    configured.set(key, (parser = getParser(choice.name, choice.config)));
+  }
+  return parser;
 }
 
 /** The parser jscodeshift should use for a file, unless the transform names its own. */
@@ -59,10 +82,13 @@ export async function runTransformOnText(
   options: Record<string, unknown>,
   repo: RepoIndex,
   mode: RunMode = 'dry-run',
+  parserChoice?: ParserChoice,
 ): Promise<FileRunResult> {
   const transform = module.default;
   if (typeof transform !== 'function') throw new Error('the transform module has no default export function');
-  const parser = (module.parser ?? parserForFile(filePath)) as string;
+  // as the stock Worker: the module's own parser first, then the run's, then (repomod) by extension
+  const byFile = parserChoice ? undefined : parserForFile(filePath);
+  const parser = module.parser ?? (parserChoice ? configuredParser(parserChoice) : byFile!);
   const diagnostics: Diagnostic[] = [];
   const stats: Record<string, number> = {};
   const api: ApiWithRepomod = {
@@ -80,9 +106,26 @@ export async function runTransformOnText(
     repomod: { repo, report: (d) => diagnostics.push(d), relPath, mode },
   };
   const file = { path: filePath, source };
+  // a third-party transform reads `options.parser` as the stock runner sets it: the run's parser
+  // (here the one chosen by extension); a module's own `parser` export leaves it at stock's default
+  const given = module.meta || options.parser !== undefined || !byFile ? options : withParserOption(options, module.parser ? 'babel' : byFile);
   // a third-party transform may loop forever: run its synchronous part where Ctrl-C can stop it
-  const result = await (module.meta ? transform(file, api, options) : callInterruptibly(() => transform(file, api, options)));
-  return { output: typeof result === 'string' ? result : undefined, diagnostics, stats };
+  const result = await (module.meta ? transform(file, api, given) : callInterruptibly(() => transform(file, api, given)));
+  // the jscodeshift contract: any falsy result ('' included) means "skip this file", never "empty
+  // it"; a built-in returning an empty file unchanged ('' for '') looked at it and found it fine
+  const kept = typeof result === 'string' && (result !== '' || (module.meta !== undefined && source === ''));
+  return { output: kept ? (result as string) : undefined, diagnostics, stats };
+}
+
+const perParser = new WeakMap<Record<string, unknown>, Map<string, Record<string, unknown>>>();
+
+/** `options` plus `parser`, one object per run and parser (stock hands every file of a batch the same object). */
+function withParserOption(options: Record<string, unknown>, parser: string): Record<string, unknown> {
+  let copies = perParser.get(options);
+  if (!copies) perParser.set(options, (copies = new Map()));
+  let copy = copies.get(parser);
+  if (!copy) copies.set(parser, (copy = { ...options, parser }));
+  return copy;
 }
 
 const interruptibleCall = new vm.Script('globalThis.__repomodInterruptible()');

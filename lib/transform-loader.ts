@@ -1,10 +1,11 @@
 // Load a transform: a built-in by name or alias, or any jscodeshift transform file or package
-// (JS or TS, ESM or CommonJS) without a build step, through jiti as jscodeshift uses babel-register.
+// (JS or TS, ESM or CommonJS) without a build step, the way the stock runner loads it.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { UsageError } from './errors.js';
+import { registerBabel } from './register-babel.js';
 import type { TransformMeta, TransformModule } from './types.js';
 
 /** Where a transform comes from; plain data so worker threads can load it too. */
@@ -14,6 +15,11 @@ export interface TransformSource {
   /** A file URL or absolute path that `loadTransformModule` can import. */
   specifier: string;
   builtin: boolean;
+  /**
+   * Load a third-party transform through @babel/register as stock jscodeshift does (its default,
+   * `--babel`); false (`--no-babel`): Node's own `require`, as stock's `--no-babel`.
+   */
+  babel?: boolean;
   /** Already-imported module (in-process runs, tests); workers still import `specifier`. */
   preloaded?: TransformModule;
   /** Several transforms run as one (`repomod check`), each with its own options. */
@@ -35,9 +41,7 @@ export function resolveTransformSource(given: string, cwd: string): TransformSou
   }
 }
 
-let jiti: Promise<{ import: (id: string) => Promise<unknown> }> | undefined;
-
-/** Import a transform module; third-party code goes through jiti (TS, ESM syntax in .js, CJS). */
+/** Import a transform module; third-party code is required as the stock runner requires it. */
 export async function loadTransformModule(source: TransformSource): Promise<TransformModule> {
   let loaded: unknown;
   if (source.preloaded) return source.preloaded;
@@ -49,10 +53,9 @@ export async function loadTransformModule(source: TransformSource): Promise<Tran
   if (source.builtin) {
     loaded = await import(source.specifier);
   } else {
-    jiti ??= import('jiti').then(({ createJiti }) => createJiti(import.meta.url, { interopDefault: false, moduleCache: true, fsCache: false }));
-    const url = source.specifier.startsWith('file:') ? source.specifier : pathToFileURL(source.specifier).href;
+    const file = source.specifier.startsWith('file:') ? fileURLToPath(source.specifier) : source.specifier;
     try {
-      loaded = await (await jiti).import(url);
+      loaded = await requireTransform(file, source.babel ?? true);
     } catch (error) {
       // the transform is the user's input: a syntax error in it is theirs to fix, not our bug
       const message = String((error as Error)?.message ?? error).split('\n')[0];
@@ -60,6 +63,22 @@ export async function loadTransformModule(source: TransformSource): Promise<Tran
     }
   }
   return normaliseModule(loaded, source);
+}
+
+/**
+ * `require(file)` under stock's babel hook, or plain with `babel` false. A module that only
+ * `import()` can load (top-level await, or an ES module the hook leaves alone) is imported
+ * instead: stock fails on it, so this changes nothing stock loads.
+ */
+async function requireTransform(file: string, babel: boolean): Promise<unknown> {
+  if (babel) registerBabel(file);
+  try {
+    return createRequire(file)(file);
+  } catch (error) {
+    const code = (error as { code?: string })?.code;
+    if (code !== 'ERR_REQUIRE_ESM' && code !== 'ERR_REQUIRE_ASYNC_MODULE') throw error;
+    return import(pathToFileURL(file).href);
+  }
 }
 
 /** CommonJS `module.exports = fn`, ESM `export default fn`, and a nested `default.default`. */

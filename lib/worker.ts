@@ -5,6 +5,7 @@ import type { RunMode } from './context.js';
 import { flushFactCaches } from './cache/fact-cache.js';
 import { processFile, type FileJob, type FileOutcome } from './process-file.js';
 import { RepoIndex, type RepoSnapshot } from './repo/repo-index.js';
+import type { ParserChoice } from './run-file.js';
 import { loadTransformModule, type TransformSource } from './transform-loader.js';
 
 export interface WorkerSetup {
@@ -14,6 +15,8 @@ export interface WorkerSetup {
   cwd: string;
   prefilter?: string[];
   mode?: RunMode;
+  typedPaths?: Map<string, string>;
+  parser?: ParserChoice;
 }
 
 let job: Promise<FileJob> | undefined;
@@ -30,6 +33,8 @@ function setup(): Promise<FileJob> {
     cwd: data.cwd,
     prefilter: data.prefilter,
     mode: data.mode,
+    typedPaths: data.typedPaths,
+    parser: data.parser,
   }));
   return job;
 }

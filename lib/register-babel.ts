@@ -1,0 +1,75 @@
+// The stock jscodeshift runner's way of loading a transform: @babel/register with the presets and
+// plugins its Worker uses, so that every transform (and every helper it requires) loads exactly
+// as it does under `jscodeshift -t`: ESM syntax in a .js file compiled to CommonJS, TypeScript
+// stripped, `require` available at run time. No guessing of module formats from the text.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { packageInfo } from './package-info.js';
+
+const require = createRequire(import.meta.url);
+
+let registered: 'typescript' | 'flow' | undefined;
+
+/**
+ * Install the require hook once per thread, as jscodeshift 17's src/Worker.js `setup` does: the
+ * TypeScript preset for a `.ts`/`.tsx` transform, else Flow; preset-env only when installed.
+ * jscodeshift itself is loaded first (as the stock Worker loads it before the hook); it and
+ * repomod's other dependencies are never compiled: they are not the transform's code.
+ * Compiled output is not cached on disk (stock writes `.babel.*.json` into the repository's
+ * node_modules/.cache or $HOME): a dry run writes nothing.
+ */
+export function registerBabel(transformPath: string): void {
+  const flavour = /\.tsx?$/.test(transformPath) ? 'typescript' : 'flow';
+  // stock registers once per worker, for one transform: a second flavour replaces the first
+  if (registered === flavour) return;
+  const jscodeshiftDir = path.dirname(require.resolve('jscodeshift/package.json'));
+  const own = ownDependencyDirs();
+  require('jscodeshift');
+  // babel and its presets are jscodeshift's dependencies: resolve them from there
+  const fromJscodeshift = createRequire(path.join(jscodeshiftDir, 'package.json'));
+  const { DEFAULT_EXTENSIONS } = fromJscodeshift('@babel/core') as { DEFAULT_EXTENSIONS: readonly string[] };
+  const presets: unknown[] = [];
+  try {
+    presets.push([(fromJscodeshift('@babel/preset-env') as { default: unknown }).default, { targets: { node: true } }]);
+  } catch {
+    // optional, as in stock
+  }
+  presets.push((fromJscodeshift(flavour === 'typescript' ? '@babel/preset-typescript' : '@babel/preset-flow') as { default: unknown }).default);
+  const plugin = (name: string) => (fromJscodeshift(name) as { default: unknown }).default;
+  const register = fromJscodeshift('@babel/register') as (options: object) => void;
+  register({
+    configFile: false,
+    babelrc: false,
+    cache: false,
+    presets,
+    plugins: [
+      plugin('@babel/plugin-transform-class-properties'),
+      plugin('@babel/plugin-transform-nullish-coalescing-operator'),
+      plugin('@babel/plugin-transform-optional-chaining'),
+      plugin('@babel/plugin-transform-modules-commonjs'),
+      plugin('@babel/plugin-transform-private-methods'),
+    ],
+    extensions: [...DEFAULT_EXTENSIONS, '.ts', '.tsx'],
+    // stock's list (parsers, recast, ast-types: it compiles everything else, node_modules
+    // included), plus repomod's own dependencies, which repomod requires lazily (jsdiff for the
+    // patch): they are not the transform's, and compiling them cost ~1.5 s of a 260-file run
+    ignore: [/@babel\/parser/, /\/flow-parser\//, /\/recast\//, /\/ast-types\//, (file: string) => own.some((dir) => file.startsWith(dir))],
+  });
+  registered = flavour;
+}
+
+/** The folders of repomod's runtime dependencies (each ending in a separator). */
+function ownDependencyDirs(): string[] {
+  const dirs: string[] = [];
+  for (const name of packageInfo().dependencies) {
+    try {
+      // the entry point, not package.json: a package's `exports` may hide package.json
+      let dir = path.dirname(require.resolve(name));
+      while (!dir.endsWith(`${path.sep}node_modules${path.sep}${name.split('/').join(path.sep)}`) && dir !== path.dirname(dir)) dir = path.dirname(dir);
+      if (dir !== path.dirname(dir)) dirs.push(dir + path.sep);
+    } catch {
+      // an ESM-only package `require.resolve` cannot resolve is never required either
+    }
+  }
+  return dirs;
+}

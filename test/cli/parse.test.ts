@@ -51,7 +51,7 @@ describe('repomod command line', () => {
   });
 
   it("passes unknown flags to a third-party transform as jscodeshift does, beside stock's own keys", async () => {
-    const request = await parse(`${RUN} src --n=1e3 --frobnicate --no-cache --name value lib -- --literal`);
+    const request = await parse(`${RUN} src --n=1e3 --frobnicate --no-semi --name value lib -- --literal`);
     expect(request.args.paths).toEqual(['src', 'lib', '--literal']);
     expect(request.transformOptions).toEqual({
       transform: '__testfixtures__/third-party/rename-identifier.js',
@@ -69,7 +69,7 @@ describe('repomod command line', () => {
       stdin: false,
       n: 1000,
       frobnicate: true,
-      cache: false,
+      semi: false,
       name: 'value',
     });
     expect(request.runner).toEqual({ parser: undefined, parserConfig: undefined, babel: undefined });

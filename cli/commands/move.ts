@@ -18,9 +18,15 @@ interface MoveArgs extends CommonArgs {
  */
 export const NOT_FOR_MOVE = ['map', 'rules', 'moveFiles', 'absolute'];
 
-/** Every other option of rewrite-imports, declared once in its options table. */
-const meta = findTransform('rewrite-imports')!.meta;
-export const moveOptions = (meta.options ?? []).filter((d) => !NOT_FOR_MOVE.includes(d.name));
+const rewriteImports = () => findTransform('rewrite-imports')!.meta;
+
+/**
+ * Every other option of rewrite-imports, declared once in its options table. Asked when the
+ * command is built, not when this module loads: the registry may still be loading then.
+ */
+export function moveOptions() {
+  return (rewriteImports().options ?? []).filter((d) => !NOT_FOR_MOVE.includes(d.name));
+}
 
 /** OLD and NEW as repo-relative `/` paths (they are given relative to the current directory). */
 export function moveRule(cwd: string, from: string, to: string): string {
@@ -46,7 +52,7 @@ export const moveCommand: CommandModule<object, MoveArgs> = {
         withCommonOptions(yargs, { paths: false })
           .positional('old', { type: 'string', describe: 'file or directory to move' })
           .positional('new', { type: 'string', describe: 'where it goes' }),
-        moveOptions,
+        moveOptions(),
       ),
       [
         ['$0 move pipeline/common/util common/util', 'dry run: the renames and every import that follows them, as one diff'],
@@ -64,7 +70,7 @@ export const moveCommand: CommandModule<object, MoveArgs> = {
       transform: 'rewrite-imports',
       // only this move: config rules with paths in them must not move too
       // (nor the config's onlyIn, which scopes its rules, nor its absolute: only the move's files change)
-      transformOptions: { onlyIn: [], ...flagOptions(args as unknown as Record<string, unknown>, { ...meta, options: moveOptions }), map, rules: [], moveFiles: true, absolute: false },
+      transformOptions: { onlyIn: [], ...flagOptions(args as unknown as Record<string, unknown>, { ...rewriteImports(), options: moveOptions() }), map, rules: [], moveFiles: true, absolute: false },
     });
   },
 };

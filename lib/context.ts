@@ -5,7 +5,8 @@ import { readdirSync, lstatSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { API, FileInfo } from 'jscodeshift';
 import type { Diagnostic, Severity } from './diagnostics.js';
-import { formatDiagnostic, positionAt } from './diagnostics.js';
+import { formatDiagnostic } from './diagnostics.js';
+import { positionAt } from './text/positions.js';
 import { RepoIndex, type SymlinkEntry } from './repo/repo-index.js';
 
 /** What a run does with the new text: messages say "would remove" until it is written. */

@@ -6,7 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import { checkShape, CODEGEN, PHASES, SHAPE_TYPES, SYMTABLE, type Add, type How, type Phase } from './compile-shapes.js';
 import { grammarProblem } from './grammar-errors.js';
 import { checkIndentation } from './indentation-check.js';
-import { positionAt } from '../diagnostics.js';
+import { positionAt } from '../text/positions.js';
 import { nestingProblem } from './nesting-limits.js';
 import { withPythonTree } from './parser.js';
 import { isExtra, nodesOfType } from './tree-queries.js';

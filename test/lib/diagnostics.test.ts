@@ -1,6 +1,6 @@
 // positionAt: line and column of a string index, as a naive scan from the start counts them.
 import { describe, expect, it } from 'vitest';
-import { positionAt } from '../../lib/diagnostics.js';
+import { positionAt } from '../../lib/text/positions.js';
 
 function naive(text: string, index: number) {
   const before = text.slice(0, index).split('\n');

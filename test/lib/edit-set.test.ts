@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EditSet, OverlappingEditError } from '../../lib/python/edit-set.js';
+import { EditSet, OverlappingEditError } from '../../lib/text/edit-set.js';
 
 describe('EditSet', () => {
   it('applies edits in any order on the original text', () => {

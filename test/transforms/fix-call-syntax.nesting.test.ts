@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { positionAt } from '../../lib/diagnostics.js';
+import { positionAt } from '../../lib/text/positions.js';
 import { withPythonTree } from '../../lib/python/parser.js';
 import { pythonSyntaxProblems } from '../../lib/python/syntax-check.js';
 import { CLI, repomod } from '../helpers/cli.js';

@@ -2,7 +2,7 @@
 // at the same line, and every snippet it accepts passes.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { positionAt } from '../../lib/diagnostics.js';
+import { positionAt } from '../../lib/text/positions.js';
 import { withPythonTree } from '../../lib/python/parser.js';
 import { pythonSyntaxProblems } from '../../lib/python/syntax-check.js';
 

@@ -1,6 +1,6 @@
 // The edits of successive passes, so a position in the text after them can be traced back to
 // the file as the user has it (diagnostics always point into the original file).
-import type { TextEdit } from '../../lib/python/edit-set.js';
+import type { TextEdit } from '../../lib/text/edit-set.js';
 
 export class EditTrail {
   private readonly steps: TextEdit[][] = [];

@@ -4,8 +4,9 @@
 import { createRequire } from 'node:module';
 import type { TransformContext } from '../../lib/context.js';
 import { parserForFile } from '../../lib/run-file.js';
-import { fillMessage, positionAt } from '../../lib/diagnostics.js';
-import { EditSet, type TextEdit } from '../../lib/python/edit-set.js';
+import { fillMessage } from '../../lib/diagnostics.js';
+import { positionAt } from '../../lib/text/positions.js';
+import { EditSet, type TextEdit } from '../../lib/text/edit-set.js';
 import { CONFLICTING_PROPERTY, IMPURE_REPEAT, messages, PARSE_ERROR, snippetAt } from './messages.js';
 import { layoutStyle, removeItems, repairCommaFirst, type ListShape, type Range } from './separated-list.js';
 

@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CalleeResolver } from '../../lib/python/callees.js';
 import { fillMessage } from '../../lib/diagnostics.js';
-import type { TextEdit } from '../../lib/python/edit-set.js';
+import type { TextEdit } from '../../lib/text/edit-set.js';
 import { walk } from '../../lib/python/parser.js';
 import { isExtra, nodesOfType, parameterName, parameterSplat } from '../../lib/python/syntax-check.js';
 import { FRAGMENT_NEEDS_VALUE, REMOVED_PARAMETER_USED, UNKNOWN_CALLEE, messages } from './messages.js';

@@ -1,7 +1,7 @@
 // Repairs that need no option: missing commas before an argument on its own line, identical
 // repeated keyword arguments, and a comma-first last line of an argument list.
 import type { Node, Parser } from 'web-tree-sitter';
-import type { TextEdit } from '../../lib/python/edit-set.js';
+import type { TextEdit } from '../../lib/text/edit-set.js';
 import { parsePython, walk } from '../../lib/python/parser.js';
 import { isExtra, nodesOfType } from '../../lib/python/syntax-check.js';
 import { fillMessage } from '../../lib/diagnostics.js';

@@ -3,8 +3,9 @@
 // compile is reported and returned unchanged.
 import type { Node, Parser } from 'web-tree-sitter';
 import { CalleeResolver } from '../../lib/python/callees.js';
-import { fillMessage, positionAt } from '../../lib/diagnostics.js';
-import { EditSet, type TextEdit } from '../../lib/python/edit-set.js';
+import { fillMessage } from '../../lib/diagnostics.js';
+import { positionAt } from '../../lib/text/positions.js';
+import { EditSet, type TextEdit } from '../../lib/text/edit-set.js';
 import { parsePython, pythonParser } from '../../lib/python/parser.js';
 import { pythonFacts } from '../../lib/python/file-facts.js';
 import { PythonSignatureIndex } from '../../lib/python/signatures.js';

@@ -1,8 +1,8 @@
 // Editing a comma-separated argument list as text, for Python and JS/TS alike: which bytes to
 // delete to drop an argument, and how to re-lay out a comma-first last line the way the file
 // lays out its other calls.
-import { lineStartAt } from '../../lib/diagnostics.js';
-import type { TextEdit } from '../../lib/python/edit-set.js';
+import { lineStartAt } from '../../lib/text/positions.js';
+import type { TextEdit } from '../../lib/text/edit-set.js';
 
 export interface Range {
   start: number;

@@ -1,6 +1,6 @@
 // Removing items from a comma-separated list in place (a Python class header, a TypeScript
 // heritage clause): one item per line or all on one line, comments, trailing commas kept.
-import type { TextEdit } from '../../lib/python/edit-set.js';
+import type { TextEdit } from '../../lib/text/edit-set.js';
 
 export interface ListItem {
   start: number;

@@ -1,10 +1,11 @@
 // The Python half: apply the planned removals to one file's class headers and report each
 // class's findings (inconsistent MRO, removals, unsafe removals).
 import type { Finding } from '../../lib/context.js';
-import { fillMessage, positionAt } from '../../lib/diagnostics.js';
+import { fillMessage } from '../../lib/diagnostics.js';
+import { positionAt } from '../../lib/text/positions.js';
 import type { RunMode } from '../../lib/context.js';
 import { classIndexFor, type ClassIndex } from '../../lib/python/class-index.js';
-import { EditSet } from '../../lib/python/edit-set.js';
+import { EditSet } from '../../lib/text/edit-set.js';
 import { pythonFacts } from '../../lib/python/file-facts.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import { removeListItems } from './header-edits.js';

@@ -4,7 +4,7 @@
 import { Node, SyntaxKind, type ClassLikeDeclarationBase, type ExpressionWithTypeArguments, type HeritageClause, type InterfaceDeclaration, type Symbol as MorphSymbol } from 'ts-morph';
 import type { Finding, RunMode } from '../../lib/context.js';
 import { fillMessage } from '../../lib/diagnostics.js';
-import { EditSet } from '../../lib/python/edit-set.js';
+import { EditSet } from '../../lib/text/edit-set.js';
 import { tsSourceFile } from '../../lib/js/ts-project.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import { removeListItems } from './header-edits.js';

@@ -4,7 +4,7 @@
 // annotation, a docstring, a comment) keeps the import; so do __init__.py files (re-exports),
 // names listed in __all__, star and plain `import m` imports, and imports inside blocks.
 import { extractImports, type PythonImport } from '../../lib/python/imports.js';
-import { EditSet } from '../../lib/python/edit-set.js';
+import { EditSet } from '../../lib/text/edit-set.js';
 import { withPythonTree } from '../../lib/python/parser.js';
 import { removeListItems } from './header-edits.js';
 

@@ -1,7 +1,7 @@
 // JS/TS: rewrite module specifiers found by raw @babel/parser, replacing only the text between
 // the quotes, so quote style, formatting and everything else stay byte for byte.
 import path from 'node:path';
-import { EditSet } from '../../lib/python/edit-set.js';
+import { EditSet } from '../../lib/text/edit-set.js';
 import {
   aliasCandidates,
   aliasesFor,

@@ -1,7 +1,8 @@
 // The repository plan: files that move under path rules are rewritten from their new place here
 // (and, with moveFiles / `repomod move`, moved as git renames), in the main thread, once.
 import { lstatSync, readFileSync } from 'node:fs';
-import { fillMessage, positionAt, type Diagnostic } from '../../lib/diagnostics.js';
+import { fillMessage, type Diagnostic } from '../../lib/diagnostics.js';
+import { positionAt } from '../../lib/text/positions.js';
 import { ConfigError, RefusedError } from '../../lib/errors.js';
 import { decodeText, encodeText } from '../../lib/files.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';

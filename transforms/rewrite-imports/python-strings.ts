@@ -2,7 +2,7 @@
 // mocker.patch("…"), monkeypatch.setattr("…", …), patch.dict("…"); with --all-strings, any string
 // literal whose whole text is a dotted path under an old prefix (docstrings excepted).
 import type { Node } from 'web-tree-sitter';
-import type { EditSet } from '../../lib/python/edit-set.js';
+import type { EditSet } from '../../lib/text/edit-set.js';
 import type { PythonImport } from '../../lib/python/imports.js';
 import type { RewriteContext } from './report.js';
 import { matchPython } from './rules.js';

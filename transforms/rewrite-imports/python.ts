@@ -1,7 +1,7 @@
 // Python: rewrite module paths in every import form, dotted uses and string targets, as byte-range
 // edits on the original text (comments, parentheses, continuations and quotes stay as written).
 import type { Node } from 'web-tree-sitter';
-import { EditSet } from '../../lib/python/edit-set.js';
+import { EditSet } from '../../lib/text/edit-set.js';
 import { extractImports, type ImportedName, type PythonImport } from '../../lib/python/imports.js';
 import { withPythonTree } from '../../lib/python/parser.js';
 import { damagedLines, GuardedEdits, reportDamage } from './python-damaged.js';

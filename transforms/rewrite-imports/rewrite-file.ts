@@ -1,8 +1,9 @@
 // One file's rewrite, wherever it comes from: the per-file transform, or the repository plan for
 // files that move. Picks the language module and the file's before/after location.
 import type { Finding } from '../../lib/context.js';
-import { fillMessage, positionAt } from '../../lib/diagnostics.js';
-import { EditSet } from '../../lib/python/edit-set.js';
+import { fillMessage } from '../../lib/diagnostics.js';
+import { positionAt } from '../../lib/text/positions.js';
+import { EditSet } from '../../lib/text/edit-set.js';
 import { docReferences } from './doc-references.js';
 import { messages } from './messages.js';
 import type { RewriteImportsOptions } from './options.js';

@@ -1,7 +1,7 @@
 // tsconfig `paths` entries that name one file or folder (`"@env": ["./src/config/env.ts"]`) follow
 // it when it moves, so importers keep writing '@env'. Edits replace only the text between the quotes.
 import { readFileSync } from 'node:fs';
-import { EditSet } from '../../lib/python/edit-set.js';
+import { EditSet } from '../../lib/text/edit-set.js';
 import { decodeText, encodeText } from '../../lib/files.js';
 import { joinSpecifier, parseJsonc, probe, readAliases, relativeSpecifier, spellFile } from '../../lib/js/resolve.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';

@@ -1,6 +1,7 @@
 // Rules that rewrote nothing: a typo in OLD (or a path without its `.py`) must not look like a
 // clean run. Reported once per rule, with the nearest module or path of the repository.
-import { fillMessage, positionAt, type Diagnostic } from '../../lib/diagnostics.js';
+import { fillMessage, type Diagnostic } from '../../lib/diagnostics.js';
+import { positionAt } from '../../lib/text/positions.js';
 import { messages } from './messages.js';
 import type { RewriteImportsOptions, RuleSpec } from './options.js';
 import { stripExtension, underModule, type RuleSet } from './rules.js';

@@ -1,5 +1,5 @@
-// Byte-range edits on the original text: Python transforms never reprint a file, they replace
-// exactly the ranges they mean to change, so every other byte (comments, CRLF, quotes) survives.
+// Byte-range edits on the original text, for every language: transforms never reprint a file,
+// they replace exactly the ranges they mean to change, so every other byte (comments, CRLF, quotes) survives.
 
 export interface TextEdit {
   start: number;

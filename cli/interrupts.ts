@@ -44,7 +44,7 @@ export function watchInterrupts(stderr: NodeJS.WritableStream = process.stderr):
   return installed;
 }
 
-/** A transform stopped by Ctrl-C inside `vm`'s breakOnSigint (see lib/run-file.ts). */
+/** A transform stopped by Ctrl-C inside `vm`'s breakOnSigint (see lib/call-transform.ts). */
 export function isInterruption(error: unknown): boolean {
   const code = (error as { code?: string })?.code;
   return code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED' || (error as Error)?.name === 'AbortError';

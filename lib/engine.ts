@@ -21,7 +21,7 @@ import { loadTransformModule, type TransformSource } from './transform-loader.js
 import type { FileChange, FileResult, PlanContext, TransformModule } from './types.js';
 import { processTargets, withoutModules } from './schedule.js';
 import { byOrdinalKey } from './order.js';
-import type { ParserChoice } from './run-file.js';
+import type { ParserChoice } from './call-transform.js';
 import { STOCK_EXTENSIONS } from './stock-defaults.js';
 
 // defined beside the transform context, which hands it to transforms

@@ -8,7 +8,7 @@ import { formatSize } from './file-size.js';
 import { decodeText, encodeText } from './files.js';
 import type { RunMode } from './context.js';
 import type { RepoIndex } from './repo/repo-index.js';
-import { runTransformOnText, type ParserChoice } from './run-file.js';
+import { runTransformOnText, type ParserChoice } from './call-transform.js';
 import type { FileState, FileStatus, TransformModule } from './types.js';
 
 export interface FileJob {

@@ -5,7 +5,7 @@ import type { RunMode } from './context.js';
 import { flushFactCaches } from './cache/fact-cache.js';
 import { processFile, type FileJob, type FileOutcome } from './process-file.js';
 import { RepoIndex, type RepoSnapshot } from './repo/repo-index.js';
-import type { ParserChoice } from './run-file.js';
+import type { ParserChoice } from './call-transform.js';
 import { loadTransformModule, type TransformSource } from './transform-loader.js';
 
 export interface WorkerSetup {

@@ -10,7 +10,7 @@ import { positionAt } from '../../lib/text/positions.js';
 import { withPythonTree } from '../../lib/python/parser.js';
 import { pythonSyntaxProblems } from '../../lib/python/syntax-check.js';
 import { RepoIndex } from '../../lib/repo/repo-index.js';
-import { runTransformOnText } from '../../lib/run-file.js';
+import { runTransformOnText } from '../../lib/call-transform.js';
 import * as transform from '../../transforms/fix-call-syntax/index.js';
 import { parseKeywords } from '../../transforms/fix-call-syntax/options.js';
 import { describeFixtures, FIXTURES_ROOT } from '../helpers/fixtures.js';

@@ -3,7 +3,7 @@
 // calls, and the comma-first last line of an argument list.
 import { createRequire } from 'node:module';
 import type { TransformContext } from '../../lib/context.js';
-import { parserForFile } from '../../lib/run-file.js';
+import { parserForFile } from '../../lib/call-transform.js';
 import { fillMessage } from '../../lib/diagnostics.js';
 import { positionAt } from '../../lib/text/positions.js';
 import { EditSet, type TextEdit } from '../../lib/text/edit-set.js';

@@ -1,4 +1,4 @@
-// Run one transform on one file's text: the jscodeshift API, parser choice by extension,
+// Call one transform on one file's text (no file system): the jscodeshift API, parser choice by extension,
 // structured diagnostics. The engine, the worker threads and the fixture tests all go through here.
 import { createRequire } from 'node:module';
 import vm from 'node:vm';

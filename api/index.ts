@@ -96,7 +96,7 @@ export function checksFor(config: RepomodConfig): { entry: RegistryEntry; option
     const configured = configOptions(config, entry);
     const options = configured ?? entry.meta.checkDefaults;
     if (!options) continue;
-    if (entry.meta.options) resolveOptions(options, entry.meta.options, {}, config.file ? shownConfig(config.file) : 'check defaults');
+    if (entry.meta.options) resolveOptions(options, entry.meta.options, config.file ? shownConfig(config.file) : 'check defaults');
     checks.push({ entry, options });
   }
   return checks;
@@ -115,8 +115,8 @@ function mergeOptions(entry: RegistryEntry, config: RepomodConfig, given: Record
   const configured = configOptions(config, entry) ?? {};
   // each part validated where it was written, so a message names the file or the flag
   if (entry.meta.options) {
-    resolveOptions(configured, entry.meta.options, {}, config.file ? shownConfig(config.file) : 'the config');
-    resolveOptions(given, entry.meta.options, {}, 'the given options');
+    resolveOptions(configured, entry.meta.options, config.file ? shownConfig(config.file) : 'the config');
+    resolveOptions(given, entry.meta.options, 'the given options');
   }
   return { ...configured, ...(given ?? {}) };
 }

@@ -14,7 +14,7 @@ export interface TransformMeta {
   extensions: string[];
   aliases?: string[];
   /** Option descriptors; the CLI builds `--flags` from them. */
-  options?: OptionDescriptor[];
+  options?: readonly OptionDescriptor[];
   /**
    * Cheap substrings: a file containing none of them is not parsed at all.
    * Returning undefined means "every file must be parsed".

@@ -17,6 +17,10 @@ export type { Diagnostic, Severity } from '../lib/diagnostics.js';
 export type { FileResult, FileStatus, FileChange, FileState, TransformMeta } from '../lib/types.js';
 export type { RunMode, RunResult, RunTotals } from '../lib/engine.js';
 export { isKnownError, UsageError, ConfigError, RefusedError } from '../lib/errors.js';
+// the contract a transform is written against (README: Writing a transform)
+export type { API, FileInfo, TransformFunction, TransformModule, PlanRepository, PlanContext } from '../lib/types.js';
+export type { RepoIndex } from '../lib/repo/repo-index.js';
+export { defineOptions, resolveOptions, type OptionDescriptor, type OptionType, type OptionValue, type OptionsOf } from '../lib/options.js';
 
 export interface CommonRunOptions {
   /** Directory paths are relative to, and where the repository is looked up (default: process.cwd()). */

@@ -20,6 +20,8 @@ export interface OptionDescriptor {
    * Returns the value to use; throws ConfigError naming what is wrong.
    */
   validate?: (value: unknown, origin: string) => unknown;
+  /** With `validate`: the JSON Schema of the values it accepts, for repomod.schema.json (shapes only). */
+  schema?: Record<string, unknown>;
 }
 
 /** The value one declared option resolves to: what `validate` returns, else its type's (or choices'). */

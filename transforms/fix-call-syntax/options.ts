@@ -9,6 +9,13 @@ export interface InjectedKeyword {
   value?: string;
 }
 
+const KEYWORD_SCHEMA = {
+  anyOf: [
+    { type: 'string', pattern: '^\\s*[A-Za-z_][A-Za-z0-9_]*\\s*(=.*\\S.*)?$' },
+    { type: 'object', required: ['name'], properties: { name: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }, value: { type: 'string', pattern: '\\S' } }, additionalProperties: false },
+  ],
+};
+
 export const descriptors = defineOptions([
   {
     name: 'keyword',
@@ -18,6 +25,8 @@ export const descriptors = defineOptions([
     description:
       'a keyword argument a bulk edit injected, NAME or NAME=VALUE (repeatable): removed from calls whose callee does not accept it, from definitions it makes invalid, and (with a VALUE) the fragment ", NAME=VALUE" from string text',
     validate: (value, origin) => parseKeywords(value, origin),
+    // one keyword or a list, each NAME, NAME=VALUE or {name, value}
+    schema: { anyOf: [KEYWORD_SCHEMA, { type: 'array', items: KEYWORD_SCHEMA }] },
   },
   {
     name: 'keep',

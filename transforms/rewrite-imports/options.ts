@@ -24,6 +24,9 @@ export interface ForbidRuleSpec {
 
 export type RuleSpec = MapRuleSpec | ForbidRuleSpec;
 
+/** A rule's `onlyIn`/`in`: one glob or a list of them (repomod.schema.json). */
+const GLOBS = { anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } }] };
+
 export const descriptors = defineOptions([
   {
     name: 'map',
@@ -31,6 +34,7 @@ export const descriptors = defineOptions([
     default: [],
     description: 'rewrite rule OLD=NEW (repeatable): dotted Python module, JS package specifier or repository path',
     validate: (value, origin) => validateMap(value, origin),
+    schema: { anyOf: [{ type: 'string', pattern: '.=.' }, { type: 'array', items: { type: 'string', pattern: '.=.' } }] },
   },
   {
     name: 'rules',
@@ -38,6 +42,15 @@ export const descriptors = defineOptions([
     default: [],
     description: 'ordered rules from repomod.config.json: {"from","to","onlyIn"} or {"forbid","in"} (JSON on the command line)',
     validate: (value, origin) => validateRules(value, origin),
+    schema: {
+      type: 'array',
+      items: {
+        anyOf: [
+          { type: 'object', required: ['from', 'to'], properties: { from: { type: 'string', minLength: 1 }, to: { type: 'string', minLength: 1 }, onlyIn: GLOBS }, additionalProperties: false },
+          { type: 'object', required: ['forbid'], properties: { forbid: { type: 'string', minLength: 1 }, in: GLOBS }, additionalProperties: false },
+        ],
+      },
+    },
   },
   { name: 'onlyIn', type: 'string[]', default: [], description: 'apply the --map rules only in files matching this glob (repeatable)' },
   { name: 'absolute', type: 'boolean', default: false, description: 'convert every relative Python import in the given files to its absolute form' },

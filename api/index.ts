@@ -18,6 +18,10 @@ export type { Diagnostic, Severity } from '../lib/diagnostics.js';
 export type { FileResult, FileStatus, FileChange, FileState, TransformMeta } from '../lib/types.js';
 export type { RunMode, RunResult, RunTotals } from '../lib/engine.js';
 export { isKnownError, UsageError, ConfigError, RefusedError } from '../lib/errors.js';
+// the contract a transform is written against (README: Writing a transform)
+export type { API, FileInfo, TransformFunction, TransformModule, PlanRepository, PlanContext } from '../lib/types.js';
+export type { RepoIndex } from '../lib/repo/repo-index.js';
+export { defineOptions, resolveOptions, type OptionDescriptor, type OptionType, type OptionValue, type OptionsOf } from '../lib/options.js';
 
 export interface CommonRunOptions {
   /** Directory paths are relative to, and where the repository is looked up (default: process.cwd()). */
@@ -107,7 +111,7 @@ export function checksFor(config: RepomodConfig): { entry: RegistryEntry; option
     const configured = configOptions(config, entry);
     const options = configured ?? entry.meta.checkDefaults;
     if (!options) continue;
-    if (entry.meta.options) resolveOptions(options, entry.meta.options, {}, config.file ? shownConfig(config.file) : 'check defaults');
+    if (entry.meta.options) resolveOptions(options, entry.meta.options, config.file ? shownConfig(config.file) : 'check defaults');
     checks.push({ entry, options });
   }
   return checks;
@@ -126,8 +130,8 @@ function mergeOptions(entry: RegistryEntry, config: RepomodConfig, given: Record
   const configured = configOptions(config, entry) ?? {};
   // each part validated where it was written, so a message names the file or the flag
   if (entry.meta.options) {
-    resolveOptions(configured, entry.meta.options, {}, config.file ? shownConfig(config.file) : 'the config');
-    resolveOptions(given, entry.meta.options, {}, 'the given options');
+    resolveOptions(configured, entry.meta.options, config.file ? shownConfig(config.file) : 'the config');
+    resolveOptions(given, entry.meta.options, 'the given options');
   }
   return { ...configured, ...(given ?? {}) };
 }

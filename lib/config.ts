@@ -26,7 +26,8 @@ export interface RepomodConfig {
   transforms: Record<string, Record<string, unknown>>;
 }
 
-const TOP_LEVEL_KEYS = ['$schema', 'paths', 'ignore', 'maxFileSize', 'select', 'ignoreCodes', 'cache', 'cacheDir', 'transforms'];
+/** Every key a config may hold (repomod.schema.json lists the same ones). */
+export const TOP_LEVEL_KEYS = ['$schema', 'paths', 'ignore', 'maxFileSize', 'select', 'ignoreCodes', 'cache', 'cacheDir', 'transforms'];
 
 const PYPROJECT = 'pyproject.toml';
 

@@ -13,12 +13,57 @@ export interface OptionDescriptor {
   choices?: readonly string[];
   /** Extra CLI spellings, e.g. `k` for `--keyword`. */
   alias?: string;
+  /** The value a run without this option gets; without one the option is absent (optional). */
+  default?: unknown;
   /**
    * Structured values (config-file objects such as rule lists): replaces the type check.
    * Returns the value to use; throws ConfigError naming what is wrong.
    */
   validate?: (value: unknown, origin: string) => unknown;
+  /** With `validate`: the JSON Schema of the values it accepts, for repomod.schema.json (shapes only). */
+  schema?: Record<string, unknown>;
 }
+
+/** The value one declared option resolves to: what `validate` returns, else its type's (or choices'). */
+export type OptionValue<D extends OptionDescriptor> = D extends { validate: (value: unknown, origin: string) => infer R }
+  ? R
+  : D['type'] extends 'boolean'
+    ? boolean
+    : D['type'] extends 'number'
+      ? number
+      : D['type'] extends 'string[]'
+        ? string[]
+        : D extends { choices: readonly (infer C)[] }
+          ? C
+          : string;
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/**
+ * The resolved options of a declaration: one key per option, required where a default fills
+ * it, optional where it has none. `type Options = OptionsOf<typeof descriptors>`.
+ */
+export type OptionsOf<Ds extends readonly OptionDescriptor[]> = Simplify<
+  { [D in Ds[number] as D extends { default: unknown } ? D['name'] : never]: OptionValue<D> } & {
+    [D in Ds[number] as D extends { default: unknown } ? never : D['name']]?: OptionValue<D>;
+  }
+>;
+
+/**
+ * A transform's options, declared once: flags, validation, defaults and (through OptionsOf) the
+ * TypeScript type all come from this list. Only keeps the literal types (names, choices).
+ * @example
+ * const descriptors = defineOptions([{ name: 'strict', type: 'boolean', default: false, description: '…' }]);
+ * type Options = OptionsOf<typeof descriptors>; // { strict: boolean }
+ */
+export function defineOptions<const Ds extends readonly OptionDescriptor[]>(descriptors: Ds & DefaultsFit<Ds>): Ds {
+  return descriptors;
+}
+
+/** A default must be a value its option can hold (`default: 'middle'` beside choices first, last is a type error). */
+type DefaultsFit<Ds extends readonly OptionDescriptor[]> = {
+  [I in keyof Ds]: Ds[I] extends { default: infer V } ? (V extends OptionValue<Ds[I]> ? unknown : { default: OptionValue<Ds[I]> }) : unknown;
+};
 
 /**
  * Options the stock jscodeshift runner passes to every transform, and the engine's own keys.
@@ -36,18 +81,18 @@ const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase(
 const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /**
- * Validate raw options against descriptors, filling defaults. Strings from the command line
+ * Validate raw options against descriptors, filling their defaults. Strings from the command line
  * (`--transform-option keep=first`) are coerced to the declared type.
  * @throws ConfigError naming the option and what is allowed.
  */
-export function resolveOptions<T extends object>(
+export function resolveOptions<const Ds extends readonly OptionDescriptor[]>(
   raw: Record<string, unknown> | undefined,
-  descriptors: readonly OptionDescriptor[],
-  defaults: T,
+  descriptors: Ds,
   origin = 'transform options',
-): T {
+): OptionsOf<Ds> {
   const byName = new Map(descriptors.map((d) => [d.name, d]));
-  const result = { ...defaults } as Record<string, unknown>;
+  const result: Record<string, unknown> = {};
+  for (const d of descriptors) if ('default' in d) result[d.name] = d.default;
   for (const [rawKey, value] of Object.entries(raw ?? {})) {
     if (RUNNER_KEYS.has(rawKey) || value === undefined) continue;
     const key = camel(rawKey);
@@ -61,7 +106,8 @@ export function resolveOptions<T extends object>(
     }
     result[key] = coerce(value, descriptor, origin);
   }
-  return result as T;
+  // the one place a value's type is asserted: each key went through its descriptor's check above
+  return result as OptionsOf<Ds>;
 }
 
 function coerce(value: unknown, d: OptionDescriptor, origin: string): unknown {

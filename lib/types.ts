@@ -14,7 +14,7 @@ export interface TransformMeta {
   extensions: string[];
   aliases?: string[];
   /** Option descriptors; the CLI builds `--flags` from them. */
-  options?: OptionDescriptor[];
+  options?: readonly OptionDescriptor[];
   /**
    * Cheap substrings: a file containing none of them is not parsed at all.
    * Returning undefined means "every file must be parsed".
@@ -35,6 +35,11 @@ export interface TransformMeta {
   checkApply?: string;
   /** Two or three command lines that `--help` ends with, each with what it does (`$0` is repomod). */
   examples?: [command: string, description: string][];
+  /**
+   * The commands `npm run demo` runs on examples/ to show this transform, as argument lists
+   * (`['replace-symlinks', '--mode', 'copy', 'functions']`); absent: one dry run without arguments.
+   */
+  demo?: string[][];
 }
 
 /** What a transform's default export looks like: a stock jscodeshift transform, maybe async. */

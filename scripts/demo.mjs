@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -26,25 +26,12 @@ git('init', '-q', '-b', 'main');
 git('-c', 'user.email=demo@repomod.dev', '-c', 'user.name=demo', 'add', '-A');
 git('-c', 'user.email=demo@repomod.dev', '-c', 'user.name=demo', 'commit', '-q', '-m', 'examples');
 
-const registered = spawnSync(process.execPath, [cli, 'list'], { encoding: 'utf8' }).stdout;
-const steps = [
-  ['rewrite-imports'],
-  ['fix-call-syntax'],
-  ['remove-redundant-bases'],
-  ['replace-symlinks', '--mode', 'copy', 'functions'],
-  ['bundle', 'closure', 'functions/fn_report/main.py'],
-  // the link in the function folder follows the module, and the new folder becomes a package
-  ['move', 'shared/config.py', 'shared/settings/config.py'],
-];
+// the steps come from the registry: every built-in transform shows up here once it is registered
+const { demoSteps } = await import(pathToFileURL(path.join(root, 'dist/api/registry.js')).href);
 
 process.stdout.write(`# repomod demo on a copy of examples/ in ${work}\n`);
-for (const args of steps) {
-  const command = args[0] === 'bundle' ? 'replace-symlinks' : args[0] === 'move' ? 'rewrite-imports' : args[0];
+for (const args of demoSteps()) {
   process.stdout.write(`\n$ repomod ${args.join(' ')}\n`);
-  if (!registered.split('\n').some((line) => line.startsWith(`${command} `))) {
-    process.stdout.write(`(skipped: '${command}' is not built yet)\n`);
-    continue;
-  }
   const run = spawnSync(process.execPath, [cli, ...args, '--no-color'], { cwd: work, encoding: 'utf8' });
   process.stdout.write(run.stdout);
   process.stdout.write(run.stderr.replace(/^/gm, '  | ').replace(/ {2}\| $/, ''));

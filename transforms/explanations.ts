@@ -16,10 +16,8 @@ export async function loadMessageTables(): Promise<MessageTable[]> {
   const [{ engineExplanations }, bundle] = await Promise.all([import('../lib/explanations.js'), import('../lib/bundle/messages.js')]);
   const tables: MessageTable[] = [{ owner: 'engine', messages: {}, explanations: engineExplanations }];
   for (const entry of registry) {
-    // messages.ts sits beside each transform's index.ts (the layout every transform follows)
-    const url = new URL(entry.modulePath.replace(/index\.js$/, 'messages.js'));
-    const table = (await import(url.href)) as Partial<MessageTable>;
-    tables.push({ owner: entry.meta.name, messages: table.messages ?? {}, explanations: table.explanations ?? {} });
+    const { messages, explanations } = await entry.loadMessages();
+    tables.push({ owner: entry.meta.name, messages, explanations });
   }
   tables.push({ owner: 'bundle', messages: bundle.messages, explanations: bundle.explanations });
   return tables;

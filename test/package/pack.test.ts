@@ -20,6 +20,8 @@ describe('npm package', () => {
     execFileSync('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', path.join(packDir, tarball!)], { cwd: consumer, stdio: 'pipe' });
     const installed = JSON.parse(readFileSync(path.join(consumer, 'node_modules/repomod/package.json'), 'utf8'));
     expect(readdirSync(path.join(consumer, 'node_modules')).includes('vitest')).toBe(false);
+    // the config's JSON Schema, where the README's "$schema" points
+    expect(JSON.parse(readFileSync(path.join(consumer, 'node_modules/repomod/repomod.schema.json'), 'utf8')).title).toBe('repomod.config.json');
 
     const npx = (cwd: string, ...args: string[]) => spawnSync('npx', ['--no-install', 'repomod', ...args], { cwd, encoding: 'utf8' });
     const version = npx(consumer, '--version');

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classIndexFor, type ClassMro } from '../../lib/python/class-index.js';
 import { RepoIndex } from '../../lib/repo/repo-index.js';
-import { defaults } from '../../transforms/remove-redundant-bases/options.js';
+import { resolveRemoveRedundantBasesOptions } from '../../transforms/remove-redundant-bases/options.js';
 import { plannerFor } from '../../transforms/remove-redundant-bases/python-plan.js';
 import { FIXTURES_ROOT } from '../helpers/fixtures.js';
 import { tempDir } from '../helpers/tree.js';
@@ -126,7 +126,7 @@ describe('remove-redundant-bases against python3', () => {
     const index = (await classIndexFor(repo)).scanAll();
     const optionsFile = path.join(dir, name, 'options.json');
     const options = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {};
-    const planner = plannerFor(index, { ...defaults, ...options });
+    const planner = plannerFor(index, resolveRemoveRedundantBasesOptions(options));
     const modules = files.filter((f) => f.endsWith('.py')).map((f) => repo.python.moduleOf(f)!).sort();
     const atImport = [...index.classes.values()].filter((c) => !c.qualname.includes('<locals>') && !c.id.includes('#'));
     const before = atImport.map((c) => ({ ...c, mro: planner.mroAsWritten(c.id) }));

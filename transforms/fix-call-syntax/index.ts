@@ -6,7 +6,7 @@ import { resolveOptions } from '../../lib/options.js';
 import { fixJavaScriptCalls } from './javascript.js';
 import { languageOf } from '../../lib/languages.js';
 import { meta } from './meta.js';
-import { defaults, descriptors, type FixCallSyntaxOptions } from './options.js';
+import { descriptors } from './options.js';
 import { fixPythonCalls } from './python.js';
 
 export { meta };
@@ -17,7 +17,7 @@ export { meta };
  * A file that does not parse after the repairs gets a `parse-error` diagnostic and comes back unchanged.
  */
 export default async function transform(file: FileInfo, api: API, raw: Record<string, unknown>): Promise<string | undefined> {
-  const options = resolveOptions<FixCallSyntaxOptions>(raw, descriptors, defaults);
+  const options = resolveOptions(raw, descriptors);
   const language = languageOf(file.path);
   const ctx = contextFor(file, api);
   if (language === 'python') return fixPythonCalls(file.source, options, ctx);

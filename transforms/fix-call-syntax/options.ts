@@ -1,7 +1,7 @@
 // Options of fix-call-syntax: the keyword a bulk edit injected, and which of two conflicting
 // repeats to keep.
 import { ConfigError } from '../../lib/errors.js';
-import type { OptionDescriptor } from '../../lib/options.js';
+import { defineOptions, type OptionsOf } from '../../lib/options.js';
 
 /** `--keyword exc_info=True` parsed: the name, and the value text when one was given. */
 export interface InjectedKeyword {
@@ -9,31 +9,36 @@ export interface InjectedKeyword {
   value?: string;
 }
 
-export interface FixCallSyntaxOptions {
-  /** Keywords a bulk edit injected: removed where provably wrong (calls, strings, definitions). */
-  keyword: InjectedKeyword[];
-  /** Repeated keyword arguments with different values: absent = report, else keep this one. */
-  keep?: 'first' | 'last';
-}
+const KEYWORD_SCHEMA = {
+  anyOf: [
+    { type: 'string', pattern: '^\\s*[A-Za-z_][A-Za-z0-9_]*\\s*(=.*\\S.*)?$' },
+    { type: 'object', required: ['name'], properties: { name: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }, value: { type: 'string', pattern: '\\S' } }, additionalProperties: false },
+  ],
+};
 
-export const defaults: FixCallSyntaxOptions = { keyword: [] };
-
-export const descriptors: OptionDescriptor[] = [
+export const descriptors = defineOptions([
   {
     name: 'keyword',
     type: 'string[]',
     alias: 'k',
+    default: [],
     description:
       'a keyword argument a bulk edit injected, NAME or NAME=VALUE (repeatable): removed from calls whose callee does not accept it, from definitions it makes invalid, and (with a VALUE) the fragment ", NAME=VALUE" from string text',
     validate: (value, origin) => parseKeywords(value, origin),
+    // one keyword or a list, each NAME, NAME=VALUE or {name, value}
+    schema: { anyOf: [KEYWORD_SCHEMA, { type: 'array', items: KEYWORD_SCHEMA }] },
   },
   {
     name: 'keep',
     type: 'string',
     choices: ['first', 'last'],
+    // no default: a repeat with different values is reported and the call left alone
     description: 'for a keyword repeated with different values: keep the first or the last occurrence (default: report and leave the call alone)',
   },
-];
+]);
+
+/** `keyword`: removed where provably wrong (calls, strings, definitions); `keep`: absent = report. */
+export type FixCallSyntaxOptions = OptionsOf<typeof descriptors>;
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

@@ -10,7 +10,7 @@ import { checkManifests } from './drift.js';
 import { planLink } from './links.js';
 import { ManifestBook } from './manifests.js';
 import { meta } from './meta.js';
-import { defaults, descriptors, type ReplaceSymlinksOptions } from './options.js';
+import { descriptors } from './options.js';
 import type { LinkListing } from './report.js';
 
 export { meta };
@@ -18,7 +18,7 @@ export type { LinkListing };
 
 /** Per file there is nothing to do: every change is planned for the whole repository. */
 export default function transform(_file: FileInfo, _api: API, raw: Record<string, unknown>): undefined {
-  resolveOptions<ReplaceSymlinksOptions>(raw, descriptors, defaults);
+  resolveOptions(raw, descriptors);
   return undefined;
 }
 
@@ -34,7 +34,7 @@ export async function planRepository(
   report: (diagnostic: Diagnostic) => void,
   context: PlanContext = {},
 ): Promise<FileChange[]> {
-  const options = resolveOptions<ReplaceSymlinksOptions>(raw, descriptors, defaults);
+  const options = resolveOptions(raw, descriptors);
   const paths = context.paths ?? [];
   const reader = new TreeReader(repo);
   const book = new ManifestBook(repo);

@@ -14,6 +14,11 @@ export const meta: TransformMeta = {
   // `repomod check` without configuration: broken, escaping and cyclic links, drifted copies
   checkDefaults: {},
   checkApply: 'nothing without `--mode` (links are reported, not replaced)',
+  // the function folder's links become copies; then what its entry file really imports
+  demo: [
+    ['replace-symlinks', '--mode', 'copy', 'functions'],
+    ['bundle', 'closure', 'functions/fn_report/main.py'],
+  ],
   examples: [
     ['$0 replace-symlinks --verbose', 'list every link (file, directory, chain, broken, escaping, cyclic)'],
     ['$0 replace-symlinks --mode copy --apply functions', 'replace the links under functions/ with real copies'],

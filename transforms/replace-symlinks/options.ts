@@ -1,28 +1,17 @@
 // Options of replace-symlinks: what to do with each link, and how strict to be.
-import type { OptionDescriptor } from '../../lib/options.js';
+import { defineOptions, type OptionsOf } from '../../lib/options.js';
 
-export interface ReplaceSymlinksOptions {
-  /** 'copy': real copies; 'bundle': manifest entries; absent: list and check only. */
-  mode?: 'copy' | 'bundle';
-  removeBroken: boolean;
-  allowOutside: boolean;
-  sync: boolean;
-}
-
-export const defaults: ReplaceSymlinksOptions = {
-  removeBroken: false,
-  allowOutside: false,
-  sync: false,
-};
-
-export const descriptors: OptionDescriptor[] = [
+export const descriptors = defineOptions([
   {
     name: 'mode',
     type: 'string',
     choices: ['copy', 'bundle'],
+    // no default: without a mode, links are only listed and checked
     description: "copy: replace each link with a real copy; bundle: remove it and record a repomod.bundle.json entry (default: only list and check links)",
   },
-  { name: 'removeBroken', type: 'boolean', description: 'delete broken links (works on its own, without --mode)' },
-  { name: 'allowOutside', type: 'boolean', description: 'copy links that resolve outside the repository instead of refusing them' },
-  { name: 'sync', type: 'boolean', description: 'refresh recorded copies whose content drifted from their source' },
-];
+  { name: 'removeBroken', type: 'boolean', default: false, description: 'delete broken links (works on its own, without --mode)' },
+  { name: 'allowOutside', type: 'boolean', default: false, description: 'copy links that resolve outside the repository instead of refusing them' },
+  { name: 'sync', type: 'boolean', default: false, description: 'refresh recorded copies whose content drifted from their source' },
+]);
+
+export type ReplaceSymlinksOptions = OptionsOf<typeof descriptors>;

@@ -18,6 +18,9 @@ export const meta: TransformMeta = {
     }
   },
   checkApply: 'the rewrites its rules make',
+  // the configured rules, then a move: the link in the function folder follows the module,
+  // and the new folder becomes a package
+  demo: [['rewrite-imports'], ['move', 'shared/config.py', 'shared/settings/config.py']],
   examples: [
     ['$0 rewrite-imports --map pipeline.common.util=common.util', 'dry run: the diff that rewrites every import of the old module'],
     ['$0 rewrite-imports --map pipeline.common.util=common.util --apply', 'write it'],

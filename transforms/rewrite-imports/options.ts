@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { normaliseInside } from '../../lib/containment.js';
 import { ConfigError } from '../../lib/errors.js';
-import { resolveOptions, type OptionDescriptor } from '../../lib/options.js';
+import { defineOptions, resolveOptions, type OptionsOf } from '../../lib/options.js';
 
 /** One mapping `from ➔ to`, optionally limited to importing files matching `onlyIn` globs. */
 export interface MapRuleSpec {
@@ -24,60 +24,47 @@ export interface ForbidRuleSpec {
 
 export type RuleSpec = MapRuleSpec | ForbidRuleSpec;
 
-export interface RewriteImportsOptions {
-  map: string[];
-  rules: RuleSpec[];
-  onlyIn: string[];
-  absolute: boolean;
-  keepRelative: boolean;
-  allStrings: boolean;
-  strict: boolean;
-  sourceRoot: string[];
-  moveFiles: boolean;
-  rewriteText: boolean;
-  rewriteDocs: boolean;
-  allowDamaged: boolean;
-}
+/** A rule's `onlyIn`/`in`: one glob or a list of them (repomod.schema.json). */
+const GLOBS = { anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } }] };
 
-export const defaults: RewriteImportsOptions = {
-  map: [],
-  rules: [],
-  onlyIn: [],
-  absolute: false,
-  keepRelative: false,
-  allStrings: false,
-  strict: false,
-  sourceRoot: [],
-  moveFiles: false,
-  rewriteText: false,
-  rewriteDocs: false,
-  allowDamaged: false,
-};
-
-export const descriptors: OptionDescriptor[] = [
+export const descriptors = defineOptions([
   {
     name: 'map',
     type: 'string[]',
+    default: [],
     description: 'rewrite rule OLD=NEW (repeatable): dotted Python module, JS package specifier or repository path',
     validate: (value, origin) => validateMap(value, origin),
+    schema: { anyOf: [{ type: 'string', pattern: '.=.' }, { type: 'array', items: { type: 'string', pattern: '.=.' } }] },
   },
   {
     name: 'rules',
     type: 'string[]',
+    default: [],
     description: 'ordered rules from repomod.config.json: {"from","to","onlyIn"} or {"forbid","in"} (JSON on the command line)',
     validate: (value, origin) => validateRules(value, origin),
+    schema: {
+      type: 'array',
+      items: {
+        anyOf: [
+          { type: 'object', required: ['from', 'to'], properties: { from: { type: 'string', minLength: 1 }, to: { type: 'string', minLength: 1 }, onlyIn: GLOBS }, additionalProperties: false },
+          { type: 'object', required: ['forbid'], properties: { forbid: { type: 'string', minLength: 1 }, in: GLOBS }, additionalProperties: false },
+        ],
+      },
+    },
   },
-  { name: 'onlyIn', type: 'string[]', description: 'apply the --map rules only in files matching this glob (repeatable)' },
-  { name: 'absolute', type: 'boolean', description: 'convert every relative Python import in the given files to its absolute form' },
-  { name: 'keepRelative', type: 'boolean', description: 'when a relative import must change, keep it relative where possible instead of making it absolute' },
-  { name: 'allStrings', type: 'boolean', description: 'also rewrite any string literal whose whole text is a dotted path under an old prefix (not docstrings)' },
-  { name: 'strict', type: 'boolean', description: 'a rewritten import that resolves nowhere is an error instead of a warning' },
-  { name: 'sourceRoot', type: 'string[]', description: 'extra Python source root, repo-relative (repeatable)' },
-  { name: 'rewriteText', type: 'boolean', description: 'also rewrite mentions of moved paths and modules in non-code text files (shell, YAML, TOML, Dockerfile, Markdown, …)' },
-  { name: 'rewriteDocs', type: 'boolean', description: 'also rewrite mentions in comments, docstrings and JSDoc examples of Python and JS/TS files' },
-  { name: 'allowDamaged', type: 'boolean', description: 'with moveFiles, move even when a reference in a file that does not parse cannot be rewritten' },
-  { name: 'moveFiles', type: 'boolean', description: 'also move the files that path rules name (what `repomod move OLD NEW` does)' },
-];
+  { name: 'onlyIn', type: 'string[]', default: [], description: 'apply the --map rules only in files matching this glob (repeatable)' },
+  { name: 'absolute', type: 'boolean', default: false, description: 'convert every relative Python import in the given files to its absolute form' },
+  { name: 'keepRelative', type: 'boolean', default: false, description: 'when a relative import must change, keep it relative where possible instead of making it absolute' },
+  { name: 'allStrings', type: 'boolean', default: false, description: 'also rewrite any string literal whose whole text is a dotted path under an old prefix (not docstrings)' },
+  { name: 'strict', type: 'boolean', default: false, description: 'a rewritten import that resolves nowhere is an error instead of a warning' },
+  { name: 'sourceRoot', type: 'string[]', default: [], description: 'extra Python source root, repo-relative (repeatable)' },
+  { name: 'rewriteText', type: 'boolean', default: false, description: 'also rewrite mentions of moved paths and modules in non-code text files (shell, YAML, TOML, Dockerfile, Markdown, …)' },
+  { name: 'rewriteDocs', type: 'boolean', default: false, description: 'also rewrite mentions in comments, docstrings and JSDoc examples of Python and JS/TS files' },
+  { name: 'allowDamaged', type: 'boolean', default: false, description: 'with moveFiles, move even when a reference in a file that does not parse cannot be rewritten' },
+  { name: 'moveFiles', type: 'boolean', default: false, description: 'also move the files that path rules name (what `repomod move OLD NEW` does)' },
+]);
+
+export type RewriteImportsOptions = OptionsOf<typeof descriptors>;
 
 /** Validate raw options (CLI, config file or stock jscodeshift) and split `--map` strings into rules. */
 const resolved = new WeakMap<object, RewriteImportsOptions & { allRules: RuleSpec[] }>();
@@ -92,7 +79,7 @@ export function resolveRewriteOptions(raw: Record<string, unknown> | undefined):
 }
 
 function resolveUncached(raw: Record<string, unknown> | undefined): RewriteImportsOptions & { allRules: RuleSpec[] } {
-  const options = resolveOptions(raw, descriptors, defaults);
+  const options = resolveOptions(raw, descriptors);
   const fromMap = options.map.map((text, i) => parseMapString(text, `--map ${text}`, i, options.onlyIn));
   const allRules = [...options.rules, ...fromMap];
   // a run with nothing to do would print an empty diff and exit 0: a forgotten --map looks like success

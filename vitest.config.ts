@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // the CLI tests spawn dist/: refuse to run them against a stale build
     globalSetup: ['test/setup/dist-is-fresh.ts'],
+    // synchronous tests starve vitest's own IPC: yield between tests (see the file)
+    setupFiles: ['test/setup/turn-event-loop.ts'],
     // e2e tests spawn the built CLI and git; give them room on a 2-core machine
     testTimeout: 60_000,
     hookTimeout: 60_000,

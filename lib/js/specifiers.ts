@@ -1,8 +1,10 @@
-// Module specifiers in JS/TS source, found with raw @babel/parser (jscodeshift's parser) and
-// returned with the offsets of the text between the quotes, so edits never reprint the file.
+// Module specifiers in JS/TS source, with the offsets of the text between the quotes, so edits
+// never reprint the file: oxc's module record where it gives the whole answer (oxc-scan.ts), else
+// raw @babel/parser (jscodeshift's parser), whose error recovery and diagnostics stay the reference.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ParserOptions, ParserPlugin } from '@babel/parser';
+import { scanWithOxc } from './oxc-scan.js';
 
 const require = createRequire(import.meta.url);
 let babel: typeof import('@babel/parser') | undefined;
@@ -68,6 +70,11 @@ const SKIPPED_KEYS = new Set(['loc', 'start', 'end', 'extra', 'comments', 'leadi
  * @throws the parser's SyntaxError when the file cannot be parsed even with error recovery
  */
 export function scanSpecifiers(source: string, filePath: string): ModuleSpecifier[] {
+  return scanWithOxc(source, filePath) ?? scanWithBabel(source, filePath);
+}
+
+/** The same scan over babel's full AST: what a file oxc cannot answer for gets, errors included. */
+export function scanWithBabel(source: string, filePath: string): ModuleSpecifier[] {
   const ast = parser().parse(source, babelOptions(filePath)) as unknown as BabelNode;
   const found: ModuleSpecifier[] = [];
   const take = (node: unknown, kind: SpecifierKind) => {

@@ -1,0 +1,128 @@
+// The fast path of the specifier scan: oxc-parser's module record (static imports, exports-from,
+// dynamic imports, with UTF-16 spans) instead of a full babel AST. It answers only when it can give
+// exactly what the babel scan gives; for anything else it answers undefined and the babel scan runs.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { ParseResult } from 'oxc-parser';
+import type { ModuleSpecifier, SpecifierKind } from './specifiers.js';
+
+const require = createRequire(import.meta.url);
+let oxc: typeof import('oxc-parser') | undefined | null;
+/** oxc-parser, or null where its native binding does not load (the babel scan then does all the work). */
+const parser = () => {
+  if (oxc === undefined) {
+    try {
+      oxc = require('oxc-parser') as typeof import('oxc-parser');
+    } catch {
+      oxc = null;
+    }
+  }
+  return oxc;
+};
+
+const GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n\r\u2028\u2029]*)*`;
+/**
+ * Text that may hold a form the module record does not list: require calls, `import x = require()`,
+ * jest/vi mocks, `declare module 'x'`, `/// <reference path>`, `export {} from 'x'` (no entries).
+ * A superset: a match only costs the babel scan, a miss would lose a specifier.
+ */
+const OTHER_FORMS = new RegExp(String.raw`\brequire\b|\b(?:jest|vi)\b|\bmodule${GAP}['"]|<reference|\bexport${GAP}(?:type${GAP})?\{${GAP}\}`);
+const IMPORT_WORD = /\bimport\b/g;
+const EXPORT_WORD = /\bexport\b/g;
+const TYPE_ONLY_IMPORT = new RegExp(String.raw`^import${GAP}type${GAP}(?:[{*]|(?!from\b)[\p{ID_Start}$_])`, 'u');
+
+/** The last parse, kept for the scan that follows the doc pass on the same text. */
+let last: { source: string; filePath: string; result: ParseResult } | undefined;
+
+/** oxc's parse of a file without syntax errors, or undefined (errors, or no oxc here). */
+export function parseWithOxc(source: string, filePath: string): ParseResult | undefined {
+  if (last?.source === source && last.filePath === filePath) return last.result.errors.length ? undefined : last.result;
+  const oxcParser = parser();
+  if (!oxcParser) return undefined;
+  const result = oxcParser.parseSync(oxcFileName(filePath), source, { sourceType: 'module' });
+  last = { source, filePath, result };
+  return result.errors.length ? undefined : result;
+}
+
+/** oxc picks the dialect from the name: `.js`/`.mjs`/`.cjs` allow JSX as babel's `jsx` plugin does. */
+function oxcFileName(filePath: string): string {
+  const ext = path.extname(filePath).toLowerCase();
+  return ext === '.ts' || ext === '.tsx' || ext === '.mts' || ext === '.cts' ? filePath : `${filePath.slice(0, filePath.length - ext.length)}.jsx`;
+}
+
+/**
+ * The file's specifiers from the module record, as the babel scan would list them, or undefined
+ * when the file has syntax errors (babel's error recovery decides what it holds) or may hold a form
+ * only the babel scan finds.
+ */
+export function scanWithOxc(source: string, filePath: string): ModuleSpecifier[] | undefined {
+  if (OTHER_FORMS.test(source)) return undefined;
+  const result = parseWithOxc(source, filePath);
+  if (!result) return undefined;
+  const record = result.module;
+  // the record lists top-level statements only, and no import types (`import('x').T`): every `import`
+  // and `export` word in the text must be one it lists, or one of them may hold a specifier it left out
+  const imports = record.staticImports.length + record.dynamicImports.length + record.importMetas.length;
+  if (count(source, IMPORT_WORD) !== imports || count(source, EXPORT_WORD) !== record.staticExports.length) return undefined;
+  const found: ModuleSpecifier[] = [];
+  const lines = new LineIndex(source);
+  for (const imp of record.staticImports) {
+    const kind = TYPE_ONLY_IMPORT.test(source.slice(imp.start, imp.moduleRequest.start)) ? 'import-type' : 'import';
+    if (!take(source, imp.moduleRequest.start, imp.moduleRequest.end, kind, found, lines)) return undefined;
+  }
+  const seen = new Set<number>();
+  for (const statement of record.staticExports) {
+    for (const entry of statement.entries) {
+      if (!entry.moduleRequest || seen.has(entry.moduleRequest.start)) continue;
+      seen.add(entry.moduleRequest.start);
+      if (!take(source, entry.moduleRequest.start, entry.moduleRequest.end, 'export', found, lines)) return undefined;
+    }
+  }
+  for (const call of record.dynamicImports) {
+    const { start, end } = call.moduleRequest;
+    const quote = source[start];
+    // import(name), import('a' + b), import(`${dir}/x`): not one literal, so not a specifier (as in the babel scan)
+    if (quote === '(') return undefined; // import(('x')): babel sees through the parentheses
+    if (quote !== "'" && quote !== '"' && quote !== '`') continue;
+    const inner = source.slice(start + 1, end - 1);
+    if (source[end - 1] !== quote || inner.includes(quote)) continue;
+    if (quote === '`' && inner.includes('${')) continue;
+    if (!take(source, start, end, 'dynamic-import', found, lines)) return undefined;
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+const count = (source: string, word: RegExp) => source.match(word)?.length ?? 0;
+
+/** Adds the literal at [start, end) (quotes included); false when it holds an escape (the babel scan cooks it). */
+function take(source: string, start: number, end: number, kind: SpecifierKind, found: ModuleSpecifier[], lines: LineIndex): boolean {
+  const value = source.slice(start + 1, end - 1);
+  if (value.includes('\\')) return false;
+  const { line, column } = lines.at(start);
+  found.push({ kind, value, start: start + 1, end: end - 1, quote: source[start], line, column });
+  return true;
+}
+
+/** Babel's line numbering: `\r\n`, `\r`, `\n`, U+2028 and U+2029 each end a line; columns in UTF-16 units. */
+class LineIndex {
+  private starts: number[] | undefined;
+  constructor(private readonly source: string) {}
+
+  at(index: number): { line: number; column: number } {
+    const starts = (this.starts ??= lineStarts(this.source));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid] <= index) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: index - starts[low] + 1 };
+  }
+}
+
+function lineStarts(source: string): number[] {
+  const starts = [0];
+  for (const match of source.matchAll(/\r\n?|[\n\u2028\u2029]/g)) starts.push(match.index + match[0].length);
+  return starts;
+}

@@ -3,45 +3,87 @@
 // exactly what the babel scan gives; for anything else it answers undefined and the babel scan runs.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { ParseResult } from 'oxc-parser';
+import type { Comment, EcmaScriptModule, OxcError } from 'oxc-parser';
 import type { ModuleSpecifier, SpecifierKind } from './specifiers.js';
 
+/** The native result: `program` is the AST as a JSON string, built in Rust whether read or not. */
+interface NativeParseResult {
+  readonly program: string;
+  readonly module: EcmaScriptModule;
+  readonly comments: Comment[];
+  readonly errors: OxcError[];
+}
+type Binding = { parseSync(filename: string, source: string, options: { sourceType: 'module' }): NativeParseResult };
+
 const require = createRequire(import.meta.url);
-let oxc: typeof import('oxc-parser') | undefined | null;
-/** oxc-parser, or null where its native binding does not load (the babel scan then does all the work). */
+let binding: Binding | undefined | null;
+/**
+ * oxc-parser's native binding (its wrapper would hide the AST's JSON, which we only search), or
+ * null where it does not load: the babel scan then does all the work. Pinned: the path is internal.
+ */
 const parser = () => {
-  if (oxc === undefined) {
+  if (binding === undefined) {
     try {
-      oxc = require('oxc-parser') as typeof import('oxc-parser');
+      binding = require('oxc-parser/src-js/bindings.js') as Binding;
     } catch {
-      oxc = null;
+      binding = null;
     }
   }
-  return oxc;
+  return binding;
 };
+
+/** What the scan and the doc pass need from one parse; the AST itself is not kept. */
+export interface OxcParse {
+  module: EcmaScriptModule;
+  comments: Comment[];
+  /** The module record lists every import/export declaration and import() of the file, and it has no import type. */
+  complete: boolean;
+}
 
 const GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n\r\u2028\u2029]*)*`;
 /**
  * Text that may hold a form the module record does not list: require calls, `import x = require()`,
- * jest/vi mocks, `declare module 'x'`, `/// <reference path>`, `export {} from 'x'` (no entries).
+ * jest/vi mocks, `declare module 'x'`, `/// <reference path>`.
  * A superset: a match only costs the babel scan, a miss would lose a specifier.
  */
-const OTHER_FORMS = new RegExp(String.raw`\brequire\b|\b(?:jest|vi)\b|\bmodule${GAP}['"]|<reference|\bexport${GAP}(?:type${GAP})?\{${GAP}\}`);
-const IMPORT_WORD = /\bimport\b/g;
-const EXPORT_WORD = /\bexport\b/g;
+const OTHER_FORMS = new RegExp(String.raw`\brequire\b|\b(?:jest|vi)\b|\bmodule${GAP}['"]|<reference`);
+/** ESTree node types in the AST's JSON (a string literal's text is escaped there, so it never matches). */
+const DECLARATION_TYPES = /"type":"(ImportDeclaration|ImportExpression|TSImportType|ExportNamedDeclaration|ExportAllDeclaration|ExportDefaultDeclaration)"/g;
 const TYPE_ONLY_IMPORT = new RegExp(String.raw`^import${GAP}type${GAP}(?:[{*]|(?!from\b)[\p{ID_Start}$_])`, 'u');
 
 /** The last parse, kept for the scan that follows the doc pass on the same text. */
-let last: { source: string; filePath: string; result: ParseResult } | undefined;
+let last: { source: string; filePath: string; result: OxcParse | undefined } | undefined;
 
 /** oxc's parse of a file without syntax errors, or undefined (errors, or no oxc here). */
-export function parseWithOxc(source: string, filePath: string): ParseResult | undefined {
-  if (last?.source === source && last.filePath === filePath) return last.result.errors.length ? undefined : last.result;
+export function parseWithOxc(source: string, filePath: string): OxcParse | undefined {
+  if (last?.source === source && last.filePath === filePath) return last.result;
   const oxcParser = parser();
   if (!oxcParser) return undefined;
-  const result = oxcParser.parseSync(oxcFileName(filePath), source, { sourceType: 'module' });
+  const native = oxcParser.parseSync(oxcFileName(filePath), source, { sourceType: 'module' });
+  // each getter moves its value out of Rust: read them all now, or the rest lives until a GC finalizes it
+  const { program, module, comments, errors } = native;
+  const result = errors.length ? undefined : { module, comments, complete: recordIsComplete(program, module) };
   last = { source, filePath, result };
-  return result.errors.length ? undefined : result;
+  return result;
+}
+
+/**
+ * The record lists top-level declarations only, and no import types (`import('x').T`): nested ones
+ * (`declare module 'x' { export * from './y' }`, an import in a block under babel's
+ * allowImportExportEverywhere) would be missed, so the AST must hold no more than the record.
+ */
+function recordIsComplete(programJson: string, record: EcmaScriptModule): boolean {
+  let imports = 0;
+  let dynamic = 0;
+  let exports = 0;
+  for (const match of programJson.matchAll(DECLARATION_TYPES)) {
+    const type = match[1];
+    if (type === 'TSImportType') return false;
+    if (type === 'ImportDeclaration') imports++;
+    else if (type === 'ImportExpression') dynamic++;
+    else exports++;
+  }
+  return imports === record.staticImports.length && dynamic === record.dynamicImports.length && exports === record.staticExports.length;
 }
 
 /** oxc picks the dialect from the name: `.js`/`.mjs`/`.cjs` allow JSX as babel's `jsx` plugin does. */
@@ -58,12 +100,8 @@ function oxcFileName(filePath: string): string {
 export function scanWithOxc(source: string, filePath: string): ModuleSpecifier[] | undefined {
   if (OTHER_FORMS.test(source)) return undefined;
   const result = parseWithOxc(source, filePath);
-  if (!result) return undefined;
+  if (!result?.complete) return undefined;
   const record = result.module;
-  // the record lists top-level statements only, and no import types (`import('x').T`): every `import`
-  // and `export` word in the text must be one it lists, or one of them may hold a specifier it left out
-  const imports = record.staticImports.length + record.dynamicImports.length + record.importMetas.length;
-  if (count(source, IMPORT_WORD) !== imports || count(source, EXPORT_WORD) !== record.staticExports.length) return undefined;
   const found: ModuleSpecifier[] = [];
   const lines = new LineIndex(source);
   for (const imp of record.staticImports) {
@@ -91,8 +129,6 @@ export function scanWithOxc(source: string, filePath: string): ModuleSpecifier[]
   }
   return found.sort((a, b) => a.start - b.start);
 }
-
-const count = (source: string, word: RegExp) => source.match(word)?.length ?? 0;
 
 /** Adds the literal at [start, end) (quotes included); false when it holds an escape (the babel scan cooks it). */
 function take(source: string, start: number, end: number, kind: SpecifierKind, found: ModuleSpecifier[], lines: LineIndex): boolean {

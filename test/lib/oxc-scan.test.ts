@@ -37,7 +37,9 @@ describe('oxc scan', () => {
     ['async function f() {\n  const m = await import(`./tpl`);\n  const n = await import(name);\n  const o = await import(`./${name}`);\n  return import("./a" + "b");\n}\n', 'a.ts'],
     ['import x from "./x";\nconst el = <div className="ü">{x}</div>;\n', 'a.tsx'],
     ['import x from "./x.js";\nexport const el = <b>{x}</b>;\n', 'a.js'],
+    ['if (x) {\n  export * from "./listed-by-the-record";\n}\n', 'a.ts'],
     ['@decorate() class A {}\nimport { decorate } from "./d";\n', 'a.ts'],
+    ['const s = "import x from \'./not-a-specifier\'; export * from \'./nor-this\'";\nimport a from "./a";\n', 'a.ts'],
   ])('answers for %j exactly as babel does', (source, file) => {
     const fast = scanWithOxc(source, file);
     expect(fast).toBeDefined();
@@ -59,6 +61,7 @@ describe('oxc scan', () => {
     ['import a from "./a";\nconst x = ;\n', 'a.ts'],
     ['// @flow\nimport type { A } from "./a";\nfunction f(x: ?number) {}\n', 'a.js'],
     ['function f() {\n  import a from "./a";\n}\n', 'a.ts'],
+    ['namespace N {\n  export const a = 1;\n}\nimport b from "./b";\n', 'a.ts'],
   ])('leaves %j to the babel scan', (source, file) => {
     expect(scanWithOxc(source, file)).toBeUndefined();
     expect(outcome(scanSpecifiers, source, file)).toEqual(outcome(scanWithBabel, source, file));

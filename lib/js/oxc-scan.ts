@@ -4,6 +4,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Comment, EcmaScriptModule, OxcError } from 'oxc-parser';
+import { lineIndexAt } from '../diagnostics.js';
+import { scanOxcAst } from './oxc-ast-scan.js';
 import type { ModuleSpecifier, SpecifierKind } from './specifiers.js';
 
 /** The native result: `program` is the AST as a JSON string, built in Rust whether read or not. */
@@ -13,7 +15,7 @@ interface NativeParseResult {
   readonly comments: Comment[];
   readonly errors: OxcError[];
 }
-type Binding = { parseSync(filename: string, source: string, options: { sourceType: 'module' }): NativeParseResult };
+type Binding = { parseSync(filename: string, source: string, options: { sourceType: 'module'; preserveParens: boolean }): NativeParseResult };
 
 const require = createRequire(import.meta.url);
 let binding: Binding | undefined | null;
@@ -32,10 +34,12 @@ const parser = () => {
   return binding;
 };
 
-/** What the scan and the doc pass need from one parse; the AST itself is not kept. */
+/** What the scan and the doc pass need from one parse. */
 export interface OxcParse {
   module: EcmaScriptModule;
   comments: Comment[];
+  /** The AST as JSON: parsed only when the record is not the whole answer. */
+  programJson: string;
   /** The module record lists every import/export declaration and import() of the file, and it has no import type. */
   complete: boolean;
 }
@@ -44,7 +48,7 @@ const GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n\r\u2028\u2029]*)*`;
 /**
  * Text that may hold a form the module record does not list: require calls, `import x = require()`,
  * jest/vi mocks, `declare module 'x'`, `/// <reference path>`.
- * A superset: a match only costs the babel scan, a miss would lose a specifier.
+ * A superset: a match only costs the walk over the whole AST, a miss would lose a specifier.
  */
 const OTHER_FORMS = new RegExp(String.raw`\brequire\b|\b(?:jest|vi)\b|\bmodule${GAP}['"]|<reference`);
 /** ESTree node types in the AST's JSON (a string literal's text is escaped there, so it never matches). */
@@ -59,10 +63,11 @@ export function parseWithOxc(source: string, filePath: string): OxcParse | undef
   if (last?.source === source && last.filePath === filePath) return last.result;
   const oxcParser = parser();
   if (!oxcParser) return undefined;
-  const native = oxcParser.parseSync(oxcFileName(filePath), source, { sourceType: 'module' });
+  // no ParenthesizedExpression nodes: babel (jscodeshift's options) sees through parentheses too
+  const native = oxcParser.parseSync(oxcFileName(filePath), source, { sourceType: 'module', preserveParens: false });
   // each getter moves its value out of Rust: read them all now, or the rest lives until a GC finalizes it
   const { program, module, comments, errors } = native;
-  const result = errors.length ? undefined : { module, comments, complete: recordIsComplete(program, module) };
+  const result = errors.length ? undefined : { module, comments, programJson: program, complete: recordIsComplete(program, module) };
   last = { source, filePath, result };
   return result;
 }
@@ -93,17 +98,21 @@ function oxcFileName(filePath: string): string {
 }
 
 /**
- * The file's specifiers from the module record, as the babel scan would list them, or undefined
- * when the file has syntax errors (babel's error recovery decides what it holds) or may hold a form
- * only the babel scan finds.
+ * The file's specifiers as the babel scan lists them: from the module record when it is the whole
+ * answer, else from a walk over oxc's AST; undefined when the file has syntax errors (babel's error
+ * recovery decides what it holds, and its message is the diagnostic).
  */
 export function scanWithOxc(source: string, filePath: string): ModuleSpecifier[] | undefined {
-  if (OTHER_FORMS.test(source)) return undefined;
   const result = parseWithOxc(source, filePath);
-  if (!result?.complete) return undefined;
-  const record = result.module;
-  const found: ModuleSpecifier[] = [];
+  if (!result) return undefined;
   const lines = new LineIndex(source);
+  const fromRecord = result.complete && !OTHER_FORMS.test(source) ? scanRecord(source, result.module, lines) : undefined;
+  return fromRecord ?? scanOxcAst(source, result.programJson, result.comments, (index) => lines.at(index));
+}
+
+/** The record's imports, exports-from and import() calls; undefined for an escape or a parenthesised import() argument. */
+function scanRecord(source: string, record: EcmaScriptModule, lines: LineIndex): ModuleSpecifier[] | undefined {
+  const found: ModuleSpecifier[] = [];
   for (const imp of record.staticImports) {
     const kind = TYPE_ONLY_IMPORT.test(source.slice(imp.start, imp.moduleRequest.start)) ? 'import-type' : 'import';
     if (!take(source, imp.moduleRequest.start, imp.moduleRequest.end, kind, found, lines)) return undefined;
@@ -130,7 +139,7 @@ export function scanWithOxc(source: string, filePath: string): ModuleSpecifier[]
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Adds the literal at [start, end) (quotes included); false when it holds an escape (the babel scan cooks it). */
+/** Adds the literal at [start, end) (quotes included); false when it holds an escape (the AST walk cooks it). */
 function take(source: string, start: number, end: number, kind: SpecifierKind, found: ModuleSpecifier[], lines: LineIndex): boolean {
   const value = source.slice(start + 1, end - 1);
   if (value.includes('\\')) return false;
@@ -146,14 +155,8 @@ class LineIndex {
 
   at(index: number): { line: number; column: number } {
     const starts = (this.starts ??= lineStarts(this.source));
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (starts[mid] <= index) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: index - starts[low] + 1 };
+    const line = lineIndexAt(starts, index);
+    return { line: line + 1, column: index - starts[line] + 1 };
   }
 }
 

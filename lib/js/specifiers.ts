@@ -26,7 +26,7 @@ export interface ModuleSpecifier {
 }
 
 /** Call targets whose first string argument is a module specifier. */
-const SPECIFIER_CALLS = new Set([
+export const SPECIFIER_CALLS = new Set([
   'require', 'require.resolve', 'jest.mock', 'jest.unmock', 'jest.doMock', 'jest.dontMock', 'jest.requireActual', 'jest.requireMock',
   'jest.setMock', 'jest.createMockFromModule', 'vi.mock', 'vi.unmock', 'vi.doMock', 'vi.doUnmock', 'vi.importActual', 'vi.importMock',
 ]);
@@ -138,20 +138,22 @@ export function scanWithBabel(source: string, filePath: string): ModuleSpecifier
       }
     }
   }
-  found.push(...referencePaths((ast as { comments?: BabelNode[] }).comments ?? []));
+  const lineComments = ((ast as { comments?: BabelNode[] }).comments ?? []).filter((c) => c.type === 'CommentLine' && typeof c.start === 'number');
+  found.push(...referencePaths(lineComments.map((c) => ({ value: c.value as string, start: c.start!, line: c.loc!.start.line, column: c.loc!.start.column + 1 }))));
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** `/// <reference path="../types/globals.d.ts" />`: a path relative to the file, './' optional. */
-function referencePaths(comments: BabelNode[]): ModuleSpecifier[] {
+/**
+ * `/// <reference path="../types/globals.d.ts" />`: a path relative to the file, './' optional.
+ * @param comments line comments (`//` excluded from value), each with the 1-based position of its `//`
+ */
+export function referencePaths(comments: { value: string; start: number; line: number; column: number }[]): ModuleSpecifier[] {
   const found: ModuleSpecifier[] = [];
   for (const comment of comments) {
-    if (comment.type !== 'CommentLine' || typeof comment.start !== 'number') continue;
-    const match = /^\/\s*<reference\s+path\s*=\s*(["'])([^"'\n]*)\1/.exec(comment.value as string);
+    const match = /^\/\s*<reference\s+path\s*=\s*(["'])([^"'\n]*)\1/.exec(comment.value);
     if (!match) continue;
     const start = comment.start + 2 + match.index + match[0].length - match[2].length - 1;
-    const { line, column } = comment.loc!.start;
-    found.push({ kind: 'reference-path', value: match[2], start, end: start + match[2].length, quote: match[1], line, column: column + 1 + (start - 1 - comment.start) });
+    found.push({ kind: 'reference-path', value: match[2], start, end: start + match[2].length, quote: match[1], line: comment.line, column: comment.column + (start - 1 - comment.start) });
   }
   return found;
 }

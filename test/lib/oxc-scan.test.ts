@@ -48,7 +48,9 @@ describe('oxc scan', () => {
   });
 
   it.each([
-    ['const a = require("./a");\n', 'a.js'],
+    ['const a = require("./a");\nconst b = require?.("./b");\nconst c = (require)("./c");\nconst d = require(("./d"));\nrequire.resolve(`./e`);\n', 'a.js'],
+    ['jest.requireActual("./a");\njest?.mock("./b");\njest["mock"]("./c");\nvi.importActual(`./d/${x}`);\n', 'a.test.ts'],
+    ['import x = require("./a");\nexport import y = N.z;\n', 'a.ts'],
     ['jest.mock("./a");\nimport a from "./a";\n', 'a.test.ts'],
     ['vi.mock("./a");\n', 'a.test.ts'],
     ['declare module "./a" {\n  interface X {}\n}\n', 'a.d.ts'],
@@ -56,13 +58,22 @@ describe('oxc scan', () => {
     ['/// <reference path="./g.d.ts" />\n', 'a.ts'],
     ['export {} from "./a";\n', 'a.ts'],
     ['type T = import("./a").T;\n', 'a.ts'],
-    ['import a from "./\\x61";\n', 'a.ts'],
+    ['import a from "./\\x61";\nconst b = require("./\\u0062");\n', 'a.ts'],
     ['const m = import(("./a"));\n', 'a.ts'],
-    ['import a from "./a";\nconst x = ;\n', 'a.ts'],
-    ['// @flow\nimport type { A } from "./a";\nfunction f(x: ?number) {}\n', 'a.js'],
     ['function f() {\n  import a from "./a";\n}\n', 'a.ts'],
     ['namespace N {\n  export const a = 1;\n}\nimport b from "./b";\n', 'a.ts'],
-  ])('leaves %j to the babel scan', (source, file) => {
+    ['const s = "é";\r\nconst a = require("./a");\u2028/// <reference path="./g.d.ts" />\n', 'a.ts'],
+  ])('answers %j from the whole AST exactly as babel does', (source, file) => {
+    const fast = scanWithOxc(source, file);
+    expect(fast).toBeDefined();
+    expect(fast).toEqual(scanWithBabel(source, file));
+  });
+
+  it.each([
+    ['import a from "./a";\nconst x = ;\n', 'a.ts'],
+    ['// @flow\nimport type { A } from "./a";\nfunction f(x: ?number) {}\n', 'a.js'],
+    ['import a from "./a";\n<<<<<<< HEAD\nconst b = 1;\n=======\n>>>>>>> main\n', 'a.ts'],
+  ])('leaves %j (a syntax error for oxc) to the babel scan', (source, file) => {
     expect(scanWithOxc(source, file)).toBeUndefined();
     expect(outcome(scanSpecifiers, source, file)).toEqual(outcome(scanWithBabel, source, file));
   });

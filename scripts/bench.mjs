@@ -304,7 +304,13 @@ function scanRepository(root) {
 async function warmUp(jobs, { scratch, timeBinary }) {
   if (!options.warmup) {
     // unchecked: the first variant whose transform file exists
-    for (const job of jobs) for (const tool of job.tools) if (!tool.skip) tool.chosen = tool.variants.find((v) => !v.requires || existsSync(v.requires)) ?? tool.variants[0];
+    for (const job of jobs) {
+      for (const tool of job.tools) {
+        if (tool.skip) continue;
+        tool.chosen = tool.variants.find((v) => !v.requires || existsSync(v.requires));
+        if (!tool.chosen) tool.skip = `not installed: ${tool.variants.map((v) => path.relative(project, v.requires)).join(', ')} does not exist`;
+      }
+    }
     return;
   }
   log(`bench: warm-up runs on a ${WARM_FILES}-file repository…`);

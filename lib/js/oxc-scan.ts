@@ -120,9 +120,12 @@ function scanRecord(source: string, record: EcmaScriptModule, lines: LineIndex):
   const seen = new Set<number>();
   for (const statement of record.staticExports) {
     for (const entry of statement.entries) {
-      if (!entry.moduleRequest || seen.has(entry.moduleRequest.start)) continue;
-      seen.add(entry.moduleRequest.start);
-      if (!take(source, entry.moduleRequest.start, entry.moduleRequest.end, 'export', found, lines)) return undefined;
+      // `import { x } from 'a'; export { x }`: the entry names 'a' (an indirect export, spanning the import
+      // statement), but 'a' is written before it, in the import; an export's own source follows its names
+      const request = entry.moduleRequest;
+      if (!request || request.start < entry.start || seen.has(request.start)) continue;
+      seen.add(request.start);
+      if (!take(source, request.start, request.end, 'export', found, lines)) return undefined;
     }
   }
   for (const call of record.dynamicImports) {

@@ -32,6 +32,7 @@ describe('oxc scan', () => {
     ['import a from "./x";\nexport * from "./y";\nexport { b } from \'./z\';\n', 'a.ts'],
     ['import type { T } from "./t";\nimport { type U } from "./u";\nimport type from "./v";\nimport type, { w } from "./w";\n', 'a.ts'],
     ['export type * from "./t";\nexport { x as y, z } from "./z";\n', 'a.ts'],
+    ['import { x } from "./x";\nimport * as ns from "./ns";\nexport { x, ns };\nexport default x;\nexport * from "./all";\nexport { y as z, w } from "./c";\n', 'a.ts'],
     ['\uFEFFimport a from "./bom";\n', 'a.ts'],
     ['const s = "héllo 😀";\r\nimport a from "./after-astral";\u2028import b from "./after-ls";\rimport c from "./after-cr";\n', 'a.ts'],
     ['async function f() {\n  const m = await import(`./tpl`);\n  const n = await import(name);\n  const o = await import(`./${name}`);\n  return import("./a" + "b");\n}\n', 'a.ts'],

@@ -53,7 +53,8 @@ const GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n\r\u2028\u2029]*)*`;
 const OTHER_FORMS = new RegExp(String.raw`\brequire\b|\b(?:jest|vi)\b|\bmodule${GAP}['"]|<reference`);
 /** ESTree node types in the AST's JSON (a string literal's text is escaped there, so it never matches). */
 const DECLARATION_TYPES = /"type":"(ImportDeclaration|ImportExpression|TSImportType|ExportNamedDeclaration|ExportAllDeclaration|ExportDefaultDeclaration)"/g;
-const TYPE_ONLY_IMPORT = new RegExp(String.raw`^import${GAP}type${GAP}(?:[{*]|(?!from\b)[\p{ID_Start}$_])`, 'u');
+/** `import type { T }`, `import type * as ns`, `import type T` (not `import typeKeyword`, `import type from`, `import type, { a }`). */
+const TYPE_ONLY_IMPORT = new RegExp(String.raw`^import${GAP}type(?![\p{ID_Continue}$\u200c\u200d])${GAP}(?:[{*]|(?!from(?![\p{ID_Continue}$]))[\p{ID_Start}$_])`, 'u');
 
 /** The last parse, kept for the scan that follows the doc pass on the same text. */
 let last: { source: string; filePath: string; result: OxcParse | undefined } | undefined;

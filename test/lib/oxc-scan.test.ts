@@ -30,7 +30,7 @@ describe('oxc scan', () => {
 
   it.each([
     ['import a from "./x";\nexport * from "./y";\nexport { b } from \'./z\';\n', 'a.ts'],
-    ['import type { T } from "./t";\nimport { type U } from "./u";\nimport type from "./v";\nimport type, { w } from "./w";\n', 'a.ts'],
+    ['import type { T } from "./t";\nimport { type U } from "./u";\nimport type from "./v";\nimport type, { w } from "./w";\nimport typeKeyword, { K } from "./k";\nimport type{ N } from "./n";\nimport type fromage from "./f";\n', 'a.ts'],
     ['export type * from "./t";\nexport { x as y, z } from "./z";\n', 'a.ts'],
     ['import { x } from "./x";\nimport * as ns from "./ns";\nexport { x, ns };\nexport default x;\nexport * from "./all";\nexport { y as z, w } from "./c";\n', 'a.ts'],
     ['\uFEFFimport a from "./bom";\n', 'a.ts'],

@@ -1,8 +1,10 @@
-// Module specifiers in JS/TS source, found with raw @babel/parser (jscodeshift's parser) and
-// returned with the offsets of the text between the quotes, so edits never reprint the file.
+// Module specifiers in JS/TS source, with the offsets of the text between the quotes, so edits
+// never reprint the file: oxc's module record where it gives the whole answer (oxc-scan.ts), else
+// raw @babel/parser (jscodeshift's parser), whose error recovery and diagnostics stay the reference.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ParserOptions, ParserPlugin } from '@babel/parser';
+import { scanWithOxc } from './oxc-scan.js';
 
 const require = createRequire(import.meta.url);
 let babel: typeof import('@babel/parser') | undefined;
@@ -24,7 +26,7 @@ export interface ModuleSpecifier {
 }
 
 /** Call targets whose first string argument is a module specifier. */
-const SPECIFIER_CALLS = new Set([
+export const SPECIFIER_CALLS = new Set([
   'require', 'require.resolve', 'jest.mock', 'jest.unmock', 'jest.doMock', 'jest.dontMock', 'jest.requireActual', 'jest.requireMock',
   'jest.setMock', 'jest.createMockFromModule', 'vi.mock', 'vi.unmock', 'vi.doMock', 'vi.doUnmock', 'vi.importActual', 'vi.importMock',
 ]);
@@ -68,6 +70,11 @@ const SKIPPED_KEYS = new Set(['loc', 'start', 'end', 'extra', 'comments', 'leadi
  * @throws the parser's SyntaxError when the file cannot be parsed even with error recovery
  */
 export function scanSpecifiers(source: string, filePath: string): ModuleSpecifier[] {
+  return scanWithOxc(source, filePath) ?? scanWithBabel(source, filePath);
+}
+
+/** The same scan over babel's full AST: what a file oxc cannot answer for gets, errors included. */
+export function scanWithBabel(source: string, filePath: string): ModuleSpecifier[] {
   const ast = parser().parse(source, babelOptions(filePath)) as unknown as BabelNode;
   const found: ModuleSpecifier[] = [];
   const take = (node: unknown, kind: SpecifierKind) => {
@@ -131,20 +138,22 @@ export function scanSpecifiers(source: string, filePath: string): ModuleSpecifie
       }
     }
   }
-  found.push(...referencePaths((ast as { comments?: BabelNode[] }).comments ?? []));
+  const lineComments = ((ast as { comments?: BabelNode[] }).comments ?? []).filter((c) => c.type === 'CommentLine' && typeof c.start === 'number');
+  found.push(...referencePaths(lineComments.map((c) => ({ value: c.value as string, start: c.start!, line: c.loc!.start.line, column: c.loc!.start.column + 1 }))));
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** `/// <reference path="../types/globals.d.ts" />`: a path relative to the file, './' optional. */
-function referencePaths(comments: BabelNode[]): ModuleSpecifier[] {
+/**
+ * `/// <reference path="../types/globals.d.ts" />`: a path relative to the file, './' optional.
+ * @param comments line comments (`//` excluded from value), each with the 1-based position of its `//`
+ */
+export function referencePaths(comments: { value: string; start: number; line: number; column: number }[]): ModuleSpecifier[] {
   const found: ModuleSpecifier[] = [];
   for (const comment of comments) {
-    if (comment.type !== 'CommentLine' || typeof comment.start !== 'number') continue;
-    const match = /^\/\s*<reference\s+path\s*=\s*(["'])([^"'\n]*)\1/.exec(comment.value as string);
+    const match = /^\/\s*<reference\s+path\s*=\s*(["'])([^"'\n]*)\1/.exec(comment.value);
     if (!match) continue;
     const start = comment.start + 2 + match.index + match[0].length - match[2].length - 1;
-    const { line, column } = comment.loc!.start;
-    found.push({ kind: 'reference-path', value: match[2], start, end: start + match[2].length, quote: match[1], line, column: column + 1 + (start - 1 - comment.start) });
+    found.push({ kind: 'reference-path', value: match[2], start, end: start + match[2].length, quote: match[1], line: comment.line, column: comment.column + (start - 1 - comment.start) });
   }
   return found;
 }

@@ -30,7 +30,7 @@ export function lineStartAt(text: string, index: number): number {
 }
 
 /** The last line start at or before index; a newline itself belongs to the line it ends. */
-function lineIndexAt(starts: readonly number[], index: number): number {
+export function lineIndexAt(starts: readonly number[], index: number): number {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {

@@ -5,9 +5,10 @@
 // The same --files and --seed give the same bytes (and the same commit) on every machine.
 // `--shape python` makes a Python-only repository shaped like a real service monorepo instead
 // (long-tail sizes averaging ~3 KB, packages, classes whose bases come from other modules, a few
-// planted findings): what `repomod check` is timed on.
+// planted findings): what `repomod check` is timed on. `--shape typescript` makes a TS/JS-only
+// monorepo shaped like real ones (realistic-ts.mjs): what the realistic rewrite-imports job runs on.
 //
-//   node scripts/bench/generate.mjs [--files N] [--seed S] [--shape mixed|python] [--out DIR] [--no-git]
+//   node scripts/bench/generate.mjs [--files N] [--seed S] [--shape mixed|python|typescript] [--out DIR] [--no-git]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { pythonModule, PY_TARGET } from './python-code.mjs';
 import { AREAS, NOUNS, SERVICES, VERBS, createRandom, hashSeed, pascal } from './random.mjs';
 import { TS_TARGET, TS_TARGET_PATH, TS_TARGET_PATH_NEW, tsModule } from './ts-code.mjs';
+import { planRealisticScripts, realisticModule } from './realistic-ts.mjs';
 
 export { PY_TARGET, TS_TARGET, TS_TARGET_PATH, TS_TARGET_PATH_NEW };
 /** Where the moved modules live after `git mv` (the bench maps old ➔ new). */
@@ -43,8 +45,12 @@ const PER_DIR = 20;
  */
 export function* generateFiles({ files = DEFAULTS.files, seed = DEFAULTS.seed, shape = DEFAULTS.shape } = {}) {
   if (!Number.isInteger(files) || files < 40) throw new Error(`--files must be an integer of at least 40 (got ${files})`);
-  if (shape !== 'mixed' && shape !== 'python') throw new Error(`--shape must be mixed or python (got ${shape})`);
+  if (!['mixed', 'python', 'typescript'].includes(shape)) throw new Error(`--shape must be mixed, python or typescript (got ${shape})`);
   const plan = createRandom(hashSeed(seed, `plan:${files}`));
+  if (shape === 'typescript') {
+    for (const entry of planRealisticScripts(plan, files, fixed, TS_UTIL_MODULE)) yield build(entry, seed);
+    return;
+  }
   if (shape === 'python') {
     for (const entry of planPython(plan, files, { hierarchy: true })) yield build(entry, seed);
     return;
@@ -56,8 +62,8 @@ export function* generateFiles({ files = DEFAULTS.files, seed = DEFAULTS.seed, s
 
 function build(entry, seed) {
   const random = createRandom(hashSeed(seed, entry.path));
-  const content = entry.fixed ?? (entry.language === 'python' ? pythonModule(random, entry) : tsModule(random, entry));
-  return { path: entry.path, language: entry.language, targetForms: entry.targetForms, nearMiss: entry.nearMiss, foo: entry.foo, planted: entry.planted, content };
+  const content = entry.fixed ?? (entry.language === 'python' ? pythonModule(random, entry) : entry.realistic ? realisticModule(random, entry) : tsModule(random, entry));
+  return { path: entry.path, language: entry.language, targetForms: entry.targetForms, nearMiss: entry.nearMiss, foo: entry.foo, planted: entry.planted, broken: entry.broken, content };
 }
 
 const fixed = (filePath, language, text) => ({ path: filePath, language, fixed: text, targetForms: [], nearMiss: false, foo: false });
@@ -287,13 +293,13 @@ function indexModule(files, srcDir, commonjs, esmExtensions) {
 }
 
 /** A relative specifier from `fromDir` to the extension-less module path `to`. */
-function specifier(fromDir, to, withJs) {
+export function specifier(fromDir, to, withJs) {
   let rel = path.posix.relative(fromDir, to);
   if (!rel.startsWith('.')) rel = `./${rel}`;
   return withJs ? `${rel}.js` : rel;
 }
 
-function scriptForms(random, entry) {
+export function scriptForms(random, entry) {
   // one way of getting the value (two `retry` bindings would not parse), plus optional extras
   const forms = [weightedPick(random, [['import', 60], ['relative', 15], ['dynamic', 15], ['export-from', 10]])];
   if (entry.typescript && random.chance(0.2)) forms.push('import-type');
@@ -331,6 +337,7 @@ export function generateRepository({ files = DEFAULTS.files, seed = DEFAULTS.see
     const stats = manifest[file.language];
     manifest.files++;
     stats.files++;
+    if (file.broken) manifest.broken = (manifest.broken ?? 0) + 1;
     if (file.planted) (manifest.planted ??= {})[file.planted] = (manifest.planted[file.planted] ?? 0) + 1;
     stats.bytes += Buffer.byteLength(file.content);
     if (file.targetForms.length) stats.importers++;
@@ -366,7 +373,7 @@ function parseArgs(argv) {
     else if (arg === '--out') options.out = value();
     else if (arg === '--no-git') options.git = false;
     else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('usage: node scripts/bench/generate.mjs [--files N] [--seed S] [--shape mixed|python] [--out DIR] [--no-git]\n');
+      process.stdout.write('usage: node scripts/bench/generate.mjs [--files N] [--seed S] [--shape mixed|python|typescript] [--out DIR] [--no-git]\n');
       process.exit(0);
     } else throw new Error(`unknown argument '${arg}'`);
   }

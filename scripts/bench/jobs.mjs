@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PY_TARGET, PY_TARGET_NEW, TS_TARGET, TS_TARGET_NEW, TS_TARGET_PATH, TS_TARGET_PATH_NEW } from './generate.mjs';
 
-export const JOB_NAMES = ['third-party', 'rewrite-imports-ts', 'rewrite-imports-py'];
+export const JOB_NAMES = ['third-party', 'rewrite-imports-ts', 'rewrite-imports-py', 'rewrite-imports-ts-real'];
 
 const SCRIPT_PATHS = ['packages'];
 const PYTHON_PATHS = ['common', 'core', 'services'];
@@ -22,7 +22,8 @@ export function defineJobs(ctx) {
   const node = process.execPath;
   const repomod = (...args) => [node, ctx.cli, ...args, '--jobs', String(ctx.jobs), '--no-color'];
   const stock = (transform, ...args) => [node, ctx.jscodeshift, '--dry', '--verbose=0', '-t', transform, ...args];
-  const astGrep = (rule, paths) => [ctx.astGrep, 'scan', '--rule', rule, '--json=stream', ...paths];
+  // `requires`: where ast-grep is not installed (it is an optional devDependency) its column says so and is skipped
+  const astGrep = (rule, paths) => [{ argv: [ctx.astGrep, 'scan', '--rule', rule, '--json=stream', ...paths], requires: ctx.astGrep }];
   const rewriteImports = ctx.registered.has('rewrite-imports');
   const notRegistered = "repomod's rewrite-imports transform is not registered yet (not in `repomod list`)";
 
@@ -46,7 +47,7 @@ export function defineJobs(ctx) {
       tools: [
         { tool: 'repomod', variants: [{ argv: repomod('run', '-t', renameTransform, '--extensions', 'ts,js', ...SCRIPT_PATHS) }] },
         { tool: 'jscodeshift', variants: [{ argv: stock(renameTransform, '--extensions=ts,js', '--parser=ts', ...SCRIPT_PATHS) }] },
-        { tool: 'ast-grep', variants: [{ argv: astGrep(writeRule(ctx.scratch, 'rename-foo.yml', renameRules()), SCRIPT_PATHS) }] },
+        { tool: 'ast-grep', variants: astGrep(writeRule(ctx.scratch, 'rename-foo.yml', renameRules()), SCRIPT_PATHS) },
       ],
       targets: [{ against: 'jscodeshift', atLeast: 1.7, source: 'issue 2: a third-party transform at --jobs = cores is ≥ 1.7× the stock runner on 2 cores' }],
     },
@@ -61,7 +62,7 @@ export function defineJobs(ctx) {
           ? { tool: 'repomod', variants: [{ argv: repomod('rewrite-imports', ...tsMaps.flatMap((m) => ['--map', m]), '--extensions', 'ts,js', ...SCRIPT_PATHS) }] }
           : { tool: 'repomod', skip: notRegistered },
         { tool: 'jscodeshift', variants: stockRewrite(...tsMaps.map((m) => `--map=${m}`), '--extensions=ts,js', '--parser=ts', ...SCRIPT_PATHS) },
-        { tool: 'ast-grep', variants: [{ argv: astGrep(writeRule(ctx.scratch, 'rewrite-imports-ts.yml', scriptImportRules()), SCRIPT_PATHS) }] },
+        { tool: 'ast-grep', variants: astGrep(writeRule(ctx.scratch, 'rewrite-imports-ts.yml', scriptImportRules()), SCRIPT_PATHS) },
       ],
       targets: [
         { against: 'jscodeshift', atLeast: 9, source: 'issue 7: the TS rewrite at least 9× the stock jscodeshift runner' },
@@ -81,9 +82,32 @@ export function defineJobs(ctx) {
           : { tool: 'repomod', skip: notRegistered },
         // the transform parses Python itself (tree-sitter), so it runs under the stock runner too
         { tool: 'jscodeshift', variants: stockRewrite(...pyMaps.map((m) => `--map=${m}`), '--extensions=py', ...PYTHON_PATHS) },
-        { tool: 'ast-grep', variants: [{ argv: astGrep(writeRule(ctx.scratch, 'rewrite-imports-py.yml', pythonImportRules()), PYTHON_PATHS) }] },
+        { tool: 'ast-grep', variants: astGrep(writeRule(ctx.scratch, 'rewrite-imports-py.yml', pythonImportRules()), PYTHON_PATHS) },
       ],
       targets: [{ against: 'ast-grep', atLeast: 1, source: 'issue 7: no slower than ast-grep doing the same rewrite' }],
+      memoryLimitMiB: 200,
+    },
+    {
+      // its own repository (generate.mjs --shape typescript): long-tailed sizes, 20% importers, deep paths, broken files
+      name: 'rewrite-imports-ts-real',
+      shape: 'typescript',
+      title: `rewrite-imports ${tsMaps.join(' ')} over a TS/JS monorepo shaped like real ones (.ts, .tsx, .js)`,
+      languages: ['typescript', 'javascript'],
+      paths: SCRIPT_PATHS,
+      expected: (m) => m.typescript.importers + m.javascript.importers,
+      // a file with merge markers that names the target fails (it does not parse): not a tool failure
+      tolerated: (m) => m.broken ?? 0,
+      tools: [
+        rewriteImports
+          ? { tool: 'repomod', variants: [{ argv: repomod('rewrite-imports', ...tsMaps.flatMap((m) => ['--map', m]), '--extensions', 'ts,tsx,js', ...SCRIPT_PATHS) }] }
+          : { tool: 'repomod', skip: notRegistered },
+        { tool: 'jscodeshift', variants: stockRewrite(...tsMaps.map((m) => `--map=${m}`), '--extensions=ts,tsx,js', '--parser=tsx', ...SCRIPT_PATHS) },
+        { tool: 'ast-grep', variants: astGrep(writeRule(ctx.scratch, 'rewrite-imports-ts-real.yml', scriptImportRules(['TypeScript', 'Tsx', 'JavaScript'])), SCRIPT_PATHS) },
+      ],
+      targets: [
+        { against: 'jscodeshift', atLeast: 9, source: 'issue 16: on a realistic corpus, at most 1/9 of stock jscodeshift\'s wall time' },
+        { against: 'ast-grep', atLeast: 1.25, source: "issue 16: on a realistic corpus, at most 0.8× ast-grep's wall time" },
+      ],
       memoryLimitMiB: 200,
     },
   ];
@@ -119,13 +143,13 @@ fix: bar
  * keeps subpaths; the path rule (relative specifiers that reach packages/core/src/util from
  * another package) is a textual swap, which is what re-relativising gives in this layout.
  */
-function scriptImportRules() {
+function scriptImportRules(languages = ['TypeScript', 'JavaScript']) {
   const rules = [
     { id: 'package', regex: `^${regexEscape(TS_TARGET)}(/|$)`, replace: `^${regexEscape(TS_TARGET)}`, by: TS_TARGET_NEW },
     { id: 'path', regex: `^(\\.\\./)+${regexEscape(TS_TARGET_PATH.split('/').slice(1).join('/'))}(/|$)`, replace: regexEscape(TS_TARGET_PATH.split('/').slice(1).join('/')), by: TS_TARGET_PATH_NEW.split('/').slice(1).join('/') },
   ];
   const docs = [];
-  for (const language of ['TypeScript', 'JavaScript']) {
+  for (const language of languages) {
     for (const rule of rules) {
       docs.push(`id: rewrite-imports-${rule.id}-${language.toLowerCase()}
 language: ${language}

@@ -22,6 +22,15 @@ export function formatHeader(info, manifest) {
   return lines.join('\n');
 }
 
+/** A job's own repository (a shape other than the mixed one): sizes, share of importers, files that do not parse. */
+export function formatShapedRepository(shape, m) {
+  const files = m.typescript.files + m.javascript.files + m.python.files;
+  const bytes = m.typescript.bytes + m.javascript.bytes + m.python.bytes;
+  const importers = m.typescript.importers + m.javascript.importers + m.python.importers;
+  return `repository (${shape} shape): ${files} source files (${m.typescript.files} TS/TSX + ${m.javascript.files} JS averaging ${(bytes / Math.max(1, files) / 1000).toFixed(1)} KB; ${mb(bytes)}), ${importers} (${Math.round((importers / Math.max(1, files)) * 100)}%) name the moved module, ${m.broken ?? 0} do not parse
+            ${m.root}`;
+}
+
 /** One job: the tools side by side, then repomod's ratios to each and the issues' targets. */
 export function formatJob(report) {
   const lines = ['', `${report.name}: ${report.title}`];

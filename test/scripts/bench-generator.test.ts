@@ -10,6 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import babylonParser from 'jscodeshift/parser/babylon.js';
 // @ts-expect-error jscodeshift's parser modules ship without type declarations
 import tsParser from 'jscodeshift/parser/ts.js';
+// @ts-expect-error jscodeshift's parser modules ship without type declarations
+import tsxParser from 'jscodeshift/parser/tsx.js';
 // @ts-expect-error plain ESM JavaScript without type declarations
 import { generateFiles, generateRepository, PY_TARGET, TS_TARGET, TS_TARGET_PATH } from '../../scripts/bench/generate.mjs';
 
@@ -131,5 +133,41 @@ describe('bench generator', () => {
       return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
     });
     expect(commits[0]).toBe(commits[1]);
+  });
+});
+
+describe('bench generator, typescript shape (the realistic TS/JS corpus)', () => {
+  const sample = [...generateFiles({ files: 1500, seed: 3, shape: 'typescript' })] as (GeneratedFile & { broken?: boolean })[];
+  const scripts = sample.filter((f) => f.language !== 'python');
+  const parsers = { ts: tsParser(), tsx: tsxParser(), js: babylonParser() };
+  const parserOf = (f: GeneratedFile) => parsers[path.extname(f.path).slice(1) as 'ts' | 'tsx' | 'js'];
+
+  it('is TS/JS only, in .ts, .tsx and .js, with deep folders', () => {
+    expect(sample).toHaveLength(1500);
+    expect(scripts).toHaveLength(1500);
+    for (const ext of ['.ts', '.tsx', '.js']) expect(scripts.filter((f) => f.path.endsWith(ext)).length, ext).toBeGreaterThan(100);
+    expect(Math.max(...scripts.map((f) => f.path.split('/').length))).toBeGreaterThanOrEqual(7);
+  });
+
+  it('has long-tailed sizes and names the moved module in 10-30% of files', () => {
+    const sizes = scripts.map((f) => f.content.length).sort((a, b) => a - b);
+    const median = sizes[sizes.length >> 1];
+    expect(median).toBeGreaterThan(1500);
+    expect(sizes.at(-1)!).toBeGreaterThan(20 * median);
+    const importers = scripts.filter((f) => f.targetForms.length).length / scripts.length;
+    expect(importers).toBeGreaterThan(0.1);
+    expect(importers).toBeLessThan(0.3);
+    expect(scripts.filter((f) => f.content.includes(`'${TS_TARGET_PATH.split('/').slice(1).join('/')}`) || /'(\.\.\/){4,}core\/src\/util'/.test(f.content)).length).toBeGreaterThan(0);
+  });
+
+  it('parses with the jscodeshift parsers, except the few files left with merge markers', () => {
+    const broken = scripts.filter((f) => f.broken);
+    expect(broken.length).toBeGreaterThan(0);
+    expect(broken.length).toBeLessThan(scripts.length * 0.02);
+    for (const f of scripts.slice(0, 400)) {
+      if (f.broken) expect(() => parserOf(f).parse(f.content), f.path).toThrow();
+      else expect(() => parserOf(f).parse(f.content), f.path).not.toThrow();
+    }
+    for (const f of broken) expect(() => parserOf(f).parse(f.content), f.path).toThrow();
   });
 });

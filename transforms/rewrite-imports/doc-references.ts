@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import type { Node } from 'web-tree-sitter';
 import { withPythonTree } from '../../lib/python/parser.js';
+import { parseWithOxc } from '../../lib/js/oxc-scan.js';
 import { babelOptions, scanSpecifiers } from '../../lib/js/specifiers.js';
 import { mapPath, matchPackage, stripExtension, type RuleSet } from './rules.js';
 import { findReferences, mentionsOf, type Mention } from './text-references.js';
@@ -77,13 +78,8 @@ interface BabelComment {
 
 /** Comments' prose by token; `@example` sections and fenced blocks parsed as code for their specifiers. */
 function javascriptDocReferences(source: string, relPath: string, set: RuleSet, mentions: Mention[]): DocEdit[] {
-  let comments: BabelComment[];
-  try {
-    const parse = (require('@babel/parser') as typeof import('@babel/parser')).parse;
-    comments = (parse(source, babelOptions(relPath)) as unknown as { comments?: BabelComment[] }).comments ?? [];
-  } catch {
-    return []; // the import pass reports a file that does not parse
-  }
+  const comments = commentsOf(source, relPath);
+  if (!comments) return []; // the import pass reports a file that does not parse
   const edits: DocEdit[] = [];
   for (const comment of comments) {
     const offset = comment.start + 2; // after `//` or `/*`
@@ -106,6 +102,18 @@ function javascriptDocReferences(source: string, relPath: string, set: RuleSet, 
     }
   }
   return edits.sort((a, b) => a.start - b.start);
+}
+
+/** oxc's comments where the file parses cleanly (the import scan reuses that parse), else babel's; undefined when neither parses. */
+function commentsOf(source: string, relPath: string): BabelComment[] | undefined {
+  const parsed = parseWithOxc(source, relPath);
+  if (parsed) return parsed.comments;
+  try {
+    const parse = (require('@babel/parser') as typeof import('@babel/parser')).parse;
+    return (parse(source, babelOptions(relPath)) as unknown as { comments?: BabelComment[] }).comments ?? [];
+  } catch {
+    return undefined;
+  }
 }
 
 /** `src/utils/auth` under `src/utils=src/lib`: a repository path written as a specifier, extension kept as written. */

@@ -1,4 +1,4 @@
-// JS/TS: rewrite module specifiers found by raw @babel/parser, replacing only the text between
+// JS/TS: rewrite module specifiers found by lib/js/specifiers.ts (oxc, else babel), replacing only the text between
 // the quotes, so quote style, formatting and everything else stay byte for byte.
 import path from 'node:path';
 import { EditSet } from '../../lib/text/edit-set.js';

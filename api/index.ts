@@ -21,7 +21,14 @@ export { isKnownError, UsageError, ConfigError, RefusedError } from '../lib/erro
 // the contract a transform is written against (README: Writing a transform)
 export type { API, FileInfo, TransformFunction, TransformModule, PlanRepository, PlanContext } from '../lib/types.js';
 export type { RepoIndex } from '../lib/repo/repo-index.js';
-export { defineOptions, resolveOptions, type OptionDescriptor, type OptionType, type OptionValue, type OptionsOf } from '../lib/options.js';
+export {
+  defineOptions,
+  resolveOptions,
+  type OptionDescriptor,
+  type OptionType,
+  type OptionValue,
+  type OptionsOf,
+} from '../lib/options.js';
 
 export interface CommonRunOptions {
   /** Directory paths are relative to, and where the repository is looked up (default: process.cwd()). */
@@ -68,8 +75,10 @@ export async function runTransform(request: RunTransformOptions): Promise<RunRes
   const cwd = path.resolve(request.cwd ?? process.cwd());
   const config = readConfig(cwd, request.config);
   const builtin = findTransform(request.transform);
-  const source: TransformSource = builtin ? builtinSource(builtin) : { ...resolveTransformSource(request.transform, cwd), babel: request.babel };
-  const transformOptions = builtin ? mergeOptions(builtin, config, request.options) : request.options ?? {};
+  const source: TransformSource = builtin
+    ? builtinSource(builtin)
+    : { ...resolveTransformSource(request.transform, cwd), babel: request.babel };
+  const transformOptions = builtin ? mergeOptions(builtin, config, request.options) : (request.options ?? {});
   if (request.parser !== undefined && !(STOCK_PARSERS as readonly string[]).includes(request.parser)) {
     throw new UsageError(`unknown parser '${request.parser}'`, `use one of ${STOCK_PARSERS.join(', ')}`);
   }
@@ -86,15 +95,25 @@ export async function check(request: CheckOptions = {}): Promise<RunResult> {
   const cwd = path.resolve(request.cwd ?? process.cwd());
   const config = readConfig(cwd, request.config);
   // the command line's selection replaces the config's, as ruff's --select does
-  const selection: CodeSelection = { select: request.select ?? config.select, ignore: request.ignoreCodes ?? config.ignoreCodes };
+  const selection: CodeSelection = {
+    select: request.select ?? config.select,
+    ignore: request.ignoreCodes ?? config.ignoreCodes,
+  };
   const allNames = registry.map((e) => e.meta.name);
   const parts = checksFor(config)
     .filter(({ entry }) => runsTransform(selection, entry.meta.name, allNames))
     .map(({ entry, options }) => ({ source: builtinSource(entry), options }));
-  if (parts.length === 0) throw new UsageError('no checks to run', 'enable transforms under "transforms" in the config, or widen --select');
+  if (parts.length === 0)
+    throw new UsageError('no checks to run', 'enable transforms under "transforms" in the config, or widen --select');
   const source: TransformSource = { name: 'check', specifier: 'repomod:check', builtin: true, parts };
-  const keepFinding = selection.select?.length || selection.ignore?.length ? (d: Diagnostic) => keepsFinding(selection, d) : undefined;
-  return runEngine({ ...engineOptions({ mode: 'check', ...request }, cwd, config), transform: source, transformOptions: {}, keepFinding });
+  const keepFinding =
+    selection.select?.length || selection.ignore?.length ? (d: Diagnostic) => keepsFinding(selection, d) : undefined;
+  return runEngine({
+    ...engineOptions({ mode: 'check', ...request }, cwd, config),
+    transform: source,
+    transformOptions: {},
+    keepFinding,
+  });
 }
 
 export interface CheckOptions extends CommonRunOptions {
@@ -111,7 +130,8 @@ export function checksFor(config: RepomodConfig): { entry: RegistryEntry; option
     const configured = configOptions(config, entry);
     const options = configured ?? entry.meta.checkDefaults;
     if (!options) continue;
-    if (entry.meta.options) resolveOptions(options, entry.meta.options, config.file ? shownConfig(config.file) : 'check defaults');
+    if (entry.meta.options)
+      resolveOptions(options, entry.meta.options, config.file ? shownConfig(config.file) : 'check defaults');
     checks.push({ entry, options });
   }
   return checks;
@@ -122,11 +142,16 @@ function builtinSource(entry: RegistryEntry): TransformSource {
 }
 
 function configOptions(config: RepomodConfig, entry: RegistryEntry): Record<string, unknown> | undefined {
-  for (const key of [entry.meta.name, ...(entry.meta.aliases ?? [])]) if (config.transforms[key]) return config.transforms[key];
+  for (const key of [entry.meta.name, ...(entry.meta.aliases ?? [])])
+    if (config.transforms[key]) return config.transforms[key];
   return undefined;
 }
 
-function mergeOptions(entry: RegistryEntry, config: RepomodConfig, given: Record<string, unknown> | undefined): Record<string, unknown> {
+function mergeOptions(
+  entry: RegistryEntry,
+  config: RepomodConfig,
+  given: Record<string, unknown> | undefined,
+): Record<string, unknown> {
   const configured = configOptions(config, entry) ?? {};
   // each part validated where it was written, so a message names the file or the flag
   if (entry.meta.options) {
@@ -144,7 +169,10 @@ export function readConfig(cwd: string, given: string | false | undefined): Repo
   if (given === false) return { transforms: {} };
   const root = gitTopLevel(cwd) ?? cwd;
   const file = given ? path.resolve(cwd, given) : findConfig(cwd, root);
-  return loadConfig(file, registry.flatMap((e) => [e.meta.name, ...(e.meta.aliases ?? [])]));
+  return loadConfig(
+    file,
+    registry.flatMap((e) => [e.meta.name, ...(e.meta.aliases ?? [])]),
+  );
 }
 
 function engineOptions(request: CommonRunOptions, cwd: string, config: RepomodConfig) {
@@ -158,7 +186,7 @@ function engineOptions(request: CommonRunOptions, cwd: string, config: RepomodCo
   return {
     cacheDir: cache.dir,
     cwd,
-    paths: request.paths?.length ? request.paths : config.paths ?? [],
+    paths: request.paths?.length ? request.paths : (config.paths ?? []),
     mode: request.mode ?? 'dry-run',
     ignore: [...(config.ignore ?? []), ...(request.ignore ?? [])],
     extensions: request.extensions,
@@ -166,7 +194,8 @@ function engineOptions(request: CommonRunOptions, cwd: string, config: RepomodCo
     shard: request.shard,
     allowDirty: request.allowDirty,
     sourceRoots: request.sourceRoots,
-    maxFileSize: request.maxFileSize !== undefined ? parseSize(request.maxFileSize, '--max-file-size') : config.maxFileSize,
+    maxFileSize:
+      request.maxFileSize !== undefined ? parseSize(request.maxFileSize, '--max-file-size') : config.maxFileSize,
     onProgress: request.onProgress,
     signal: request.signal,
     onNotice: request.onNotice,

@@ -38,15 +38,30 @@ export interface InitProposal {
 export function proposeInit(cwd: string): InitProposal {
   const root = gitTopLevel(cwd) ?? path.resolve(cwd);
   const existing = findConfig(root, root);
-  if (existing) throw new ConfigError(`this repository already has a config: ${path.relative(root, existing)}${existing.endsWith('.toml') ? ' ([tool.repomod])' : ''}`, 'edit it, or remove it and run repomod init again');
+  if (existing)
+    throw new ConfigError(
+      `this repository already has a config: ${path.relative(root, existing)}${existing.endsWith('.toml') ? ' ([tool.repomod])' : ''}`,
+      'edit it, or remove it and run repomod init again',
+    );
   const survey = surveyRepository(root);
   const checks = applicableChecks(survey);
   const config = { transforms: Object.fromEntries(checks.map((c) => [c.name, c.options])) };
   const python = survey.languages.some((l) => l.id === 'python');
   const file = python && survey.pyproject ? survey.pyproject : CONFIG_FILE;
   const change = file === CONFIG_FILE ? createJson(config) : appendToPyproject(root, file, config);
-  const sourceRootArgs = survey.pythonRoots.filter((r) => !r.automatic).flatMap((r) => ['--source-root', r.path || '.']);
-  return { survey, checks, config, file, change, sourceRootArgs, preCommit: preCommitEntry(sourceRootArgs), githubJob: githubJob(survey, sourceRootArgs) };
+  const sourceRootArgs = survey.pythonRoots
+    .filter((r) => !r.automatic)
+    .flatMap((r) => ['--source-root', r.path || '.']);
+  return {
+    survey,
+    checks,
+    config,
+    file,
+    change,
+    sourceRootArgs,
+    preCommit: preCommitEntry(sourceRootArgs),
+    githubJob: githubJob(survey, sourceRootArgs),
+  };
 }
 
 /** Every check that needs no options and has something to look at here, with the options `check` gives it. */
@@ -54,20 +69,29 @@ function applicableChecks(survey: Survey): ProposedCheck[] {
   const checks: ProposedCheck[] = [];
   for (const { meta } of registry) {
     if (!meta.checkDefaults) continue;
-    const languages = survey.languages.filter((l) => meta.extensions.some((e) => languageOf(`file.${e}`) === l.id)).map((l) => l.name);
+    const languages = survey.languages
+      .filter((l) => meta.extensions.some((e) => languageOf(`file.${e}`) === l.id))
+      .map((l) => l.name);
     // a repository-level check (no per-file extensions) applies where there is something to plan over
     const links = meta.extensions.length === 0 && (survey.symlinks > 0 || survey.deployPackages.length > 0);
     if (!languages.length && !links) continue;
-    const why = languages.length ? `${languages.join(', ')} files` : `${survey.symlinks} link${survey.symlinks === 1 ? '' : 's'}, ${survey.deployPackages.length} deploy package${survey.deployPackages.length === 1 ? '' : 's'}`;
+    const why = languages.length
+      ? `${languages.join(', ')} files`
+      : `${survey.symlinks} link${survey.symlinks === 1 ? '' : 's'}, ${survey.deployPackages.length} deploy package${survey.deployPackages.length === 1 ? '' : 's'}`;
     checks.push({ name: meta.name, options: { ...meta.checkDefaults }, why });
   }
   return checks;
 }
 
-const PROPOSED_BY = 'proposed by `repomod init`: the checks `repomod check` runs (`repomod explain --list` names their codes)';
+const PROPOSED_BY =
+  'proposed by `repomod init`: the checks `repomod check` runs (`repomod explain --list` names their codes)';
 
 function createJson(config: InitProposal['config']): FileChange {
-  return { path: CONFIG_FILE, before: null, after: { kind: 'file', bytes: Buffer.from(`${JSON.stringify(config, null, 2)}\n`), executable: false } };
+  return {
+    path: CONFIG_FILE,
+    before: null,
+    after: { kind: 'file', bytes: Buffer.from(`${JSON.stringify(config, null, 2)}\n`), executable: false },
+  };
 }
 
 /** pyproject.toml with a `[tool.repomod]` table added at its end, in the file's own line endings. */
@@ -80,14 +104,20 @@ function appendToPyproject(root: string, file: string, config: InitProposal['con
   const separator = text === '' ? '' : text.endsWith('\n') ? eol : eol + eol;
   const after = Buffer.concat([before, Buffer.from(`${separator}${table.join(eol)}${eol}`)]);
   const executable = (lstatSync(abs).mode & 0o111) !== 0;
-  return { path: file, before: { kind: 'file', bytes: before, executable }, after: { kind: 'file', bytes: after, executable } };
+  return {
+    path: file,
+    before: { kind: 'file', bytes: before, executable },
+    after: { kind: 'file', bytes: after, executable },
+  };
 }
 
 /** A TOML inline value: tables as `{ key = value }`, keys bare where TOML allows. */
 export function tomlValue(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(tomlValue).join(', ')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).map(([k, v]) => `${/^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k)} = ${tomlValue(v)}`);
+    const entries = Object.entries(value).map(
+      ([k, v]) => `${/^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k)} = ${tomlValue(v)}`,
+    );
     return entries.length ? `{ ${entries.join(', ')} }` : '{}';
   }
   if (typeof value === 'string') return JSON.stringify(value);
@@ -127,7 +157,8 @@ function githubJob(survey: Survey, sourceRootArgs: readonly string[]): string {
     `      - run: npx repomod check --format github${extra}`,
   ];
   for (const pkg of survey.deployPackages) {
-    if (pkg.kind === 'python-function' && pkg.entry) lines.push(`      - run: npx repomod bundle closure ${pkg.entry}${extra}`);
+    if (pkg.kind === 'python-function' && pkg.entry)
+      lines.push(`      - run: npx repomod bundle closure ${pkg.entry}${extra}`);
     else lines.push(`      - run: npx repomod bundle check ${pkg.path}`);
   }
   return `${lines.join('\n')}\n`;

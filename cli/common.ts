@@ -43,39 +43,92 @@ export interface CommonArgs {
  * `check: false` where --check means nothing (`repomod check` always checks).
  */
 export function withCommonOptions<T>(yargs: Argv<T>, { paths = true, check = true } = {}): Argv<T & CommonArgs> {
-  const withPaths = paths ? yargs.positional('paths', { type: 'string', array: true, describe: 'files, directories or globs (default: the config\'s paths, or .)' }) : yargs;
-  const withCheck = check ? withPaths.option('check', { type: 'boolean', describe: 'write nothing; exit 1 if anything would change (CI, pre-commit)' }) : withPaths;
+  const withPaths = paths
+    ? yargs.positional('paths', {
+        type: 'string',
+        array: true,
+        describe: "files, directories or globs (default: the config's paths, or .)",
+      })
+    : yargs;
+  const withCheck = check
+    ? withPaths.option('check', {
+        type: 'boolean',
+        describe: 'write nothing; exit 1 if anything would change (CI, pre-commit)',
+      })
+    : withPaths;
   return withCheck
-    .option('apply', { type: 'boolean', describe: 'write the changes (each file atomically, after every file was processed)' })
-    .option('diff', { type: 'boolean', describe: 'with --check: also print the diff that fixes what was found (a dry run prints it anyway)' })
-    .option('json', { type: 'boolean', describe: 'print one JSON document instead of the diff (same as --format json)' })
-    .option('format', { type: 'string', choices: OUTPUT_FORMATS, describe: 'diff (default), json, github (workflow commands), markdown (PR comment), sarif (code scanning)' })
+    .option('apply', {
+      type: 'boolean',
+      describe: 'write the changes (each file atomically, after every file was processed)',
+    })
+    .option('diff', {
+      type: 'boolean',
+      describe: 'with --check: also print the diff that fixes what was found (a dry run prints it anyway)',
+    })
+    .option('json', {
+      type: 'boolean',
+      describe: 'print one JSON document instead of the diff (same as --format json)',
+    })
+    .option('format', {
+      type: 'string',
+      choices: OUTPUT_FORMATS,
+      describe: 'diff (default), json, github (workflow commands), markdown (PR comment), sarif (code scanning)',
+    })
     .option('ignore', { type: 'string', coerce: asList, describe: 'gitignore-style pattern to skip (repeatable)' })
-    .option('extensions', { type: 'string', describe: 'only files with these extensions (e.g. py,ts; repeatable)', coerce: splitList })
+    .option('extensions', {
+      type: 'string',
+      describe: 'only files with these extensions (e.g. py,ts; repeatable)',
+      coerce: splitList,
+    })
     .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads (default: the number of cores)' })
     .option('shard', { type: 'string', describe: 'process slice I of N of the files, e.g. 2/4' })
     .option('allow-dirty', { type: 'boolean', describe: 'let --apply write files that have uncommitted changes' })
     .option('config', { type: 'string', describe: 'config file (default: nearest repomod.config.json)' })
-    .option('source-root', { type: 'string', coerce: asList, describe: 'extra Python source root, repo-relative (repeatable)' })
-    .option('max-file-size', { type: 'string', describe: 'skip files larger than this with a warning, unparsed: 10MB (default), 500k, bytes' })
+    .option('source-root', {
+      type: 'string',
+      coerce: asList,
+      describe: 'extra Python source root, repo-relative (repeatable)',
+    })
+    .option('max-file-size', {
+      type: 'string',
+      describe: 'skip files larger than this with a warning, unparsed: 10MB (default), 500k, bytes',
+    })
     .option('verbose', { type: 'boolean', describe: 'show info diagnostics and full stack traces' })
-    .option('quiet', { alias: 'q', type: 'boolean', describe: 'on stderr, only errors (and in --check the files that would change); the exit code says the rest' })
+    .option('quiet', {
+      alias: 'q',
+      type: 'boolean',
+      describe: 'on stderr, only errors (and in --check the files that would change); the exit code says the rest',
+    })
     .option('stat', { type: 'boolean', describe: 'print a git diff --stat table instead of the patch' })
-    .option('cache', { type: 'boolean', describe: 'keep parse results of unchanged files between runs (default; --no-cache to turn off)' })
-    .option('cache-dir', { type: 'string', describe: 'folder of that cache (default: .git/repomod/cache, or node_modules/.cache/repomod outside git)' })
+    .option('cache', {
+      type: 'boolean',
+      describe: 'keep parse results of unchanged files between runs (default; --no-cache to turn off)',
+    })
+    .option('cache-dir', {
+      type: 'string',
+      describe: 'folder of that cache (default: .git/repomod/cache, or node_modules/.cache/repomod outside git)',
+    })
     .middleware((argv) => {
       const parsed = argv as { '--'?: unknown[]; paths?: string[] };
       if (parsed['--']?.length) parsed.paths = [...(parsed.paths ?? []), ...parsed['--'].map(String)];
     })
     .check((argv) => {
       // an empty path would mean "everything" further down: a script's empty variable must not widen the run
-      if ((argv.paths as string[] | undefined)?.some((p) => p === '')) throw new UsageError("an empty path ('') was given", 'give files, directories or globs, or none for the current directory');
-      if (argv.json && argv.format && argv.format !== 'json') throw new UsageError(`--json and --format ${argv.format} cannot be used together`, 'choose one output format');
-      if (argv.apply && argv.check) throw new UsageError('--apply and --check cannot be used together', 'use --check in CI and --apply to write');
-      if (argv.quiet && argv.verbose) throw new UsageError('--quiet and --verbose cannot be used together', 'choose one');
+      if ((argv.paths as string[] | undefined)?.some((p) => p === ''))
+        throw new UsageError(
+          "an empty path ('') was given",
+          'give files, directories or globs, or none for the current directory',
+        );
+      if (argv.json && argv.format && argv.format !== 'json')
+        throw new UsageError(`--json and --format ${argv.format} cannot be used together`, 'choose one output format');
+      if (argv.apply && argv.check)
+        throw new UsageError('--apply and --check cannot be used together', 'use --check in CI and --apply to write');
+      if (argv.quiet && argv.verbose)
+        throw new UsageError('--quiet and --verbose cannot be used together', 'choose one');
       if (argv.shard !== undefined) parseShard(String(argv.shard));
       if (argv.maxFileSize !== undefined) parseSize(argv.maxFileSize, '--max-file-size');
-      if (argv.jobs !== undefined && (!Number.isInteger(argv.jobs) || (argv.jobs as number) < 1)) throw new UsageError(`--jobs must be a positive integer, got ${argv.jobs}`, 'e.g. --jobs 4');
+      if (argv.jobs !== undefined && (!Number.isInteger(argv.jobs) || (argv.jobs as number) < 1))
+        throw new UsageError(`--jobs must be a positive integer, got ${argv.jobs}`, 'e.g. --jobs 4');
       return true;
     }) as unknown as Argv<T & CommonArgs>;
 }
@@ -85,7 +138,11 @@ export function withCommonOptions<T>(yargs: Argv<T>, { paths = true, check = tru
  * and lists only what the command takes: --version belongs to `repomod` itself, and --color
  * (accepted everywhere, so scripts can pass it uniformly) is hidden where nothing is coloured.
  */
-export function withHelp<T>(yargs: Argv<T>, examples: readonly (readonly [string, string])[], { colour = true } = {}): Argv<T> {
+export function withHelp<T>(
+  yargs: Argv<T>,
+  examples: readonly (readonly [string, string])[],
+  { colour = true } = {},
+): Argv<T> {
   let shown = yargs.version(false);
   if (!colour) shown = shown.hide('color');
   for (const [command, description] of examples) shown = shown.example(command, description);
@@ -114,11 +171,17 @@ export function asList(values: unknown): string[] {
 
 /** `--select a,b --select c` ➔ ['a', 'b', 'c'], kept as written (codes hold no dots to strip). */
 export function splitCodes(values: unknown): string[] {
-  return asList(values).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return asList(values)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 export function splitList(values: string[] | string): string[] {
-  return (Array.isArray(values) ? values : [values]).flatMap((v) => String(v).split(',')).map((v) => v.trim().replace(/^\./, '')).filter(Boolean);
+  return (Array.isArray(values) ? values : [values])
+    .flatMap((v) => String(v).split(','))
+    .map((v) => v.trim().replace(/^\./, ''))
+    .filter(Boolean);
 }
 
 export function parseShard(text: string): { index: number; count: number } {
@@ -126,7 +189,10 @@ export function parseShard(text: string): { index: number; count: number } {
   const index = match ? Number(match[1]) : NaN;
   const count = match ? Number(match[2]) : NaN;
   if (!match || count < 1 || index < 1 || index > count) {
-    throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N, got '${text}'`, 'e.g. --shard 1/4 on the first of four CI jobs');
+    throw new UsageError(
+      `--shard must be I/N with 1 ≤ I ≤ N, got '${text}'`,
+      'e.g. --shard 1/4 on the first of four CI jobs',
+    );
   }
   return { index, count };
 }
@@ -136,7 +202,9 @@ export function parseShard(text: string): { index: number; count: number } {
  * command as typed, minus output and mode flags (a dry run prints the diff; `check` needs --diff).
  */
 export function reviewCommand(argv: readonly string[] = process.argv.slice(2)): string {
-  const args = argv.filter((a, i, all) => !/^--(json|format(=.*)?|color|no-color|check|apply|diff)$/.test(a) && all[i - 1] !== '--format');
+  const args = argv.filter(
+    (a, i, all) => !/^--(json|format(=.*)?|color|no-color|check|apply|diff)$/.test(a) && all[i - 1] !== '--format',
+  );
   if (args[0] === 'check') args.push('--diff');
   return ['repomod', ...args].join(' ');
 }
@@ -200,23 +268,40 @@ async function runAndPrint(request: RunRequest): Promise<void> {
   };
   // an interruption before the commit propagates to main(), which says so and sets 130 or 143
   const result = request.transform
-    ? await api.runTransform({ ...common, ...request.runner, transform: request.transform, options: request.transformOptions })
-    : await api.check({ ...common, mode: args.apply ? 'apply' : 'check', select: args.select, ignoreCodes: args.ignoreCode });
-  await printRun(result, { stdout: process.stdout, stderr: process.stderr }, {
-    format: args.json ? 'json' : args.format ?? 'diff',
-    command: reviewCommand(),
-    // --stat asks for the table of what would change: in check mode too, like --diff for the patch
-    patchInCheck: Boolean(args.diff || args.stat),
-    color: args.color ?? Boolean(process.stdout.isTTY),
-    verbose: Boolean(args.verbose),
-    quiet: Boolean(args.quiet),
-    stat: Boolean(args.stat),
-  });
+    ? await api.runTransform({
+        ...common,
+        ...request.runner,
+        transform: request.transform,
+        options: request.transformOptions,
+      })
+    : await api.check({
+        ...common,
+        mode: args.apply ? 'apply' : 'check',
+        select: args.select,
+        ignoreCodes: args.ignoreCode,
+      });
+  await printRun(
+    result,
+    { stdout: process.stdout, stderr: process.stderr },
+    {
+      format: args.json ? 'json' : (args.format ?? 'diff'),
+      command: reviewCommand(),
+      // --stat asks for the table of what would change: in check mode too, like --diff for the patch
+      patchInCheck: Boolean(args.diff || args.stat),
+      color: args.color ?? Boolean(process.stdout.isTTY),
+      verbose: Boolean(args.verbose),
+      quiet: Boolean(args.quiet),
+      stat: Boolean(args.stat),
+    },
+  );
   process.exitCode = exitCodeFor(result);
   const interrupted = interrupts.exitCode();
   if (interrupted !== undefined) {
     // the signal came during the commit, which was finished rather than cut in half
-    if (result.written.length > 0) process.stderr.write(`repomod: interrupted after the commit had begun; it was finished: all ${result.written.length} paths were written\n`);
+    if (result.written.length > 0)
+      process.stderr.write(
+        `repomod: interrupted after the commit had begun; it was finished: all ${result.written.length} paths were written\n`,
+      );
     process.exitCode = interrupted;
   }
 }

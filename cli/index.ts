@@ -9,7 +9,6 @@ import { packageInfo } from '../lib/package-info.js';
 import { isInterruption, watchInterrupts } from './interrupts.js';
 import { guardStdout, stdoutFailure } from './stdout-guard.js';
 
-
 export async function main(argv: string[]): Promise<void> {
   // the two commands scripts call most answer before yargs (a tenth of a second) is loaded
   if (argv.length === 1 && argv[0] === '--version') {
@@ -29,7 +28,9 @@ export async function main(argv: string[]): Promise<void> {
     await drained(process.stdout);
     const lost = stdoutFailure();
     if (lost) {
-      process.stderr.write(`repomod: error: ${lost}\nhelp: write the output to a file on a disk with space, or pipe it elsewhere\n`);
+      process.stderr.write(
+        `repomod: error: ${lost}\nhelp: write the output to a file on a disk with space, or pipe it elsewhere\n`,
+      );
       process.exitCode = 1;
     }
   } catch (error) {
@@ -51,7 +52,14 @@ export async function main(argv: string[]): Promise<void> {
 
 /** The yargs parser with every command registered; `main` runs it, tests parse with it. */
 export async function buildParser(argv: string[]) {
-  const [{ default: yargs }, { registry }, { extraCommands }, { transformCommand }, { usageErrorFor }, { editDistance }] = await Promise.all([
+  const [
+    { default: yargs },
+    { registry },
+    { extraCommands },
+    { transformCommand },
+    { usageErrorFor },
+    { editDistance },
+  ] = await Promise.all([
     import('yargs'),
     import('../api/registry.js'),
     import('./commands/index.js'),
@@ -61,14 +69,20 @@ export async function buildParser(argv: string[]) {
   ]);
   const parser: Argv = yargs(argv)
     .scriptName('repomod')
-    .usage('$0 <command> [paths..] [options]\n\nDry run by default: prints a git-style diff. --apply writes, --check fails when anything would change.')
+    .usage(
+      '$0 <command> [paths..] [options]\n\nDry run by default: prints a git-style diff. --apply writes, --check fails when anything would change.',
+    )
     .version(packageInfo().version)
     // every command accepts --color/--no-color, so scripts can pass it uniformly
-    .option('color', { type: 'boolean', global: true, describe: 'colour the output (default: when stdout is a terminal)' })
+    .option('color', {
+      type: 'boolean',
+      global: true,
+      describe: 'colour the output (default: when stdout is a terminal)',
+    })
     // paths after `--` are paths, even when they start with '-'
     .parserConfiguration({ 'populate--': true })
     .strict()
-    .demandCommand(1, 'give a command; run \'repomod list\' for the transforms')
+    .demandCommand(1, "give a command; run 'repomod list' for the transforms")
     .recommendCommands()
     .example('$0 init', 'propose a config for this repository (--apply writes it)')
     .example('$0 rewrite-imports --map pipeline.common.util=common.util', 'a dry run: the diff, nothing written')
@@ -78,7 +92,15 @@ export async function buildParser(argv: string[]) {
       if (error) throw error;
       // yargs is inside the command that failed: its path and options are the ones the user needs
       const current = parser as unknown as YargsInternals;
-      throw usageErrorFor(message ?? 'invalid command line', { commands: current.getInternalMethods().getContext().commands, options: Object.keys(current.getOptions().key), argv }, editDistance);
+      throw usageErrorFor(
+        message ?? 'invalid command line',
+        {
+          commands: current.getInternalMethods().getContext().commands,
+          options: Object.keys(current.getOptions().key),
+          argv,
+        },
+        editDistance,
+      );
     });
   skipHelpRendering(parser);
   for (const command of extraCommands) parser.command(command);
@@ -98,7 +120,9 @@ interface YargsInternals {
  * was a sixth of a one-file `check`. `--help` itself is rendered on its own path, unaffected.
  */
 function skipHelpRendering(parser: object): void {
-  const internals = (parser as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.();
+  const internals = (
+    parser as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }
+  ).getInternalMethods?.();
   const usage = internals?.getUsageInstance?.();
   if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
 }
@@ -124,4 +148,5 @@ function trimStack(error: unknown): string {
 }
 
 // run only as the program, not when a test imports buildParser
-if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) await main(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href)
+  await main(process.argv.slice(2));

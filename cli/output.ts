@@ -21,7 +21,8 @@ export function colourPatch(patch: string): string {
   return patch
     .split('\n')
     .map((line) => {
-      if (/^(diff --git|index |new file|deleted file|old mode|new mode|similarity|rename |--- |\+\+\+ )/.test(line)) return ANSI.bold + line + ANSI.reset;
+      if (/^(diff --git|index |new file|deleted file|old mode|new mode|similarity|rename |--- |\+\+\+ )/.test(line))
+        return ANSI.bold + line + ANSI.reset;
       if (line.startsWith('@@')) return ANSI.cyan + line + ANSI.reset;
       if (line.startsWith('+')) return ANSI.green + line + ANSI.reset;
       if (line.startsWith('-')) return ANSI.red + line + ANSI.reset;
@@ -40,7 +41,10 @@ export function summaryLine(result: RunResult): string {
 
 /** `(dry run: nothing written; add --apply to write)`, `(check: nothing written)`, `(applied: 3 files written)`. */
 export function outcomeText(result: RunResult): string {
-  if (result.mode === 'apply') return result.written.length ? `(applied: ${plural(result.written.length, 'file')} written)` : '(applied: nothing to write)';
+  if (result.mode === 'apply')
+    return result.written.length
+      ? `(applied: ${plural(result.written.length, 'file')} written)`
+      : '(applied: nothing to write)';
   if (result.mode === 'check') return '(check: nothing written)';
   return result.totals.changed ? DRY_RUN_NOTE : '(dry run: nothing to write)';
 }
@@ -57,7 +61,13 @@ export function jsonReport(result: RunResult): object {
       status: f.status,
       ...(f.reason ? { reason: f.reason } : {}),
       ...(f.error ? { error: f.error.split('\n')[0] } : {}),
-      diagnostics: f.diagnostics.map(({ line, column, severity, code, message }) => ({ line, column, severity, code, message })),
+      diagnostics: f.diagnostics.map(({ line, column, severity, code, message }) => ({
+        line,
+        column,
+        severity,
+        code,
+        message,
+      })),
       ...(f.patch ? { patch: f.patch } : {}),
     })),
     totals: result.totals,
@@ -93,7 +103,8 @@ export function linksBlock(result: RunResult, verbose = false): string {
     const kind = `${link.chain ? 'chain to ' : ''}${link.kind}`;
     return `  ${link.path} -> ${link.target}${resolved}: ${kind}, ${link.action}\n`;
   });
-  const more = links.length > LISTED_LINKS ? `  … and ${links.length - LISTED_LINKS} more (--json lists every link)\n` : '';
+  const more =
+    links.length > LISTED_LINKS ? `  … and ${links.length - LISTED_LINKS} more (--json lists every link)\n` : '';
   return `${plural(links.length, 'link')}:\n${lines.join('')}${more}`;
 }
 
@@ -126,9 +137,13 @@ export function textReferencesBlock(result: RunResult): string {
     lines.push(text.rewritten ? `${where} rewritten` : `${where}; --rewrite-text to update them`);
   }
   // comments and docstrings are scanned per file (in workers): counted from their diagnostics
-  const docs = result.diagnostics.filter((d) => d.code === STALE_REFERENCE && isCodeFile(d.path) && !d.message.endsWith('; rewritten'));
+  const docs = result.diagnostics.filter(
+    (d) => d.code === STALE_REFERENCE && isCodeFile(d.path) && !d.message.endsWith('; rewritten'),
+  );
   if (docs.length > 0) {
-    lines.push(`${plural(docs.length, 'reference')} in comments and docstrings of ${plural(new Set(docs.map((d) => d.path)).size, 'file')}; --rewrite-docs to update them`);
+    lines.push(
+      `${plural(docs.length, 'reference')} in comments and docstrings of ${plural(new Set(docs.map((d) => d.path)).size, 'file')}; --rewrite-docs to update them`,
+    );
   }
   return lines.map((line) => `${line}\n`).join('');
 }
@@ -167,36 +182,55 @@ export async function printRun(result: RunResult, streams: Streams, options: Pri
       break;
     case 'sarif': {
       const help = await loadDiagnosticHelp(result.diagnostics.map((d) => d.code));
-      streams.stdout.write(JSON.stringify(sarifReport(result, (code) => help.get(code)), null, 2) + '\n');
+      streams.stdout.write(
+        JSON.stringify(
+          sarifReport(result, (code) => help.get(code)),
+          null,
+          2,
+        ) + '\n',
+      );
       break;
     }
     default:
       if (result.patch && (result.mode === 'dry-run' || (result.mode === 'check' && options.patchInCheck))) {
-        streams.stdout.write(options.stat ? diffStat(result) : options.color ? colourPatch(result.patch) : result.patch);
+        streams.stdout.write(
+          options.stat ? diffStat(result) : options.color ? colourPatch(result.patch) : result.patch,
+        );
       }
   }
   const shown = result.diagnostics.filter((diagnostic) => {
     if (options.quiet && diagnostic.severity !== 'error') return false;
     // stale references are the listing the user asked for (their count ends the run), not chatter
-    return diagnostic.severity !== 'info' || options.verbose || diagnostic.code === 'report' || diagnostic.code === STALE_REFERENCE;
+    return (
+      diagnostic.severity !== 'info' ||
+      options.verbose ||
+      diagnostic.code === 'report' ||
+      diagnostic.code === STALE_REFERENCE
+    );
   });
   // the same finding in thousands of files is one line with a count; --verbose (and --json) list them all
-  const lines: ShownDiagnostic[] = options.verbose ? shown.map((diagnostic) => ({ diagnostic })) : collapseRepeats(shown);
+  const lines: ShownDiagnostic[] = options.verbose
+    ? shown.map((diagnostic) => ({ diagnostic }))
+    : collapseRepeats(shown);
   for (const { diagnostic, repeated } of lines) {
     const line = repeated ? { ...diagnostic, message: `${diagnostic.message} ${repeatedText(repeated)}` } : diagnostic;
     streams.stderr.write(formatDiagnostic(line) + '\n');
   }
   if (options.verbose) {
-    for (const file of result.files) if (file.status === 'failed' && file.error?.includes('\n')) streams.stderr.write(`${quotePath(file.path)}: ${file.error}\n`);
+    for (const file of result.files)
+      if (file.status === 'failed' && file.error?.includes('\n'))
+        streams.stderr.write(`${quotePath(file.path)}: ${file.error}\n`);
   }
   if (result.mode === 'check') {
-    for (const file of result.files) if (file.status === 'changed') streams.stderr.write(`${quotePath(file.path)}: would change\n`);
+    for (const file of result.files)
+      if (file.status === 'changed') streams.stderr.write(`${quotePath(file.path)}: would change\n`);
   }
   if (options.quiet) return;
   if (result.mode === 'apply') {
     for (const written of result.written) streams.stderr.write(`${quotePath(written)}: written\n`);
   }
-  if (options.format === 'diff') streams.stderr.write(linksBlock(result, options.verbose) + statsBlock(result) + textReferencesBlock(result));
+  if (options.format === 'diff')
+    streams.stderr.write(linksBlock(result, options.verbose) + statsBlock(result) + textReferencesBlock(result));
   // a clean check is silent, so it can gate a deploy script or a hook without noise
   if (result.mode === 'check' && exitCodeFor(result) === 0 && !options.verbose) return;
   streams.stderr.write(summaryLine(result) + '\n');
@@ -220,7 +254,8 @@ export function diffStat(result: RunResult): string {
   if (rows.length === 0) return '';
   const width = Math.max(...rows.map((r) => r.path.length));
   const countWidth = Math.max(...rows.map((r) => String(r.added + r.removed).length));
-  const bar = (r: (typeof rows)[number]) => `${String(r.added + r.removed).padStart(countWidth)} ${'+'.repeat(Math.min(r.added, 40))}${'-'.repeat(Math.min(r.removed, 40))}`.trimEnd();
+  const bar = (r: (typeof rows)[number]) =>
+    `${String(r.added + r.removed).padStart(countWidth)} ${'+'.repeat(Math.min(r.added, 40))}${'-'.repeat(Math.min(r.removed, 40))}`.trimEnd();
   const body = rows.map((r) => ` ${r.path.padEnd(width)} | ${r.binary ? 'Bin' : bar(r)}\n`).join('');
   const added = rows.reduce((n, r) => n + r.added, 0);
   const removed = rows.reduce((n, r) => n + r.removed, 0);
@@ -239,7 +274,9 @@ export function exitCodeFor(result: RunResult): number {
 }
 
 /** A progress bar on a TTY for long runs; a no-op otherwise. */
-export function progressReporter(stderr: NodeJS.WriteStream | NodeJS.WritableStream): ((done: number, total: number) => void) | undefined {
+export function progressReporter(
+  stderr: NodeJS.WriteStream | NodeJS.WritableStream,
+): ((done: number, total: number) => void) | undefined {
   const tty = (stderr as NodeJS.WriteStream).isTTY;
   if (!tty) return undefined;
   const started = Date.now();

@@ -13,22 +13,43 @@ export interface FailureContext {
 }
 
 /** Turn a yargs failure message into a UsageError whose help names the command's own help. */
-export function usageErrorFor(message: string, context: FailureContext, distance: (a: string, b: string) => number): UsageError {
+export function usageErrorFor(
+  message: string,
+  context: FailureContext,
+  distance: (a: string, b: string) => number,
+): UsageError {
   // recommendCommands' message for a mistyped command: say what was typed, then the suggestion
   const mistyped = /^Did you mean (.+)\?$/.exec(message);
-  if (mistyped) return new UsageError(`unknown command '${context.argv.find((a) => !a.startsWith('-'))}'`, `did you mean '${mistyped[1]}'? run 'repomod --help' for the commands`);
+  if (mistyped)
+    return new UsageError(
+      `unknown command '${context.argv.find((a) => !a.startsWith('-'))}'`,
+      `did you mean '${mistyped[1]}'? run 'repomod --help' for the commands`,
+    );
   const typedCommand = context.argv.find((a) => !a.startsWith('-'));
   if (context.commands.length === 0 && typedCommand && message === `Unknown argument: ${typedCommand}`) {
-    return new UsageError(`unknown command '${typedCommand}'`, "run 'repomod --help' for the commands, 'repomod list' for the transforms");
+    return new UsageError(
+      `unknown command '${typedCommand}'`,
+      "run 'repomod --help' for the commands, 'repomod list' for the transforms",
+    );
   }
   const command = ['repomod', ...context.commands].join(' ');
-  const help = context.commands.length ? `run '${command} --help' for its options and examples` : "run 'repomod --help' for usage";
+  const help = context.commands.length
+    ? `run '${command} --help' for its options and examples`
+    : "run 'repomod --help' for usage";
   const unknown = /^Unknown arguments?: (.*)$/.exec(message);
-  const flags = unknown ? unknown[1].split(', ').map((name) => typedFlag(name, context.argv)).filter((f): f is string => f !== undefined) : [];
+  const flags = unknown
+    ? unknown[1]
+        .split(', ')
+        .map((name) => typedFlag(name, context.argv))
+        .filter((f): f is string => f !== undefined)
+    : [];
   if (flags.length === 0) return new UsageError(message, help);
   const known = context.options.filter((o) => o.length > 1 && !/[A-Z]/.test(o));
-  const suggestions = flags.map((flag) => nearest(flag.replace(/^-+/, ''), known, distance)).filter((s): s is string => s !== undefined);
-  const what = flags.length === 1 ? `unknown option '${flags[0]}'` : `unknown options ${flags.map((f) => `'${f}'`).join(', ')}`;
+  const suggestions = flags
+    .map((flag) => nearest(flag.replace(/^-+/, ''), known, distance))
+    .filter((s): s is string => s !== undefined);
+  const what =
+    flags.length === 1 ? `unknown option '${flags[0]}'` : `unknown options ${flags.map((f) => `'${f}'`).join(', ')}`;
   const hint = suggestions.length ? `did you mean ${[...new Set(suggestions)].map((s) => `--${s}`).join(', ')}? ` : '';
   return new UsageError(`${what} for '${command}'`, `${hint}${help}`);
 }
@@ -44,7 +65,11 @@ function typedFlag(name: string, argv: readonly string[]): string | undefined {
 }
 
 /** The closest known option, if it is close enough to be a typo (a third of the name at most). */
-function nearest(typed: string, known: readonly string[], distance: (a: string, b: string) => number): string | undefined {
+function nearest(
+  typed: string,
+  known: readonly string[],
+  distance: (a: string, b: string) => number,
+): string | undefined {
   let best: { name: string; distance: number } | undefined;
   for (const name of known) {
     const d = distance(typed, name);

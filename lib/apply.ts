@@ -1,2 +1,9 @@
 // Apply mode's entry point: the write layer in lib/write/ does the work.
-export { applyChanges, WriteSession, recoverIfInterrupted, recoverNow, abandonStaging, type ApplyOptions } from './write/transaction.js';
+export {
+  applyChanges,
+  WriteSession,
+  recoverIfInterrupted,
+  recoverNow,
+  abandonStaging,
+  type ApplyOptions,
+} from './write/transaction.js';

@@ -102,15 +102,21 @@ export async function runTransformOnText(
       stats[name] = (stats[name] ?? 0) + quantity;
     },
     // third-party transforms report free text: keep it as an info diagnostic on line 1
-    report: (message: string) => diagnostics.push({ path: relPath, line: 1, column: 1, severity: 'info', code: 'report', message }),
+    report: (message: string) =>
+      diagnostics.push({ path: relPath, line: 1, column: 1, severity: 'info', code: 'report', message }),
     repomod: { repo, report: (d) => diagnostics.push(d), relPath, mode },
   };
   const file = { path: filePath, source };
   // a third-party transform reads `options.parser` as the stock runner sets it: the run's parser
   // (here the one chosen by extension); a module's own `parser` export leaves it at stock's default
-  const given = module.meta || options.parser !== undefined || !byFile ? options : withParserOption(options, module.parser ? 'babel' : byFile);
+  const given =
+    module.meta || options.parser !== undefined || !byFile
+      ? options
+      : withParserOption(options, module.parser ? 'babel' : byFile);
   // a third-party transform may loop forever: run its synchronous part where Ctrl-C can stop it
-  const result = await (module.meta ? transform(file, api, given) : callInterruptibly(() => transform(file, api, given)));
+  const result = await (module.meta
+    ? transform(file, api, given)
+    : callInterruptibly(() => transform(file, api, given)));
   // the jscodeshift contract: any falsy result ('' included) means "skip this file", never "empty
   // it"; a built-in returning an empty file unchanged ('' for '') looked at it and found it fine
   const kept = typeof result === 'string' && (result !== '' || (module.meta !== undefined && source === ''));

@@ -18,7 +18,8 @@ export function composeTransforms(parts: CompositePart[]): TransformModule {
     description: 'checks run together',
     extensions: [...new Set(perFile.flatMap((p) => p.module.meta?.extensions ?? []))],
     // a file is skipped only when every part would skip it
-    prefilter: () => (prefilters.some((p) => p === undefined) ? undefined : [...new Set(prefilters.flat() as string[])]),
+    prefilter: () =>
+      prefilters.some((p) => p === undefined) ? undefined : [...new Set(prefilters.flat() as string[])],
     // one part that must stay in-process keeps every part there: the file is read and parsed once
     inProcess: perFile.some((p) => p.module.meta?.inProcess),
   };
@@ -43,7 +44,8 @@ export function composeTransforms(parts: CompositePart[]): TransformModule {
     planRepository: async (repo, _options, report, context) => {
       const changes: FileChange[] = [];
       for (const part of parts) {
-        if (part.module.planRepository) changes.push(...(await part.module.planRepository(repo, part.options, report, context)));
+        if (part.module.planRepository)
+          changes.push(...(await part.module.planRepository(repo, part.options, report, context)));
       }
       return changes;
     },

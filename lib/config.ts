@@ -27,7 +27,17 @@ export interface RepomodConfig {
 }
 
 /** Every key a config may hold (repomod.schema.json lists the same ones). */
-export const TOP_LEVEL_KEYS = ['$schema', 'paths', 'ignore', 'maxFileSize', 'select', 'ignoreCodes', 'cache', 'cacheDir', 'transforms'];
+export const TOP_LEVEL_KEYS = [
+  '$schema',
+  'paths',
+  'ignore',
+  'maxFileSize',
+  'select',
+  'ignoreCodes',
+  'cache',
+  'cacheDir',
+  'transforms',
+];
 
 const PYPROJECT = 'pyproject.toml';
 
@@ -43,7 +53,10 @@ export function findConfig(cwd: string, root: string): string | undefined {
     const hasJson = existsSync(json);
     const hasTable = isRegularFile(pyproject) && /^\s*\[tool\.repomod[\].]/m.test(readFileSync(pyproject, 'utf8'));
     if (hasJson && hasTable) {
-      throw new ConfigError(`${path.relative(process.cwd(), dir) || '.'} holds both ${CONFIG_FILE} and [tool.repomod] in ${PYPROJECT}`, 'keep one of them (or pass --config FILE)');
+      throw new ConfigError(
+        `${path.relative(process.cwd(), dir) || '.'} holds both ${CONFIG_FILE} and [tool.repomod] in ${PYPROJECT}`,
+        'keep one of them (or pass --config FILE)',
+      );
     }
     if (hasJson) return json;
     if (hasTable) return pyproject;
@@ -69,20 +82,30 @@ export function loadConfig(file: string | undefined, knownTransforms: readonly s
     try {
       data = (parseToml(text) as { tool?: { repomod?: unknown } }).tool?.repomod ?? {};
     } catch (error) {
-      throw new ConfigError(`${shown} is not valid TOML: ${(error as Error).message.split('\n')[0]}`, 'fix the TOML syntax');
+      throw new ConfigError(
+        `${shown} is not valid TOML: ${(error as Error).message.split('\n')[0]}`,
+        'fix the TOML syntax',
+      );
     }
     shown = `[tool.repomod] in ${shown}`;
   } else {
     try {
       data = JSON.parse(text);
     } catch (error) {
-      throw new ConfigError(`${shown} is not valid JSON: ${(error as Error).message}`, 'fix the JSON syntax (no comments or trailing commas)');
+      throw new ConfigError(
+        `${shown} is not valid JSON: ${(error as Error).message}`,
+        'fix the JSON syntax (no comments or trailing commas)',
+      );
     }
   }
-  if (!isObject(data)) throw new ConfigError(`${shown} must hold a JSON object`, `see the README's "Configuration" section`);
+  if (!isObject(data))
+    throw new ConfigError(`${shown} must hold a JSON object`, `see the README's "Configuration" section`);
   for (const key of Object.keys(data)) {
     if (!TOP_LEVEL_KEYS.includes(key)) {
-      throw new ConfigError(`unknown key '${key}' in ${shown}`, `allowed keys: ${TOP_LEVEL_KEYS.filter((k) => k !== '$schema').join(', ')}`);
+      throw new ConfigError(
+        `unknown key '${key}' in ${shown}`,
+        `allowed keys: ${TOP_LEVEL_KEYS.filter((k) => k !== '$schema').join(', ')}`,
+      );
     }
   }
   const config: RepomodConfig = { file, transforms: {} };
@@ -95,21 +118,34 @@ export function loadConfig(file: string | undefined, knownTransforms: readonly s
     config[key] = value;
   }
   if (data.cache !== undefined) {
-    if (typeof data.cache !== 'boolean') throw new ConfigError(`'cache' in ${shown} must be true or false`, 'e.g. "cache": false to turn the fact cache off');
+    if (typeof data.cache !== 'boolean')
+      throw new ConfigError(
+        `'cache' in ${shown} must be true or false`,
+        'e.g. "cache": false to turn the fact cache off',
+      );
     config.cache = data.cache;
   }
   if (data.cacheDir !== undefined) {
-    if (typeof data.cacheDir !== 'string' || data.cacheDir === '') throw new ConfigError(`'cacheDir' in ${shown} must be a folder name`, 'e.g. "cacheDir": ".cache/repomod"');
+    if (typeof data.cacheDir !== 'string' || data.cacheDir === '')
+      throw new ConfigError(`'cacheDir' in ${shown} must be a folder name`, 'e.g. "cacheDir": ".cache/repomod"');
     config.cacheDir = data.cacheDir;
   }
   if (data.maxFileSize !== undefined) config.maxFileSize = parseSize(data.maxFileSize, `'maxFileSize' in ${shown}`);
   if (data.transforms !== undefined) {
-    if (!isObject(data.transforms)) throw new ConfigError(`'transforms' in ${shown} must be an object keyed by transform name`, `e.g. "transforms": {"rewrite-imports": {...}}`);
+    if (!isObject(data.transforms))
+      throw new ConfigError(
+        `'transforms' in ${shown} must be an object keyed by transform name`,
+        `e.g. "transforms": {"rewrite-imports": {...}}`,
+      );
     for (const [name, options] of Object.entries(data.transforms)) {
       if (!knownTransforms.includes(name)) {
-        throw new ConfigError(`unknown transform '${name}' under 'transforms' in ${shown}`, `run 'repomod list' to see them all`);
+        throw new ConfigError(
+          `unknown transform '${name}' under 'transforms' in ${shown}`,
+          `run 'repomod list' to see them all`,
+        );
       }
-      if (!isObject(options)) throw new ConfigError(`'transforms.${name}' in ${shown} must be an object of options`, `e.g. "${name}": {}`);
+      if (!isObject(options))
+        throw new ConfigError(`'transforms.${name}' in ${shown} must be an object of options`, `e.g. "${name}": {}`);
       config.transforms[name] = options;
     }
   }

@@ -1,6 +1,16 @@
 // Containment: keep every path repomod opens for the user inside the repository root, never
 // through a symlinked directory, and never open anything but a regular file (no FIFO hangs).
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import path from 'node:path';
 
 /** A path refused by a containment check; `message` names the path and why, `help` what to do. */
@@ -64,14 +74,16 @@ export function resolveInside(root: string, rel: string, options: ResolveOptions
     }
     if (!stat.isSymbolicLink()) continue;
     const shown = parts.slice(0, i + 1).join('/');
-    if (i < parts.length - 1) throw new ContainmentError(`'${rel}' is beyond a symbolic link ('${shown}')`, ALLOW_HELP, 'beyond-link');
+    if (i < parts.length - 1)
+      throw new ContainmentError(`'${rel}' is beyond a symbolic link ('${shown}')`, ALLOW_HELP, 'beyond-link');
     let real: string;
     try {
       real = realpathSync(current);
     } catch {
       return abs; // a broken link: whoever opens it reports it missing
     }
-    if (!isWithin(real, realRoot)) throw new ContainmentError(`'${rel}' resolves to '${real}', outside the repository`, ALLOW_HELP, 'outside');
+    if (!isWithin(real, realRoot))
+      throw new ContainmentError(`'${rel}' resolves to '${real}', outside the repository`, ALLOW_HELP, 'outside');
   }
   return abs;
 }
@@ -122,9 +134,20 @@ export function assertRegularFile(abs: string, shown = abs): void {
     stat = statSync(abs);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ContainmentError(code === 'ENOENT' ? `'${shown}' does not exist` : `'${shown}' cannot be read (${code ?? (error as Error).message})`, 'check that it exists and is readable', 'missing');
+    throw new ContainmentError(
+      code === 'ENOENT'
+        ? `'${shown}' does not exist`
+        : `'${shown}' cannot be read (${code ?? (error as Error).message})`,
+      'check that it exists and is readable',
+      'missing',
+    );
   }
-  if (!stat.isFile()) throw new ContainmentError(`'${shown}' is not a regular file (${fileTypeOf(stat)})`, 'only regular files are read', 'not-regular');
+  if (!stat.isFile())
+    throw new ContainmentError(
+      `'${shown}' is not a regular file (${fileTypeOf(stat)})`,
+      'only regular files are read',
+      'not-regular',
+    );
 }
 
 /**
@@ -137,8 +160,18 @@ export function readRegularFile(abs: string, maxBytes: number, shown = abs): Buf
   const fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new ContainmentError(`'${shown}' is not a regular file (${fileTypeOf(stat)})`, 'only regular files are read', 'not-regular');
-    if (stat.size > maxBytes) throw new ContainmentError(`'${shown}' is too large (${stat.size} bytes; the limit is ${maxBytes})`, 'keep such files small', 'too-large');
+    if (!stat.isFile())
+      throw new ContainmentError(
+        `'${shown}' is not a regular file (${fileTypeOf(stat)})`,
+        'only regular files are read',
+        'not-regular',
+      );
+    if (stat.size > maxBytes)
+      throw new ContainmentError(
+        `'${shown}' is too large (${stat.size} bytes; the limit is ${maxBytes})`,
+        'keep such files small',
+        'too-large',
+      );
     const buffer = Buffer.alloc(stat.size);
     let read = 0;
     while (read < buffer.length) {

@@ -56,8 +56,17 @@ export function contextFor(file: FileInfo, api: API, options?: { dry?: unknown }
   const relPath = engine?.relPath ?? repo.relative(file.path);
   const report = (finding: Finding) => {
     const position =
-      finding.index !== undefined ? positionAt(file.source, finding.index) : { line: finding.line ?? 1, column: finding.column ?? 1 };
-    const diagnostic: Diagnostic = { path: relPath, ...position, severity: finding.severity, code: finding.code, message: finding.message, ...(finding.fails ? { fails: true } : {}) };
+      finding.index !== undefined
+        ? positionAt(file.source, finding.index)
+        : { line: finding.line ?? 1, column: finding.column ?? 1 };
+    const diagnostic: Diagnostic = {
+      path: relPath,
+      ...position,
+      severity: finding.severity,
+      code: finding.code,
+      message: finding.message,
+      ...(finding.fails ? { fails: true } : {}),
+    };
     if (engine) engine.report(diagnostic);
     else api.report(formatDiagnostic(diagnostic));
   };
@@ -72,7 +81,11 @@ export function standaloneRepoFor(filePath: string): RepoIndex {
   const dir = path.dirname(path.resolve(filePath));
   let root: string;
   try {
-    root = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    root = execFileSync('git', ['rev-parse', '--show-toplevel'], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     root = process.cwd();
   }

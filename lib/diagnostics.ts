@@ -23,7 +23,17 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${quotePath(d.path)}:${d.line}:${d.column}: ${d.severity}: ${escapeControls(d.message)} [${d.code}]`;
 }
 
-const C_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\v': '\\v', '\f': '\\f', '\r': '\\r', '"': '\\"', '\\': '\\\\' };
+const C_ESCAPES: Record<string, string> = {
+  '\x07': '\\a',
+  '\b': '\\b',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\v': '\\v',
+  '\f': '\\f',
+  '\r': '\\r',
+  '"': '\\"',
+  '\\': '\\\\',
+};
 const CONTROL = /[\x00-\x1f\x7f]/;
 
 /** A path as `git ls-files` prints it: unchanged, or C-quoted when it holds a control character. */
@@ -53,7 +63,5 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 
 /** Fill `{name}` placeholders from a message table entry. */
 export function fillMessage(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in values ? String(values[key]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }

@@ -23,7 +23,12 @@ const NO_NEWLINE = '\\ No newline at end of file';
 const require = createRequire(import.meta.url);
 let jsdiff: typeof import('diff') | undefined;
 
-export function lineHunks(oldText: string, newText: string, context: number, maxEditLength = MAX_EDIT_LENGTH): LineHunk[] {
+export function lineHunks(
+  oldText: string,
+  newText: string,
+  context: number,
+  maxEditLength = MAX_EDIT_LENGTH,
+): LineHunk[] {
   jsdiff ??= require('diff') as typeof import('diff');
   // the unchanged head and tail past the context lines never reach jsdiff, which would hold two
   // line arrays of the whole file: one changed import in 600,000 lines diffs a few lines
@@ -41,7 +46,11 @@ export function lineHunks(oldText: string, newText: string, context: number, max
  * The two texts without the whole lines they share at the start and the end, less `context` lines
  * on each side; `skipped` counts the lines cut from the start.
  */
-export function trimCommonLines(oldText: string, newText: string, context: number): { skipped: number; oldMiddle: string; newMiddle: string } {
+export function trimCommonLines(
+  oldText: string,
+  newText: string,
+  context: number,
+): { skipped: number; oldMiddle: string; newMiddle: string } {
   const shorter = Math.min(oldText.length, newText.length);
   let first = 0;
   while (first < shorter && oldText.charCodeAt(first) === newText.charCodeAt(first)) first++;
@@ -51,7 +60,11 @@ export function trimCommonLines(oldText: string, newText: string, context: numbe
   const headEnd = cut;
   for (let k = 0; k < context && cut > 0; k++) cut = lineStart(cut - 1);
   let common = 0;
-  while (common < shorter - headEnd && oldText.charCodeAt(oldText.length - 1 - common) === newText.charCodeAt(newText.length - 1 - common)) common++;
+  while (
+    common < shorter - headEnd &&
+    oldText.charCodeAt(oldText.length - 1 - common) === newText.charCodeAt(newText.length - 1 - common)
+  )
+    common++;
   // the first line start inside the shared tail, then forward `context` lines
   let tail = oldText.indexOf('\n', oldText.length - common) + 1 || oldText.length;
   for (let k = 0; k < context && tail < oldText.length; k++) tail = oldText.indexOf('\n', tail) + 1 || oldText.length;
@@ -95,7 +108,12 @@ export function linearHunks(oldText: string, newText: string, context: number): 
   let head = 0;
   while (head < before.length && head < after.length && same(before[head], after[head])) head++;
   let tail = 0;
-  while (tail < before.length - head && tail < after.length - head && same(before[before.length - 1 - tail], after[after.length - 1 - tail])) tail++;
+  while (
+    tail < before.length - head &&
+    tail < after.length - head &&
+    same(before[before.length - 1 - tail], after[after.length - 1 - tail])
+  )
+    tail++;
   const oldEnd = before.length - tail;
   const newEnd = after.length - tail;
   if (head === oldEnd && head === newEnd) return [];

@@ -33,7 +33,10 @@ export function blobId(bytes: Buffer): string {
 export function renderChange(change: FileChange): string {
   const { before, after } = change;
   if (before && after && before.kind !== after.kind) {
-    return renderChange({ path: change.path, before, after: null }) + renderChange({ path: change.path, before: null, after });
+    return (
+      renderChange({ path: change.path, before, after: null }) +
+      renderChange({ path: change.path, before: null, after })
+    );
   }
   if (!change.renamedFrom && before && after && sameState(before, after)) return '';
   const oldPath = change.renamedFrom ?? change.path;
@@ -50,7 +53,11 @@ export function renderChange(change: FileChange): string {
     const modeChanged = gitMode(before) !== gitMode(after);
     if (modeChanged) header.push(`old mode ${gitMode(before)}`, `new mode ${gitMode(after)}`);
     if (change.renamedFrom) {
-      header.push(`similarity index ${oldId === newId ? 100 : 90}%`, `rename from ${quotePath(oldPath)}`, `rename to ${quotePath(change.path)}`);
+      header.push(
+        `similarity index ${oldId === newId ? 100 : 90}%`,
+        `rename from ${quotePath(oldPath)}`,
+        `rename to ${quotePath(change.path)}`,
+      );
     }
     if (oldId !== newId) header.push(`index ${oldId}..${newId}${modeChanged ? '' : ` ${gitMode(after)}`}`);
     if (oldId === newId) return header.join('\n') + '\n';
@@ -104,7 +111,17 @@ export function quotePath(p: string): string {
   if (!/["\\\x00-\x1f\x7f-\uffff]/.test(p)) return p;
   let out = '"';
   for (const byte of Buffer.from(p, 'utf8')) {
-    const named: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r', 34: '\\"', 92: '\\\\' };
+    const named: Record<number, string> = {
+      7: '\\a',
+      8: '\\b',
+      9: '\\t',
+      10: '\\n',
+      11: '\\v',
+      12: '\\f',
+      13: '\\r',
+      34: '\\"',
+      92: '\\\\',
+    };
     if (named[byte]) out += named[byte];
     else if (byte < 0x20 || byte >= 0x7f) out += `\\${byte.toString(8).padStart(3, '0')}`;
     else out += String.fromCharCode(byte);
@@ -120,7 +137,8 @@ function binaryHunk(bytes: Buffer): string {
   let out = `literal ${bytes.length}\n`;
   for (let offset = 0; offset < deflated.length; offset += 52) {
     const chunk = deflated.subarray(offset, offset + 52);
-    const lengthChar = chunk.length <= 26 ? String.fromCharCode(64 + chunk.length) : String.fromCharCode(96 + chunk.length - 26);
+    const lengthChar =
+      chunk.length <= 26 ? String.fromCharCode(64 + chunk.length) : String.fromCharCode(96 + chunk.length - 26);
     let line = lengthChar;
     for (let i = 0; i < chunk.length; i += 4) {
       let value = 0;

@@ -66,12 +66,18 @@ export function discoverRepository(options: DiscoveryOptions): Discovery {
     } catch (error) {
       // its files may hold exactly what should change: selectTargets reports it
       const { code, message } = error as NodeJS.ErrnoException;
-      unreadable.push({ path: dirRel || '.', reason: code ? `${code}: ${message.split(',')[0].replace(/^\w+: /, '')}` : message });
+      unreadable.push({
+        path: dirRel || '.',
+        reason: code ? `${code}: ${message.split(',')[0].replace(/^\w+: /, '')}` : message,
+      });
       return;
     }
     const gitignore = entries.find((e) => e.name === '.gitignore' && e.isFile());
     if (gitignore) {
-      layers = [...layers, { base: dirRel, rules: ignore().add(readFileSync(path.join(dirAbs, '.gitignore'), 'utf8')) }];
+      layers = [
+        ...layers,
+        { base: dirRel, rules: ignore().add(readFileSync(path.join(dirAbs, '.gitignore'), 'utf8')) },
+      ];
     }
     for (const entry of entries) {
       const rel = dirRel ? `${dirRel}/${entry.name}` : entry.name;
@@ -121,7 +127,9 @@ export function selectTargets(discovery: Discovery, options: TargetOptions): str
   const toRel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
   const selected = new Set<string>();
   const known = new Set(discovery.files);
-  const extensions = options.extensions?.length ? new Set(options.extensions.map((e) => e.replace(/^\./, '').toLowerCase())) : undefined;
+  const extensions = options.extensions?.length
+    ? new Set(options.extensions.map((e) => e.replace(/^\./, '').toLowerCase()))
+    : undefined;
   const wanted = (file: string) => !extensions || extensions.has(path.posix.extname(file).slice(1).toLowerCase());
   const skipped = new Map<string, FileOutcome>();
   // the first spelling of a file wins, as the first mention selects it
@@ -142,7 +150,10 @@ export function selectTargets(discovery: Discovery, options: TargetOptions): str
     const abs = path.resolve(cwd, given);
     const rel = toRel(abs);
     if (rel.startsWith('..') || path.isAbsolute(rel)) {
-      throw new UsageError(`path '${given}' is outside the repository (${root})`, 'run repomod from inside the repository you want to change');
+      throw new UsageError(
+        `path '${given}' is outside the repository (${root})`,
+        'run repomod from inside the repository you want to change',
+      );
     }
     let stat;
     try {
@@ -158,10 +169,12 @@ export function selectTargets(discovery: Discovery, options: TargetOptions): str
         selected.add(file);
       }
       for (const dir of discovery.unreadable ?? []) {
-        if (rel === '' || dir.path === rel || dir.path.startsWith(prefix)) skipped.set(dir.path, unreadableDirectory(dir.path, dir.reason));
+        if (rel === '' || dir.path === rel || dir.path.startsWith(prefix))
+          skipped.set(dir.path, unreadableDirectory(dir.path, dir.reason));
       }
       // `x.py/` named as if it were a file, holding nothing to check: "0 changed" would look like a pass
-      if (rel !== '' && wanted(rel) && !inside.some(wanted) && !skipped.has(rel)) skipped.set(rel, notRegular(rel, stat));
+      if (rel !== '' && wanted(rel) && !inside.some(wanted) && !skipped.has(rel))
+        skipped.set(rel, notRegular(rel, stat));
     } else if (known.has(rel)) {
       typed(rel, given);
       selected.add(rel);
@@ -175,5 +188,10 @@ export function selectTargets(discovery: Discovery, options: TargetOptions): str
 
 function unreadableDirectory(rel: string, reason: string): FileOutcome {
   const message = `cannot read the directory (${reason}); its files were not checked: fix its permissions, or --ignore it`;
-  return { path: rel, status: 'failed', error: message, diagnostics: [{ path: rel, line: 1, column: 1, severity: 'error', code: 'read-error', message }] };
+  return {
+    path: rel,
+    status: 'failed',
+    error: message,
+    diagnostics: [{ path: rel, line: 1, column: 1, severity: 'error', code: 'read-error', message }],
+  };
 }

@@ -111,7 +111,14 @@ export async function runEngine(options: EngineOptions): Promise<RunResult> {
   }
 }
 
-async function runLocked(options: EngineOptions, mode: RunMode, cwd: string, root: string, session: WriteSession | undefined, started: number): Promise<RunResult> {
+async function runLocked(
+  options: EngineOptions,
+  mode: RunMode,
+  cwd: string,
+  root: string,
+  session: WriteSession | undefined,
+  started: number,
+): Promise<RunResult> {
   const module = await loadTransformModule(options.transform);
   // loading (babel compiling a transform) can take seconds without a turn of the event loop: a
   // Ctrl-C that came meanwhile must be seen now, before a transform stuck in a loop would hide it
@@ -119,31 +126,56 @@ async function runLocked(options: EngineOptions, mode: RunMode, cwd: string, roo
   const meta = module.meta;
   const transformOptions = options.transformOptions ?? {};
 
-  const discovery = discoverRepository({ root, ignore: [...(options.ignore ?? []), ...cacheIgnore(root, options.cacheDir)] });
-  const repo = new RepoIndex({ ...discovery, root, sourceRoots: options.sourceRoots ? [...options.sourceRoots] : undefined, maxFileSize: options.maxFileSize, cacheDir: options.cacheDir });
-  const extensions = options.extensions?.length ? options.extensions : meta?.extensions ?? STOCK_EXTENSIONS;
+  const discovery = discoverRepository({
+    root,
+    ignore: [...(options.ignore ?? []), ...cacheIgnore(root, options.cacheDir)],
+  });
+  const repo = new RepoIndex({
+    ...discovery,
+    root,
+    sourceRoots: options.sourceRoots ? [...options.sourceRoots] : undefined,
+    maxFileSize: options.maxFileSize,
+    cacheDir: options.cacheDir,
+  });
+  const extensions = options.extensions?.length ? options.extensions : (meta?.extensions ?? STOCK_EXTENSIONS);
   // a repository-level transform that declares no extensions has nothing to do per file
   const perFile = module.default && !(module.planRepository && meta?.extensions.length === 0);
   const skipped: FileOutcome[] = [];
   const typedPaths = new Map<string, string>();
-  let targets = perFile ? selectTargets(discovery, { root, cwd, paths: options.paths ?? [], extensions, skipped, typedPaths }) : [];
+  let targets = perFile
+    ? selectTargets(discovery, { root, cwd, paths: options.paths ?? [], extensions, skipped, typedPaths })
+    : [];
   if (options.shard) targets = targets.filter((file) => inShard(file, options.shard!));
 
   const prefilter = meta?.prefilter?.(transformOptions);
   const parser = options.parser;
-  const outcomes = await processTargets(targets, { module, options: transformOptions, repo, cwd, prefilter, mode, typedPaths, parser }, {
-    jobs: meta?.inProcess ? 1 : Math.max(1, options.jobs ?? defaultJobs(options.transform)),
-    workerSetup: () => ({ source: withoutModules(options.transform), options: transformOptions, snapshot: repo.snapshot(), cwd, prefilter, mode, typedPaths, parser }),
-    onProgress: options.onProgress,
-    signal: options.signal,
-  });
+  const outcomes = await processTargets(
+    targets,
+    { module, options: transformOptions, repo, cwd, prefilter, mode, typedPaths, parser },
+    {
+      jobs: meta?.inProcess ? 1 : Math.max(1, options.jobs ?? defaultJobs(options.transform)),
+      workerSetup: () => ({
+        source: withoutModules(options.transform),
+        options: transformOptions,
+        snapshot: repo.snapshot(),
+        cwd,
+        prefilter,
+        mode,
+        typedPaths,
+        parser,
+      }),
+      onProgress: options.onProgress,
+      signal: options.signal,
+    },
+  );
 
   const planned: FileChange[] = [];
   const planDiagnostics: Diagnostic[] = [];
   const attachments: Record<string, unknown> = {};
   const stats: Record<string, number> = {};
   const count = (name: string, quantity = 1) => void (stats[name] = (stats[name] ?? 0) + quantity);
-  for (const outcome of outcomes) for (const [name, quantity] of Object.entries(outcome.stats ?? {})) count(name, quantity);
+  for (const outcome of outcomes)
+    for (const [name, quantity] of Object.entries(outcome.stats ?? {})) count(name, quantity);
   // repository-level work runs once: on the first shard only, so shard patches concatenate
   if (module.planRepository && (!options.shard || options.shard.index === 1)) {
     const context: PlanContext = {
@@ -198,7 +230,8 @@ function planPaths(root: string, cwd: string, given: readonly string[]): string[
     if (isGlob(entry)) {
       const matches = expandGlob(entry, cwd, { onlyFiles: false });
       // an empty list would mean "everywhere" to the plan: a typo must not widen the run
-      if (matches.length === 0) throw new UsageError(`pattern '${entry}' matches nothing`, `check the pattern; it is relative to ${cwd}`);
+      if (matches.length === 0)
+        throw new UsageError(`pattern '${entry}' matches nothing`, `check the pattern; it is relative to ${cwd}`);
       for (const match of matches) paths.push(toRel(path.resolve(cwd, match)));
     } else {
       const rel = toRel(path.resolve(cwd, entry));
@@ -242,7 +275,14 @@ function assemble(
         // two plans for one file would be a guess; keep the repository-level one and say so
         result.status = 'failed';
         result.error = 'changed both by the per-file transform and by the repository plan';
-        result.diagnostics.push({ path: outcome.path, line: 1, column: 1, severity: 'error', code: 'conflicting-changes', message: `${result.error}; left to the repository plan` });
+        result.diagnostics.push({
+          path: outcome.path,
+          line: 1,
+          column: 1,
+          severity: 'error',
+          code: 'conflicting-changes',
+          message: `${result.error}; left to the repository plan`,
+        });
       } else {
         const change: FileChange = { path: outcome.path, before: outcome.before ?? null, after: outcome.after };
         changes.push(change);
@@ -260,7 +300,11 @@ function assemble(
     byPath.set(change.path, result);
   }
   for (const diagnostic of planDiagnostics) {
-    const result = byPath.get(diagnostic.path) ?? { path: diagnostic.path, status: 'unchanged' as const, diagnostics: [] };
+    const result = byPath.get(diagnostic.path) ?? {
+      path: diagnostic.path,
+      status: 'unchanged' as const,
+      diagnostics: [],
+    };
     result.diagnostics.push(diagnostic);
     byPath.set(diagnostic.path, result);
   }
@@ -277,7 +321,20 @@ function assemble(
   const diagnostics = files.flatMap((f) => f.diagnostics);
   changes.sort(byOrdinalKey((x) => x.path));
   const patch = files.map((f) => f.patch ?? '').join('');
-  return { root, transform, mode, files, changes, diagnostics, patch, totals: countTotals(files, diagnostics), written: [], attachments: {}, stats: {}, durationMs: 0 };
+  return {
+    root,
+    transform,
+    mode,
+    files,
+    changes,
+    diagnostics,
+    patch,
+    totals: countTotals(files, diagnostics),
+    written: [],
+    attachments: {},
+    stats: {},
+    durationMs: 0,
+  };
 }
 
 function countTotals(files: FileResult[], diagnostics: Diagnostic[]): RunTotals {

@@ -27,10 +27,14 @@ export interface Explanation {
 export type Explanations = Record<string, Explanation>;
 
 /** How a run leaves out a code: the same for every code a transform or `check` reports. */
-export const runSuppression = (code: string) => `in a run: \`repomod check --ignore-code ${code}\`, or "ignoreCodes": ["${code}"] in the config (which \`check\` reads)`;
+export const runSuppression = (code: string) =>
+  `in a run: \`repomod check --ignore-code ${code}\`, or "ignoreCodes": ["${code}"] in the config (which \`check\` reads)`;
 
 /** For findings that are not on a line of a source file: no comment applies. */
-export const notInSource = (code: string, other: string) => [`no in-line comment applies: ${other}`, runSuppression(code)];
+export const notInSource = (code: string, other: string) => [
+  `no in-line comment applies: ${other}`,
+  runSuppression(code),
+];
 
 /** Codes the engine reports for every command (unprefixed). */
 export const engineExplanations = {
@@ -58,7 +62,10 @@ export const engineExplanations = {
     before: '# -*- coding: latin-1 -*-\nfrom pipeline.common.util import lock   # bytes 0xe9 elsewhere in the file',
     after: '# (the file re-saved as UTF-8, the coding line removed)\nfrom common.util import lock',
     fix: 'convert the file to UTF-8 (`iconv -f latin1 -t utf-8`), or check it by hand',
-    suppress: notInSource('not-utf8', 'the file is not read as text, so its comments are not either; --ignore GLOB skips it'),
+    suppress: notInSource(
+      'not-utf8',
+      'the file is not read as text, so its comments are not either; --ignore GLOB skips it',
+    ),
   },
   'too-large': {
     severity: 'warning',
@@ -67,7 +74,10 @@ export const engineExplanations = {
     before: 'generated/schema_pb2.py   52.4 MB',
     after: '$ repomod check --max-file-size 100MB   (or "maxFileSize" in the config)',
     fix: 'raise --max-file-size if the file must be checked, or exclude generated files with --ignore',
-    suppress: notInSource('too-large', 'the file is never read, so its comments are not either; --ignore GLOB skips it'),
+    suppress: notInSource(
+      'too-large',
+      'the file is never read, so its comments are not either; --ignore GLOB skips it',
+    ),
   },
   'not-a-file': {
     severity: 'warning',
@@ -82,13 +92,14 @@ export const engineExplanations = {
     severity: 'error',
     summary: 'the transform threw on this file; the file was left unchanged and the run went on',
     why: 'a failed file was not transformed, so it may still hold what the transform fixes; the run exits 1',
-    before: 'file.py:1:1: error: transform failed (Cannot read properties of undefined); left unchanged [transform-error]',
+    before:
+      'file.py:1:1: error: transform failed (Cannot read properties of undefined); left unchanged [transform-error]',
     after: 'a fixed transform: the file is processed like the others',
     fix: 'rerun with --verbose for the stack; a third-party transform needs fixing by its author, a built-in one is a repomod bug to report',
   },
   'conflicting-changes': {
     severity: 'error',
-    summary: 'a file was changed both by a per-file edit and by a repository-wide plan; the plan\'s change was kept',
+    summary: "a file was changed both by a per-file edit and by a repository-wide plan; the plan's change was kept",
     why: 'two edits of one file would be a guess about which comes first; the per-file edit is not applied',
     before: 'a link replaced by replace-symlinks whose copy rewrite-imports also edits, in one `check` run',
     after: 'run the two transforms one after the other',
@@ -97,7 +108,7 @@ export const engineExplanations = {
   },
   report: {
     severity: 'info',
-    summary: "a third-party jscodeshift transform called api.report(); its message as written",
+    summary: 'a third-party jscodeshift transform called api.report(); its message as written',
     why: 'the transform wanted to tell you something about this file',
     before: "api.report('skipped: dynamic require')",
     after: 'file.js:1:1: info: skipped: dynamic require [report]',

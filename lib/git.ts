@@ -7,7 +7,12 @@ import path from 'node:path';
 
 function git(cwd: string, args: string[]): string | undefined {
   try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+    return execFileSync('git', args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 256 * 1024 * 1024,
+    });
   } catch {
     return undefined;
   }
@@ -25,12 +30,20 @@ export function gitStateOf(root: string, rel: string): 'tracked' | 'git-ignored'
 }
 
 /** Run git without blocking the event loop (a Ctrl-C during a long `git status` is seen at once). */
-export function gitAsync(cwd: string, args: string[], signal?: AbortSignal): Promise<{ ok: boolean; stdout: string; stderr: string }> {
+export function gitAsync(
+  cwd: string,
+  args: string[],
+  signal?: AbortSignal,
+): Promise<{ ok: boolean; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, signal }, (error, stdout, stderr) => {
       // an abort kills git and ends the run: it is not git's answer
       if (signal?.aborted) return reject(signal.reason);
-      resolve({ ok: !error, stdout: String(stdout ?? ''), stderr: String(stderr ?? '') || String(error?.message ?? '') });
+      resolve({
+        ok: !error,
+        stdout: String(stdout ?? ''),
+        stderr: String(stderr ?? '') || String(error?.message ?? ''),
+      });
     });
   });
 }
@@ -68,7 +81,11 @@ export function enclosingDotGit(dir: string): string | undefined {
  * that git cannot bring back.
  * @returns the dirty paths, or git's own complaint when it could not tell
  */
-export async function uncommittedPaths(root: string, paths: readonly string[], signal?: AbortSignal): Promise<{ dirty: string[]; failure?: string }> {
+export async function uncommittedPaths(
+  root: string,
+  paths: readonly string[],
+  signal?: AbortSignal,
+): Promise<{ dirty: string[]; failure?: string }> {
   const dirty: string[] = [];
   const rootIsRepository = existsSync(path.join(root, '.git'));
   for (const [repoDir, members] of groupByRepository(root, paths)) {
@@ -78,8 +95,13 @@ export async function uncommittedPaths(root: string, paths: readonly string[], s
     // batch the pathspecs so a huge change list does not overflow the command line
     for (let i = 0; i < members.length; i += 1000) {
       const specs = members.slice(i, i + 1000).map((p) => `:(literal)${p.slice(prefix.length)}`);
-      const result = await gitAsync(path.join(root, repoDir), ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignore-submodules=none', '--', ...specs], signal);
-      if (!result.ok) return { dirty, failure: `${repoDir ? `in ${repoDir}: ` : ''}${result.stderr.trim().split('\n')[0]}` };
+      const result = await gitAsync(
+        path.join(root, repoDir),
+        ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--ignore-submodules=none', '--', ...specs],
+        signal,
+      );
+      if (!result.ok)
+        return { dirty, failure: `${repoDir ? `in ${repoDir}: ` : ''}${result.stderr.trim().split('\n')[0]}` };
       const entries = result.stdout.split('\0');
       for (let k = 0; k < entries.length; k++) {
         const entry = entries[k];

@@ -25,7 +25,9 @@ export interface OptionDescriptor {
 }
 
 /** The value one declared option resolves to: what `validate` returns, else its type's (or choices'). */
-export type OptionValue<D extends OptionDescriptor> = D extends { validate: (value: unknown, origin: string) => infer R }
+export type OptionValue<D extends OptionDescriptor> = D extends {
+  validate: (value: unknown, origin: string) => infer R;
+}
   ? R
   : D['type'] extends 'boolean'
     ? boolean
@@ -62,7 +64,11 @@ export function defineOptions<const Ds extends readonly OptionDescriptor[]>(desc
 
 /** A default must be a value its option can hold (`default: 'middle'` beside choices first, last is a type error). */
 type DefaultsFit<Ds extends readonly OptionDescriptor[]> = {
-  [I in keyof Ds]: Ds[I] extends { default: infer V } ? (V extends OptionValue<Ds[I]> ? unknown : { default: OptionValue<Ds[I]> }) : unknown;
+  [I in keyof Ds]: Ds[I] extends { default: infer V }
+    ? V extends OptionValue<Ds[I]>
+      ? unknown
+      : { default: OptionValue<Ds[I]> }
+    : unknown;
 };
 
 /**
@@ -70,10 +76,40 @@ type DefaultsFit<Ds extends readonly OptionDescriptor[]> = {
  * They are never an error: a transform must run unchanged under `jscodeshift -t`.
  */
 const RUNNER_KEYS = new Set([
-  '_', '$0', 'dry', 'd', 'print', 'p', 'verbose', 'v', 'babel', 'extensions', 'ignorePattern',
-  'ignore-pattern', 'ignoreConfig', 'ignore-config', 'runInBand', 'run-in-band', 'silent', 's',
-  'parser', 'parserConfig', 'parser-config', 'failOnError', 'fail-on-error', 'cpus', 'c', 'stdin',
-  'transform', 't', 'gitignore', 'hidden', 'help', 'h', 'version', 'allowDirty',
+  '_',
+  '$0',
+  'dry',
+  'd',
+  'print',
+  'p',
+  'verbose',
+  'v',
+  'babel',
+  'extensions',
+  'ignorePattern',
+  'ignore-pattern',
+  'ignoreConfig',
+  'ignore-config',
+  'runInBand',
+  'run-in-band',
+  'silent',
+  's',
+  'parser',
+  'parserConfig',
+  'parser-config',
+  'failOnError',
+  'fail-on-error',
+  'cpus',
+  'c',
+  'stdin',
+  'transform',
+  't',
+  'gitignore',
+  'hidden',
+  'help',
+  'h',
+  'version',
+  'allowDirty',
   'repomodRoot',
 ]);
 
@@ -99,10 +135,7 @@ export function resolveOptions<const Ds extends readonly OptionDescriptor[]>(
     const descriptor = byName.get(key);
     if (!descriptor) {
       const known = descriptors.map((d) => d.name).join(', ') || 'none';
-      throw new ConfigError(
-        `unknown option '${rawKey}' in ${origin}`,
-        `known options: ${known}`,
-      );
+      throw new ConfigError(`unknown option '${rawKey}' in ${origin}`, `known options: ${known}`);
     }
     result[key] = coerce(value, descriptor, origin);
   }

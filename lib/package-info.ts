@@ -18,8 +18,17 @@ export function packageInfo(): PackageInfo {
   for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'package.json');
     if (existsSync(candidate)) {
-      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string; dependencies?: Record<string, string> };
-      if (pkg.name === 'repomod') return (cached = { name: pkg.name, version: pkg.version ?? '0.0.0', dependencies: Object.keys(pkg.dependencies ?? {}) });
+      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as {
+        name?: string;
+        version?: string;
+        dependencies?: Record<string, string>;
+      };
+      if (pkg.name === 'repomod')
+        return (cached = {
+          name: pkg.name,
+          version: pkg.version ?? '0.0.0',
+          dependencies: Object.keys(pkg.dependencies ?? {}),
+        });
     }
     if (dir === path.dirname(dir)) return (cached = { name: 'repomod', version: '0.0.0', dependencies: [] });
   }

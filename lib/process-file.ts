@@ -59,7 +59,12 @@ export async function processFile(relPath: string, job: FileJob): Promise<FileOu
     // a source file we cannot read may hold exactly what should change: say so, never skip quietly
     const declared = decoded.notUtf8.declared ? ` (it declares '${decoded.notUtf8.declared}')` : '';
     const message = `file is not UTF-8${declared}; left unchanged: convert it to UTF-8 or check it by hand`;
-    return { path: relPath, status: 'skipped', reason: 'not UTF-8', diagnostics: [{ path: relPath, line: 1, column: 1, severity: 'warning', code: 'not-utf8', message }] };
+    return {
+      path: relPath,
+      status: 'skipped',
+      reason: 'not UTF-8',
+      diagnostics: [{ path: relPath, line: 1, column: 1, severity: 'warning', code: 'not-utf8', message }],
+    };
   }
   if (decoded.binary) return { path: relPath, status: 'skipped', reason: 'binary file', diagnostics: [] };
   // the class index and the checks ask the repository for this text too: one read serves both
@@ -69,11 +74,21 @@ export async function processFile(relPath: string, job: FileJob): Promise<FileOu
   }
   const transformPath = job.typedPaths?.get(relPath) ?? (path.relative(job.cwd, absPath) || absPath);
   try {
-    const result = await runTransformOnText(job.module, transformPath, relPath, decoded.text, job.options, job.repo, job.mode, job.parser);
+    const result = await runTransformOnText(
+      job.module,
+      transformPath,
+      relPath,
+      decoded.text,
+      job.options,
+      job.repo,
+      job.mode,
+      job.parser,
+    );
     const { diagnostics } = result;
     const stats = Object.keys(result.stats).length > 0 ? { stats: result.stats } : {};
     const output = result.output === undefined ? undefined : keepLineEndings(decoded.text, result.output);
-    if (output === undefined) return { path: relPath, status: 'skipped', reason: 'not applicable', diagnostics, ...stats };
+    if (output === undefined)
+      return { path: relPath, status: 'skipped', reason: 'not applicable', diagnostics, ...stats };
     if (output === decoded.text) return { path: relPath, status: 'unchanged', diagnostics, ...stats };
     return {
       path: relPath,
@@ -113,17 +128,33 @@ export function keepLineEndings(original: string, output: string): string {
 /** Past the parse limit: said, never read whole or parsed (a parse holds ~40 bytes per byte of source). */
 function tooLarge(relPath: string, size: number, limit: number): FileOutcome {
   const message = `file is ${formatSize(size)}, over the ${formatSize(limit)} parse limit (--max-file-size); left unchanged`;
-  return { path: relPath, status: 'skipped', reason: 'too large', diagnostics: [{ path: relPath, line: 1, column: 1, severity: 'warning', code: 'too-large', message }] };
+  return {
+    path: relPath,
+    status: 'skipped',
+    reason: 'too large',
+    diagnostics: [{ path: relPath, line: 1, column: 1, severity: 'warning', code: 'too-large', message }],
+  };
 }
 
 /** A FIFO, socket or device where a file was expected: named with its type, never opened. */
 export function notRegular(relPath: string, stat: Stats): FileOutcome {
   const message = `not a regular file (${fileTypeOf(stat)}); left unchanged`;
-  return { path: relPath, status: 'skipped', reason: 'not a regular file', diagnostics: [{ path: relPath, line: 1, column: 1, severity: 'warning', code: 'not-a-file', message }] };
+  return {
+    path: relPath,
+    status: 'skipped',
+    reason: 'not a regular file',
+    diagnostics: [{ path: relPath, line: 1, column: 1, severity: 'warning', code: 'not-a-file', message }],
+  };
 }
 
-
-function failed(relPath: string, line: number, column: number, code: string, message: string, stack?: string): FileOutcome {
+function failed(
+  relPath: string,
+  line: number,
+  column: number,
+  code: string,
+  message: string,
+  stack?: string,
+): FileOutcome {
   return {
     path: relPath,
     status: 'failed',

@@ -34,7 +34,13 @@ export function registerBabel(transformPath: string): void {
   } catch {
     // optional, as in stock
   }
-  presets.push((fromJscodeshift(flavour === 'typescript' ? '@babel/preset-typescript' : '@babel/preset-flow') as { default: unknown }).default);
+  presets.push(
+    (
+      fromJscodeshift(flavour === 'typescript' ? '@babel/preset-typescript' : '@babel/preset-flow') as {
+        default: unknown;
+      }
+    ).default,
+  );
   const plugin = (name: string) => (fromJscodeshift(name) as { default: unknown }).default;
   const register = fromJscodeshift('@babel/register') as (options: object) => void;
   register({
@@ -53,7 +59,13 @@ export function registerBabel(transformPath: string): void {
     // stock's list (parsers, recast, ast-types: it compiles everything else, node_modules
     // included), plus repomod's own dependencies, which repomod requires lazily (jsdiff for the
     // patch): they are not the transform's, and compiling them cost ~1.5 s of a 260-file run
-    ignore: [/@babel\/parser/, /\/flow-parser\//, /\/recast\//, /\/ast-types\//, (file: string) => own.some((dir) => file.startsWith(dir))],
+    ignore: [
+      /@babel\/parser/,
+      /\/flow-parser\//,
+      /\/recast\//,
+      /\/ast-types\//,
+      (file: string) => own.some((dir) => file.startsWith(dir)),
+    ],
   });
   registered = flavour;
 }
@@ -65,7 +77,11 @@ function ownDependencyDirs(): string[] {
     try {
       // the entry point, not package.json: a package's `exports` may hide package.json
       let dir = path.dirname(require.resolve(name));
-      while (!dir.endsWith(`${path.sep}node_modules${path.sep}${name.split('/').join(path.sep)}`) && dir !== path.dirname(dir)) dir = path.dirname(dir);
+      while (
+        !dir.endsWith(`${path.sep}node_modules${path.sep}${name.split('/').join(path.sep)}`) &&
+        dir !== path.dirname(dir)
+      )
+        dir = path.dirname(dir);
       if (dir !== path.dirname(dir)) dirs.push(dir + path.sep);
     } catch {
       // an ESM-only package `require.resolve` cannot resolve is never required either

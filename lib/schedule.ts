@@ -37,7 +37,11 @@ export interface ScheduleOptions {
 }
 
 /** Outcomes in the order of `targets`. */
-export async function processTargets(targets: readonly string[], job: FileJob, options: ScheduleOptions): Promise<FileOutcome[]> {
+export async function processTargets(
+  targets: readonly string[],
+  job: FileJob,
+  options: ScheduleOptions,
+): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(targets.length);
   const policy = workersPolicy();
   const pool = options.jobs > 1 && workerAvailable() && policy !== 'never' ? new LazyPool(options) : undefined;
@@ -134,7 +138,13 @@ class LazyPool {
     this.done = done;
     const threads = this.options.jobs;
     const starting = import('tinypool').then(({ default: Tinypool }) => {
-      this.pool = new Tinypool({ filename: workerUrl().href, minThreads: threads, maxThreads: threads, workerData: this.options.workerSetup(), isolateWorkers: false });
+      this.pool = new Tinypool({
+        filename: workerUrl().href,
+        minThreads: threads,
+        maxThreads: threads,
+        workerData: this.options.workerSetup(),
+        isolateWorkers: false,
+      });
       this.options.signal?.addEventListener('abort', this.abort);
       for (let i = 0; i < threads * 2; i++) this.feed();
     });
@@ -166,14 +176,20 @@ class LazyPool {
   }
 
   private track(work: Promise<void>): void {
-    const tracked: Promise<void> = work.catch((error) => void (this.failure ??= error)).finally(() => this.inFlight.delete(tracked));
+    const tracked: Promise<void> = work
+      .catch((error) => void (this.failure ??= error))
+      .finally(() => this.inFlight.delete(tracked));
     this.inFlight.add(tracked);
   }
 }
 
 /** Workers import transforms themselves: send only the plain-data part of a source. */
 export function withoutModules(source: TransformSource): TransformSource {
-  return { ...source, preloaded: undefined, parts: source.parts?.map((part) => ({ ...part, source: withoutModules(part.source) })) };
+  return {
+    ...source,
+    preloaded: undefined,
+    parts: source.parts?.map((part) => ({ ...part, source: withoutModules(part.source) })),
+  };
 }
 
 function workerUrl(): URL {

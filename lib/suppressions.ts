@@ -21,7 +21,10 @@ const NEXT_LINE = /\/\/\s*repomod-ignore-next-line\b([^\n]*)/;
 const WHOLE_FILE = /(?:#\s*repomod:\s*ignore-file(?:\[([^\]]*)\])?|\/\/\s*repomod-ignore-file\b([^\n]*))/;
 
 const codesOf = (listed: string | undefined): Codes => {
-  const codes = (listed ?? '').split(/[\s,]+/).map((c) => c.trim()).filter(Boolean);
+  const codes = (listed ?? '')
+    .split(/[\s,]+/)
+    .map((c) => c.trim())
+    .filter(Boolean);
   return codes.length ? codes : 'all';
 };
 
@@ -55,7 +58,8 @@ export function codeMatches(listed: string, code: string): boolean {
   return listed === code || code.startsWith(`${listed}/`) || code.endsWith(`/${listed}`);
 }
 
-const covers = (codes: Codes | undefined, code: string) => codes !== undefined && (codes === 'all' || codes.some((c) => codeMatches(c, code)));
+const covers = (codes: Codes | undefined, code: string) =>
+  codes !== undefined && (codes === 'all' || codes.some((c) => codeMatches(c, code)));
 
 /** Is a finding at `line` with `code` suppressed? */
 export function isSuppressed(s: Suppressions, line: number, code: string): boolean {
@@ -67,7 +71,13 @@ export function isSuppressed(s: Suppressions, line: number, code: string): boole
  * the findings reported on its lines: it stays out when the comment is bare or names one of them
  * (or one of `transforms`, the names of what made the change: `check` runs several).
  */
-export function withoutSuppressedEdits(before: string, after: string, s: Suppressions, findings: readonly Diagnostic[], transforms: readonly string[]): string {
+export function withoutSuppressedEdits(
+  before: string,
+  after: string,
+  s: Suppressions,
+  findings: readonly Diagnostic[],
+  transforms: readonly string[],
+): string {
   const blocks = (codes: Codes | undefined, from: number, to: number) => {
     if (codes === undefined) return false;
     if (codes === 'all' || codes.some((c) => transforms.some((t) => codeMatches(c, t)))) return true;
@@ -90,15 +100,28 @@ export function withoutSuppressedEdits(before: string, after: string, s: Suppres
     if (hunk.oldLines === hunk.newLines) {
       // adjacent edits share a hunk: split it where both sides are back outside every bracket,
       // so one suppressed call keeps its lines without holding back the next call's fix
-      for (const [from, to] of segments(oldLines, newLines, oldFrom, newFrom, hunk.oldLines, depthBefore(oldLines, oldFrom))) {
+      for (const [from, to] of segments(
+        oldLines,
+        newLines,
+        oldFrom,
+        newFrom,
+        hunk.oldLines,
+        depthBefore(oldLines, oldFrom),
+      )) {
         const keepOld = suppressedAt(hunk.oldStart + from, hunk.oldStart + to - 1);
-        out.push(...(keepOld ? oldLines.slice(oldFrom + from, oldFrom + to) : newLines.slice(newFrom + from, newFrom + to)));
+        out.push(
+          ...(keepOld ? oldLines.slice(oldFrom + from, oldFrom + to) : newLines.slice(newFrom + from, newFrom + to)),
+        );
       }
     } else {
       // lines added or removed: the hunk is one edit; a pure insertion is decided by its neighbours
       const first = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
       const last = hunk.oldLines === 0 ? hunk.oldStart : hunk.oldStart + hunk.oldLines - 1;
-      out.push(...(suppressedAt(first, last) ? oldLines.slice(oldFrom, oldFrom + hunk.oldLines) : newLines.slice(newFrom, newFrom + hunk.newLines)));
+      out.push(
+        ...(suppressedAt(first, last)
+          ? oldLines.slice(oldFrom, oldFrom + hunk.oldLines)
+          : newLines.slice(newFrom, newFrom + hunk.newLines)),
+      );
     }
     oldAt = oldFrom + hunk.oldLines;
   }
@@ -117,13 +140,21 @@ function bracketBalance(text: string): number {
   return depth;
 }
 
-const depthBefore = (lines: readonly string[], end: number) => lines.slice(0, end).reduce((d, line) => d + bracketBalance(line), 0);
+const depthBefore = (lines: readonly string[], end: number) =>
+  lines.slice(0, end).reduce((d, line) => d + bracketBalance(line), 0);
 
 /**
  * `[from, to)` offsets into a hunk of `count` lines on each side, cut after each line where both
  * sides are back at bracket depth 0 (or below: a rough count errs towards longer segments).
  */
-function segments(oldLines: readonly string[], newLines: readonly string[], oldFrom: number, newFrom: number, count: number, startDepth: number): [number, number][] {
+function segments(
+  oldLines: readonly string[],
+  newLines: readonly string[],
+  oldFrom: number,
+  newFrom: number,
+  count: number,
+  startDepth: number,
+): [number, number][] {
   const cuts: [number, number][] = [];
   let oldDepth = startDepth;
   let newDepth = startDepth;
@@ -149,7 +180,12 @@ function splitKeepingEnds(text: string): string[] {
  * @param read a repository file's text, for files whose outcome does not carry it
  * @returns how many findings were suppressed
  */
-export function applySuppressions(outcomes: FileOutcome[], planDiagnostics: Diagnostic[], read: (path: string) => string | undefined, transforms: readonly string[]): number {
+export function applySuppressions(
+  outcomes: FileOutcome[],
+  planDiagnostics: Diagnostic[],
+  read: (path: string) => string | undefined,
+  transforms: readonly string[],
+): number {
   let suppressed = 0;
   const cache = new Map<string, Suppressions | undefined>();
   const suppressionsOf = (file: string, text?: string) => {
@@ -177,7 +213,12 @@ export function applySuppressions(outcomes: FileOutcome[], planDiagnostics: Diag
       outcome.status = 'unchanged';
       outcome.before = undefined;
       outcome.after = undefined;
-    } else outcome.after = { kind: 'file', bytes: encodeText(text, before.bom), executable: (outcome.after as { executable: boolean }).executable };
+    } else
+      outcome.after = {
+        kind: 'file',
+        bytes: encodeText(text, before.bom),
+        executable: (outcome.after as { executable: boolean }).executable,
+      };
   }
   const kept = planDiagnostics.filter((d) => keep(suppressionsOf(d.path))(d));
   planDiagnostics.splice(0, planDiagnostics.length, ...kept);

@@ -47,7 +47,13 @@ export async function loadTransformModule(source: TransformSource): Promise<Tran
   if (source.preloaded) return source.preloaded;
   if (source.parts) {
     const { composeTransforms } = await import('./composite.js');
-    const parts = await Promise.all(source.parts.map(async (part) => ({ name: part.source.name, module: await loadTransformModule(part.source), options: part.options })));
+    const parts = await Promise.all(
+      source.parts.map(async (part) => ({
+        name: part.source.name,
+        module: await loadTransformModule(part.source),
+        options: part.options,
+      })),
+    );
     return composeTransforms(parts);
   }
   if (source.builtin) {
@@ -59,7 +65,10 @@ export async function loadTransformModule(source: TransformSource): Promise<Tran
     } catch (error) {
       // the transform is the user's input: a syntax error in it is theirs to fix, not our bug
       const message = String((error as Error)?.message ?? error).split('\n')[0];
-      throw new UsageError(`cannot load transform '${source.name}': ${(error as Error)?.name ?? 'Error'}: ${message}`, 'fix the transform file (run it with node to see the whole error), or check the path given to -t');
+      throw new UsageError(
+        `cannot load transform '${source.name}': ${(error as Error)?.name ?? 'Error'}: ${message}`,
+        'fix the transform file (run it with node to see the whole error), or check the path given to -t',
+      );
     }
   }
   return normaliseModule(loaded, source);
@@ -85,7 +94,8 @@ async function requireTransform(file: string, babel: boolean): Promise<unknown> 
 function normaliseModule(loaded: unknown, source: TransformSource): TransformModule {
   const mod = loaded as Record<string, unknown>;
   let fn: unknown = typeof loaded === 'function' ? loaded : mod?.default;
-  if (fn && typeof fn === 'object' && typeof (fn as Record<string, unknown>).default === 'function') fn = (fn as Record<string, unknown>).default;
+  if (fn && typeof fn === 'object' && typeof (fn as Record<string, unknown>).default === 'function')
+    fn = (fn as Record<string, unknown>).default;
   const module: TransformModule = {
     default: typeof fn === 'function' ? (fn as TransformModule['default']) : undefined,
     meta: (mod?.meta ?? (fn as Record<string, unknown> | undefined)?.meta) as TransformMeta | undefined,
@@ -93,7 +103,10 @@ function normaliseModule(loaded: unknown, source: TransformSource): TransformMod
     planRepository: mod?.planRepository as TransformModule['planRepository'],
   };
   if (!module.default && !module.planRepository) {
-    throw new UsageError(`'${source.name}' exports no transform function`, 'a jscodeshift transform exports a function (module.exports = fn, or export default fn)');
+    throw new UsageError(
+      `'${source.name}' exports no transform function`,
+      'a jscodeshift transform exports a function (module.exports = fn, or export default fn)',
+    );
   }
   return module;
 }

@@ -80,9 +80,7 @@ export interface TransformModule {
 }
 
 /** One side of a change: a regular file (bytes + executable bit) or a symlink (raw target). */
-export type FileState =
-  | { kind: 'file'; bytes: Buffer; executable: boolean }
-  | { kind: 'symlink'; target: string };
+export type FileState = { kind: 'file'; bytes: Buffer; executable: boolean } | { kind: 'symlink'; target: string };
 
 /**
  * A change to one path. `before: null` creates, `after: null` deletes; a symlink⇄file

@@ -52,9 +52,25 @@ repomod, the stock jscodeshift runner (--dry) and ast-grep (--json, nothing writ
 `;
 
 function parseArgs(argv) {
-  const options = { files: DEFAULTS.files, checkFiles: CHECK_FILES, tsFiles: REAL_TS_FILES, seed: DEFAULTS.seed, jobs: os.availableParallelism(), only: SECTION_NAMES, repeat: 1, warmup: true, build: true, json: false, scale: false, keep: false };
+  const options = {
+    files: DEFAULTS.files,
+    checkFiles: CHECK_FILES,
+    tsFiles: REAL_TS_FILES,
+    seed: DEFAULTS.seed,
+    jobs: os.availableParallelism(),
+    only: SECTION_NAMES,
+    repeat: 1,
+    warmup: true,
+    build: true,
+    json: false,
+    scale: false,
+    keep: false,
+  };
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    const [flag, inline] =
+      argv[i].startsWith('--') && argv[i].includes('=')
+        ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)]
+        : [argv[i], undefined];
     const value = () => {
       const next = inline ?? argv[++i];
       if (next === undefined) usageError(`${flag} needs a value`);
@@ -66,27 +82,62 @@ function parseArgs(argv) {
       return n;
     };
     switch (flag) {
-      case '--files': options.files = count(40); break;
-      case '--check-files': options.checkFiles = count(40); break;
-      case '--ts-files': options.tsFiles = count(40); break;
-      case '--jobs': case '-j': options.jobs = count(1); break;
-      case '--repeat': options.repeat = count(1); break;
-      case '--seed': options.seed = count(0); break;
+      case '--files':
+        options.files = count(40);
+        break;
+      case '--check-files':
+        options.checkFiles = count(40);
+        break;
+      case '--ts-files':
+        options.tsFiles = count(40);
+        break;
+      case '--jobs':
+      case '-j':
+        options.jobs = count(1);
+        break;
+      case '--repeat':
+        options.repeat = count(1);
+        break;
+      case '--seed':
+        options.seed = count(0);
+        break;
       case '--only': {
-        options.only = value().split(',').map((s) => s.trim()).filter(Boolean);
+        options.only = value()
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         const unknown = options.only.filter((name) => !SECTION_NAMES.includes(name));
         if (unknown.length) usageError(`unknown job '${unknown[0]}' (jobs: ${SECTION_NAMES.join(', ')})`);
         break;
       }
-      case '--repo': options.repo = path.resolve(value()); break;
-      case '--out': options.out = path.resolve(value()); break;
-      case '--scale': options.scale = true; break;
-      case '--keep': options.keep = true; break;
-      case '--no-warmup': options.warmup = false; break;
-      case '--no-build': options.build = false; break;
-      case '--json': options.json = true; break;
-      case '--help': case '-h': process.stdout.write(USAGE); process.exit(0); break;
-      default: usageError(`unknown argument '${argv[i]}'`);
+      case '--repo':
+        options.repo = path.resolve(value());
+        break;
+      case '--out':
+        options.out = path.resolve(value());
+        break;
+      case '--scale':
+        options.scale = true;
+        break;
+      case '--keep':
+        options.keep = true;
+        break;
+      case '--no-warmup':
+        options.warmup = false;
+        break;
+      case '--no-build':
+        options.build = false;
+        break;
+      case '--json':
+        options.json = true;
+        break;
+      case '--help':
+      case '-h':
+        process.stdout.write(USAGE);
+        process.exit(0);
+        break;
+      default:
+        usageError(`unknown argument '${argv[i]}'`);
     }
   }
   if (options.scale && options.repo) usageError('--scale generates its own repositories; drop --repo');
@@ -142,15 +193,28 @@ async function main() {
       cpu: timeBinary ? 'user + sys of the command and its children (GNU time)' : 'not measured (GNU time is absent)',
       warmup: !options.only.some((name) => JOB_NAMES.includes(name))
         ? 'check: no warm-up run (the cold runs are the point)'
-        : options.warmup ? `every file read once before timing, and each command run once unmeasured on a ${WARM_FILES}-file repository` : 'every file read once before timing',
+        : options.warmup
+          ? `every file read once before timing, and each command run once unmeasured on a ${WARM_FILES}-file repository`
+          : 'every file read once before timing',
     },
     startup: startupTimes(),
   };
-  const ctx = { project, cli: CLI, jscodeshift: JSCODESHIFT, astGrep: AST_GREP, jobs: options.jobs, registered, scratch };
+  const ctx = {
+    project,
+    cli: CLI,
+    jscodeshift: JSCODESHIFT,
+    astGrep: AST_GREP,
+    jobs: options.jobs,
+    registered,
+    scratch,
+  };
   const allJobs = defineJobs(ctx);
 
   if (options.scale) {
-    const result = await runScale(allJobs.find((j) => j.name === 'rewrite-imports-py'), { scratch, timeBinary, info });
+    const result = await runScale(
+      allJobs.find((j) => j.name === 'rewrite-imports-py'),
+      { scratch, timeBinary, info },
+    );
     if (options.json) process.stdout.write(`${JSON.stringify({ ...info, scale: result }, null, 2)}\n`);
     return;
   }
@@ -158,9 +222,19 @@ async function main() {
   const jobs = allJobs.filter((job) => options.only.includes(job.name));
   // the mixed repository serves every job without a shape of its own; each other shape gets its own repository
   const mixed = jobs.some((job) => !job.shape);
-  const repo = mixed ? prepareRepository(options.files, options.repo ?? options.out, { reuse: Boolean(options.repo), keep: options.keep || Boolean(options.out) || Boolean(options.repo) }) : undefined;
+  const repo = mixed
+    ? prepareRepository(options.files, options.repo ?? options.out, {
+        reuse: Boolean(options.repo),
+        keep: options.keep || Boolean(options.out) || Boolean(options.repo),
+      })
+    : undefined;
   const shaped = new Map();
-  for (const job of jobs) if (job.shape && !shaped.has(job.shape)) shaped.set(job.shape, prepareRepository(options.tsFiles, undefined, { reuse: false, keep: options.keep, shape: job.shape }));
+  for (const job of jobs)
+    if (job.shape && !shaped.has(job.shape))
+      shaped.set(
+        job.shape,
+        prepareRepository(options.tsFiles, undefined, { reuse: false, keep: options.keep, shape: job.shape }),
+      );
   print(formatHeader(info, repo?.manifest));
   for (const [shape, shapedRepo] of shaped) print(formatShapedRepository(shape, shapedRepo.manifest));
   if (jobs.length) await warmUp(jobs, { scratch, timeBinary });
@@ -173,7 +247,16 @@ async function main() {
   }
   let check;
   if (options.only.includes('check')) {
-    check = await runCheckSection({ cli: CLI, files: options.checkFiles, seed: options.seed, repeat: options.repeat, timeBinary, scratch, keep: options.keep, log });
+    check = await runCheckSection({
+      cli: CLI,
+      files: options.checkFiles,
+      seed: options.seed,
+      repeat: options.repeat,
+      timeBinary,
+      scratch,
+      keep: options.keep,
+      log,
+    });
     print(formatCheckSection(check));
     if (check.repository.root) print(`check repository kept in ${check.repository.root}`);
   }
@@ -181,8 +264,10 @@ async function main() {
   print(`load average at the end: ${info.machine.loadAtEnd.join(' ')} (other work on the machine skews every figure)`);
   if (repo && (options.keep || options.out || options.repo)) print(`repository kept in ${repo.manifest.root}`);
   if (options.keep) for (const shapedRepo of shaped.values()) print(`repository kept in ${shapedRepo.manifest.root}`);
-  if (options.json) process.stdout.write(`${JSON.stringify({ ...info, repository: repo?.manifest, jobs: reports, check }, null, 2)}\n`);
-  if (reports.some((r) => r.results.some((t) => t.status === 'failed')) || (check && !check.sameFindings)) process.exitCode = 1;
+  if (options.json)
+    process.stdout.write(`${JSON.stringify({ ...info, repository: repo?.manifest, jobs: reports, check }, null, 2)}\n`);
+  if (reports.some((r) => r.results.some((t) => t.status === 'failed')) || (check && !check.sameFindings))
+    process.exitCode = 1;
 }
 
 /** Rebuild dist/ when a source file is newer than the compiled CLI (the bench measures dist/). */
@@ -190,7 +275,11 @@ function ensureBuilt() {
   const built = existsSync(CLI) ? statSync(CLI).mtimeMs : 0;
   const newest = Math.max(...['cli', 'lib', 'transforms'].map((dir) => newestMtime(path.join(project, dir))));
   if (built >= newest) return;
-  log(built ? 'bench: sources are newer than dist/; running npm run build' : 'bench: dist/ is missing; running npm run build');
+  log(
+    built
+      ? 'bench: sources are newer than dist/; running npm run build'
+      : 'bench: dist/ is missing; running npm run build',
+  );
   // the compiler's output goes to stderr: stdout may be the --json document
   const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: project, stdio: ['ignore', 2, 2] });
   if (build.status === 0) return;
@@ -201,7 +290,8 @@ function ensureBuilt() {
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) newest = Math.max(newest, statSync(path.join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
+    if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts'))
+      newest = Math.max(newest, statSync(path.join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
   }
   return newest;
 }
@@ -250,7 +340,8 @@ function startupTimes() {
 function prepareRepository(files, dir, { reuse, keep, shape = 'mixed' }) {
   let manifest;
   if (reuse) {
-    if (!existsSync(path.join(dir, '.git'))) throw new Error(`--repo ${dir} is not a git repository made by scripts/bench/generate.mjs`);
+    if (!existsSync(path.join(dir, '.git')))
+      throw new Error(`--repo ${dir} is not a git repository made by scripts/bench/generate.mjs`);
     log(`bench: using the repository in ${dir}`);
     manifest = { root: dir, seed: null, files: 0 };
   } else {
@@ -273,8 +364,13 @@ function scanRepository(root) {
   };
   // import statements (any indentation) and patch targets; docstrings that merely mention it do not count
   const dotted = PY_TARGET.replace(/\./g, '\\.');
-  const pyImport = new RegExp(`^\\s*(from|import)\\s+${dotted}(?![\\w])|^\\s*from\\s+${dotted.replace(/\\\.\w+$/, '')}\\s+import\\s+${PY_TARGET.split('.').at(-1)}\\b|patch\\(["']${dotted}\\b`, 'm');
-  const tsImport = new RegExp(`['"](${TS_TARGET}(/[^'"]*)?|(\\.\\./)+${TS_TARGET_PATH.split('/').slice(1).join('/')})['"]`);
+  const pyImport = new RegExp(
+    `^\\s*(from|import)\\s+${dotted}(?![\\w])|^\\s*from\\s+${dotted.replace(/\\\.\w+$/, '')}\\s+import\\s+${PY_TARGET.split('.').at(-1)}\\b|patch\\(["']${dotted}\\b`,
+    'm',
+  );
+  const tsImport = new RegExp(
+    `['"](${TS_TARGET}(/[^'"]*)?|(\\.\\./)+${TS_TARGET_PATH.split('/').slice(1).join('/')})['"]`,
+  );
   let files = 0;
   for (const entry of readdirSync(root, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
@@ -283,7 +379,14 @@ function scanRepository(root) {
     const text = readFileSync(path.join(dir, entry.name), 'utf8');
     files++;
     const ext = path.extname(entry.name);
-    const language = ext === '.py' ? 'python' : ext === '.ts' || ext === '.tsx' ? 'typescript' : ext === '.js' ? 'javascript' : undefined;
+    const language =
+      ext === '.py'
+        ? 'python'
+        : ext === '.ts' || ext === '.tsx'
+          ? 'typescript'
+          : ext === '.js'
+            ? 'javascript'
+            : undefined;
     if (!language) continue;
     const s = stats[language];
     s.files++;
@@ -308,7 +411,8 @@ async function warmUp(jobs, { scratch, timeBinary }) {
       for (const tool of job.tools) {
         if (tool.skip) continue;
         tool.chosen = tool.variants.find((v) => !v.requires || existsSync(v.requires));
-        if (!tool.chosen) tool.skip = `not installed: ${tool.variants.map((v) => path.relative(project, v.requires)).join(', ')} does not exist`;
+        if (!tool.chosen)
+          tool.skip = `not installed: ${tool.variants.map((v) => path.relative(project, v.requires)).join(', ')} does not exist`;
       }
     }
     return;
@@ -361,13 +465,20 @@ function safeOutcome(tool, stdoutFile, stderr) {
 
 /** Why a run does not count as the tool doing the job, or undefined when it does. */
 function checkRun(tool, run, outcome, expected, tolerated = 0) {
-  const firstLine = (run.stderr.split('\n').find((l) => /error|Error|cannot|Cannot/.test(l)) ?? run.stderr.split('\n').find(Boolean) ?? '').trim().slice(0, 200);
+  const firstLine = (
+    run.stderr.split('\n').find((l) => /error|Error|cannot|Cannot/.test(l)) ??
+    run.stderr.split('\n').find(Boolean) ??
+    ''
+  )
+    .trim()
+    .slice(0, 200);
   const okCodes = tool === 'repomod' ? [0, 1] : [0];
   if (run.signal) return `killed by ${run.signal}`;
   if (!okCodes.includes(run.exitCode)) return `exit ${run.exitCode}${firstLine ? `: ${firstLine}` : ''}`;
   if (outcome.changed === null) return `no result summary in its output${firstLine ? ` (${firstLine})` : ''}`;
   if (outcome.failed > tolerated) return `${outcome.failed} files failed${firstLine ? ` (${firstLine})` : ''}`;
-  if (expected > 0 && outcome.changed === 0) return `changed no file where ${expected} should change${firstLine ? ` (${firstLine})` : ''}`;
+  if (expected > 0 && outcome.changed === 0)
+    return `changed no file where ${expected} should change${firstLine ? ` (${firstLine})` : ''}`;
   return undefined;
 }
 
@@ -375,7 +486,16 @@ async function runJob(job, repo, { scratch, timeBinary }) {
   const m = repo.manifest;
   const files = job.languages.reduce((sum, l) => sum + m[l].files, 0);
   const bytes = job.languages.reduce((sum, l) => sum + m[l].bytes, 0);
-  const report = { name: job.name, title: job.title, paths: job.paths, files, bytes, expectedChanges: job.expected(m), results: [], comparisons: [] };
+  const report = {
+    name: job.name,
+    title: job.title,
+    paths: job.paths,
+    files,
+    bytes,
+    expectedChanges: job.expected(m),
+    results: [],
+    comparisons: [],
+  };
   const runs = new Map(job.tools.map((t) => [t.tool, []]));
   for (let r = 0; r < options.repeat; r++) {
     for (const tool of job.tools) {
@@ -402,7 +522,9 @@ async function runJob(job, repo, { scratch, timeBinary }) {
       status: problem ? 'failed' : 'measured',
       reason: problem,
       note: tool.chosen.note,
-      command: tool.chosen.argv.map((a) => (a.startsWith(project) ? path.relative(project, a) || '.' : a === process.execPath ? 'node' : a)).join(' '),
+      command: tool.chosen.argv
+        .map((a) => (a.startsWith(project) ? path.relative(project, a) || '.' : a === process.execPath ? 'node' : a))
+        .join(' '),
       wallMs: Math.round(wallMs),
       filesPerSecond: Math.round((files / wallMs) * 1000 * 10) / 10,
       cpuMs: median(measured.map((r) => r.cpuMs).filter((v) => v !== null)) ?? null,
@@ -424,10 +546,17 @@ async function runJob(job, repo, { scratch, timeBinary }) {
       against: other.tool,
       speedup,
       memoryRatio: repomod && other.peakMiB ? round2(repomod.peakMiB / other.peakMiB) : null,
-      target: target ? { atLeast: target.atLeast, source: target.source, met: speedup === null ? null : speedup >= target.atLeast } : undefined,
+      target: target
+        ? { atLeast: target.atLeast, source: target.source, met: speedup === null ? null : speedup >= target.atLeast }
+        : undefined,
     });
   }
-  if (job.memoryLimitMiB && repomod) report.memory = { limitMiB: job.memoryLimitMiB, peakMiB: repomod.peakMiB, met: repomod.peakMiB < job.memoryLimitMiB };
+  if (job.memoryLimitMiB && repomod)
+    report.memory = {
+      limitMiB: job.memoryLimitMiB,
+      peakMiB: repomod.peakMiB,
+      met: repomod.peakMiB < job.memoryLimitMiB,
+    };
   return report;
 }
 
@@ -449,13 +578,25 @@ async function runScale(job, { scratch, timeBinary, info }) {
     }
   }
   const wall = (point, tool) => point.results.find((r) => r.tool === tool && r.status === 'measured')?.wallMs;
-  const ratio = (tool) => (wall(points[0], tool) && wall(points[1], tool) ? round2(wall(points[1], tool) / wall(points[0], tool)) : null);
-  const peaks = points.map((p) => p.results.find((r) => r.tool === 'repomod')?.peakMiB).filter((v) => typeof v === 'number');
+  const ratio = (tool) =>
+    wall(points[0], tool) && wall(points[1], tool) ? round2(wall(points[1], tool) / wall(points[0], tool)) : null;
+  const peaks = points
+    .map((p) => p.results.find((r) => r.tool === 'repomod')?.peakMiB)
+    .filter((v) => typeof v === 'number');
   const result = {
     factor: SCALE_FACTOR,
     points,
-    timeRatio: { repomod: ratio('repomod'), astGrep: ratio('ast-grep'), target: 8.5, met: ratio('repomod') === null ? null : ratio('repomod') <= 8.5 },
-    peakMiB: { repomod: peaks.length ? Math.max(...peaks) : null, limit: 200, met: peaks.length ? Math.max(...peaks) < 200 : null },
+    timeRatio: {
+      repomod: ratio('repomod'),
+      astGrep: ratio('ast-grep'),
+      target: 8.5,
+      met: ratio('repomod') === null ? null : ratio('repomod') <= 8.5,
+    },
+    peakMiB: {
+      repomod: peaks.length ? Math.max(...peaks) : null,
+      limit: 200,
+      met: peaks.length ? Math.max(...peaks) < 200 : null,
+    },
   };
   print(formatScale(result));
   return result;

@@ -15,7 +15,15 @@ export async function checkTable(): Promise<string> {
       .map(([code]) => `\`${code.slice(code.indexOf('/') + 1)}\``)
       .join(', ') || '—';
   const rows = registry.map(({ meta }) => {
-    const runs = meta.checkDefaults ? `always${Object.keys(meta.checkDefaults).length ? ` (${Object.entries(meta.checkDefaults).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')})` : ''}` : 'when the config gives it options';
+    const runs = meta.checkDefaults
+      ? `always${
+          Object.keys(meta.checkDefaults).length
+            ? ` (${Object.entries(meta.checkDefaults)
+                .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+                .join(', ')})`
+            : ''
+        }`
+      : 'when the config gives it options';
     return `| \`${meta.name}\` | ${runs} | ${codesOf(meta.name, 'error')} | ${codesOf(meta.name, 'warning')} | ${meta.checkApply ?? '—'} |`;
   });
   rows.push(`| every run | always | ${codesOf('engine', 'error')} | ${codesOf('engine', 'warning')} | — |`);

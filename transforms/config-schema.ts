@@ -29,8 +29,14 @@ const SETTINGS: Record<string, Schema> = {
   $schema: { type: 'string', description: 'this schema, e.g. ./node_modules/repomod/repomod.schema.json' },
   paths: { ...stringList, description: 'files, folders or globs to run on when none are given' },
   ignore: { ...stringList, description: 'globs never looked at, as --ignore' },
-  maxFileSize: { anyOf: [{ type: 'number' }, { type: 'string' }], description: 'files past this size are never parsed: bytes, or 10MB, 500k, 1.5MiB' },
-  select: { ...stringList, description: '`repomod check`: only these checks and codes (transform names, codes, short codes)' },
+  maxFileSize: {
+    anyOf: [{ type: 'number' }, { type: 'string' }],
+    description: 'files past this size are never parsed: bytes, or 10MB, 500k, 1.5MiB',
+  },
+  select: {
+    ...stringList,
+    description: '`repomod check`: only these checks and codes (transform names, codes, short codes)',
+  },
   ignoreCodes: { ...stringList, description: '`repomod check`: never these checks and codes' },
   cache: { type: 'boolean', description: 'false turns the fact cache off' },
   cacheDir: { type: 'string', minLength: 1, description: 'the fact cache folder, repository-relative' },
@@ -42,13 +48,26 @@ export function configSchema(): Schema {
   const transforms: Record<string, Schema> = {};
   for (const { meta } of registry) {
     const options = Object.fromEntries((meta.options ?? []).map((d) => [d.name, optionSchema(d)]));
-    definitions[meta.name] = { type: 'object', description: meta.description, properties: options, additionalProperties: false };
+    definitions[meta.name] = {
+      type: 'object',
+      description: meta.description,
+      properties: options,
+      additionalProperties: false,
+    };
     // the config accepts a transform's aliases as its name
     for (const name of [meta.name, ...(meta.aliases ?? [])]) transforms[name] = { $ref: `#/definitions/${meta.name}` };
   }
   const properties: Record<string, Schema> = {};
   for (const key of TOP_LEVEL_KEYS) {
-    properties[key] = key === 'transforms' ? { type: 'object', description: 'options per transform, by name', properties: transforms, additionalProperties: false } : SETTINGS[key];
+    properties[key] =
+      key === 'transforms'
+        ? {
+            type: 'object',
+            description: 'options per transform, by name',
+            properties: transforms,
+            additionalProperties: false,
+          }
+        : SETTINGS[key];
   }
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',

@@ -13,7 +13,10 @@ export interface MessageTable {
 
 /** Every table, engine first, then the transforms in registry order, then bundle. */
 export async function loadMessageTables(): Promise<MessageTable[]> {
-  const [{ engineExplanations }, bundle] = await Promise.all([import('../lib/explanations.js'), import('../lib/bundle/messages.js')]);
+  const [{ engineExplanations }, bundle] = await Promise.all([
+    import('../lib/explanations.js'),
+    import('../lib/bundle/messages.js'),
+  ]);
   const tables: MessageTable[] = [{ owner: 'engine', messages: {}, explanations: engineExplanations }];
   for (const entry of registry) {
     const { messages, explanations } = await entry.loadMessages();
@@ -26,7 +29,8 @@ export async function loadMessageTables(): Promise<MessageTable[]> {
 /** Code ➔ explanation, in table order. */
 export async function loadExplanations(): Promise<Map<string, Explanation>> {
   const all = new Map<string, Explanation>();
-  for (const table of await loadMessageTables()) for (const [code, explanation] of Object.entries(table.explanations)) all.set(code, explanation);
+  for (const table of await loadMessageTables())
+    for (const [code, explanation] of Object.entries(table.explanations)) all.set(code, explanation);
   return all;
 }
 
@@ -37,7 +41,11 @@ export type CodeLookup = { found: string } | { ambiguous: string[] } | { unknown
  * Find a code as typed: in full, pasted with its brackets (`[parse-error]`), or by its short name
  * when only one table has it (`inconsistent-mro`); else the nearest code, for a did-you-mean.
  */
-export function lookupCode(codes: readonly string[], typed: string, distance: (a: string, b: string) => number): CodeLookup {
+export function lookupCode(
+  codes: readonly string[],
+  typed: string,
+  distance: (a: string, b: string) => number,
+): CodeLookup {
   const name = typed.trim().replace(/^\[(.*)\]$/, '$1');
   if (codes.includes(name)) return { found: name };
   const short = codes.filter((c) => c.endsWith(`/${name}`));
@@ -49,5 +57,7 @@ export function lookupCode(codes: readonly string[], typed: string, distance: (a
     if (!best || d < best.distance) best = { code, distance: d };
   }
   // a suggestion further than a third of the name away is noise
-  return best && best.distance <= Math.max(2, Math.floor(name.length / 3)) ? { unknown: name, suggestion: best.code } : { unknown: name };
+  return best && best.distance <= Math.max(2, Math.floor(name.length / 3))
+    ? { unknown: name, suggestion: best.code }
+    : { unknown: name };
 }

@@ -40,7 +40,9 @@ function builtin(meta: TransformMeta): RegistryEntry {
 }
 
 /** In the order `repomod list`, `--help`, `repomod check` and the demo show them. */
-export const registry: RegistryEntry[] = [fixCallSyntax, replaceSymlinks, rewriteImports, removeRedundantBases].map(builtin);
+export const registry: RegistryEntry[] = [fixCallSyntax, replaceSymlinks, rewriteImports, removeRedundantBases].map(
+  builtin,
+);
 
 /** Find a built-in transform by name or alias. */
 export function findTransform(name: string): RegistryEntry | undefined {

@@ -9,4 +9,13 @@ import { moveCommand } from './move.js';
 import { recoverCommand } from './recover.js';
 import { runCommand } from './run.js';
 
-export const extraCommands: CommandModule<any, any>[] = [runCommand, listCommand, initCommand, checkCommand, explainCommand, bundleCommand, moveCommand, recoverCommand];
+export const extraCommands: CommandModule<any, any>[] = [
+  runCommand,
+  listCommand,
+  initCommand,
+  checkCommand,
+  explainCommand,
+  bundleCommand,
+  moveCommand,
+  recoverCommand,
+];

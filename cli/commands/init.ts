@@ -20,24 +20,67 @@ export function surveyText(p: InitProposal): string {
     const width = Math.max(...rows.map(([a]) => a.length));
     out.push(`${title}:`, ...rows.map(([a, b]) => `  ${a.padEnd(width)}  ${b}`));
   };
-  table('Python source roots', survey.pythonRoots.map((r) => [r.path || '.', r.automatic ? r.why : `${r.why} (not found on its own: --source-root ${r.path || '.'})`]));
-  table('tsconfig files', survey.tsconfigs.map((t) => [t.path, t.paths.length ? `paths: ${t.paths.map((a) => `${a.key} -> ${a.targets.join(' | ')}`).join(', ')}` : 'no paths']));
+  table(
+    'Python source roots',
+    survey.pythonRoots.map((r) => [
+      r.path || '.',
+      r.automatic ? r.why : `${r.why} (not found on its own: --source-root ${r.path || '.'})`,
+    ]),
+  );
+  table(
+    'tsconfig files',
+    survey.tsconfigs.map((t) => [
+      t.path,
+      t.paths.length ? `paths: ${t.paths.map((a) => `${a.key} -> ${a.targets.join(' | ')}`).join(', ')}` : 'no paths',
+    ]),
+  );
   const kinds = { 'python-function': 'Python function', 'node-function': 'Node function', 'linked-folder': 'folder' };
-  table('deploy packages', survey.deployPackages.map((d) => [d.path, [kinds[d.kind] + (d.entry ? ` (${d.entry})` : ''), d.links ? `${d.links} link${d.links === 1 ? '' : 's'} into the repository` : ''].filter(Boolean).join(', ')]));
-  table('checks (repomod check)', p.checks.map((c) => [c.name, `${c.why}${Object.keys(c.options).length ? `; ${Object.entries(c.options).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')}` : ''}`]));
+  table(
+    'deploy packages',
+    survey.deployPackages.map((d) => [
+      d.path,
+      [
+        kinds[d.kind] + (d.entry ? ` (${d.entry})` : ''),
+        d.links ? `${d.links} link${d.links === 1 ? '' : 's'} into the repository` : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
+    ]),
+  );
+  table(
+    'checks (repomod check)',
+    p.checks.map((c) => [
+      c.name,
+      `${c.why}${
+        Object.keys(c.options).length
+          ? `; ${Object.entries(c.options)
+              .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+              .join(', ')}`
+          : ''
+      }`,
+    ]),
+  );
   return `${out.join('\n')}\n`;
 }
 
 export const initCommand: CommandModule<object, InitArgs> = {
   command: 'init',
-  describe: "propose a config from what the repository holds (languages, source roots, tsconfig paths, deploy packages), and the pre-commit and CI entries that run it",
+  describe:
+    'propose a config from what the repository holds (languages, source roots, tsconfig paths, deploy packages), and the pre-commit and CI entries that run it',
   builder: (yargs) =>
-    withHelp(yargs, [
-      ['$0 init', 'dry run: what was found, the config as a diff, the pre-commit entry and CI job'],
-      ['$0 init --apply', 'write the config ([tool.repomod] in pyproject.toml, or repomod.config.json)'],
-    ], { colour: false })
+    withHelp(
+      yargs,
+      [
+        ['$0 init', 'dry run: what was found, the config as a diff, the pre-commit entry and CI job'],
+        ['$0 init --apply', 'write the config ([tool.repomod] in pyproject.toml, or repomod.config.json)'],
+      ],
+      { colour: false },
+    )
       .option('apply', { type: 'boolean', describe: 'write the proposed config' })
-      .option('allow-dirty', { type: 'boolean', describe: 'let --apply add to a pyproject.toml that has uncommitted changes' }) as unknown as Argv<InitArgs>,
+      .option('allow-dirty', {
+        type: 'boolean',
+        describe: 'let --apply add to a pyproject.toml that has uncommitted changes',
+      }) as unknown as Argv<InitArgs>,
   handler: async (args) => {
     const { proposeInit } = await import('../../api/init.js');
     const proposal = proposeInit(process.cwd());
@@ -45,12 +88,19 @@ export const initCommand: CommandModule<object, InitArgs> = {
     err(surveyText(proposal));
     if (args.apply) {
       const { applyChanges } = await import('../../lib/apply.js');
-      await applyChanges(proposal.survey.root, [proposal.change], { allowDirty: args.allowDirty, onNotice: (text) => err(`repomod: ${text}\n`) });
+      await applyChanges(proposal.survey.root, [proposal.change], {
+        allowDirty: args.allowDirty,
+        onNotice: (text) => err(`repomod: ${text}\n`),
+      });
     } else {
       const { renderPatch } = await import('../../lib/diff.js');
       process.stdout.write(renderPatch([proposal.change]));
     }
     err(`\nrun it on every commit:\n\n${proposal.preCommit}\nand on every pull request:\n\n${proposal.githubJob}\n`);
-    err(args.apply ? `wrote ${proposal.file}; next: repomod check\n` : `dry run: nothing written; add --apply to write ${proposal.file}\n`);
+    err(
+      args.apply
+        ? `wrote ${proposal.file}; next: repomod check\n`
+        : `dry run: nothing written; add --apply to write ${proposal.file}\n`,
+    );
   },
 };

@@ -17,10 +17,14 @@ export const listCommand: CommandModule = {
   command: 'list',
   describe: 'list the built-in transforms',
   builder: (yargs) =>
-    withHelp(yargs, [
-      ['$0 list', 'each built-in transform, its aliases and what it fixes'],
-      ['$0 rewrite-imports --help', "one transform's options and examples"],
-    ], { colour: false }),
+    withHelp(
+      yargs,
+      [
+        ['$0 list', 'each built-in transform, its aliases and what it fixes'],
+        ['$0 rewrite-imports --help', "one transform's options and examples"],
+      ],
+      { colour: false },
+    ),
   handler: () => {
     process.stdout.write(listText());
   },

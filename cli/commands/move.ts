@@ -5,7 +5,14 @@ import type { CommandModule } from 'yargs';
 import { UsageError } from '../../lib/errors.js';
 import { gitTopLevel } from '../../lib/git.js';
 import { findTransform } from '../../api/registry.js';
-import { executeRun, flagOptions, withCommonOptions, withHelp, withTransformOptions, type CommonArgs } from '../common.js';
+import {
+  executeRun,
+  flagOptions,
+  withCommonOptions,
+  withHelp,
+  withTransformOptions,
+  type CommonArgs,
+} from '../common.js';
 
 interface MoveArgs extends CommonArgs {
   old: string;
@@ -33,13 +40,25 @@ export function moveRule(cwd: string, from: string, to: string): string {
   const root = gitTopLevel(cwd) ?? cwd;
   const rel = (given: string) => {
     const r = path.relative(root, path.resolve(cwd, given)).split(path.sep).join('/');
-    if (r === '' || r.startsWith('..') || path.isAbsolute(r)) throw new UsageError(`'${given}' is not inside the repository (${root})`, 'give OLD and NEW as paths inside the repository');
+    if (r === '' || r.startsWith('..') || path.isAbsolute(r))
+      throw new UsageError(
+        `'${given}' is not inside the repository (${root})`,
+        'give OLD and NEW as paths inside the repository',
+      );
     return r;
   };
   const oldRel = rel(from);
   const newRel = rel(to);
-  if (oldRel === newRel) throw new UsageError(`OLD and NEW are the same path ('${oldRel}')`, 'e.g. repomod move src/utils/auth.ts src/utils/middlewares/auth.ts');
-  if (newRel.startsWith(`${oldRel}/`)) throw new UsageError(`cannot move '${oldRel}' into itself ('${newRel}')`, 'move it next to itself, or move its contents one by one');
+  if (oldRel === newRel)
+    throw new UsageError(
+      `OLD and NEW are the same path ('${oldRel}')`,
+      'e.g. repomod move src/utils/auth.ts src/utils/middlewares/auth.ts',
+    );
+  if (newRel.startsWith(`${oldRel}/`))
+    throw new UsageError(
+      `cannot move '${oldRel}' into itself ('${newRel}')`,
+      'move it next to itself, or move its contents one by one',
+    );
   return `${oldRel}=${newRel}`;
 }
 
@@ -55,9 +74,15 @@ export const moveCommand: CommandModule<object, MoveArgs> = {
         moveOptions(),
       ),
       [
-        ['$0 move pipeline/common/util common/util', 'dry run: the renames and every import that follows them, as one diff'],
+        [
+          '$0 move pipeline/common/util common/util',
+          'dry run: the renames and every import that follows them, as one diff',
+        ],
         ['$0 move src/utils/auth.ts src/utils/middlewares/auth.ts --apply', 'move a TypeScript file and write'],
-        ['$0 move shared platform_shared --rewrite-text --apply', 'also update mentions in scripts, YAML and Dockerfiles'],
+        [
+          '$0 move shared platform_shared --rewrite-text --apply',
+          'also update mentions in scripts, YAML and Dockerfiles',
+        ],
       ],
     ) as never,
   handler: async (args) => {
@@ -70,7 +95,14 @@ export const moveCommand: CommandModule<object, MoveArgs> = {
       transform: 'rewrite-imports',
       // only this move: config rules with paths in them must not move too
       // (nor the config's onlyIn, which scopes its rules, nor its absolute: only the move's files change)
-      transformOptions: { onlyIn: [], ...flagOptions(args as unknown as Record<string, unknown>, { ...rewriteImports(), options: moveOptions() }), map, rules: [], moveFiles: true, absolute: false },
+      transformOptions: {
+        onlyIn: [],
+        ...flagOptions(args as unknown as Record<string, unknown>, { ...rewriteImports(), options: moveOptions() }),
+        map,
+        rules: [],
+        moveFiles: true,
+        absolute: false,
+      },
     });
   },
 };

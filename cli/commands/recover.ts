@@ -7,12 +7,19 @@ export const recoverCommand: CommandModule = {
   command: 'recover',
   describe: 'finish (or roll back) an --apply that was killed mid-commit, and remove its temp files',
   builder: (yargs) =>
-    withHelp(yargs, [
-      ['$0 recover', 'in the repository: finish or roll back what a killed --apply left, and say which'],
-      ['$0 recover && git status', 'then see the tree as the interrupted run left it'],
-    ], { colour: false }),
+    withHelp(
+      yargs,
+      [
+        ['$0 recover', 'in the repository: finish or roll back what a killed --apply left, and say which'],
+        ['$0 recover && git status', 'then see the tree as the interrupted run left it'],
+      ],
+      { colour: false },
+    ),
   handler: async () => {
-    const [{ recoverNow }, { gitTopLevel }] = await Promise.all([import('../../lib/apply.js'), import('../../lib/git.js')]);
+    const [{ recoverNow }, { gitTopLevel }] = await Promise.all([
+      import('../../lib/apply.js'),
+      import('../../lib/git.js'),
+    ]);
     const root = gitTopLevel(process.cwd()) ?? process.cwd();
     let said = false;
     recoverNow(root, (text) => {

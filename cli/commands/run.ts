@@ -32,7 +32,8 @@ export function parseTransformOptions(pairs: readonly string[] = []): Record<str
   const options: Record<string, unknown> = {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) throw new ConfigError(`--transform-option '${pair}' is not key=value`, 'e.g. --transform-option quote=single');
+    if (eq <= 0)
+      throw new ConfigError(`--transform-option '${pair}' is not key=value`, 'e.g. --transform-option quote=single');
     const key = pair.slice(0, eq);
     const raw = pair.slice(eq + 1);
     let value: unknown = raw;
@@ -51,8 +52,14 @@ export function parseTransformOptions(pairs: readonly string[] = []): Record<str
 
 /** What `repomod run --help` ends with. */
 const RUN_EXAMPLES: [string, string][] = [
-  ['$0 run -t ./transforms/rename-logger.ts src', 'a local jscodeshift transform, TypeScript or JavaScript, as a dry run'],
-  ['$0 run -t @company/codemods/v2-api --transform-option quote=single --apply', 'a transform from a package, with an option, written'],
+  [
+    '$0 run -t ./transforms/rename-logger.ts src',
+    'a local jscodeshift transform, TypeScript or JavaScript, as a dry run',
+  ],
+  [
+    '$0 run -t @company/codemods/v2-api --transform-option quote=single --apply',
+    'a transform from a package, with an option, written',
+  ],
   ['$0 run -t fix-call-syntax --check', 'a built-in by name, as a CI check'],
 ];
 
@@ -63,24 +70,80 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const built = withCommonOptions(yargs)
       // unknown flags are the transform's (stock's contract): yargs hands them over raw, among the paths
       .parserConfiguration({ 'populate--': true, 'unknown-options-as-args': true })
-      .option('jobs', { type: 'number', describe: 'worker threads (default: cores - 1 for a third-party transform, as jscodeshift; the cores for a built-in)' })
-      .option('transform', { alias: 't', type: 'string', demandOption: true, describe: 'transform file, package, or built-in name' })
-      .option('transform-option', { type: 'string', coerce: asList, describe: 'key=value passed to the transform (repeatable); any other --name[=value] is passed too, as jscodeshift does' })
-      .option('parser', { type: 'string', choices: STOCK_PARSERS, describe: 'parser for every file, as jscodeshift --parser (default: by extension: ts, tsx, else babel)' })
-      .option('parser-config', { type: 'string', describe: 'JSON file of parser options for babylon or flow, as jscodeshift --parser-config' })
-      .option('babel', { type: 'boolean', describe: 'load the transform through @babel/register, as jscodeshift does (default; --no-babel: Node\'s own require)' })
-      .option('dry', { alias: 'd', type: 'boolean', describe: 'jscodeshift\'s --dry: write nothing (repomod\'s default anyway)' })
-      .option('print', { alias: 'p', type: 'boolean', describe: 'accepted for jscodeshift scripts (options.print); the dry run prints the diff' })
-      .option('cpus', { alias: 'c', type: 'number', describe: 'jscodeshift\'s --cpus: at most N workers (and at most cores - 1), as --jobs' })
-      .option('run-in-band', { type: 'boolean', describe: 'jscodeshift\'s --run-in-band: everything in-process, as --jobs 1' })
-      .option('ignore-pattern', { type: 'string', coerce: asList, describe: 'jscodeshift\'s --ignore-pattern: as --ignore (repeatable)' })
-      .option('ignore-config', { type: 'string', coerce: asList, describe: 'file of gitignore-style patterns to skip, as jscodeshift --ignore-config (repeatable)' })
-      .option('gitignore', { type: 'boolean', describe: 'accepted for jscodeshift scripts: .gitignore is always honoured' })
-      .option('silent', { alias: 's', type: 'boolean', describe: 'jscodeshift\'s --silent: as --quiet' })
-      .option('fail-on-error', { type: 'boolean', describe: 'accepted for jscodeshift scripts: a failed file always exits 1' })
+      .option('jobs', {
+        type: 'number',
+        describe:
+          'worker threads (default: cores - 1 for a third-party transform, as jscodeshift; the cores for a built-in)',
+      })
+      .option('transform', {
+        alias: 't',
+        type: 'string',
+        demandOption: true,
+        describe: 'transform file, package, or built-in name',
+      })
+      .option('transform-option', {
+        type: 'string',
+        coerce: asList,
+        describe:
+          'key=value passed to the transform (repeatable); any other --name[=value] is passed too, as jscodeshift does',
+      })
+      .option('parser', {
+        type: 'string',
+        choices: STOCK_PARSERS,
+        describe: 'parser for every file, as jscodeshift --parser (default: by extension: ts, tsx, else babel)',
+      })
+      .option('parser-config', {
+        type: 'string',
+        describe: 'JSON file of parser options for babylon or flow, as jscodeshift --parser-config',
+      })
+      .option('babel', {
+        type: 'boolean',
+        describe:
+          "load the transform through @babel/register, as jscodeshift does (default; --no-babel: Node's own require)",
+      })
+      .option('dry', {
+        alias: 'd',
+        type: 'boolean',
+        describe: "jscodeshift's --dry: write nothing (repomod's default anyway)",
+      })
+      .option('print', {
+        alias: 'p',
+        type: 'boolean',
+        describe: 'accepted for jscodeshift scripts (options.print); the dry run prints the diff',
+      })
+      .option('cpus', {
+        alias: 'c',
+        type: 'number',
+        describe: "jscodeshift's --cpus: at most N workers (and at most cores - 1), as --jobs",
+      })
+      .option('run-in-band', {
+        type: 'boolean',
+        describe: "jscodeshift's --run-in-band: everything in-process, as --jobs 1",
+      })
+      .option('ignore-pattern', {
+        type: 'string',
+        coerce: asList,
+        describe: "jscodeshift's --ignore-pattern: as --ignore (repeatable)",
+      })
+      .option('ignore-config', {
+        type: 'string',
+        coerce: asList,
+        describe: 'file of gitignore-style patterns to skip, as jscodeshift --ignore-config (repeatable)',
+      })
+      .option('gitignore', {
+        type: 'boolean',
+        describe: 'accepted for jscodeshift scripts: .gitignore is always honoured',
+      })
+      .option('silent', { alias: 's', type: 'boolean', describe: "jscodeshift's --silent: as --quiet" })
+      .option('fail-on-error', {
+        type: 'boolean',
+        describe: 'accepted for jscodeshift scripts: a failed file always exits 1',
+      })
       .option('stdin', { type: 'boolean', describe: 'read the paths from stdin, one a line, as jscodeshift --stdin' });
     // getOptions is yargs's (untyped) view of the declared options, aliases included
-    ownFlags = Object.keys((built as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions().key).filter((key) => key.length > 1 && !/[A-Z]/.test(key));
+    ownFlags = Object.keys(
+      (built as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions().key,
+    ).filter((key) => key.length > 1 && !/[A-Z]/.test(key));
     return withHelp(built, RUN_EXAMPLES) as never;
   },
   handler: async (args) => {
@@ -90,18 +153,27 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const { paths, options: passed } = splitStockArgs(given);
     if (!args.quiet && !args.silent) await warnNearMisses(Object.keys(passed));
     args.paths = [...paths, ...literal, ...(args.stdin ? readStdinPaths() : [])];
-    if (args.dry && args.apply) throw new UsageError('--dry and --apply cannot be used together', 'drop --dry: a run without --apply writes nothing');
+    if (args.dry && args.apply)
+      throw new UsageError(
+        '--dry and --apply cannot be used together',
+        'drop --dry: a run without --apply writes nothing',
+      );
     const ignoreConfig = args.ignoreConfig ?? [];
     args.ignore = [...(args.ignore ?? []), ...(args.ignorePattern ?? []), ...ignoreConfig.flatMap(readIgnoreFile)];
     // stock: --cpus N gives min(N, cores - 1) workers
     if (args.jobs === undefined && args.runInBand) args.jobs = 1;
-    else if (args.jobs === undefined && args.cpus !== undefined) args.jobs = Math.max(1, Math.min(args.cpus, os.availableParallelism() - 1));
+    else if (args.jobs === undefined && args.cpus !== undefined)
+      args.jobs = Math.max(1, Math.min(args.cpus, os.availableParallelism() - 1));
     if (args.silent) args.quiet = true;
     const parserConfig = args.parserConfig === undefined ? undefined : readParserConfig(args.parserConfig);
     const { findTransform } = await import('../../api/registry.js');
     if (findTransform(args.transform)) {
       // a built-in validates its own options: an unknown flag is an error there, not a pass-through
-      await executeRun({ args, transform: args.transform, transformOptions: { ...passed, ...parseTransformOptions(args.transformOption) } });
+      await executeRun({
+        args,
+        transform: args.transform,
+        transformOptions: { ...passed, ...parseTransformOptions(args.transformOption) },
+      });
       return;
     }
     // the keys stock's runner passes every transform, then the unknown flags, then --transform-option
@@ -143,8 +215,14 @@ async function warnNearMisses(names: readonly string[]): Promise<void> {
   if (names.length === 0) return;
   const { editDistance } = await import('../../lib/repo/symlinks.js');
   for (const name of names) {
-    const near = ownFlags.find((flag) => flag !== name && name.length > 2 && editDistance(name, flag) <= Math.max(1, Math.floor(flag.length / 4)));
-    if (near) process.stderr.write(`repomod: warning: --${name} is not a flag of repomod run; it is passed to the transform (did you mean --${near}?)\n`);
+    const near = ownFlags.find(
+      (flag) =>
+        flag !== name && name.length > 2 && editDistance(name, flag) <= Math.max(1, Math.floor(flag.length / 4)),
+    );
+    if (near)
+      process.stderr.write(
+        `repomod: warning: --${name} is not a flag of repomod run; it is passed to the transform (did you mean --${near}?)\n`,
+      );
   }
 }
 
@@ -153,12 +231,18 @@ function readParserConfig(file: string): Record<string, unknown> {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read --parser-config '${file}' (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'give the path of a JSON file of parser options');
+    throw new UsageError(
+      `cannot read --parser-config '${file}' (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      'give the path of a JSON file of parser options',
+    );
   }
   try {
     return JSON.parse(text) as Record<string, unknown>;
   } catch (error) {
-    throw new ConfigError(`--parser-config '${file}' is not JSON (${(error as Error).message})`, 'e.g. {"plugins": ["jsx", "typescript"]}');
+    throw new ConfigError(
+      `--parser-config '${file}' is not JSON (${(error as Error).message})`,
+      'e.g. {"plugins": ["jsx", "typescript"]}',
+    );
   }
 }
 
@@ -168,12 +252,18 @@ function readIgnoreFile(file: string): string[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read --ignore-config '${file}' (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, 'give the path of a gitignore-style file');
+    throw new UsageError(
+      `cannot read --ignore-config '${file}' (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      'give the path of a gitignore-style file',
+    );
   }
   return text.split(/\r?\n/).filter((line) => line !== '' && !line.startsWith('#'));
 }
 
 /** `--stdin`: one path a line; blank lines (a final newline) name nothing. */
 function readStdinPaths(): string[] {
-  return readFileSync(0, 'utf8').split('\n').map((line) => line.replace(/\r$/, '')).filter((line) => line !== '');
+  return readFileSync(0, 'utf8')
+    .split('\n')
+    .map((line) => line.replace(/\r$/, ''))
+    .filter((line) => line !== '');
 }

@@ -1,7 +1,14 @@
 // One command per built-in transform, built from its meta: name, aliases, description, flags.
 import type { CommandModule } from 'yargs';
 import type { RegistryEntry } from '../../api/registry.js';
-import { executeRun, flagOptions, withCommonOptions, withHelp, withTransformOptions, type CommonArgs } from '../common.js';
+import {
+  executeRun,
+  flagOptions,
+  withCommonOptions,
+  withHelp,
+  withTransformOptions,
+  type CommonArgs,
+} from '../common.js';
 
 export function transformCommand(entry: RegistryEntry): CommandModule {
   const { meta } = entry;
@@ -9,7 +16,11 @@ export function transformCommand(entry: RegistryEntry): CommandModule {
     command: `${meta.name} [paths..]`,
     aliases: meta.aliases ?? [],
     describe: meta.description,
-    builder: (yargs) => withHelp(withTransformOptions(withCommonOptions(yargs), meta.options), meta.examples ?? defaultExamples(meta.name)),
+    builder: (yargs) =>
+      withHelp(
+        withTransformOptions(withCommonOptions(yargs), meta.options),
+        meta.examples ?? defaultExamples(meta.name),
+      ),
     handler: async (argv) => {
       const args = argv as unknown as CommonArgs & Record<string, unknown>;
       await executeRun({ args, transform: meta.name, transformOptions: flagOptions(args, meta) });

@@ -1,6 +1,16 @@
 // `bundle build`: write the planned package into --out, dereferenced like `rsync -aL`, all or
 // nothing: a temp folder next to --out is filled first, then renamed into place.
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+} from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { assertRegularFile, isWithin as within } from '../containment.js';
@@ -31,7 +41,8 @@ function realish(p: string): string {
   }
 }
 
-const shown = (abs: string, repoRoot: string) => (within(abs, repoRoot) ? path.relative(repoRoot, abs).split(path.sep).join('/') || '.' : abs);
+const shown = (abs: string, repoRoot: string) =>
+  within(abs, repoRoot) ? path.relative(repoRoot, abs).split(path.sep).join('/') || '.' : abs;
 
 /**
  * Refuse an --out that would destroy or recurse into something: the package itself, a folder
@@ -42,34 +53,57 @@ const shown = (abs: string, repoRoot: string) => (within(abs, repoRoot) ? path.r
 export function checkOutDir(plan: PackagePlan, outDir: string, options: BuildOptions): string {
   const out = realish(outDir);
   const repoRoot = realpathSync(options.repoRoot);
-  if (within(plan.abs, out)) throw new UsageError(`--out ${outDir} contains the package itself`, 'choose a folder outside the package, e.g. build/<name>');
-  if (within(repoRoot, out)) throw new UsageError(`--out ${outDir} contains the repository`, 'choose a folder inside a build directory');
-  if (within(out, plan.abs)) throw new UsageError(`--out ${outDir} is inside the package`, 'the next build would include this one; choose a folder outside the package');
+  if (within(plan.abs, out))
+    throw new UsageError(
+      `--out ${outDir} contains the package itself`,
+      'choose a folder outside the package, e.g. build/<name>',
+    );
+  if (within(repoRoot, out))
+    throw new UsageError(`--out ${outDir} contains the repository`, 'choose a folder inside a build directory');
+  if (within(out, plan.abs))
+    throw new UsageError(
+      `--out ${outDir} is inside the package`,
+      'the next build would include this one; choose a folder outside the package',
+    );
   // fn_a/shared -> ../shared and --out shared: the build would replace its own source
   const help = "choose a folder outside the package's sources, e.g. build/<name>";
   const sourceDir = plan.sourceDirs.find((dir) => within(dir, out) || within(out, dir));
   if (sourceDir !== undefined) {
     const relation = sourceDir === out ? 'is' : within(sourceDir, out) ? 'contains' : 'is inside';
-    throw new UsageError(`--out ${outDir} ${relation} '${shown(sourceDir, repoRoot)}', a source of the package; nothing was written`, help);
+    throw new UsageError(
+      `--out ${outDir} ${relation} '${shown(sourceDir, repoRoot)}', a source of the package; nothing was written`,
+      help,
+    );
   }
   const source = [...plan.files.values()].find((file) => within(file.abs, out));
-  if (source) throw new UsageError(`--out ${outDir} contains '${shown(source.abs, repoRoot)}', a source of the package; nothing was written`, help);
+  if (source)
+    throw new UsageError(
+      `--out ${outDir} contains '${shown(source.abs, repoRoot)}', a source of the package; nothing was written`,
+      help,
+    );
   if (within(out, repoRoot)) {
     const tracked = trackedUnder(repoRoot, path.relative(repoRoot, out).split(path.sep).join('/'));
     if (tracked.length > 0) {
-      throw new RefusedError(`--out ${outDir} holds ${tracked.length} file${tracked.length === 1 ? '' : 's'} tracked by git (${tracked[0]}${tracked.length > 1 ? ', …' : ''}); nothing was written`, 'choose a folder git does not track, e.g. an ignored build/<name> (--force never replaces tracked files)');
+      throw new RefusedError(
+        `--out ${outDir} holds ${tracked.length} file${tracked.length === 1 ? '' : 's'} tracked by git (${tracked[0]}${tracked.length > 1 ? ', …' : ''}); nothing was written`,
+        'choose a folder git does not track, e.g. an ignored build/<name> (--force never replaces tracked files)',
+      );
     }
   }
   let entries: string[] = [];
   try {
-    if (!statSync(out).isDirectory()) throw new UsageError(`--out ${outDir} exists and is not a folder`, 'give a folder path');
+    if (!statSync(out).isDirectory())
+      throw new UsageError(`--out ${outDir} exists and is not a folder`, 'give a folder path');
     entries = readdirSync(out);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     entries = [];
   }
   if (entries.length > 0 && !options.force) {
-    throw new RefusedError(`--out ${outDir} is not empty (${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}); nothing was written`, 'pass --force to replace its contents, or choose an empty folder');
+    throw new RefusedError(
+      `--out ${outDir} is not empty (${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}); nothing was written`,
+      'pass --force to replace its contents, or choose an empty folder',
+    );
   }
   return out;
 }

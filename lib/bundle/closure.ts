@@ -98,7 +98,17 @@ export interface ClosureOptions {
 }
 
 /** Top-level namespace packages shared by many distributions (`google.cloud.storage`, `azure.identity`). */
-const NAMESPACE_TOPS = new Set(['google', 'azure', 'opentelemetry', 'zope', 'backports', 'jaraco', 'sphinxcontrib', 'ruamel', 'snowflake']);
+const NAMESPACE_TOPS = new Set([
+  'google',
+  'azure',
+  'opentelemetry',
+  'zope',
+  'backports',
+  'jaraco',
+  'sphinxcontrib',
+  'ruamel',
+  'snowflake',
+]);
 
 const toPath = (module: string) => module.split('.').join('/');
 
@@ -111,7 +121,12 @@ function resolveInPackage(plan: PackagePlan, dirs: Set<string>, module: string):
 
 /** Dotted module of a package-relative file (`shared/db.py` → `shared.db`). */
 function moduleOfPackageFile(rel: string): string {
-  return rel.replace(/\.py$/, '').replace(/\/__init__$/, '').replace(/^__init__$/, '').split('/').join('.');
+  return rel
+    .replace(/\.py$/, '')
+    .replace(/\/__init__$/, '')
+    .replace(/^__init__$/, '')
+    .split('/')
+    .join('.');
 }
 
 /**
@@ -120,9 +135,15 @@ function moduleOfPackageFile(rel: string): string {
  *   const closure = await computeClosure(repo, planPackage(repo, 'functions/fn_a'), 'main.py');
  *   closure.findings // [{ kind: 'missing-module', module: 'shared.espn_client', file: 'main.py', line: 12, … }]
  */
-export async function computeClosure(repo: RepoIndex, plan: PackagePlan, entry: string, options: ClosureOptions = {}): Promise<Closure> {
+export async function computeClosure(
+  repo: RepoIndex,
+  plan: PackagePlan,
+  entry: string,
+  options: ClosureOptions = {},
+): Promise<Closure> {
   const dirs = new Set<string>();
-  for (const rel of plan.files.keys()) for (let i = rel.lastIndexOf('/'); i > 0; i = rel.lastIndexOf('/', i - 1)) dirs.add(rel.slice(0, i));
+  for (const rel of plan.files.keys())
+    for (let i = rel.lastIndexOf('/'); i > 0; i = rel.lastIndexOf('/', i - 1)) dirs.add(rel.slice(0, i));
   const ignored = new Set(options.ignoreModules ?? []);
   const declared = readDeclaredDependencies(plan.abs, plan.repoRoot);
   const files = new Map<string, ClosureFile>();
@@ -132,7 +153,12 @@ export async function computeClosure(repo: RepoIndex, plan: PackagePlan, entry: 
   const copiedSources = copiedPaths(repo);
 
   const entryFile = plan.files.get(entry);
-  files.set(entry, { path: entry, source: entryFile ? sourceOf(repo, entryFile) : entry, provider: 'entry-file', chain: [] });
+  files.set(entry, {
+    path: entry,
+    source: entryFile ? sourceOf(repo, entryFile) : entry,
+    provider: 'entry-file',
+    chain: [],
+  });
   queue.push({ rel: entry, abs: entryFile?.abs ?? path.join(plan.abs, entry) });
 
   /** Where the real module lives in the repository, and where it belongs in the package. */
@@ -153,7 +179,9 @@ export async function computeClosure(repo: RepoIndex, plan: PackagePlan, entry: 
       if (plan.rel === '' ? false : found.startsWith(`${plan.rel}/`)) continue;
       candidates.push({ repoFile: found, root });
     }
-    const best = candidates.find((c) => !copiedSources.some((copy) => c.repoFile === copy || c.repoFile.startsWith(`${copy}/`))) ?? candidates[0];
+    const best =
+      candidates.find((c) => !copiedSources.some((copy) => c.repoFile === copy || c.repoFile.startsWith(`${copy}/`))) ??
+      candidates[0];
     if (!best) return namespace ? 'namespace' : undefined;
     const inner = best.root ? best.repoFile.slice(best.root.length + 1) : best.repoFile;
     return { repoFile: best.repoFile, destination: inner };
@@ -166,7 +194,18 @@ export async function computeClosure(repo: RepoIndex, plan: PackagePlan, entry: 
     if (ignored.has(top) || ignored.has(module)) return;
     if (isStdlib(module)) {
       const removed = removedFromStdlib(module);
-      if (removed) findings.push({ kind: 'removed-stdlib', severity: 'warning', file: step.file, line: imp.line, column: imp.column, module: top, optional: imp.optional, inFunction: imp.inFunction, distribution: removed });
+      if (removed)
+        findings.push({
+          kind: 'removed-stdlib',
+          severity: 'warning',
+          file: step.file,
+          line: imp.line,
+          column: imp.column,
+          module: top,
+          optional: imp.optional,
+          inFunction: imp.inFunction,
+          distribution: removed,
+        });
       return;
     }
     pending.push({ module, step, imp });
@@ -179,19 +218,45 @@ export async function computeClosure(repo: RepoIndex, plan: PackagePlan, entry: 
     const currentChain = files.get(current.rel)!.chain;
     let source: string;
     try {
-      source = (await options.readSource?.(current.abs)) ?? readRegularFile(current.abs, Number.MAX_SAFE_INTEGER, current.rel).toString('utf8');
+      source =
+        (await options.readSource?.(current.abs)) ??
+        readRegularFile(current.abs, Number.MAX_SAFE_INTEGER, current.rel).toString('utf8');
     } catch (error) {
-      const reason = error instanceof ContainmentError ? error.message.replace(/^'[^']*' /, '') : (error as Error).message;
-      findings.push({ kind: 'unreadable-file', severity: 'error', file: current.rel, line: 1, column: 1, module: '', optional: false, inFunction: false, reason });
+      const reason =
+        error instanceof ContainmentError ? error.message.replace(/^'[^']*' /, '') : (error as Error).message;
+      findings.push({
+        kind: 'unreadable-file',
+        severity: 'error',
+        file: current.rel,
+        line: 1,
+        column: 1,
+        module: '',
+        optional: false,
+        inFunction: false,
+        reason,
+      });
       continue;
     }
     const imports = await withPythonTree(source, (tree) => {
       const error = firstSyntaxError(tree.rootNode);
-      if (error) findings.push({ kind: 'parse-error', severity: 'warning', file: current.rel, line: error.startPosition.row + 1, column: error.startPosition.column + 1, module: '', optional: false, inFunction: false });
+      if (error)
+        findings.push({
+          kind: 'parse-error',
+          severity: 'warning',
+          file: current.rel,
+          line: error.startPosition.row + 1,
+          column: error.startPosition.column + 1,
+          module: '',
+          optional: false,
+          inFunction: false,
+        });
       return extractImports(tree.rootNode, source);
     });
     const ownModule = moduleOfPackageFile(current.rel);
-    const ownPackage = current.rel.endsWith('__init__.py') || current.rel === '__init__.py' ? ownModule : ownModule.split('.').slice(0, -1).join('.');
+    const ownPackage =
+      current.rel.endsWith('__init__.py') || current.rel === '__init__.py'
+        ? ownModule
+        : ownModule.split('.').slice(0, -1).join('.');
     for (const imp of imports) {
       if (imp.typeCheckingOnly || imp.future) continue;
       let base = imp.module;
@@ -204,15 +269,27 @@ export async function computeClosure(repo: RepoIndex, plan: PackagePlan, entry: 
       const required: string[] = [];
       const parts = base ? base.split('.') : [];
       for (let n = 1; n <= parts.length; n++) required.push(parts.slice(0, n).join('.'));
-      const maybe = imp.kind === 'from' ? imp.names.filter((n) => n.name !== '*').map((n) => (base ? `${base}.${n.name}` : n.name)) : [];
-      const step: ChainStep = { file: current.rel, line: imp.line, module: base || imp.names.map((n) => n.name).join(', ') };
+      const maybe =
+        imp.kind === 'from'
+          ? imp.names.filter((n) => n.name !== '*').map((n) => (base ? `${base}.${n.name}` : n.name))
+          : [];
+      const step: ChainStep = {
+        file: current.rel,
+        line: imp.line,
+        module: base || imp.names.map((n) => n.name).join(', '),
+      };
       const chain = [...currentChain, step];
-      const isFirstPartyTop = parts.length > 0 && (resolveInPackage(plan, dirs, parts[0]) !== undefined || resolveInRepo(parts[0]) !== undefined || imp.level > 0);
+      const isFirstPartyTop =
+        parts.length > 0 &&
+        (resolveInPackage(plan, dirs, parts[0]) !== undefined ||
+          resolveInRepo(parts[0]) !== undefined ||
+          imp.level > 0);
       if (parts.length > 0 && !isFirstPartyTop) {
         // from google.cloud import bigquery: in a namespace package, each name is its own distribution;
         // from google.api_core.exceptions import NotFound: one module, below the namespace levels
         const names = imp.names.filter((n) => n.name !== '*');
-        if (imp.kind === 'from' && NAMESPACE_TOPS.has(parts[0]) && parts.length <= 2 && names.length > 0) for (const n of names) addThirdParty(`${base}.${n.name}`, step, imp);
+        if (imp.kind === 'from' && NAMESPACE_TOPS.has(parts[0]) && parts.length <= 2 && names.length > 0)
+          for (const n of names) addThirdParty(`${base}.${n.name}`, step, imp);
         else addThirdParty(base, step, imp);
         continue;
       }
@@ -232,14 +309,40 @@ export async function computeClosure(repo: RepoIndex, plan: PackagePlan, entry: 
         if (inRepo) {
           edges.push({ from: current.rel, to: inRepo.destination, step, guarded: imp.optional });
           if (!files.has(inRepo.destination)) {
-            findings.push({ kind: 'missing-module', severity: imp.optional ? 'warning' : 'error', file: current.rel, line: imp.line, column: imp.column, module, optional: imp.optional, inFunction: imp.inFunction, repoFile: inRepo.repoFile, destination: inRepo.destination });
+            findings.push({
+              kind: 'missing-module',
+              severity: imp.optional ? 'warning' : 'error',
+              file: current.rel,
+              line: imp.line,
+              column: imp.column,
+              module,
+              optional: imp.optional,
+              inFunction: imp.inFunction,
+              repoFile: inRepo.repoFile,
+              destination: inRepo.destination,
+            });
             // follow it too: once provided, what it imports is needed as well
-            files.set(inRepo.destination, { path: inRepo.destination, source: inRepo.repoFile, provider: 'missing', chain });
+            files.set(inRepo.destination, {
+              path: inRepo.destination,
+              source: inRepo.repoFile,
+              provider: 'missing',
+              chain,
+            });
             queue.push({ rel: inRepo.destination, abs: repo.absolute(inRepo.repoFile) });
           }
           return true;
         }
-        if (mustExist) findings.push({ kind: 'unresolved-module', severity: imp.optional ? 'warning' : 'error', file: current.rel, line: imp.line, column: imp.column, module, optional: imp.optional, inFunction: imp.inFunction });
+        if (mustExist)
+          findings.push({
+            kind: 'unresolved-module',
+            severity: imp.optional ? 'warning' : 'error',
+            file: current.rel,
+            line: imp.line,
+            column: imp.column,
+            module,
+            optional: imp.optional,
+            inFunction: imp.inFunction,
+          });
         return false;
       };
       let ok = true;
@@ -261,7 +364,16 @@ export async function computeClosure(repo: RepoIndex, plan: PackagePlan, entry: 
   const reached = new Set(files.keys());
   const unused = [...plan.files.keys()].filter((rel) => rel.endsWith('.py') && !reached.has(rel)).sort();
   if (declared.files.length === 0 && [...thirdParty.values()].some((t) => !t.declared)) {
-    findings.push({ kind: 'no-dependency-file', severity: 'warning', file: entry, line: 1, column: 1, module: '', optional: false, inFunction: false });
+    findings.push({
+      kind: 'no-dependency-file',
+      severity: 'warning',
+      file: entry,
+      line: 1,
+      column: 1,
+      module: '',
+      optional: false,
+      inFunction: false,
+    });
   }
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
   return {
@@ -277,16 +389,21 @@ export async function computeClosure(repo: RepoIndex, plan: PackagePlan, entry: 
 }
 
 /** Each file reached only through guarded imports ➔ the first guarded import on its way. */
-function guardedFiles(entry: string, edges: readonly { from: string; to: string; step: ChainStep; guarded: boolean }[]): Map<string, ChainStep> {
+function guardedFiles(
+  entry: string,
+  edges: readonly { from: string; to: string; step: ChainStep; guarded: boolean }[],
+): Map<string, ChainStep> {
   const open = new Set([entry]);
   const queue = [entry];
   while (queue.length > 0) {
     const from = queue.shift()!;
-    for (const e of edges) if (e.from === from && !e.guarded && !open.has(e.to)) open.add(e.to), queue.push(e.to);
+    for (const e of edges) if (e.from === from && !e.guarded && !open.has(e.to)) (open.add(e.to), queue.push(e.to));
   }
   const guards = new Map<string, ChainStep>();
   // breadth first from the files reached openly, so each guarded file names the nearest guard
-  let frontier = edges.filter((e) => e.guarded && open.has(e.from) && !open.has(e.to)).map((e) => ({ to: e.to, guard: e.step }));
+  let frontier = edges
+    .filter((e) => e.guarded && open.has(e.from) && !open.has(e.to))
+    .map((e) => ({ to: e.to, guard: e.step }));
   while (frontier.length > 0) {
     const next: typeof frontier = [];
     for (const { to, guard } of frontier) {

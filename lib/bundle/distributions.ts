@@ -33,7 +33,7 @@ export const IMPORT_TO_DISTRIBUTIONS: Readonly<Record<string, readonly string[]>
   'google.protobuf': ['protobuf'],
   'google.auth': ['google-auth'],
   'google.oauth2': ['google-auth'],
-  'google_auth_oauthlib': ['google-auth-oauthlib'],
+  google_auth_oauthlib: ['google-auth-oauthlib'],
   'google.api_core': ['google-api-core'],
   'google.rpc': ['googleapis-common-protos'],
   'google.type': ['googleapis-common-protos'],
@@ -315,6 +315,10 @@ export function suggestedDistribution(moduleName: string): string {
     const mapped = IMPORT_TO_DISTRIBUTIONS[parts.slice(0, n).join('.')];
     if (mapped) return mapped[0];
   }
-  if (parts.length > 2 && (parts[0] === 'google' || parts[0] === 'azure')) return parts.slice(0, 3).join('-').replace(/_v\d+$/, '');
+  if (parts.length > 2 && (parts[0] === 'google' || parts[0] === 'azure'))
+    return parts
+      .slice(0, 3)
+      .join('-')
+      .replace(/_v\d+$/, '');
   return parts[0].replace(/_/g, '-');
 }

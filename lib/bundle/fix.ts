@@ -7,7 +7,14 @@ import { gitStateOf } from '../git.js';
 import type { RepoIndex } from '../repo/repo-index.js';
 import type { FileChange } from '../types.js';
 import type { Closure } from './closure.js';
-import { formatManifest, MAX_MANIFEST_BYTES, mergeEntries, parseManifest, type BundleEntry, type Manifest } from './manifest.js';
+import {
+  formatManifest,
+  MAX_MANIFEST_BYTES,
+  mergeEntries,
+  parseManifest,
+  type BundleEntry,
+  type Manifest,
+} from './manifest.js';
 import type { PackagePlan } from './package.js';
 import { hashTree, isExecutable, MANIFEST_NAME } from './tree.js';
 
@@ -32,7 +39,9 @@ export function planClosureFix(repo: RepoIndex, plan: PackagePlan, closure: Clos
   const ownEntries = plan.manifests.flatMap((m) => m.entries.map((e) => join(m.dir, e.to)));
   for (const file of missing) {
     const repoPath = join(plan.rel, file.path);
-    const blocker = blockingAncestor(plan, ownEntries, file.path) ?? (style === 'manifest' ? undefined : occupied(repo.root, repoPath));
+    const blocker =
+      blockingAncestor(plan, ownEntries, file.path) ??
+      (style === 'manifest' ? undefined : occupied(repo.root, repoPath));
     if (blocker) {
       result.refused.push({ destination: file.path, reason: blocker });
       continue;
@@ -55,7 +64,12 @@ export function planClosureFix(repo: RepoIndex, plan: PackagePlan, closure: Clos
       }
       const executable = isExecutable(repo.absolute(file.source));
       result.changes.push({ path: repoPath, before: null, after: { kind: 'file', bytes, executable } });
-      entries.push({ from: file.source, to: file.path, copied: true, hash: hashTree([{ rel: '', executable, bytes }]) });
+      entries.push({
+        from: file.source,
+        to: file.path,
+        copied: true,
+        hash: hashTree([{ rel: '', executable, bytes }]),
+      });
     }
   }
   if (entries.length > 0) {
@@ -70,7 +84,12 @@ export function planClosureFix(repo: RepoIndex, plan: PackagePlan, closure: Clos
     } catch (error) {
       // a manifest that cannot be read is never replaced by a new one
       if (before || error instanceof ContainmentError) {
-        result.refused.push(...entries.map((e) => ({ destination: e.to, reason: `${manifestPath} cannot be read: ${(error as Error).message}` })));
+        result.refused.push(
+          ...entries.map((e) => ({
+            destination: e.to,
+            reason: `${manifestPath} cannot be read: ${(error as Error).message}`,
+          })),
+        );
         return result;
       }
     }
@@ -118,7 +137,8 @@ function blockingAncestor(plan: PackagePlan, entryDestinations: string[], destin
   const parts = destination.split('/');
   for (let n = 1; n < parts.length; n++) {
     const ancestor = parts.slice(0, n).join('/');
-    if (entryDestinations.includes(ancestor)) return `'${ancestor}' is a bundle entry; add the module to its source instead`;
+    if (entryDestinations.includes(ancestor))
+      return `'${ancestor}' is a bundle entry; add the module to its source instead`;
     try {
       if (lstatSync(path.join(plan.abs, ancestor)).isSymbolicLink()) {
         return `'${ancestor}' is a link to '${path.relative(plan.abs, realpathSync(path.join(plan.abs, ancestor)))}'; add the module there or replace the link first`;

@@ -46,34 +46,46 @@ export function parseManifest(text: string): Manifest {
   } catch (error) {
     throw new ManifestError(`not valid JSON (${(error as Error).message})`);
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new ManifestError('expected an object with an "entries" list');
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    throw new ManifestError('expected an object with an "entries" list');
   const { entries, ...extra } = data as Record<string, unknown>;
   if (entries === undefined) return { entries: [], extra };
   if (!Array.isArray(entries)) throw new ManifestError('"entries" must be a list');
   const parsed = entries.map((raw, i) => {
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ManifestError(`entry ${i + 1} is not an object`);
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+      throw new ManifestError(`entry ${i + 1} is not an object`);
     const entry = raw as Record<string, unknown>;
-    if (typeof entry.from !== 'string' || typeof entry.to !== 'string') throw new ManifestError(`entry ${i + 1} needs "from" and "to" strings`);
+    if (typeof entry.from !== 'string' || typeof entry.to !== 'string')
+      throw new ManifestError(`entry ${i + 1} needs "from" and "to" strings`);
     const from = cleanRelative(entry.from);
     const to = cleanRelative(entry.to);
-    if (from === undefined) throw new ManifestError(`entry ${i + 1}: "from" must be a path inside the repository, got ${JSON.stringify(entry.from)}`);
-    if (to === undefined) throw new ManifestError(`entry ${i + 1}: "to" must be a path inside the package, got ${JSON.stringify(entry.to)}`);
+    if (from === undefined)
+      throw new ManifestError(
+        `entry ${i + 1}: "from" must be a path inside the repository, got ${JSON.stringify(entry.from)}`,
+      );
+    if (to === undefined)
+      throw new ManifestError(
+        `entry ${i + 1}: "to" must be a path inside the package, got ${JSON.stringify(entry.to)}`,
+      );
     return { ...entry, from, to } as BundleEntry;
   });
   const seen = new Map<string, BundleEntry>();
   for (const entry of parsed) {
     const other = seen.get(entry.to);
-    if (other && other.from !== entry.from) throw new ManifestError(`"${entry.to}" is provided twice, from "${other.from}" and from "${entry.from}"`);
+    if (other && other.from !== entry.from)
+      throw new ManifestError(`"${entry.to}" is provided twice, from "${other.from}" and from "${entry.from}"`);
     seen.set(entry.to, entry);
   }
   return { entries: dedupe(parsed), extra };
 }
 
-const byDestination = (a: BundleEntry, b: BundleEntry) => (a.to < b.to ? -1 : a.to > b.to ? 1 : a.from < b.from ? -1 : a.from > b.from ? 1 : 0);
+const byDestination = (a: BundleEntry, b: BundleEntry) =>
+  a.to < b.to ? -1 : a.to > b.to ? 1 : a.from < b.from ? -1 : a.from > b.from ? 1 : 0;
 
 function dedupe(entries: BundleEntry[]): BundleEntry[] {
   const byKey = new Map<string, BundleEntry>();
-  for (const entry of entries) byKey.set(`${entry.to}\0${entry.from}`, { ...byKey.get(`${entry.to}\0${entry.from}`), ...entry });
+  for (const entry of entries)
+    byKey.set(`${entry.to}\0${entry.from}`, { ...byKey.get(`${entry.to}\0${entry.from}`), ...entry });
   return [...byKey.values()].sort(byDestination);
 }
 
@@ -118,9 +130,13 @@ const KNOWN_KEYS = ['from', 'to', 'copied', 'hash'];
  */
 export function formatManifest(manifest: Manifest): string {
   const lines = ['{'];
-  for (const [key, value] of Object.entries(manifest.extra)) lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)},`);
+  for (const [key, value] of Object.entries(manifest.extra))
+    lines.push(`  ${JSON.stringify(key)}: ${JSON.stringify(value)},`);
   const entries = [...manifest.entries].sort(byDestination).map((entry) => {
-    const keys = [...KNOWN_KEYS.filter((k) => entry[k] !== undefined), ...Object.keys(entry).filter((k) => !KNOWN_KEYS.includes(k) && entry[k] !== undefined)];
+    const keys = [
+      ...KNOWN_KEYS.filter((k) => entry[k] !== undefined),
+      ...Object.keys(entry).filter((k) => !KNOWN_KEYS.includes(k) && entry[k] !== undefined),
+    ];
     return `    { ${keys.map((k) => `${JSON.stringify(k)}: ${JSON.stringify(entry[k])}`).join(', ')} }`;
   });
   if (entries.length === 0) lines.push('  "entries": []');

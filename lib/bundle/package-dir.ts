@@ -4,7 +4,16 @@ import type { RepoIndex } from '../repo/repo-index.js';
 import { MANIFEST_NAME } from './tree.js';
 
 /** Files that mark a deployable folder (a function, a service). */
-export const PACKAGE_MARKERS = ['requirements.txt', 'pyproject.toml', 'setup.py', 'setup.cfg', 'main.py', 'package.json', 'Dockerfile', 'app.yaml'];
+export const PACKAGE_MARKERS = [
+  'requirements.txt',
+  'pyproject.toml',
+  'setup.py',
+  'setup.cfg',
+  'main.py',
+  'package.json',
+  'Dockerfile',
+  'app.yaml',
+];
 
 /**
  * The package folder of a link (repo-relative): the nearest folder above it that already has a

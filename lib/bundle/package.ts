@@ -34,7 +34,6 @@ export type PackageProblemKind =
   | 'refused-source'
   | 'self-inclusion';
 
-
 export interface PackageProblem {
   kind: PackageProblemKind;
   /** Package-relative path the problem is about (a link, or a manifest). */
@@ -80,16 +79,39 @@ const join = (dir: string, name: string) => (dir && name ? `${dir}/${name}` : di
 export function planPackage(repo: RepoIndex, packageAbs: string, options: PlanOptions = {}): PackagePlan {
   const reader = new TreeReader(repo);
   const real = realpathSync(packageAbs);
-  const plan: PackagePlan = { abs: real, rel: reader.resolver.display(real), repoRoot: reader.resolver.realRoot, files: new Map(), sourceDirs: [], manifests: [], problems: [] };
+  const plan: PackagePlan = {
+    abs: real,
+    rel: reader.resolver.display(real),
+    repoRoot: reader.resolver.realRoot,
+    files: new Map(),
+    sourceDirs: [],
+    manifests: [],
+    problems: [],
+  };
   if (plan.rel === '.') plan.rel = '';
   // each manifest carries the real folders whose reading brought it: an entry may not include one again
   const pendingManifests: { dir: string; abs: string; chain: string[] }[] = [];
-  const addTree = (prefix: string, rootAbs: string, via: 'link' | 'file' | 'entry', chain: string[], owner?: { manifest: string; to: string }) => {
-    const tree = reader.read(rootAbs, { allowOutside: options.allowOutside, onManifest: (dirRel, abs) => pendingManifests.push({ dir: join(prefix, dirRel), abs, chain }) });
+  const addTree = (
+    prefix: string,
+    rootAbs: string,
+    via: 'link' | 'file' | 'entry',
+    chain: string[],
+    owner?: { manifest: string; to: string },
+  ) => {
+    const tree = reader.read(rootAbs, {
+      allowOutside: options.allowOutside,
+      onManifest: (dirRel, abs) => pendingManifests.push({ dir: join(prefix, dirRel), abs, chain }),
+    });
     for (const problem of tree.problems) plan.problems.push(treeProblem(join(prefix, problem.rel), problem));
     plan.sourceDirs.push(...tree.roots.filter((dir) => !plan.sourceDirs.includes(dir)));
     for (const file of tree.files) {
-      addFile({ rel: join(prefix, file.rel), abs: file.abs, executable: file.executable, via: via === 'entry' ? 'entry' : file.viaLink ? 'link' : 'file', ...(owner ? { manifest: owner.manifest, entryTo: owner.to } : {}) });
+      addFile({
+        rel: join(prefix, file.rel),
+        abs: file.abs,
+        executable: file.executable,
+        via: via === 'entry' ? 'entry' : file.viaLink ? 'link' : 'file',
+        ...(owner ? { manifest: owner.manifest, entryTo: owner.to } : {}),
+      });
     }
   };
   const addFile = (file: PackageFile) => {
@@ -120,8 +142,14 @@ export function planPackage(repo: RepoIndex, packageAbs: string, options: PlanOp
       text = readRegularFile(abs, MAX_MANIFEST_BYTES, manifestPath).toString('utf8');
       entries = parseManifest(text).entries;
     } catch (error) {
-      const reason = error instanceof ContainmentError ? error.message.replace(`'${manifestPath}' `, '') : (error as Error).message;
-      plan.problems.push({ kind: 'invalid-manifest', path: manifestPath, line: 1, message: `${manifestPath} cannot be read: ${reason}` });
+      const reason =
+        error instanceof ContainmentError ? error.message.replace(`'${manifestPath}' `, '') : (error as Error).message;
+      plan.problems.push({
+        kind: 'invalid-manifest',
+        path: manifestPath,
+        line: 1,
+        message: `${manifestPath} cannot be read: ${reason}`,
+      });
       continue;
     }
     plan.manifests.push({ path: manifestPath, dir, entries, text });
@@ -130,12 +158,22 @@ export function planPackage(repo: RepoIndex, packageAbs: string, options: PlanOp
       const destination = join(dir, entry.to);
       // a recorded copy is already among the package's own files
       if (entry.copied) continue;
-      const problem = (kind: PackageProblemKind, why: string) => plan.problems.push({ kind, path: manifestPath, line, message: `bundle entry '${entry.to}': source '${entry.from}' ${why}` });
+      const problem = (kind: PackageProblemKind, why: string) =>
+        plan.problems.push({
+          kind,
+          path: manifestPath,
+          line,
+          message: `bundle entry '${entry.to}': source '${entry.from}' ${why}`,
+        });
       let sourceAbs: string;
       try {
         sourceAbs = realpathSync(resolveInside(plan.repoRoot, entry.from, options));
       } catch (error) {
-        if (error instanceof ContainmentError) problem('escaping-link', `${error.message.replace(`'${entry.from}' `, '')}; pass --allow-outside to accept it`);
+        if (error instanceof ContainmentError)
+          problem(
+            'escaping-link',
+            `${error.message.replace(`'${entry.from}' `, '')}; pass --allow-outside to accept it`,
+          );
         else problem('missing-source', 'does not exist');
         continue;
       }
@@ -156,13 +194,27 @@ export function planPackage(repo: RepoIndex, packageAbs: string, options: PlanOp
       const manifestDir = path.dirname(abs);
       const included = [manifestDir, ...chain].find((folder) => isWithin(folder, sourceAbs));
       if (included !== undefined) {
-        const what = included === real ? 'the package itself' : `'${reader.resolver.display(included)}', which holds this manifest`;
-        problem('self-inclusion', `includes ${what}: the package would contain itself without end; point the entry at a folder outside the package`);
+        const what =
+          included === real
+            ? 'the package itself'
+            : `'${reader.resolver.display(included)}', which holds this manifest`;
+        problem(
+          'self-inclusion',
+          `includes ${what}: the package would contain itself without end; point the entry at a folder outside the package`,
+        );
         continue;
       }
       const owner = { manifest: manifestPath, to: entry.to };
       if (statSync(sourceAbs).isDirectory()) addTree(destination, sourceAbs, 'entry', [...chain, sourceAbs], owner);
-      else addFile({ rel: destination, abs: sourceAbs, executable: isExecutable(sourceAbs), via: 'entry', ...owner, entryTo: entry.to });
+      else
+        addFile({
+          rel: destination,
+          abs: sourceAbs,
+          executable: isExecutable(sourceAbs),
+          via: 'entry',
+          ...owner,
+          entryTo: entry.to,
+        });
     }
   }
   return plan;
@@ -191,7 +243,15 @@ function refusedSource(reader: TreeReader, sourceAbs: string): string | undefine
 }
 
 function treeProblem(rel: string, problem: TreeProblem): PackageProblem {
-  if (problem.special) return { kind: 'not-regular', path: rel, line: 1, message: problem.link ? `link to '${problem.link.resolved}', which is ${treeProblemText(problem)}` : treeProblemText(problem) };
+  if (problem.special)
+    return {
+      kind: 'not-regular',
+      path: rel,
+      line: 1,
+      message: problem.link
+        ? `link to '${problem.link.resolved}', which is ${treeProblemText(problem)}`
+        : treeProblemText(problem),
+    };
   if (problem.unreadable) return { kind: 'unreadable', path: rel, line: 1, message: treeProblemText(problem) };
   if (problem.ignored) return { kind: 'refused-source', path: rel, line: 1, message: treeProblemText(problem) };
   return linkProblem(rel, problem.link!);
@@ -199,14 +259,28 @@ function treeProblem(rel: string, problem: TreeProblem): PackageProblem {
 
 function linkProblem(rel: string, link: LinkInfo): PackageProblem {
   if (link.kind === 'broken') {
-    return { kind: 'broken-link', path: rel, line: 1, message: `broken link: target '${link.target}' does not exist ('${link.missing}' is missing)`, link };
+    return {
+      kind: 'broken-link',
+      path: rel,
+      line: 1,
+      message: `broken link: target '${link.target}' does not exist ('${link.missing}' is missing)`,
+      link,
+    };
   }
   if (link.kind === 'cyclic') {
     const cycle = link.cycle ?? link.hops;
-    const text = link.containsItself ? `${cycle[0]} → ${cycle[1]}, a directory that contains the link itself` : cycle.join(' → ');
+    const text = link.containsItself
+      ? `${cycle[0]} → ${cycle[1]}, a directory that contains the link itself`
+      : cycle.join(' → ');
     return { kind: 'cyclic-link', path: rel, line: 1, message: `symlink cycle: ${text}`, link };
   }
-  return { kind: 'escaping-link', path: rel, line: 1, message: `link escapes the repository: resolves to '${link.resolved}'`, link };
+  return {
+    kind: 'escaping-link',
+    path: rel,
+    line: 1,
+    message: `link escapes the repository: resolves to '${link.resolved}'`,
+    link,
+  };
 }
 
 /** Repo-relative path of a package file's content (absolute when outside the repository). */

@@ -37,7 +37,11 @@ const ROOT_VENVS = ['.venv', 'venv'];
 export function findPython(repoRoot: string, given?: string): { abs: string; shown: string } | undefined {
   if (given) {
     const abs = path.resolve(given);
-    if (!existsSync(abs)) throw new UsageError(`--python '${given}' does not exist`, 'give a Python interpreter, e.g. --python .venv/bin/python');
+    if (!existsSync(abs))
+      throw new UsageError(
+        `--python '${given}' does not exist`,
+        'give a Python interpreter, e.g. --python .venv/bin/python',
+      );
     return { abs, shown: given };
   }
   for (const venv of ROOT_VENVS) {
@@ -131,11 +135,21 @@ print(json.dumps({
  * Ask `python` (one process, isolated mode) about `modules` and the `declared` requirements
  * (normalised name ➔ extras). A problem, never a throw, when it cannot answer.
  */
-export function askEnvironment(python: { abs: string; shown: string }, modules: readonly string[], declared: ReadonlyMap<string, readonly string[]>): EnvironmentFacts | EnvironmentProblem {
+export function askEnvironment(
+  python: { abs: string; shown: string },
+  modules: readonly string[],
+  declared: ReadonlyMap<string, readonly string[]>,
+): EnvironmentFacts | EnvironmentProblem {
   const input = JSON.stringify({ modules, declared: Object.fromEntries(declared) });
-  const run = spawnSync(python.abs, ['-I', '-c', QUERY], { input, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(python.abs, ['-I', '-c', QUERY], {
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (run.error) return { python: python.shown, reason: run.error.message };
-  if (run.status !== 0) return { python: python.shown, reason: (run.stderr.trim().split('\n').pop() ?? '') || `exit code ${run.status}` };
+  if (run.status !== 0)
+    return { python: python.shown, reason: (run.stderr.trim().split('\n').pop() ?? '') || `exit code ${run.status}` };
   try {
     return { python: python.shown, ...(JSON.parse(run.stdout) as Omit<EnvironmentFacts, 'python'>) };
   } catch {

@@ -44,7 +44,12 @@ function requirementWithExtras(spec: string): string | undefined {
 /** The extras a PEP 508 requirement asks for (`apache-beam[gcp, dataframe]` ➔ gcp, dataframe). */
 export function requirementExtras(spec: string): string[] {
   const match = EXTRAS.exec(spec);
-  return match ? match[1].split(',').map((e) => e.trim()).filter(Boolean) : [];
+  return match
+    ? match[1]
+        .split(',')
+        .map((e) => e.trim())
+        .filter(Boolean)
+    : [];
 }
 
 /** The distribution name at the start of a PEP 508 requirement (`PyYAML[extra]>=6 ; python_version>"3"`). */
@@ -108,7 +113,9 @@ export function parsePyproject(text: string): string[] {
   for (const table of poetryTables) {
     if (!table || typeof table !== 'object') continue;
     for (const [key, value] of Object.entries(table)) {
-      const extras = Array.isArray((value as any)?.extras) ? ((value as any).extras as unknown[]).filter((e): e is string => typeof e === 'string') : [];
+      const extras = Array.isArray((value as any)?.extras)
+        ? ((value as any).extras as unknown[]).filter((e): e is string => typeof e === 'string')
+        : [];
       if (key.toLowerCase() !== 'python') names.push(extras.length ? `${key}[${extras.join(',')}]` : key);
     }
   }
@@ -151,8 +158,16 @@ export function readDeclaredDependencies(packageAbs: string, repoRoot: string): 
     } catch (error) {
       if (!(error instanceof ContainmentError)) throw error;
       const reason = error.message.replace(/^'[^']*' /, '');
-      if (at.include !== undefined && (error.reason === 'outside' || error.reason === 'beyond-link')) problem({ kind: 'refused-include', ...at, reason: `'${at.include}' ${reason}` });
-      else problem({ kind: 'unreadable-dependency-file', ...at, file: shownOf(abs), reason, severity: error.reason === 'missing' ? 'warning' : 'error' });
+      if (at.include !== undefined && (error.reason === 'outside' || error.reason === 'beyond-link'))
+        problem({ kind: 'refused-include', ...at, reason: `'${at.include}' ${reason}` });
+      else
+        problem({
+          kind: 'unreadable-dependency-file',
+          ...at,
+          file: shownOf(abs),
+          reason,
+          severity: error.reason === 'missing' ? 'warning' : 'error',
+        });
       return undefined;
     }
   };
@@ -165,7 +180,14 @@ export function readDeclaredDependencies(packageAbs: string, repoRoot: string): 
     }
     if (stack.includes(real)) {
       const cycle = [...stack.slice(stack.indexOf(real)), real].map(shownOf).join(' → ');
-      problem({ kind: 'include-cycle', path: from!.path, line: from!.line, include: from!.include, file: shownOf(real), reason: cycle });
+      problem({
+        kind: 'include-cycle',
+        path: from!.path,
+        line: from!.line,
+        include: from!.include,
+        file: shownOf(real),
+        reason: cycle,
+      });
       return [];
     }
     if (read.has(real)) return [];
@@ -179,7 +201,13 @@ export function readDeclaredDependencies(packageAbs: string, repoRoot: string): 
       return parseRequirements(text, (file, line) => {
         const at = { path: shown, line, include: file };
         if (/^[a-z+]+:\/\//i.test(file)) {
-          problem({ kind: 'unreadable-dependency-file', ...at, file, reason: 'is a URL, which is not fetched', severity: 'warning' });
+          problem({
+            kind: 'unreadable-dependency-file',
+            ...at,
+            file,
+            reason: 'is a URL, which is not fetched',
+            severity: 'warning',
+          });
           return [];
         }
         // -r /etc/passwd, -r /dev/zero: never stat'ed, never opened
@@ -203,7 +231,14 @@ export function readDeclaredDependencies(packageAbs: string, repoRoot: string): 
         for (const spec of parsePyproject(text)) declare(spec);
         result.files.push('pyproject.toml');
       } catch (error) {
-        problem({ kind: 'unreadable-dependency-file', path: shownOf(pyproject), line: 1, file: shownOf(pyproject), reason: `is not valid TOML (${(error as Error).message.split('\n')[0]})`, severity: 'warning' });
+        problem({
+          kind: 'unreadable-dependency-file',
+          path: shownOf(pyproject),
+          line: 1,
+          file: shownOf(pyproject),
+          reason: `is not valid TOML (${(error as Error).message.split('\n')[0]})`,
+          severity: 'warning',
+        });
       }
     }
   }

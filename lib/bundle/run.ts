@@ -12,7 +12,13 @@ import type { FileChange } from '../types.js';
 import { buildPackage } from './build.js';
 import { computeClosure, type Closure } from './closure.js';
 import { planClosureFix, type FixStyle } from './fix.js';
-import { closureDiagnostics, dependencyDiagnostics, messages, packageDiagnostics, unusedDiagnostics } from './messages.js';
+import {
+  closureDiagnostics,
+  dependencyDiagnostics,
+  messages,
+  packageDiagnostics,
+  unusedDiagnostics,
+} from './messages.js';
 import { planPackage, sourceOf, type PackagePlan } from './package.js';
 import { findPython } from './python-environment.js';
 
@@ -27,7 +33,8 @@ export function loadRepository(anyPath: string, sourceRoots?: readonly string[])
 
 function requireDir(given: string, what: string): string {
   const abs = path.resolve(given);
-  if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new UsageError(`${what} '${given}' is not a folder`, 'give the package folder, e.g. functions/fn_a');
+  if (!existsSync(abs) || !statSync(abs).isDirectory())
+    throw new UsageError(`${what} '${given}' is not a folder`, 'give the package folder, e.g. functions/fn_a');
   return abs;
 }
 
@@ -51,7 +58,11 @@ export interface BuildReport extends PackageReport {
 }
 
 /** `bundle build`: refuse on any problem (nothing written), else write the package to `out`. */
-export function buildBundle(packageDir: string, out: string, options: { force?: boolean; allowOutside?: boolean } = {}): BuildReport {
+export function buildBundle(
+  packageDir: string,
+  out: string,
+  options: { force?: boolean; allowOutside?: boolean } = {},
+): BuildReport {
   const abs = requireDir(packageDir, 'package');
   const repo = loadRepository(abs);
   const plan = planPackage(repo, abs, options);
@@ -81,23 +92,52 @@ export interface ClosureReport extends PackageReport {
 /** `bundle closure`: the entry's import closure against what the package provides. */
 export async function closureOf(entryFile: string, options: ClosureOptions = {}): Promise<ClosureReport> {
   const entryAbs = path.resolve(entryFile);
-  if (!existsSync(entryAbs)) throw new UsageError(`entry file '${entryFile}' does not exist`, 'give the Python file the platform runs, e.g. functions/fn_a/main.py');
+  if (!existsSync(entryAbs))
+    throw new UsageError(
+      `entry file '${entryFile}' does not exist`,
+      'give the Python file the platform runs, e.g. functions/fn_a/main.py',
+    );
   const special = specialFileType(entryAbs) ?? (statSync(entryAbs).isDirectory() ? 'directory' : undefined);
-  if (special) throw new UsageError(`entry file '${entryFile}' is not a regular file (${special})`, 'give the Python file the platform runs, e.g. functions/fn_a/main.py');
+  if (special)
+    throw new UsageError(
+      `entry file '${entryFile}' is not a regular file (${special})`,
+      'give the Python file the platform runs, e.g. functions/fn_a/main.py',
+    );
   const packageAbs = requireDir(options.packageRoot ?? path.dirname(entryAbs), 'package root');
-  const entryRel = path.relative(realpathSync(packageAbs), path.join(realpathSync(path.dirname(entryAbs)), path.basename(entryAbs))).split(path.sep).join('/');
-  if (entryRel.startsWith('..') || path.isAbsolute(entryRel)) throw new UsageError(`entry file '${entryFile}' is not inside the package root '${options.packageRoot}'`, 'pass --package-root with a folder that holds the entry file');
+  const entryRel = path
+    .relative(realpathSync(packageAbs), path.join(realpathSync(path.dirname(entryAbs)), path.basename(entryAbs)))
+    .split(path.sep)
+    .join('/');
+  if (entryRel.startsWith('..') || path.isAbsolute(entryRel))
+    throw new UsageError(
+      `entry file '${entryFile}' is not inside the package root '${options.packageRoot}'`,
+      'pass --package-root with a folder that holds the entry file',
+    );
   const repo = loadRepository(packageAbs, options.sourceRoots);
   const plan = planPackage(repo, packageAbs);
   const python = findPython(repo.root, options.python);
   const closure = await computeClosure(repo, plan, entryRel, { ignoreModules: options.ignoreModules, python });
-  const diagnostics = [...packageDiagnostics(plan), ...closureDiagnostics(plan, closure), ...dependencyDiagnostics(plan, closure), ...(options.unused ? unusedDiagnostics(plan, closure) : [])];
+  const diagnostics = [
+    ...packageDiagnostics(plan),
+    ...closureDiagnostics(plan, closure),
+    ...dependencyDiagnostics(plan, closure),
+    ...(options.unused ? unusedDiagnostics(plan, closure) : []),
+  ];
   let changes: FileChange[] = [];
   if (options.fix) {
     const fix = planClosureFix(repo, plan, closure, options.fix);
     changes = fix.changes;
     for (const refused of fix.refused) {
-      diagnostics.push({ path: plan.rel ? `${plan.rel}/${refused.destination}` : refused.destination, line: 1, column: 1, severity: 'error', code: 'bundle/cannot-fix', message: messages['cannot-fix'].replace('{destination}', refused.destination).replace('{reason}', refused.reason) });
+      diagnostics.push({
+        path: plan.rel ? `${plan.rel}/${refused.destination}` : refused.destination,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        code: 'bundle/cannot-fix',
+        message: messages['cannot-fix']
+          .replace('{destination}', refused.destination)
+          .replace('{reason}', refused.reason),
+      });
     }
   }
   return { plan, repo, closure, diagnostics: diagnostics.sort(compareDiagnostics), changes };
@@ -111,7 +151,16 @@ export function closureJson(report: ClosureReport): object {
     entry: closure.entry,
     packageRoot: plan.rel || '.',
     files: closure.files.map((f) => ({ path: f.path, source: f.source, provider: f.provider, chain: f.chain })),
-    missing: closure.findings.filter((f) => f.kind === 'missing-module').map((f) => ({ module: f.module, destination: f.destination, source: f.repoFile, importedBy: { file: f.file, line: f.line }, optional: f.optional, inFunction: f.inFunction })),
+    missing: closure.findings
+      .filter((f) => f.kind === 'missing-module')
+      .map((f) => ({
+        module: f.module,
+        destination: f.destination,
+        source: f.repoFile,
+        importedBy: { file: f.file, line: f.line },
+        optional: f.optional,
+        inFunction: f.inFunction,
+      })),
     thirdParty: closure.thirdParty,
     ...(closure.environment && 'version' in closure.environment ? { environment: closure.environment } : {}),
     dependencyFiles: closure.dependencyFiles,
@@ -120,6 +169,14 @@ export function closureJson(report: ClosureReport): object {
       return { path: rel, source: file ? sourceOf(repo, file) : rel };
     }),
     diagnostics: report.diagnostics,
-    ...(report.changes.length ? { fix: report.changes.map((c) => ({ path: c.path, kind: c.after?.kind ?? 'deleted', ...(c.after?.kind === 'symlink' ? { target: c.after.target } : {}) })) } : {}),
+    ...(report.changes.length
+      ? {
+          fix: report.changes.map((c) => ({
+            path: c.path,
+            kind: c.after?.kind ?? 'deleted',
+            ...(c.after?.kind === 'symlink' ? { target: c.after.target } : {}),
+          })),
+        }
+      : {}),
   };
 }

@@ -21,10 +21,15 @@ export function classifyThirdParty(
   findings: ClosureFinding[],
 ): Closure['environment'] {
   const undeclared = pending.filter((p) => !candidateDistributions(p.module).some((c) => declared.names.has(c)));
-  const asked = python && undeclared.length > 0 ? askEnvironment(python, [...new Set(undeclared.map((p) => p.module))].sort(), declared.extras) : undefined;
+  const asked =
+    python && undeclared.length > 0
+      ? askEnvironment(python, [...new Set(undeclared.map((p) => p.module))].sort(), declared.extras)
+      : undefined;
   const facts = asked && 'providers' in asked ? (asked as EnvironmentFacts) : undefined;
   // what the environment cannot tell (a declared requirement it does not have installed), the table does
-  const common = commonlyInstalled(facts ? new Set([...declared.names].filter((d) => !facts.installed.includes(d))) : declared.names);
+  const common = commonlyInstalled(
+    facts ? new Set([...declared.names].filter((d) => !facts.installed.includes(d))) : declared.names,
+  );
   for (const { module, step, imp } of pending) {
     const top = module.split('.')[0];
     const candidates = candidateDistributions(module);
@@ -36,13 +41,35 @@ export function classifyThirdParty(
     const via = proven ? facts!.reachable[proven] : indirect ? common.get(indirect) : undefined;
     const distribution = provider ?? indirect ?? installed[0] ?? suggestedDistribution(module);
     const key = provider ? `${top}\0${provider}` : module;
-    const record = thirdParty.get(key) ?? { module: provider ? top : module, declared: Boolean(provider), distribution, ...(via ? { via } : {}), importedBy: [] };
+    const record = thirdParty.get(key) ?? {
+      module: provider ? top : module,
+      declared: Boolean(provider),
+      distribution,
+      ...(via ? { via } : {}),
+      importedBy: [],
+    };
     record.importedBy.push(step);
     thirdParty.set(key, record);
     if (provider || proven) continue;
     const guardedBy = guardOf.get(step.file);
-    const at = { file: step.file, line: imp.line, column: imp.column, module, optional: imp.optional, inFunction: imp.inFunction, distribution, ...(guardedBy ? { guardedBy } : {}) };
-    if (via) findings.push({ kind: 'indirect-dependency', severity: 'warning', ...at, via, ...(facts ? { environment: 'requirement-not-installed' as const } : {}) });
+    const at = {
+      file: step.file,
+      line: imp.line,
+      column: imp.column,
+      module,
+      optional: imp.optional,
+      inFunction: imp.inFunction,
+      distribution,
+      ...(guardedBy ? { guardedBy } : {}),
+    };
+    if (via)
+      findings.push({
+        kind: 'indirect-dependency',
+        severity: 'warning',
+        ...at,
+        via,
+        ...(facts ? { environment: 'requirement-not-installed' as const } : {}),
+      });
     else {
       const severity = imp.optional || imp.inFunction || guardedBy ? 'warning' : 'error';
       const environment = facts ? (installed.length ? 'installed-undeclared' : 'not-installed') : undefined;

@@ -144,7 +144,10 @@ export class TreeReader {
           if (isDirectory) {
             if (stack.some((s) => s === target || s.startsWith(target + path.sep))) {
               // points back to a directory being copied: a loop through the tree
-              problems.push({ rel: childRel, link: { ...link, kind: 'cyclic', containsItself: true, cycle: [link.path, link.resolved!] } });
+              problems.push({
+                rel: childRel,
+                link: { ...link, kind: 'cyclic', containsItself: true, cycle: [link.path, link.resolved!] },
+              });
               continue;
             }
             roots.push(target);
@@ -157,7 +160,12 @@ export class TreeReader {
           } else if (entry.name === MANIFEST_NAME && options.onManifest) {
             options.onManifest(rel, target);
           } else {
-            files.push({ rel: childRel, abs: target, executable: link.executable ?? isExecutable(target), viaLink: true });
+            files.push({
+              rel: childRel,
+              abs: target,
+              executable: link.executable ?? isExecutable(target),
+              viaLink: true,
+            });
           }
         } else if (entry.isDirectory()) {
           if (this.included(abs, 'dir')) visit(abs, childRel, [...stack, abs], viaLink);

@@ -26,8 +26,12 @@ export function resolveCacheDir(root: string, cwd: string, request: CacheRequest
   if (request.configured) {
     const { dir, shown } = request.configured;
     const inside = normaliseInside(dir.split(path.sep).join('/'));
-    const help = "give a folder inside the repository, or pass --cache-dir on the command line";
-    if (!inside) throw new ConfigError(`'cacheDir' in ${shown} must be a relative folder inside the repository, got '${dir}'`, help);
+    const help = 'give a folder inside the repository, or pass --cache-dir on the command line';
+    if (!inside)
+      throw new ConfigError(
+        `'cacheDir' in ${shown} must be a relative folder inside the repository, got '${dir}'`,
+        help,
+      );
     try {
       return { dir: resolveInside(root, inside) };
     } catch (error) {

@@ -123,7 +123,9 @@ class DiskFactCache implements FactCache {
       if (merge) lines.push(...this.olderLines(lines.reduce((n, l) => n + l.length, 0)));
       const name = `pack-${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString('hex')}`;
       // a whole pack appears at once under its name; a concurrent run writes its own
-      writeFileAtomic(path.join(this.versionDir, name), Buffer.from(PACK_HEADER + lines.join(''), 'utf8'), 0o644, { durable: false });
+      writeFileAtomic(path.join(this.versionDir, name), Buffer.from(PACK_HEADER + lines.join(''), 'utf8'), 0o644, {
+        durable: false,
+      });
       this.stats.writes += this.pending.size;
       this.pending.clear();
       if (merge) {
@@ -188,7 +190,9 @@ class DiskFactCache implements FactCache {
     this.texts = [];
     let names: string[] = [];
     try {
-      names = readdirSync(this.versionDir).filter((n) => n.startsWith('pack-')).sort();
+      names = readdirSync(this.versionDir)
+        .filter((n) => n.startsWith('pack-'))
+        .sort();
     } catch {
       return this.texts;
     }

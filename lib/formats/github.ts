@@ -27,7 +27,13 @@ export function githubReport(result: RunResult, command: string): string {
   const lines: string[] = [];
   for (const d of result.diagnostics) {
     if (d.severity === 'info') continue;
-    lines.push(formatWorkflowCommand({ command: COMMAND[d.severity], properties: { file: d.path, line: d.line, col: d.column, title: `repomod ${d.code}` }, message: d.message }));
+    lines.push(
+      formatWorkflowCommand({
+        command: COMMAND[d.severity],
+        properties: { file: d.path, line: d.line, col: d.column, title: `repomod ${d.code}` },
+        message: d.message,
+      }),
+    );
   }
   if (result.mode !== 'apply') {
     for (const file of result.files) {
@@ -35,7 +41,11 @@ export function githubReport(result: RunResult, command: string): string {
       lines.push(
         formatWorkflowCommand({
           command: result.mode === 'check' ? 'error' : 'warning',
-          properties: { file: file.path, line: firstChangedLine(file.patch ?? ''), title: `repomod ${result.transform}` },
+          properties: {
+            file: file.path,
+            line: firstChangedLine(file.patch ?? ''),
+            title: `repomod ${result.transform}`,
+          },
           message: `${file.path} needs changes: run '${command}' to see the fix; add --apply to write it`,
         }),
       );

@@ -35,7 +35,9 @@ export function markdownReport(result: RunResult, command: string, limit = MARKD
   for (const file of result.files) {
     if (!file.patch) continue;
     const f = fence(file.patch);
-    sections.push(`<details><summary><code>${escapeHtml(file.path)}</code></summary>\n\n${f}diff\n${file.patch}${file.patch.endsWith('\n') ? '' : '\n'}${f}\n\n</details>\n`);
+    sections.push(
+      `<details><summary><code>${escapeHtml(file.path)}</code></summary>\n\n${f}diff\n${file.patch}${file.patch.endsWith('\n') ? '' : '\n'}${f}\n\n</details>\n`,
+    );
   }
   let out = head.join('\n') + '\n';
   let omitted = 0;
@@ -46,7 +48,8 @@ export function markdownReport(result: RunResult, command: string, limit = MARKD
     }
     out += `${sections[i]}\n`;
   }
-  if (omitted) out += `_${omitted} more section${omitted === 1 ? '' : 's'} left out to fit a comment; run \`${command}\` to see everything._\n`;
+  if (omitted)
+    out += `_${omitted} more section${omitted === 1 ? '' : 's'} left out to fit a comment; run \`${command}\` to see everything._\n`;
   if (!diagnostics.length && !result.files.some((f) => f.patch)) out += 'Nothing to change.\n';
   return out;
 }

@@ -14,7 +14,12 @@ interface Node {
 type Position = (index: number) => { line: number; column: number };
 
 /** Every specifier in the program (JSON as oxc's binding returns it), in source order, as the babel scan lists them. */
-export function scanOxcAst(source: string, programJson: string, comments: Comment[], position: Position): ModuleSpecifier[] {
+export function scanOxcAst(
+  source: string,
+  programJson: string,
+  comments: Comment[],
+  position: Position,
+): ModuleSpecifier[] {
   const program = (JSON.parse(programJson) as { node: Node }).node;
   const found: ModuleSpecifier[] = [];
   const take = (node: unknown, kind: SpecifierKind) => {
@@ -60,30 +65,47 @@ export function scanOxcAst(source: string, programJson: string, comments: Commen
         // `require?.('x')` is an optional call, which the babel scan does not take either
         if (node.optional) break;
         const name = calleeName(node.callee as Node);
-        if (name && SPECIFIER_CALLS.has(name)) take((node.arguments as Node[])[0], name.startsWith('require') ? 'require' : 'mock');
+        if (name && SPECIFIER_CALLS.has(name))
+          take((node.arguments as Node[])[0], name.startsWith('require') ? 'require' : 'mock');
         break;
       }
     }
     for (const key in node) {
       const value = node[key];
       if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) if (value[i] && typeof value[i].type === 'string') stack.push(value[i]);
+        for (let i = value.length - 1; i >= 0; i--)
+          if (value[i] && typeof value[i].type === 'string') stack.push(value[i]);
       } else if (value && typeof value === 'object' && typeof (value as Node).type === 'string') {
         stack.push(value as Node);
       }
     }
   }
-  const lineComments = comments.filter((c) => c.type === 'Line').map((c) => ({ value: c.value, start: c.start, ...position(c.start) }));
+  const lineComments = comments
+    .filter((c) => c.type === 'Line')
+    .map((c) => ({ value: c.value, start: c.start, ...position(c.start) }));
   found.push(...referencePaths(lineComments));
   return found.sort((a, b) => a.start - b.start);
 }
 
-function specifier(source: string, literal: Node, kind: SpecifierKind, value: string, position: Position): ModuleSpecifier {
+function specifier(
+  source: string,
+  literal: Node,
+  kind: SpecifierKind,
+  value: string,
+  position: Position,
+): ModuleSpecifier {
   const start = literal.start + 1;
   const end = literal.end - 1;
   // an escaped specifier ('\x2e/a') is left alone: its raw text differs from its value
   const raw = source.slice(start, end);
-  return { kind, value: raw === value ? value : `\0${value}`, start, end, quote: source[literal.start], ...position(literal.start) };
+  return {
+    kind,
+    value: raw === value ? value : `\0${value}`,
+    start,
+    end,
+    quote: source[literal.start],
+    ...position(literal.start),
+  };
 }
 
 /** `jest.mock` for a plain member chain; an optional or computed link is no callee name (babel's OptionalMemberExpression). */

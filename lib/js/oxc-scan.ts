@@ -15,7 +15,13 @@ interface NativeParseResult {
   readonly comments: Comment[];
   readonly errors: OxcError[];
 }
-type Binding = { parseSync(filename: string, source: string, options: { sourceType: 'module'; preserveParens: boolean }): NativeParseResult };
+type Binding = {
+  parseSync(
+    filename: string,
+    source: string,
+    options: { sourceType: 'module'; preserveParens: boolean },
+  ): NativeParseResult;
+};
 
 const require = createRequire(import.meta.url);
 let binding: Binding | undefined | null;
@@ -52,9 +58,13 @@ const GAP = String.raw`(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n\r\u2028\u2029]*)*`;
  */
 const OTHER_FORMS = new RegExp(String.raw`\brequire\b|\b(?:jest|vi)\b|\bmodule${GAP}['"]|<reference`);
 /** ESTree node types in the AST's JSON (a string literal's text is escaped there, so it never matches). */
-const DECLARATION_TYPES = /"type":"(ImportDeclaration|ImportExpression|TSImportType|ExportNamedDeclaration|ExportAllDeclaration|ExportDefaultDeclaration)"/g;
+const DECLARATION_TYPES =
+  /"type":"(ImportDeclaration|ImportExpression|TSImportType|ExportNamedDeclaration|ExportAllDeclaration|ExportDefaultDeclaration)"/g;
 /** `import type { T }`, `import type * as ns`, `import type T` (not `import typeKeyword`, `import type from`, `import type, { a }`). */
-const TYPE_ONLY_IMPORT = new RegExp(String.raw`^import${GAP}type(?![\p{ID_Continue}$\u200c\u200d])${GAP}(?:[{*]|(?!from(?![\p{ID_Continue}$]))[\p{ID_Start}$_])`, 'u');
+const TYPE_ONLY_IMPORT = new RegExp(
+  String.raw`^import${GAP}type(?![\p{ID_Continue}$\u200c\u200d])${GAP}(?:[{*]|(?!from(?![\p{ID_Continue}$]))[\p{ID_Start}$_])`,
+  'u',
+);
 
 /** The last parse, kept for the scan that follows the doc pass on the same text. */
 let last: { source: string; filePath: string; result: OxcParse | undefined } | undefined;
@@ -68,7 +78,9 @@ export function parseWithOxc(source: string, filePath: string): OxcParse | undef
   const native = oxcParser.parseSync(oxcFileName(filePath), source, { sourceType: 'module', preserveParens: false });
   // each getter moves its value out of Rust: read them all now, or the rest lives until a GC finalizes it
   const { program, module, comments, errors } = native;
-  const result = errors.length ? undefined : { module, comments, programJson: program, complete: recordIsComplete(program, module) };
+  const result = errors.length
+    ? undefined
+    : { module, comments, programJson: program, complete: recordIsComplete(program, module) };
   last = { source, filePath, result };
   return result;
 }
@@ -89,13 +101,19 @@ function recordIsComplete(programJson: string, record: EcmaScriptModule): boolea
     else if (type === 'ImportExpression') dynamic++;
     else exports++;
   }
-  return imports === record.staticImports.length && dynamic === record.dynamicImports.length && exports === record.staticExports.length;
+  return (
+    imports === record.staticImports.length &&
+    dynamic === record.dynamicImports.length &&
+    exports === record.staticExports.length
+  );
 }
 
 /** oxc picks the dialect from the name: `.js`/`.mjs`/`.cjs` allow JSX as babel's `jsx` plugin does. */
 function oxcFileName(filePath: string): string {
   const ext = path.extname(filePath).toLowerCase();
-  return ext === '.ts' || ext === '.tsx' || ext === '.mts' || ext === '.cts' ? filePath : `${filePath.slice(0, filePath.length - ext.length)}.jsx`;
+  return ext === '.ts' || ext === '.tsx' || ext === '.mts' || ext === '.cts'
+    ? filePath
+    : `${filePath.slice(0, filePath.length - ext.length)}.jsx`;
 }
 
 /**
@@ -107,7 +125,8 @@ export function scanWithOxc(source: string, filePath: string): ModuleSpecifier[]
   const result = parseWithOxc(source, filePath);
   if (!result) return undefined;
   const lines = new LineIndex(source);
-  const fromRecord = result.complete && !OTHER_FORMS.test(source) ? scanRecord(source, result.module, lines) : undefined;
+  const fromRecord =
+    result.complete && !OTHER_FORMS.test(source) ? scanRecord(source, result.module, lines) : undefined;
   return fromRecord ?? scanOxcAst(source, result.programJson, result.comments, (index) => lines.at(index));
 }
 
@@ -144,7 +163,14 @@ function scanRecord(source: string, record: EcmaScriptModule, lines: LineIndex):
 }
 
 /** Adds the literal at [start, end) (quotes included); false when it holds an escape (the AST walk cooks it). */
-function take(source: string, start: number, end: number, kind: SpecifierKind, found: ModuleSpecifier[], lines: LineIndex): boolean {
+function take(
+  source: string,
+  start: number,
+  end: number,
+  kind: SpecifierKind,
+  found: ModuleSpecifier[],
+  lines: LineIndex,
+): boolean {
   const value = source.slice(start + 1, end - 1);
   if (value.includes('\\')) return false;
   const { line, column } = lines.at(start);

@@ -19,7 +19,12 @@ export interface Resolved {
 }
 
 export const PROBE_EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '.json'];
-const JS_FOR_TS: Record<string, string[]> = { '.js': ['.ts', '.tsx', '.d.ts'], '.jsx': ['.tsx'], '.mjs': ['.mts', '.d.mts'], '.cjs': ['.cts', '.d.cts'] };
+const JS_FOR_TS: Record<string, string[]> = {
+  '.js': ['.ts', '.tsx', '.d.ts'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts', '.d.mts'],
+  '.cjs': ['.cts', '.d.cts'],
+};
 const TS_TO_JS: Record<string, string> = { '.ts': '.js', '.tsx': '.js', '.mts': '.mjs', '.cts': '.cjs' };
 
 /** Find the file a path names (repo-relative, no leading ./), the way TypeScript and bundlers probe. */
@@ -43,7 +48,12 @@ export function spellFile(file: string, like: Resolved): string {
     case 'exact':
       return file;
     case 'js-for-ts':
-      return stem + (ext === '.tsx' && like.writtenExtension === '.jsx' ? '.jsx' : TS_TO_JS[ext.replace(/^\.d/, '')] ?? like.writtenExtension ?? ext);
+      return (
+        stem +
+        (ext === '.tsx' && like.writtenExtension === '.jsx'
+          ? '.jsx'
+          : (TS_TO_JS[ext.replace(/^\.d/, '')] ?? like.writtenExtension ?? ext))
+      );
     case 'no-extension':
       return stem;
     case 'index':
@@ -83,7 +93,10 @@ export interface PathAliases {
  * layout) hands over to the referenced project whose `files`/`include` cover the file.
  */
 export function aliasesFor(repo: RepoIndex, relPath: string): PathAliases | undefined {
-  const configs = repo.memo('js:tsconfigs', (r) => new Set(r.files.filter((f) => /(^|\/)(tsconfig|jsconfig)\.json$/.test(f))));
+  const configs = repo.memo(
+    'js:tsconfigs',
+    (r) => new Set(r.files.filter((f) => /(^|\/)(tsconfig|jsconfig)\.json$/.test(f))),
+  );
   for (let dir = path.posix.dirname(relPath); ; dir = path.posix.dirname(dir)) {
     const d = dir === '.' ? '' : dir;
     for (const name of ['tsconfig.json', 'jsconfig.json']) {
@@ -129,7 +142,9 @@ function projectScope(repo: RepoIndex, config: string): { files: Set<string>; pa
     if (!files && !include) continue;
     return {
       files: new Set((files ?? []).flatMap((f) => (typeof f === 'string' ? [joinSpecifier(dir, f) ?? ''] : []))),
-      patterns: (include ?? []).flatMap((pattern) => (typeof pattern === 'string' ? [includePattern(dir, pattern)] : [])),
+      patterns: (include ?? []).flatMap((pattern) =>
+        typeof pattern === 'string' ? [includePattern(dir, pattern)] : [],
+      ),
     };
   }
   return { files: new Set(), patterns: [includePattern(dirOf(config), '.')] };
@@ -142,7 +157,14 @@ function includePattern(dir: string, pattern: string): RegExp {
   if (joined === '') return /.*/;
   const parts = joined.split('/');
   let source = parts
-    .map((part) => (part === '**' ? '(?:[^/]+/)*' : `${part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}/`))
+    .map((part) =>
+      part === '**'
+        ? '(?:[^/]+/)*'
+        : `${part
+            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '[^/]*')
+            .replace(/\?/g, '[^/]')}/`,
+    )
     .join('');
   const last = parts[parts.length - 1];
   // 'src/**' means every file below src; a last part without a wildcard may name a directory
@@ -183,10 +205,11 @@ export function readAliases(repo: RepoIndex, config: string): PathAliases | unde
     const json = parseJsonc(repo.read(file));
     const options = (json?.compilerOptions ?? {}) as Record<string, unknown>;
     const dir = dirOf(file);
-    if (baseUrl === undefined && typeof options.baseUrl === 'string') baseUrl = joinSpecifier(dir, options.baseUrl) ?? '';
+    if (baseUrl === undefined && typeof options.baseUrl === 'string')
+      baseUrl = joinSpecifier(dir, options.baseUrl) ?? '';
     if (paths === undefined && options.paths && typeof options.paths === 'object') {
       paths = options.paths as Record<string, string[]>;
-      pathsBase = typeof options.baseUrl === 'string' ? joinSpecifier(dir, options.baseUrl) ?? '' : dir;
+      pathsBase = typeof options.baseUrl === 'string' ? (joinSpecifier(dir, options.baseUrl) ?? '') : dir;
     }
   }
   if (baseUrl === undefined && paths === undefined) return undefined;
@@ -196,7 +219,10 @@ export function readAliases(repo: RepoIndex, config: string): PathAliases | unde
     config,
     baseUrl,
     pathsBase: baseUrl ?? pathsBase ?? base,
-    paths: Object.entries(paths ?? {}).map(([key, targets]) => ({ key, targets: Array.isArray(targets) ? targets.filter((t) => typeof t === 'string') : [] })),
+    paths: Object.entries(paths ?? {}).map(([key, targets]) => ({
+      key,
+      targets: Array.isArray(targets) ? targets.filter((t) => typeof t === 'string') : [],
+    })),
   };
 }
 
@@ -204,13 +230,20 @@ export function readAliases(repo: RepoIndex, config: string): PathAliases | unde
  * Candidate repo paths of a bare specifier under the aliases, with the alias key that produced each;
  * `exact` when neither key nor target has a wildcard (`"@env": ["./src/config/env.ts"]`).
  */
-export function aliasCandidates(aliases: PathAliases, specifier: string): { key?: string; path: string; exact?: boolean }[] {
+export function aliasCandidates(
+  aliases: PathAliases,
+  specifier: string,
+): { key?: string; path: string; exact?: boolean }[] {
   const out: { key?: string; path: string; exact?: boolean }[] = [];
   for (const { key, targets } of aliases.paths) {
     const star = key.indexOf('*');
     let wildcard: string | undefined;
     if (star === -1) wildcard = specifier === key ? '' : undefined;
-    else if (specifier.startsWith(key.slice(0, star)) && specifier.endsWith(key.slice(star + 1)) && specifier.length >= key.length - 1) {
+    else if (
+      specifier.startsWith(key.slice(0, star)) &&
+      specifier.endsWith(key.slice(star + 1)) &&
+      specifier.length >= key.length - 1
+    ) {
       wildcard = specifier.slice(star, specifier.length - (key.length - star - 1));
     }
     if (wildcard === undefined) continue;
@@ -242,7 +275,9 @@ export function spellWithAlias(aliases: PathAliases, spelled: string, preferKey?
       const prefix = full.slice(0, star);
       const suffix = full.slice(star + 1);
       if (spelled.startsWith(prefix) && spelled.endsWith(suffix) && spelled.length >= prefix.length + suffix.length) {
-        return key.slice(0, keyStar) + spelled.slice(prefix.length, spelled.length - suffix.length) + key.slice(keyStar + 1);
+        return (
+          key.slice(0, keyStar) + spelled.slice(prefix.length, spelled.length - suffix.length) + key.slice(keyStar + 1)
+        );
       }
     }
   }
@@ -256,7 +291,11 @@ export function workspacePackages(repo: RepoIndex): Map<string, { dir: string; e
     for (const file of r.files) {
       if (!/(^|\/)package\.json$/.test(file)) continue;
       const json = parseJsonc(r.read(file));
-      if (json && typeof json.name === 'string') map.set(json.name, { dir: path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file), exports: json.exports });
+      if (json && typeof json.name === 'string')
+        map.set(json.name, {
+          dir: path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file),
+          exports: json.exports,
+        });
     }
     return map;
   });

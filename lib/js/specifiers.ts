@@ -10,7 +10,16 @@ const require = createRequire(import.meta.url);
 let babel: typeof import('@babel/parser') | undefined;
 const parser = () => (babel ??= require('@babel/parser') as typeof import('@babel/parser'));
 
-export type SpecifierKind = 'import' | 'export' | 'require' | 'dynamic-import' | 'import-equals' | 'import-type' | 'mock' | 'declare-module' | 'reference-path';
+export type SpecifierKind =
+  | 'import'
+  | 'export'
+  | 'require'
+  | 'dynamic-import'
+  | 'import-equals'
+  | 'import-type'
+  | 'mock'
+  | 'declare-module'
+  | 'reference-path';
 
 export interface ModuleSpecifier {
   kind: SpecifierKind;
@@ -27,8 +36,22 @@ export interface ModuleSpecifier {
 
 /** Call targets whose first string argument is a module specifier. */
 export const SPECIFIER_CALLS = new Set([
-  'require', 'require.resolve', 'jest.mock', 'jest.unmock', 'jest.doMock', 'jest.dontMock', 'jest.requireActual', 'jest.requireMock',
-  'jest.setMock', 'jest.createMockFromModule', 'vi.mock', 'vi.unmock', 'vi.doMock', 'vi.doUnmock', 'vi.importActual', 'vi.importMock',
+  'require',
+  'require.resolve',
+  'jest.mock',
+  'jest.unmock',
+  'jest.doMock',
+  'jest.dontMock',
+  'jest.requireActual',
+  'jest.requireMock',
+  'jest.setMock',
+  'jest.createMockFromModule',
+  'vi.mock',
+  'vi.unmock',
+  'vi.doMock',
+  'vi.doUnmock',
+  'vi.importActual',
+  'vi.importMock',
 ]);
 
 /** Parser plugins by extension, as jscodeshift's `ts`, `tsx` and `babel` parsers choose them. */
@@ -61,7 +84,19 @@ interface BabelNode {
   [key: string]: unknown;
 }
 
-const SKIPPED_KEYS = new Set(['loc', 'start', 'end', 'extra', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'range', 'errors', 'tokens']);
+const SKIPPED_KEYS = new Set([
+  'loc',
+  'start',
+  'end',
+  'extra',
+  'comments',
+  'leadingComments',
+  'trailingComments',
+  'innerComments',
+  'range',
+  'errors',
+  'tokens',
+]);
 
 /**
  * Every module specifier of a JS/TS file, in source order: import/export declarations, `import type`,
@@ -132,14 +167,26 @@ export function scanWithBabel(source: string, filePath: string): ModuleSpecifier
       if (SKIPPED_KEYS.has(key)) continue;
       const value = node[key];
       if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) if (value[i] && typeof value[i].type === 'string') stack.push(value[i]);
+        for (let i = value.length - 1; i >= 0; i--)
+          if (value[i] && typeof value[i].type === 'string') stack.push(value[i]);
       } else if (value && typeof value === 'object' && typeof (value as BabelNode).type === 'string') {
         stack.push(value as BabelNode);
       }
     }
   }
-  const lineComments = ((ast as { comments?: BabelNode[] }).comments ?? []).filter((c) => c.type === 'CommentLine' && typeof c.start === 'number');
-  found.push(...referencePaths(lineComments.map((c) => ({ value: c.value as string, start: c.start!, line: c.loc!.start.line, column: c.loc!.start.column + 1 }))));
+  const lineComments = ((ast as { comments?: BabelNode[] }).comments ?? []).filter(
+    (c) => c.type === 'CommentLine' && typeof c.start === 'number',
+  );
+  found.push(
+    ...referencePaths(
+      lineComments.map((c) => ({
+        value: c.value as string,
+        start: c.start!,
+        line: c.loc!.start.line,
+        column: c.loc!.start.column + 1,
+      })),
+    ),
+  );
   return found.sort((a, b) => a.start - b.start);
 }
 
@@ -147,13 +194,23 @@ export function scanWithBabel(source: string, filePath: string): ModuleSpecifier
  * `/// <reference path="../types/globals.d.ts" />`: a path relative to the file, './' optional.
  * @param comments line comments (`//` excluded from value), each with the 1-based position of its `//`
  */
-export function referencePaths(comments: { value: string; start: number; line: number; column: number }[]): ModuleSpecifier[] {
+export function referencePaths(
+  comments: { value: string; start: number; line: number; column: number }[],
+): ModuleSpecifier[] {
   const found: ModuleSpecifier[] = [];
   for (const comment of comments) {
     const match = /^\/\s*<reference\s+path\s*=\s*(["'])([^"'\n]*)\1/.exec(comment.value);
     if (!match) continue;
     const start = comment.start + 2 + match.index + match[0].length - match[2].length - 1;
-    found.push({ kind: 'reference-path', value: match[2], start, end: start + match[2].length, quote: match[1], line: comment.line, column: comment.column + (start - 1 - comment.start) });
+    found.push({
+      kind: 'reference-path',
+      value: match[2],
+      start,
+      end: start + match[2].length,
+      quote: match[1],
+      line: comment.line,
+      column: comment.column + (start - 1 - comment.start),
+    });
   }
   return found;
 }
@@ -164,7 +221,15 @@ function specifier(source: string, literal: BabelNode, kind: SpecifierKind, valu
   const loc = literal.loc!.start;
   // an escaped specifier ('\x2e/a') is left alone: its raw text differs from its value
   const raw = source.slice(start, end);
-  return { kind, value: raw === value ? value : `\0${value}`, start, end, quote: source[literal.start!], line: loc.line, column: loc.column + 1 };
+  return {
+    kind,
+    value: raw === value ? value : `\0${value}`,
+    start,
+    end,
+    quote: source[literal.start!],
+    line: loc.line,
+    column: loc.column + 1,
+  };
 }
 
 function calleeName(callee: BabelNode): string | undefined {

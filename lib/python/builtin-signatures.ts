@@ -82,7 +82,8 @@ export const SPECIAL_STR_METHODS: Readonly<Record<string, readonly string[] | 'a
   startswith: [],
 };
 
-const asSet = (keywords: readonly string[] | 'any'): AcceptedKeywords => (keywords === 'any' ? 'any' : new Set(keywords));
+const asSet = (keywords: readonly string[] | 'any'): AcceptedKeywords =>
+  keywords === 'any' ? 'any' : new Set(keywords);
 
 /** Whether `name` is a builtin callable (function, class or exception) this table knows. */
 export function isBuiltinCallable(name: string): boolean {

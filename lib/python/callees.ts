@@ -2,7 +2,15 @@
 // imports across files (re-exports included), classes (through __init__/__new__ and their
 // bases), `self.`/`cls.`/`super()` methods with subclass overrides, stdlib loggers and builtins.
 import type { Node } from 'web-tree-sitter';
-import { builtinKeywords, exceptionKeywords, isBuiltinCallable, isBuiltinException, LOGGING_KEYWORDS, LOGGER_METHODS, strMethodKeywords } from './builtin-signatures.js';
+import {
+  builtinKeywords,
+  exceptionKeywords,
+  isBuiltinCallable,
+  isBuiltinException,
+  LOGGING_KEYWORDS,
+  LOGGER_METHODS,
+  strMethodKeywords,
+} from './builtin-signatures.js';
 import {
   acceptsKeyword,
   classKey,
@@ -79,14 +87,16 @@ export class CalleeResolver {
           break;
         case 'builtin': {
           const accepted = builtinKeywords(t.name, positional);
-          if (accepted === undefined) return { kind: 'unknown', callee, why: `a call form of ${t.name}() that no signature describes` };
+          if (accepted === undefined)
+            return { kind: 'unknown', callee, why: `a call form of ${t.name}() that no signature describes` };
           if (accepted === 'any') return { kind: 'unknown', callee, why: 'a builtin that takes any keyword' };
           checks.push((k) => accepted.has(k));
           break;
         }
         case 'str-method': {
           const accepted = strMethodKeywords(t.name);
-          if (accepted === 'any' || accepted === undefined) return { kind: 'unknown', callee, why: `str.${t.name} takes any keyword` };
+          if (accepted === 'any' || accepted === undefined)
+            return { kind: 'unknown', callee, why: `str.${t.name} takes any keyword` };
           checks.push((k) => accepted.has(k));
           break;
         }
@@ -109,18 +119,26 @@ export class CalleeResolver {
     const attr = fn.childForFieldName('attribute')?.text ?? '';
     if (!object) return unknown('a computed callee');
     // "\n".join(lines), "{}".format(x): methods of a string literal
-    if (object.type === 'string' || object.type === 'concatenated_string') return strMethodKeywords(attr) ? { kind: 'str-method', name: attr } : unknown(`str.${attr}`);
+    if (object.type === 'string' || object.type === 'concatenated_string')
+      return strMethodKeywords(attr) ? { kind: 'str-method', name: attr } : unknown(`str.${attr}`);
     const method = this.enclosingMethod(fn);
     // super().m(…): the next class in the enclosing class's MRO
-    if (method && object.type === 'call' && object.childForFieldName('function')?.text === 'super' && (object.childForFieldName('arguments')?.namedChildCount ?? 0) === 0) {
+    if (
+      method &&
+      object.type === 'call' &&
+      object.childForFieldName('function')?.text === 'super' &&
+      (object.childForFieldName('arguments')?.namedChildCount ?? 0) === 0
+    ) {
       return this.methodTargets(method.cls, attr, true);
     }
-    if (method && object.type === 'identifier' && object.text === method.self) return this.methodTargets(method.cls, attr, false);
+    if (method && object.type === 'identifier' && object.text === method.self)
+      return this.methodTargets(method.cls, attr, false);
     // self.logger.error(…)
     if (method && object.type === 'attribute' && object.childForFieldName('object')?.text === method.self) {
       const holder = object.childForFieldName('attribute')?.text ?? '';
       const mro = this.mroOf(method.cls);
-      if ([method.cls, ...(mro?.classes ?? [])].some((c) => c.loggers.has(holder))) return LOGGER_METHODS.has(attr) ? { kind: 'logging-function' } : unknown('a logger method');
+      if ([method.cls, ...(mro?.classes ?? [])].some((c) => c.loggers.has(holder)))
+        return LOGGER_METHODS.has(attr) ? { kind: 'logging-function' } : unknown('a logger method');
       return unknown(`'${object.text}' is an instance attribute`);
     }
     const base = this.expressionTarget(object);
@@ -137,7 +155,8 @@ export class CalleeResolver {
       if (!object) return unknown('a computed callee');
       return this.member(this.expressionTarget(object), node.childForFieldName('attribute')?.text ?? '');
     }
-    if (node.type === 'call' && node.childForFieldName('function')?.text.replace(/\s+/g, '') === 'logging.getLogger') return { kind: 'logger' };
+    if (node.type === 'call' && node.childForFieldName('function')?.text.replace(/\s+/g, '') === 'logging.getLogger')
+      return { kind: 'logger' };
     return unknown('a computed callee');
   }
 
@@ -192,7 +211,8 @@ export class CalleeResolver {
 
   private fromBindings(bindings: Binding[], scope: ScopeSummary, variable: string, depth = 0): Target {
     // several module-level defs of one name: the last one runs, unless one is conditional
-    const binding = bindings.length === 1 || bindings.every((b) => b.kind === 'function') ? bindings[bindings.length - 1] : undefined;
+    const binding =
+      bindings.length === 1 || bindings.every((b) => b.kind === 'function') ? bindings[bindings.length - 1] : undefined;
     if (!binding) return unknown('bound more than once');
     switch (binding.kind) {
       case 'function':
@@ -222,7 +242,8 @@ export class CalleeResolver {
     const summary = file === this.current.path ? this.current : this.index.module(file);
     if (!summary) return unknown(`'${file}' cannot be read`);
     if (summary.bindings.has(name)) return this.moduleName(summary, name, depth);
-    if (this.index.fileOf(`${module}.${name}`) || this.index.repo.python.resolve(`${module}.${name}`)) return { kind: 'module', module: `${module}.${name}` };
+    if (this.index.fileOf(`${module}.${name}`) || this.index.repo.python.resolve(`${module}.${name}`))
+      return { kind: 'module', module: `${module}.${name}` };
     return this.moduleName(summary, name, depth);
   }
 
@@ -230,7 +251,14 @@ export class CalleeResolver {
     let scope = this.scopes.get(def.id);
     if (!scope) {
       const body = def.childForFieldName('body');
-      scope = body ? summarizeScope(body, this.current.path, this.index.namer(this.current.path), def.childForFieldName('parameters')) : { path: this.current.path, bindings: new Map(), starImports: [] };
+      scope = body
+        ? summarizeScope(
+            body,
+            this.current.path,
+            this.index.namer(this.current.path),
+            def.childForFieldName('parameters'),
+          )
+        : { path: this.current.path, bindings: new Map(), starImports: [] };
       this.scopes.set(def.id, scope);
     }
     return scope;
@@ -243,9 +271,14 @@ export class CalleeResolver {
       const holder = p.parent?.type === 'decorated_definition' ? p.parent.parent : p.parent;
       const cls = holder?.type === 'block' ? holder.parent : null;
       if (cls?.type !== 'class_definition') return undefined;
-      const decorators = p.parent?.type === 'decorated_definition' ? p.parent.namedChildren.filter((c) => c?.type === 'decorator').map((c) => c!.text) : [];
+      const decorators =
+        p.parent?.type === 'decorated_definition'
+          ? p.parent.namedChildren.filter((c) => c?.type === 'decorator').map((c) => c!.text)
+          : [];
       if (decorators.some((d) => /staticmethod/.test(d))) return undefined;
-      const first = p.childForFieldName('parameters')?.namedChildren.find((c) => c?.type === 'identifier' || c?.type === 'typed_parameter');
+      const first = p
+        .childForFieldName('parameters')
+        ?.namedChildren.find((c) => c?.type === 'identifier' || c?.type === 'typed_parameter');
       const self = first?.type === 'typed_parameter' ? first.namedChildren[0]?.text : first?.text;
       if (!self) return undefined;
       const summary = this.moduleClass(cls) ?? summarizeClass(cls, this.current.path);
@@ -274,7 +307,12 @@ export class CalleeResolver {
         break;
       }
     }
-    if (!found) return unknown(mro ? `no method '${name}' in ${cls.name} or its bases` : `'${name}' may come from a base class outside the repository`);
+    if (!found)
+      return unknown(
+        mro
+          ? `no method '${name}' in ${cls.name} or its bases`
+          : `'${name}' may come from a base class outside the repository`,
+      );
     if (found.kind !== 'function') return found;
     const targets: Target[] = [found];
     if (!skipSelf) {
@@ -314,7 +352,10 @@ export class CalleeResolver {
     for (const c of mro.classes) {
       if (c.decorators.length) return `class ${c.name} is decorated with @${c.decorators[0]}`;
       if (c.hasKeywords) return `class ${c.name} has a metaclass or class keywords`;
-      for (const [slot, set] of [['__init__', (s: FunctionSignature) => (init ??= s)], ['__new__', (s: FunctionSignature) => (create ??= s)]] as const) {
+      for (const [slot, set] of [
+        ['__init__', (s: FunctionSignature) => (init ??= s)],
+        ['__new__', (s: FunctionSignature) => (create ??= s)],
+      ] as const) {
         const m = c.methods.get(slot);
         if (m === 'ambiguous' || c.attributes.has(slot)) return `${c.name}.${slot} is defined conditionally`;
         if (m) set(m);
@@ -386,7 +427,9 @@ function c3(sequences: ClassSummary[][]): ClassSummary[] | undefined {
   const seqs = sequences.map((s) => [...s]).filter((s) => s.length);
   const out: ClassSummary[] = [];
   while (seqs.length) {
-    const head = seqs.map((s) => s[0]).find((h) => !seqs.some((s) => s.slice(1).some((c) => classKey(c) === classKey(h))));
+    const head = seqs
+      .map((s) => s[0])
+      .find((h) => !seqs.some((s) => s.slice(1).some((c) => classKey(c) === classKey(h))));
     if (!head) return undefined;
     out.push(head);
     for (const s of seqs) if (classKey(s[0]) === classKey(head)) s.shift();
@@ -414,10 +457,13 @@ function boundIn(node: Node, name: string): boolean {
     const params = node.childForFieldName('parameters');
     return !!params && params.text.split(/[^\w]+/).includes(name);
   }
-  return node.namedChildren.some((c) => c?.type === 'for_in_clause' && (c.childForFieldName('left')?.text ?? '').split(/[^\w]+/).includes(name));
+  return node.namedChildren.some(
+    (c) => c?.type === 'for_in_clause' && (c.childForFieldName('left')?.text ?? '').split(/[^\w]+/).includes(name),
+  );
 }
 
 function hasFunctionBetween(node: Node, ancestor: Node): boolean {
-  for (let p = node.parent; p && p.id !== ancestor.id; p = p.parent) if (p.type === 'function_definition' || p.type === 'lambda') return true;
+  for (let p = node.parent; p && p.id !== ancestor.id; p = p.parent)
+    if (p.type === 'function_definition' || p.type === 'lambda') return true;
   return false;
 }

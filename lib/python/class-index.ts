@@ -35,19 +35,56 @@ export interface BaseEntry {
 
 /** The names that Python's builtins module provides as classes (enough to tell them from typos). */
 const BUILTIN_PARENTS: Record<string, string> = {
-  object: '', BaseException: 'object', Exception: 'BaseException', KeyboardInterrupt: 'BaseException',
-  SystemExit: 'BaseException', GeneratorExit: 'BaseException', ArithmeticError: 'Exception',
-  ZeroDivisionError: 'ArithmeticError', OverflowError: 'ArithmeticError', AssertionError: 'Exception',
-  AttributeError: 'Exception', LookupError: 'Exception', KeyError: 'LookupError', IndexError: 'LookupError',
-  NameError: 'Exception', OSError: 'Exception', IOError: 'Exception', EnvironmentError: 'Exception',
-  FileNotFoundError: 'OSError', FileExistsError: 'OSError', PermissionError: 'OSError', TimeoutError: 'OSError',
-  ConnectionError: 'OSError', RuntimeError: 'Exception', NotImplementedError: 'RuntimeError',
-  RecursionError: 'RuntimeError', StopIteration: 'Exception', TypeError: 'Exception', ValueError: 'Exception',
-  UnicodeError: 'ValueError', UnicodeDecodeError: 'UnicodeError', UnicodeEncodeError: 'UnicodeError',
-  ImportError: 'Exception', ModuleNotFoundError: 'ImportError', Warning: 'Exception', UserWarning: 'Warning',
-  DeprecationWarning: 'Warning', RuntimeWarning: 'Warning', int: 'object', bool: 'int', float: 'object',
-  str: 'object', bytes: 'object', list: 'object', dict: 'object', tuple: 'object', set: 'object',
-  frozenset: 'object', type: 'object', property: 'object',
+  object: '',
+  BaseException: 'object',
+  Exception: 'BaseException',
+  KeyboardInterrupt: 'BaseException',
+  SystemExit: 'BaseException',
+  GeneratorExit: 'BaseException',
+  ArithmeticError: 'Exception',
+  ZeroDivisionError: 'ArithmeticError',
+  OverflowError: 'ArithmeticError',
+  AssertionError: 'Exception',
+  AttributeError: 'Exception',
+  LookupError: 'Exception',
+  KeyError: 'LookupError',
+  IndexError: 'LookupError',
+  NameError: 'Exception',
+  OSError: 'Exception',
+  IOError: 'Exception',
+  EnvironmentError: 'Exception',
+  FileNotFoundError: 'OSError',
+  FileExistsError: 'OSError',
+  PermissionError: 'OSError',
+  TimeoutError: 'OSError',
+  ConnectionError: 'OSError',
+  RuntimeError: 'Exception',
+  NotImplementedError: 'RuntimeError',
+  RecursionError: 'RuntimeError',
+  StopIteration: 'Exception',
+  TypeError: 'Exception',
+  ValueError: 'Exception',
+  UnicodeError: 'ValueError',
+  UnicodeDecodeError: 'UnicodeError',
+  UnicodeEncodeError: 'UnicodeError',
+  ImportError: 'Exception',
+  ModuleNotFoundError: 'ImportError',
+  Warning: 'Exception',
+  UserWarning: 'Warning',
+  DeprecationWarning: 'Warning',
+  RuntimeWarning: 'Warning',
+  int: 'object',
+  bool: 'int',
+  float: 'object',
+  str: 'object',
+  bytes: 'object',
+  list: 'object',
+  dict: 'object',
+  tuple: 'object',
+  set: 'object',
+  frozenset: 'object',
+  type: 'object',
+  property: 'object',
 };
 const EXTERNAL_ALIASES: Record<string, string> = {
   'builtins.IOError': 'builtins.OSError',
@@ -108,7 +145,8 @@ export class ClassIndex {
     const known = this.scansByFile.get(file);
     if (known !== undefined) return known;
     const text = file.endsWith('.py') ? this.repo.read(file) : undefined;
-    const scan = text !== undefined && SCANNED.test(text) ? pythonFactsSync(this.parser, this.repo, file, text).scan : null;
+    const scan =
+      text !== undefined && SCANNED.test(text) ? pythonFactsSync(this.parser, this.repo, file, text).scan : null;
     if (scan) this.add(scan);
     else this.scansByFile.set(file, null);
     return scan;
@@ -144,23 +182,37 @@ export class ClassIndex {
    * The linearisation of a class, with every class's bases as written; `keep(record)` may
    * return the base indices to keep instead (a planned edit), for this class and its ancestors.
    */
-  mro(id: string, keep?: (record: ClassRecord) => readonly number[] | undefined, memo?: Map<string, ClassMro>): ClassMro {
+  mro(
+    id: string,
+    keep?: (record: ClassRecord) => readonly number[] | undefined,
+    memo?: Map<string, ClassMro>,
+  ): ClassMro {
     if (!keep) {
       const cached = this.mroMemo.get(id);
       if (cached) return cached;
     }
-    return this.mroWith(id, keep, keep ? memo ?? new Map() : this.mroMemo, new Set());
+    return this.mroWith(id, keep, keep ? (memo ?? new Map()) : this.mroMemo, new Set());
   }
 
   /**
    * Linearisation of a class given explicit bases (indices into `record.bases`), its ancestors as
    * `keep` says. Pass the same `memo` for calls that share one `keep`, so ancestors are linearised once.
    */
-  mroWithBases(record: ClassRecord, kept: readonly number[], keep?: (record: ClassRecord) => readonly number[] | undefined, memo?: Map<string, ClassMro>): ClassMro {
-    return this.linearisePicked(record, kept, keep, keep ? memo ?? new Map() : this.mroMemo, new Set([record.id]));
+  mroWithBases(
+    record: ClassRecord,
+    kept: readonly number[],
+    keep?: (record: ClassRecord) => readonly number[] | undefined,
+    memo?: Map<string, ClassMro>,
+  ): ClassMro {
+    return this.linearisePicked(record, kept, keep, keep ? (memo ?? new Map()) : this.mroMemo, new Set([record.id]));
   }
 
-  private mroWith(id: string, keep: ((r: ClassRecord) => readonly number[] | undefined) | undefined, memo: Map<string, ClassMro>, active: Set<string>): ClassMro {
+  private mroWith(
+    id: string,
+    keep: ((r: ClassRecord) => readonly number[] | undefined) | undefined,
+    memo: Map<string, ClassMro>,
+    active: Set<string>,
+  ): ClassMro {
     const done = memo.get(id);
     if (done) return done;
     if (!id.startsWith('ext:')) {
@@ -179,7 +231,13 @@ export class ClassIndex {
     return result;
   }
 
-  private linearisePicked(record: ClassRecord, kept: readonly number[], keep: ((r: ClassRecord) => readonly number[] | undefined) | undefined, memo: Map<string, ClassMro>, active: Set<string>): ClassMro {
+  private linearisePicked(
+    record: ClassRecord,
+    kept: readonly number[],
+    keep: ((r: ClassRecord) => readonly number[] | undefined) | undefined,
+    memo: Map<string, ClassMro>,
+    active: Set<string>,
+  ): ClassMro {
     if (record.splat) return { kind: 'unknown', why: `*bases in ${record.qualname}` };
     const all = this.baseEntries(record);
     const picked = computeEntries(kept.map((i) => ({ base: all[i].base, target: all[i].target })));
@@ -190,7 +248,10 @@ export class ClassIndex {
     const baseMros: string[][] = [];
     for (const base of bases) {
       const mro = this.mroWith(base, keep, memo, active);
-      if (mro.kind !== 'ok') return mro.kind === 'unknown' ? mro : { kind: 'unknown', why: `${labelOf(this, base)} cannot be created`, ancestor: base };
+      if (mro.kind !== 'ok')
+        return mro.kind === 'unknown'
+          ? mro
+          : { kind: 'unknown', why: `${labelOf(this, base)} cannot be created`, ancestor: base };
       baseMros.push(mro.mro);
     }
     const result = linearise(record.id, bases, baseMros);
@@ -208,7 +269,11 @@ export class ClassIndex {
     // names bound before the statement count while no function boundary is crossed (a function
     // body runs later, when the module is complete); class bodies do not nest for name lookup
     let timed = true;
-    for (let id: number | undefined = scopeId, first = true; id !== undefined; id = scan.scopes[id].parent, first = false) {
+    for (
+      let id: number | undefined = scopeId, first = true;
+      id !== undefined;
+      id = scan.scopes[id].parent, first = false
+    ) {
       const scope = scan.scopes[id];
       if (!first && scope.kind === 'class') continue;
       const binding = pickBinding(scope.bindings.get(name), timed ? at : undefined);
@@ -274,7 +339,10 @@ export class ClassIndex {
       if (!this.repo.python.exists(star.module)) continue;
       const source = this.scanForModule(star.module);
       if (!source) continue;
-      const exported = source.all === undefined ? !name.startsWith('_') && this.definesAtTop(source, name, seen) : source.all?.includes(name);
+      const exported =
+        source.all === undefined
+          ? !name.startsWith('_') && this.definesAtTop(source, name, seen)
+          : source.all?.includes(name);
       if (exported) return this.lookupInModule(star.module, name, seen);
     }
     return undefined;
@@ -287,7 +355,7 @@ export class ClassIndex {
 
   private scanForModule(module: string): FileScan | undefined {
     const file = this.repo.python.resolve(module);
-    return file ? this.load(file) ?? undefined : undefined;
+    return file ? (this.load(file) ?? undefined) : undefined;
   }
 
   /** `target.part`: a module's attribute, a nested class, or an external dotted name. */
@@ -301,7 +369,9 @@ export class ClassIndex {
         const record = this.classes.get(target.id)!;
         const scan = this.load(record.file)!;
         const binding = pickBinding(scan.scopes[record.bodyScope]?.bindings.get(part), undefined);
-        return binding ? this.resolveBinding(scan, record.bodyScope, binding, seen) : { kind: 'dynamic', why: `${record.qualname}.${part}` };
+        return binding
+          ? this.resolveBinding(scan, record.bodyScope, binding, seen)
+          : { kind: 'dynamic', why: `${record.qualname}.${part}` };
       }
       case 'dynamic':
         return target;
@@ -327,7 +397,10 @@ function computeEntries(list: { base: BaseExpr; target: Target }[]): BaseEntry[]
     let entries = node ? [node] : [];
     if (node === GENERIC && base.kind === 'subscript') {
       const later = list.slice(i + 1).some((other) => other.base.kind === 'subscript');
-      const protocol = list.some((other) => other.target.kind === 'external' && `ext:${other.target.key}` === PROTOCOL && other.base.kind !== 'subscript');
+      const protocol = list.some(
+        (other) =>
+          other.target.kind === 'external' && `ext:${other.target.key}` === PROTOCOL && other.base.kind !== 'subscript',
+      );
       if (later || protocol) entries = [];
     }
     return { base, target, node, entries };
@@ -360,11 +433,22 @@ export function externalMro(node: string): string[] {
 
 /** The readable name of a node: a class's qualified name, an external's last part. */
 export function labelOf(index: ClassIndex, node: string): string {
-  if (node.startsWith('ext:')) return node.slice(4).replace(/^builtins\./, '').replace(/\?$/, '');
+  if (node.startsWith('ext:'))
+    return node
+      .slice(4)
+      .replace(/^builtins\./, '')
+      .replace(/\?$/, '');
   return index.classes.get(node)?.qualname ?? node;
 }
 
 /** The scan of a file that defines and binds nothing (text with no class, import or `__all__`). */
 function emptyScan(input: ScanInput): FileScan {
-  return { file: input.file, module: input.module, scopes: [{ id: 0, kind: 'module', parent: undefined, start: 0, end: 0, bindings: new Map() }], classes: [], stars: [], all: undefined };
+  return {
+    file: input.file,
+    module: input.module,
+    scopes: [{ id: 0, kind: 'module', parent: undefined, start: 0, end: 0, bindings: new Map() }],
+    classes: [],
+    stars: [],
+    all: undefined,
+  };
 }

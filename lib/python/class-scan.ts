@@ -95,15 +95,34 @@ export interface ScanInput {
 
 /** Nodes whose children may be statements (or hold them, like clauses and blocks). */
 const COMPOUND = new Set([
-  'block', 'if_statement', 'elif_clause', 'else_clause', 'try_statement', 'finally_clause', 'with_statement',
-  'for_statement', 'while_statement', 'decorated_definition', 'match_statement', 'case_clause', 'ERROR',
+  'block',
+  'if_statement',
+  'elif_clause',
+  'else_clause',
+  'try_statement',
+  'finally_clause',
+  'with_statement',
+  'for_statement',
+  'while_statement',
+  'decorated_definition',
+  'match_statement',
+  'case_clause',
+  'ERROR',
 ]);
 
 export function scanTree(root: Node, source: string, input: ScanInput): FileScan {
   const scan: FileScan = { file: input.file, module: input.module, scopes: [], classes: [], stars: [], all: undefined };
   const excepts: { start: number; end: number }[] = [];
   const newScope = (kind: Scope['kind'], parent: number | undefined, node: Node, classId?: string): number => {
-    scan.scopes.push({ id: scan.scopes.length, kind, parent, start: node.startIndex, end: node.endIndex, bindings: new Map(), classId });
+    scan.scopes.push({
+      id: scan.scopes.length,
+      kind,
+      parent,
+      start: node.startIndex,
+      end: node.endIndex,
+      bindings: new Map(),
+      classId,
+    });
     return scan.scopes.length - 1;
   };
   const bind = (scope: number, name: string, binding: Binding) => {
@@ -145,7 +164,8 @@ export function scanTree(root: Node, source: string, input: ScanInput): FileScan
           // it): its parameters and body need no walk, which is most of a file's statements
           const mention = source.indexOf('class', child.startIndex);
           if (mention < 0 || mention >= child.endIndex) break;
-          for (const param of parameterNames(child.childForFieldName('parameters'))) bind(inner, param, { kind: 'other', at: child.startIndex, alternate: false });
+          for (const param of parameterNames(child.childForFieldName('parameters')))
+            bind(inner, param, { kind: 'other', at: child.startIndex, alternate: false });
           const body = child.childForFieldName('body');
           if (body) visit(body, inner, `${qualPrefix}${nameNode?.text ?? '<lambda>'}.<locals>.`, false);
           break;
@@ -181,7 +201,13 @@ export function scanTree(root: Node, source: string, input: ScanInput): FileScan
       if (expr.type === 'augmented_assignment') return;
       const path = right ? dottedPath(right) : undefined;
       // a chained `A = B = C` keeps the innermost value
-      bind(scope, name, path ? { kind: 'alias', at: expr.startIndex, alternate, path } : { kind: 'other', at: expr.startIndex, alternate });
+      bind(
+        scope,
+        name,
+        path
+          ? { kind: 'alias', at: expr.startIndex, alternate, path }
+          : { kind: 'other', at: expr.startIndex, alternate },
+      );
       if (right?.type === 'assignment') assignment(right, scope, alternate);
     } else {
       for (const id of identifiersIn(left)) bind(scope, id, { kind: 'other', at: expr.startIndex, alternate });
@@ -194,7 +220,9 @@ export function scanTree(root: Node, source: string, input: ScanInput): FileScan
 
   // imports bind in the innermost scope holding the statement; the walk above met every import
   // statement of a tree that parses (a whole-tree query would walk every expression too)
-  const imports = root.hasError ? extractImports(root, source) : importStatements.flatMap((node) => importsOfStatement(node, source));
+  const imports = root.hasError
+    ? extractImports(root, source)
+    : importStatements.flatMap((node) => importsOfStatement(node, source));
   for (const imp of imports) {
     if (imp.future) continue;
     const scope = innermostScope(scan.scopes, imp.statementStart);
@@ -202,7 +230,13 @@ export function scanTree(root: Node, source: string, input: ScanInput): FileScan
     const absolute = imp.level > 0 ? input.resolveRelative(imp.level, imp.module) : imp.module;
     if (imp.kind === 'import') {
       if (imp.alias) bind(scope, imp.alias, { kind: 'module', at: imp.statementStart, alternate, module: imp.module });
-      else bind(scope, imp.module.split('.')[0], { kind: 'module', at: imp.statementStart, alternate, module: imp.module.split('.')[0] });
+      else
+        bind(scope, imp.module.split('.')[0], {
+          kind: 'module',
+          at: imp.statementStart,
+          alternate,
+          module: imp.module.split('.')[0],
+        });
       continue;
     }
     for (const item of imp.names) {
@@ -210,7 +244,13 @@ export function scanTree(root: Node, source: string, input: ScanInput): FileScan
         if (scan.scopes[scope].kind === 'module') scan.stars.push({ module: absolute, at: imp.statementStart });
         continue;
       }
-      bind(scope, item.alias ?? item.name, { kind: 'from', at: imp.statementStart, alternate, module: absolute, name: item.name });
+      bind(scope, item.alias ?? item.name, {
+        kind: 'from',
+        at: imp.statementStart,
+        alternate,
+        module: absolute,
+        name: item.name,
+      });
     }
   }
   for (const scope of scan.scopes) for (const list of scope.bindings.values()) list.sort((a, b) => a.at - b.at);
@@ -226,7 +266,12 @@ function keepResolvableScopes(scan: FileScan): FileScan {
   const keep = new Set<number>([0]);
   for (const record of scan.classes) {
     for (const start of [record.scope, record.bodyScope]) {
-      for (let id: number | undefined = start; id !== undefined && id >= 0 && !keep.has(id); id = scan.scopes[id].parent) keep.add(id);
+      for (
+        let id: number | undefined = start;
+        id !== undefined && id >= 0 && !keep.has(id);
+        id = scan.scopes[id].parent
+      )
+        keep.add(id);
     }
   }
   if (keep.size === scan.scopes.length) return scan;
@@ -234,8 +279,16 @@ function keepResolvableScopes(scan: FileScan): FileScan {
   for (const scope of scan.scopes) if (keep.has(scope.id)) renumber.set(scope.id, renumber.size);
   const scopes = scan.scopes
     .filter((scope) => keep.has(scope.id))
-    .map((scope) => ({ ...scope, id: renumber.get(scope.id)!, parent: scope.parent === undefined ? undefined : renumber.get(scope.parent) }));
-  const classes = scan.classes.map((record) => ({ ...record, scope: renumber.get(record.scope)!, bodyScope: renumber.get(record.bodyScope) ?? record.bodyScope }));
+    .map((scope) => ({
+      ...scope,
+      id: renumber.get(scope.id)!,
+      parent: scope.parent === undefined ? undefined : renumber.get(scope.parent),
+    }));
+  const classes = scan.classes.map((record) => ({
+    ...record,
+    scope: renumber.get(record.scope)!,
+    bodyScope: renumber.get(record.bodyScope) ?? record.bodyScope,
+  }));
   return { ...scan, scopes, classes };
 }
 
@@ -256,14 +309,26 @@ function expectedFailureAround(node: Node): string | undefined {
       }
     }
     if (parent.type === 'try_statement' && parent.childForFieldName('body')?.startIndex === child.startIndex) {
-      const catches = parent.namedChildren.some((clause) => clause?.type === 'except_clause' && /\bTypeError\b/.test(clause.text.slice(0, clause.text.indexOf(':'))));
+      const catches = parent.namedChildren.some(
+        (clause) =>
+          clause?.type === 'except_clause' && /\bTypeError\b/.test(clause.text.slice(0, clause.text.indexOf(':'))),
+      );
       if (catches) return 'a try that catches TypeError';
     }
   }
   return undefined;
 }
 
-function classRecord(node: Node, nameNode: Node, source: string, input: ScanInput, id: string, name: string, qualname: string, scope: number): ClassRecord {
+function classRecord(
+  node: Node,
+  nameNode: Node,
+  source: string,
+  input: ScanInput,
+  id: string,
+  name: string,
+  qualname: string,
+  scope: number,
+): ClassRecord {
   const record: ClassRecord = {
     id,
     name,
@@ -302,7 +367,14 @@ function classRecord(node: Node, nameNode: Node, source: string, input: ScanInpu
 }
 
 function baseExpr(node: Node, source: string, item: number): BaseExpr {
-  const common = { text: node.text, start: node.startIndex, end: node.endIndex, line: node.startPosition.row + 1, column: columnOf(source, node.startIndex), item };
+  const common = {
+    text: node.text,
+    start: node.startIndex,
+    end: node.endIndex,
+    line: node.startPosition.row + 1,
+    column: columnOf(source, node.startIndex),
+    item,
+  };
   const path = dottedPath(node);
   if (path) return { ...common, kind: path.length === 1 ? 'name' : 'attribute', path };
   if (node.type === 'subscript' || node.type === 'generic_type') {
@@ -356,7 +428,12 @@ function parameterNames(params: Node | null): string[] {
 
 function identifiersIn(node: Node): string[] {
   if (node.type === 'identifier') return [node.text];
-  if (node.type === 'pattern_list' || node.type === 'tuple_pattern' || node.type === 'list_pattern' || node.type === 'list_splat_pattern') {
+  if (
+    node.type === 'pattern_list' ||
+    node.type === 'tuple_pattern' ||
+    node.type === 'list_pattern' ||
+    node.type === 'list_splat_pattern'
+  ) {
     return node.namedChildren.flatMap((c) => (c ? identifiersIn(c) : []));
   }
   return [];
@@ -365,7 +442,8 @@ function identifiersIn(node: Node): string[] {
 function innermostScope(scopes: Scope[], at: number): number {
   let best = 0;
   for (const scope of scopes) {
-    if (scope.start <= at && at < scope.end && scope.end - scope.start <= scopes[best].end - scopes[best].start) best = scope.id;
+    if (scope.start <= at && at < scope.end && scope.end - scope.start <= scopes[best].end - scopes[best].start)
+      best = scope.id;
   }
   return best;
 }

@@ -16,19 +16,37 @@ export const SYMTABLE: How = { phase: 'symtable' };
 
 /** Node types checkShape looks at. */
 export const SHAPE_TYPES = new Set([
-  'try_statement', 'delete_statement', 'expression_statement', 'assignment', 'generator_expression', 'await', 'yield',
-  'with_statement', 'for_statement', 'import_from_statement', 'integer', 'float', 'argument_list', 'with_clause',
+  'try_statement',
+  'delete_statement',
+  'expression_statement',
+  'assignment',
+  'generator_expression',
+  'await',
+  'yield',
+  'with_statement',
+  'for_statement',
+  'import_from_statement',
+  'integer',
+  'float',
+  'argument_list',
+  'with_clause',
 ]);
 
 /** Report what CPython refuses about `node`, one of SHAPE_TYPES. */
 export function checkShape(node: Node, add: Add): void {
   switch (node.type) {
     case 'try_statement': {
-      const clauses = node.namedChildren.filter((c): c is Node => !!c && /^(except_clause|except_group_clause|finally_clause)$/.test(c.type));
+      const clauses = node.namedChildren.filter(
+        (c): c is Node => !!c && /^(except_clause|except_group_clause|finally_clause)$/.test(c.type),
+      );
       // the parser wanted a handler right after the body's last token
-      if (clauses.length === 0) add(node.childForFieldName('body')?.endIndex ?? node.endIndex, "expected 'except' or 'finally' block");
-      const bare = clauses.findIndex((c) => c.type === 'except_clause' && !c.namedChildren.some((n) => n && n.type !== 'block' && !isExtra(n)));
-      if (bare >= 0 && clauses[bare + 1]?.type === 'except_clause') add(clauses[bare], "default 'except:' must be last");
+      if (clauses.length === 0)
+        add(node.childForFieldName('body')?.endIndex ?? node.endIndex, "expected 'except' or 'finally' block");
+      const bare = clauses.findIndex(
+        (c) => c.type === 'except_clause' && !c.namedChildren.some((n) => n && n.type !== 'block' && !isExtra(n)),
+      );
+      if (bare >= 0 && clauses[bare + 1]?.type === 'except_clause')
+        add(clauses[bare], "default 'except:' must be last");
       break;
     }
     case 'delete_statement':
@@ -41,8 +59,13 @@ export function checkShape(node: Node, add: Add): void {
     }
     case 'assignment': {
       const left = node.childForFieldName('left');
-      if (left?.type === 'list_splat_pattern') add(left, 'starred assignment target must be in a list or tuple', CODEGEN);
-      else if (left && /^(pattern_list|tuple_pattern|list_pattern)$/.test(left.type) && left.namedChildren.filter((c) => c?.type === 'list_splat_pattern').length > 1) {
+      if (left?.type === 'list_splat_pattern')
+        add(left, 'starred assignment target must be in a list or tuple', CODEGEN);
+      else if (
+        left &&
+        /^(pattern_list|tuple_pattern|list_pattern)$/.test(left.type) &&
+        left.namedChildren.filter((c) => c?.type === 'list_splat_pattern').length > 1
+      ) {
         add(left, 'multiple starred expressions in assignment', CODEGEN);
       }
       break;
@@ -50,22 +73,28 @@ export function checkShape(node: Node, add: Add): void {
     case 'generator_expression': {
       // f(a for a in b, c): tree-sitter reads `b, c` as the iterable; CPython wants the generator in parentheses
       const clause = node.namedChildren.find((c) => c?.type === 'for_in_clause');
-      const unparenthesised = node.parent?.type === 'call' && node.parent.childForFieldName('arguments')?.id === node.id;
-      if (unparenthesised && clause && clause.childrenForFieldName('right').length > 1) add(node.namedChildren[0] ?? node, 'Generator expression must be parenthesized');
+      const unparenthesised =
+        node.parent?.type === 'call' && node.parent.childForFieldName('arguments')?.id === node.id;
+      if (unparenthesised && clause && clause.childrenForFieldName('right').length > 1)
+        add(node.namedChildren[0] ?? node, 'Generator expression must be parenthesized');
       break;
     }
     case 'await': {
       const scope = awaitScope(node);
-      if (scope === 'comprehension') add(comprehensionOf(node)!, 'asynchronous comprehension outside of an asynchronous function', CODEGEN);
-      else if (scope !== 'async') add(node, scope === 'function' ? "'await' outside async function" : "'await' outside function", CODEGEN);
+      if (scope === 'comprehension')
+        add(comprehensionOf(node)!, 'asynchronous comprehension outside of an asynchronous function', CODEGEN);
+      else if (scope !== 'async')
+        add(node, scope === 'function' ? "'await' outside async function" : "'await' outside function", CODEGEN);
       break;
     }
     case 'yield':
-      if (node.child(1)?.type === 'from' && functionKind(node) === 'async') add(node, "'yield from' inside async function", CODEGEN);
+      if (node.child(1)?.type === 'from' && functionKind(node) === 'async')
+        add(node, "'yield from' inside async function", CODEGEN);
       break;
     case 'with_statement':
     case 'for_statement':
-      if (node.child(0)?.type === 'async' && functionKind(node) !== 'async') add(node, `'async ${node.type === 'for_statement' ? 'for' : 'with'}' outside async function`, CODEGEN);
+      if (node.child(0)?.type === 'async' && functionKind(node) !== 'async')
+        add(node, `'async ${node.type === 'for_statement' ? 'for' : 'with'}' outside async function`, CODEGEN);
       break;
     case 'with_clause': {
       // `with a as b, :` (no parentheses): the parser stops at the ':'
@@ -98,7 +127,8 @@ function deleteTargets(node: Node): Node[] {
   const targets: Node[] = [];
   for (const child of node.namedChildren) {
     if (!child || isExtra(child)) continue;
-    if (child.type === 'expression_list') targets.push(...child.namedChildren.filter((c): c is Node => !!c && !isExtra(c)));
+    if (child.type === 'expression_list')
+      targets.push(...child.namedChildren.filter((c): c is Node => !!c && !isExtra(c)));
     else targets.push(child);
   }
   return targets;

@@ -84,7 +84,11 @@ function computeFacts(root: Node, text: string, input: ScanInput): PythonFileFac
 /** What a class scan needs to know about the file: its module name and how its relative imports resolve. */
 export function scanInputFor(repo: RepoIndex, file: string): ScanInput {
   const module = repo.python.moduleOf(file) ?? `<${file}>`;
-  return { file, module, resolveRelative: (level: number, name: string) => repo.python.resolveRelative(file, level, name) };
+  return {
+    file,
+    module,
+    resolveRelative: (level: number, name: string) => repo.python.resolveRelative(file, level, name),
+  };
 }
 
 let version: string | undefined;
@@ -120,7 +124,11 @@ export function factsVersion(): string {
 interface StoredFacts {
   hasError: boolean;
   problems: PythonSyntaxProblem[];
-  scan: (Omit<FileScan, 'file' | 'module' | 'scopes'> & { scopes: (Omit<Scope, 'bindings'> & { bindings: [string, Binding[]][] })[] }) | null;
+  scan:
+    | (Omit<FileScan, 'file' | 'module' | 'scopes'> & {
+        scopes: (Omit<Scope, 'bindings'> & { bindings: [string, Binding[]][] })[];
+      })
+    | null;
 }
 
 function store(facts: PythonFileFacts): StoredFacts {
@@ -135,10 +143,17 @@ function store(facts: PythonFileFacts): StoredFacts {
 
 /** Stored facts back in memory; undefined when the entry does not have the expected shape. */
 function revive(stored: StoredFacts, file: string, module: string): PythonFileFacts | undefined {
-  if (typeof stored !== 'object' || stored === null || typeof stored.hasError !== 'boolean' || !Array.isArray(stored.problems)) return undefined;
+  if (
+    typeof stored !== 'object' ||
+    stored === null ||
+    typeof stored.hasError !== 'boolean' ||
+    !Array.isArray(stored.problems)
+  )
+    return undefined;
   const s = stored.scan;
   if (s === null) return { hasError: stored.hasError, problems: stored.problems, scan: null };
-  if (typeof s !== 'object' || !Array.isArray(s.scopes) || !Array.isArray(s.classes) || !Array.isArray(s.stars)) return undefined;
+  if (typeof s !== 'object' || !Array.isArray(s.scopes) || !Array.isArray(s.classes) || !Array.isArray(s.stars))
+    return undefined;
   const scan: FileScan = {
     file,
     module,

@@ -21,10 +21,16 @@ export function grammarProblem(root: Node, source: string): PythonSyntaxProblem 
   const unclosed = unclosedBracket(broken);
   if (unclosed) return { index: unclosed.startIndex, message: `'${unclosed.type}' was never closed`, kind: 'tree' };
   const header = COMPOUND_KEYWORDS.has(error.type) ? error : undefined;
-  if (header && error.parent?.isError && !error.parent.children.some((c) => c?.type === ':' && c.startIndex > header.startIndex)) {
+  if (
+    header &&
+    error.parent?.isError &&
+    !error.parent.children.some((c) => c?.type === ':' && c.startIndex > header.startIndex)
+  ) {
     // the header ends with the last token on the keyword's line: `def total(values)`, `if x`
     const row = header.startPosition.row;
-    const onLine = error.parent.children.filter((c): c is Node => !!c && c.startIndex >= header.startIndex && c.startPosition.row === row);
+    const onLine = error.parent.children.filter(
+      (c): c is Node => !!c && c.startIndex >= header.startIndex && c.startPosition.row === row,
+    );
     return { index: onLine[onLine.length - 1].endIndex, message: "expected ':'", kind: 'tree' };
   }
   // `x = 1 +`, `x = not`, `import a as`: a statement that stops after an operator or keyword
@@ -36,7 +42,8 @@ export function grammarProblem(root: Node, source: string): PythonSyntaxProblem 
   const previous = previousCodeLeaf(leaf ?? error);
   if (leaf && previous && /^[\w"'\])}]/.test(previous.text) && /^[\w"'([{]/.test(leaf.text) && insideBrackets(error)) {
     const start = expressionStartBefore(previous);
-    if (start !== undefined) return { index: start, message: 'invalid syntax. Perhaps you forgot a comma?', kind: 'tree' };
+    if (start !== undefined)
+      return { index: start, message: 'invalid syntax. Perhaps you forgot a comma?', kind: 'tree' };
     return { index: leaf.startIndex, message: 'invalid syntax', kind: 'tree' };
   }
   // `f("a",, x)`: tree-sitter keeps the second comma as the separator and wraps the first, but the
@@ -44,7 +51,11 @@ export function grammarProblem(root: Node, source: string): PythonSyntaxProblem 
   const separator = leaf?.type === ',' && broken.text === ',' ? nextCodeSibling(broken) : undefined;
   if (separator?.type === ',') return { index: separator.startIndex, message: "invalid syntax at ','", kind: 'tree' };
   const shown = (leaf?.text ?? error.text).split('\n')[0].slice(0, 20);
-  return { index: leaf?.startIndex ?? error.startIndex, message: shown ? `invalid syntax at '${shown}'` : 'invalid syntax', kind: 'tree' };
+  return {
+    index: leaf?.startIndex ?? error.startIndex,
+    message: shown ? `invalid syntax at '${shown}'` : 'invalid syntax',
+    kind: 'tree',
+  };
 }
 
 const OPENERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
@@ -62,7 +73,11 @@ function strayCloser(root: Node): PythonSyntaxProblem | undefined {
       if (!open) found = { index: n.startIndex, message: `unmatched '${n.type}'`, kind: 'tree' };
       else if (open.type !== OPENERS[n.type]) {
         const where = open.startPosition.row === n.startPosition.row ? '' : ` on line ${open.startPosition.row + 1}`;
-        found = { index: n.startIndex, message: `closing parenthesis '${n.type}' does not match opening parenthesis '${open.type}'${where}`, kind: 'tree' };
+        found = {
+          index: n.startIndex,
+          message: `closing parenthesis '${n.type}' does not match opening parenthesis '${open.type}'${where}`,
+          kind: 'tree',
+        };
       }
     }
     return undefined;
@@ -70,7 +85,19 @@ function strayCloser(root: Node): PythonSyntaxProblem | undefined {
   return found;
 }
 
-const COMPOUND_KEYWORDS = new Set(['def', 'class', 'if', 'elif', 'else', 'for', 'while', 'with', 'try', 'except', 'finally']);
+const COMPOUND_KEYWORDS = new Set([
+  'def',
+  'class',
+  'if',
+  'elif',
+  'else',
+  'for',
+  'while',
+  'with',
+  'try',
+  'except',
+  'finally',
+]);
 
 /**
  * Tree-sitter often wraps everything up to the failure in one ERROR node: skip the complete
@@ -94,12 +121,39 @@ function firstLeaf(node: Node): Node | undefined {
   return n && n.id !== node.id ? n : node.childCount === 0 ? node : undefined;
 }
 
-const WANTS_MORE = new Set(['+', '-', '*', '/', '%', '**', '//', '|', '&', '^', '<<', '>>', '@', 'not', 'and', 'or', 'as', 'in', 'is', '=', '.', 'import', 'from', 'lambda', 'await']);
+const WANTS_MORE = new Set([
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '**',
+  '//',
+  '|',
+  '&',
+  '^',
+  '<<',
+  '>>',
+  '@',
+  'not',
+  'and',
+  'or',
+  'as',
+  'in',
+  'is',
+  '=',
+  '.',
+  'import',
+  'from',
+  'lambda',
+  'await',
+]);
 
 /** The end of a one-line statement-level ERROR whose last token wants an operand, when the line ends there. */
 function danglingEnd(error: Node, source: string): number | undefined {
   if (!error.isError || error.startPosition.row !== error.endPosition.row) return undefined;
-  if (!['module', 'block'].includes(error.parent?.type ?? '') && error.parent?.type !== 'function_definition') return undefined;
+  if (!['module', 'block'].includes(error.parent?.type ?? '') && error.parent?.type !== 'function_definition')
+    return undefined;
   let last: Node | null = error;
   while (last && last.childCount > 0) last = last.child(last.childCount - 1);
   if (!last || !WANTS_MORE.has(last.type)) return undefined;
@@ -147,13 +201,48 @@ function expressionStartBefore(leaf: Node): number | undefined {
   return node.startIndex;
 }
 
-const EXPRESSION_BOUNDARIES = new Set(['argument_list', 'keyword_argument', 'ERROR', 'parameters', 'pair', 'lambda', 'named_expression', 'expression_list', 'block', 'module']);
-const CONTAINERS = new Set(['list', 'tuple', 'dictionary', 'set', 'parenthesized_expression', 'generator_expression', 'list_comprehension', 'dictionary_comprehension', 'set_comprehension', 'subscript']);
+const EXPRESSION_BOUNDARIES = new Set([
+  'argument_list',
+  'keyword_argument',
+  'ERROR',
+  'parameters',
+  'pair',
+  'lambda',
+  'named_expression',
+  'expression_list',
+  'block',
+  'module',
+]);
+const CONTAINERS = new Set([
+  'list',
+  'tuple',
+  'dictionary',
+  'set',
+  'parenthesized_expression',
+  'generator_expression',
+  'list_comprehension',
+  'dictionary_comprehension',
+  'set_comprehension',
+  'subscript',
+]);
 const CLOSING = new Set([')', ']', '}']);
 
 function insideBrackets(node: Node): boolean {
   for (let p = node.parent; p; p = p.parent) {
-    if (['argument_list', 'parameters', 'list', 'tuple', 'dictionary', 'set', 'parenthesized_expression', 'subscript', 'pair'].includes(p.type)) return true;
+    if (
+      [
+        'argument_list',
+        'parameters',
+        'list',
+        'tuple',
+        'dictionary',
+        'set',
+        'parenthesized_expression',
+        'subscript',
+        'pair',
+      ].includes(p.type)
+    )
+      return true;
     if (p.type === 'block' || p.type === 'module') return false;
   }
   return false;
@@ -166,7 +255,8 @@ function unclosedBracket(error: Node): Node | undefined {
   walk(error, (n) => {
     if (n.childCount > 0) return undefined;
     if (n.type === '(' || n.type === '[' || n.type === '{') stack.push(n);
-    else if (n.type in pairs && stack.length && stack[stack.length - 1].type === pairs[n.type] && !n.isMissing) stack.pop();
+    else if (n.type in pairs && stack.length && stack[stack.length - 1].type === pairs[n.type] && !n.isMissing)
+      stack.pop();
     return undefined;
   });
   if (stack.length === 0) return undefined;

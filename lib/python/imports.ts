@@ -57,7 +57,9 @@ const CATCHES_IMPORT_ERROR = /^(ImportError|ModuleNotFoundError|Exception|BaseEx
  */
 export function extractImports(root: Node, source: string): PythonImport[] {
   // a query runs inside wasm: far cheaper than visiting every node from JavaScript
-  return importQuery(root.tree.language).captures(root).flatMap(({ node }) => importsOfStatement(node, source));
+  return importQuery(root.tree.language)
+    .captures(root)
+    .flatMap(({ node }) => importsOfStatement(node, source));
 }
 
 /** The import records of one `import`, `from … import` or `from __future__ import` statement. */
@@ -80,7 +82,11 @@ export function importsOfStatement(node: Node, source: string): PythonImport[] {
       if (!future && !moduleNode) break;
       const names = importedNames(node);
       if (future) {
-        found.push({ ...record(node, source, 'from', node, 0, undefined, names, undefined, node), module: '__future__', future: true });
+        found.push({
+          ...record(node, source, 'from', node, 0, undefined, names, undefined, node),
+          module: '__future__',
+          future: true,
+        });
         break;
       }
       let level = 0;
@@ -116,17 +122,36 @@ function importedNames(statement: Node): ImportedName[] {
   for (const child of statement.namedChildren) {
     if (!child) continue;
     if (child.type === 'wildcard_import') {
-      names.push({ name: '*', start: child.startIndex, end: child.endIndex, nameStart: child.startIndex, nameEnd: child.endIndex });
+      names.push({
+        name: '*',
+        start: child.startIndex,
+        end: child.endIndex,
+        nameStart: child.startIndex,
+        nameEnd: child.endIndex,
+      });
       continue;
     }
     if (statement.childForFieldName('module_name')?.id === child.id) continue;
     if (child.type === 'dotted_name') {
-      names.push({ name: child.text, start: child.startIndex, end: child.endIndex, nameStart: child.startIndex, nameEnd: child.endIndex });
+      names.push({
+        name: child.text,
+        start: child.startIndex,
+        end: child.endIndex,
+        nameStart: child.startIndex,
+        nameEnd: child.endIndex,
+      });
     } else if (child.type === 'aliased_import') {
       const name = child.childForFieldName('name');
       const alias = child.childForFieldName('alias');
       if (!name) continue;
-      names.push({ name: name.text, alias: alias?.text, start: child.startIndex, end: child.endIndex, nameStart: name.startIndex, nameEnd: name.endIndex });
+      names.push({
+        name: name.text,
+        alias: alias?.text,
+        start: child.startIndex,
+        end: child.endIndex,
+        nameStart: name.startIndex,
+        nameEnd: name.endIndex,
+      });
     }
   }
   return names;
@@ -196,6 +221,9 @@ function catchesImportError(clause: Node): boolean {
   if (!value) return true; // bare except
   const caught = value.type === 'as_pattern' ? value.namedChildren[0] : value;
   if (!caught) return true;
-  const names = caught.type === 'tuple' || caught.type === 'parenthesized_expression' ? caught.namedChildren.map((c) => c?.text ?? '') : [caught.text];
+  const names =
+    caught.type === 'tuple' || caught.type === 'parenthesized_expression'
+      ? caught.namedChildren.map((c) => c?.text ?? '')
+      : [caught.text];
   return names.some((n) => CATCHES_IMPORT_ERROR.test(n.replace(/\s/g, '')));
 }

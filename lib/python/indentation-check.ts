@@ -4,15 +4,31 @@ import type { Node } from 'web-tree-sitter';
 import type { Add } from './compile-shapes.js';
 import { isExtra } from './tree-queries.js';
 
-const CLAUSES = new Set(['else_clause', 'elif_clause', 'except_clause', 'except_group_clause', 'finally_clause', 'case_clause']);
-const CLAUSE_HOLDERS = new Set(['if_statement', 'try_statement', 'for_statement', 'while_statement', 'match_statement']);
+const CLAUSES = new Set([
+  'else_clause',
+  'elif_clause',
+  'except_clause',
+  'except_group_clause',
+  'finally_clause',
+  'case_clause',
+]);
+const CLAUSE_HOLDERS = new Set([
+  'if_statement',
+  'try_statement',
+  'for_statement',
+  'while_statement',
+  'match_statement',
+]);
 
 /** Statements of one block that start a line must share its indentation; a block may not be empty. */
 export function checkIndentation(block: Node, source: string, add: Add): void {
   if (block.type === 'block' && block.namedChildCount === 0) {
     const header = block.parent;
     const next = nextLineStart(source, block.startIndex);
-    add(next, `expected an indented block after ${describeHeader(header)} on line ${(header?.startPosition.row ?? 0) + 1}`);
+    add(
+      next,
+      `expected an indented block after ${describeHeader(header)} on line ${(header?.startPosition.row ?? 0) + 1}`,
+    );
     return;
   }
   let reference: string | undefined = block.type === 'module' ? '' : undefined;
@@ -25,12 +41,20 @@ export function checkIndentation(block: Node, source: string, add: Add): void {
     let problem = compareIndent(indent, reference);
     // deeper than this block but shallower than the line before: the tokenizer dedents and finds no level
     const before = previous ? lastLineIndent(source, previous.endIndex) : undefined;
-    if (problem === 'unexpected indent' && before !== undefined && width(indent, 8) < width(before, 8)) problem = 'unindent does not match any outer indentation level';
+    if (problem === 'unexpected indent' && before !== undefined && width(indent, 8) < width(before, 8))
+      problem = 'unindent does not match any outer indentation level';
     if (problem) {
       // CPython's tokenizer points after the indentation, at the end of the line, or at its start
       const lineStart = statement.startIndex - indent.length;
       const lineEnd = source.indexOf('\n', statement.startIndex);
-      const at = problem === 'unexpected indent' ? statement.startIndex - 1 : problem.startsWith('unindent') ? (lineEnd < 0 ? source.length : lineEnd) : lineStart;
+      const at =
+        problem === 'unexpected indent'
+          ? statement.startIndex - 1
+          : problem.startsWith('unindent')
+            ? lineEnd < 0
+              ? source.length
+              : lineEnd
+            : lineStart;
       add(at, problem);
       return;
     }

@@ -31,7 +31,10 @@ export function linearise(head: string, bases: readonly string[], baseMros: read
     if (seen.has(base)) return { ok: false, reason: 'duplicate', duplicate: base };
     seen.add(base);
   }
-  const sources: ConstraintSource[] = [...bases.map((b): ConstraintSource => ({ kind: 'mro', of: b })), { kind: 'bases' }];
+  const sources: ConstraintSource[] = [
+    ...bases.map((b): ConstraintSource => ({ kind: 'mro', of: b })),
+    { kind: 'bases' },
+  ];
   const lists = [...baseMros.map((m) => [...m]), [...bases]];
   const out = [head];
   for (;;) {
@@ -46,7 +49,12 @@ export function linearise(head: string, bases: readonly string[], baseMros: read
       }
     }
     if (chosen === undefined) {
-      return { ok: false, reason: 'conflict', conflict: describeConflict(live, sources), blocked: live.map(({ l }) => l[0]) };
+      return {
+        ok: false,
+        reason: 'conflict',
+        conflict: describeConflict(live, sources),
+        blocked: live.map(({ l }) => l[0]),
+      };
     }
     out.push(chosen);
     for (const list of lists) if (list[0] === chosen) list.shift();
@@ -59,7 +67,9 @@ export function linearise(head: string, bases: readonly string[], baseMros: read
  */
 function describeConflict(live: { l: string[]; i: number }[], sources: ConstraintSource[]): MroConflict {
   // prefer a conflict that involves the class's own list of bases: that is what the user wrote
-  const ordered = [...live].sort((a, b) => (sources[b.i].kind === 'bases' ? 1 : 0) - (sources[a.i].kind === 'bases' ? 1 : 0));
+  const ordered = [...live].sort(
+    (a, b) => (sources[b.i].kind === 'bases' ? 1 : 0) - (sources[a.i].kind === 'bases' ? 1 : 0),
+  );
   for (const a of ordered) {
     for (let x = 0; x < a.l.length; x++) {
       for (let y = x + 1; y < a.l.length; y++) {

@@ -36,7 +36,8 @@ function bracketProblem(root: Node, source: string): PythonSyntaxProblem | undef
     if (s < strings.length && strings[s].startIndex <= token.startIndex) continue;
     if (token.isMissing) continue;
     depth += OPENERS.has(token.type) ? 1 : -1;
-    if (depth > MAX_BRACKET_DEPTH) return { index: token.startIndex, message: 'too many nested parentheses', kind: 'tree' };
+    if (depth > MAX_BRACKET_DEPTH)
+      return { index: token.startIndex, message: 'too many nested parentheses', kind: 'tree' };
   }
   return undefined;
 }
@@ -70,18 +71,48 @@ function indentProblem(root: Node, source: string): PythonSyntaxProblem | undefi
     const level = parentLevel + (indented ? 1 : 0);
     levels.set(block.id, level);
     // CPython points at the start of the line that opens the level past the stack
-    if (level >= MAX_INDENT_LEVELS) return { index: block.startIndex - block.startPosition.column, message: 'too many levels of indentation', kind: 'tree' };
+    if (level >= MAX_INDENT_LEVELS)
+      return {
+        index: block.startIndex - block.startPosition.column,
+        message: 'too many levels of indentation',
+        kind: 'tree',
+      };
   }
   return undefined;
 }
 
 /** tree-sitter nodes with no node of their own in CPython's AST: they add no depth. */
 const TRANSPARENT = new Set([
-  'module', 'block', 'parenthesized_expression', 'argument_list', 'keyword_argument', 'pair', 'comment',
-  'decorated_definition', 'parameters', 'lambda_parameters', 'default_parameter', 'typed_parameter',
-  'typed_default_parameter', 'type', 'for_in_clause', 'if_clause', 'string_start', 'string_content',
-  'string_end', 'escape_sequence', 'elif_clause', 'else_clause', 'except_clause', 'finally_clause',
-  'with_clause', 'with_item', 'dotted_name', 'aliased_import', 'expression_list', 'pattern_list',
+  'module',
+  'block',
+  'parenthesized_expression',
+  'argument_list',
+  'keyword_argument',
+  'pair',
+  'comment',
+  'decorated_definition',
+  'parameters',
+  'lambda_parameters',
+  'default_parameter',
+  'typed_parameter',
+  'typed_default_parameter',
+  'type',
+  'for_in_clause',
+  'if_clause',
+  'string_start',
+  'string_content',
+  'string_end',
+  'escape_sequence',
+  'elif_clause',
+  'else_clause',
+  'except_clause',
+  'finally_clause',
+  'with_clause',
+  'with_item',
+  'dotted_name',
+  'aliased_import',
+  'expression_list',
+  'pattern_list',
 ]);
 
 /**
@@ -123,7 +154,11 @@ function depthProblem(root: Node): PythonSyntaxProblem | undefined {
   } finally {
     cursor.delete();
   }
-  return { index: found.startIndex, message: 'too many nested expressions: CPython stops with "maximum recursion depth exceeded during compilation"', kind: 'tree' };
+  return {
+    index: found.startIndex,
+    message: 'too many nested expressions: CPython stops with "maximum recursion depth exceeded during compilation"',
+    kind: 'tree',
+  };
 }
 
 function counts(node: Node): boolean {
@@ -131,6 +166,12 @@ function counts(node: Node): boolean {
   // `x = 1` is one Assign; a bare call is an Expr holding a Call
   if (node.type === 'expression_statement') return !/assignment$/.test(node.namedChild(0)?.type ?? '');
   // `a and b and c` is one BoolOp in CPython, nested pairs in tree-sitter
-  if (node.type === 'boolean_operator' && node.parent?.type === 'boolean_operator' && node.parent.childForFieldName('operator')?.type === node.childForFieldName('operator')?.type && node.parent.child(0)?.id === node.id) return false;
+  if (
+    node.type === 'boolean_operator' &&
+    node.parent?.type === 'boolean_operator' &&
+    node.parent.childForFieldName('operator')?.type === node.childForFieldName('operator')?.type &&
+    node.parent.child(0)?.id === node.id
+  )
+    return false;
   return true;
 }

@@ -6,7 +6,8 @@ import type { RepoIndex } from '../repo/repo-index.js';
 import { isExtra, parameterName, parameterSplat } from './syntax-check.js';
 import { parsePython } from './parser.js';
 
-export type ParameterKind = 'positional-only' | 'positional-or-keyword' | 'keyword-only' | 'var-positional' | 'var-keyword';
+export type ParameterKind =
+  'positional-only' | 'positional-or-keyword' | 'keyword-only' | 'var-positional' | 'var-keyword';
 
 export interface Parameter {
   name: string;
@@ -57,10 +58,25 @@ export interface ScopeSummary {
 
 /** Decorators that keep a function's call signature. */
 export const TRANSPARENT_DECORATORS = new Set([
-  'staticmethod', 'classmethod', 'abstractmethod', 'abc.abstractmethod', 'override', 'typing.override',
-  'typing_extensions.override', 'functools.cache', 'cache', 'functools.lru_cache', 'lru_cache',
-  'contextmanager', 'contextlib.contextmanager', 'asynccontextmanager', 'contextlib.asynccontextmanager',
-  'functools.wraps', 'wraps', 'final', 'typing.final',
+  'staticmethod',
+  'classmethod',
+  'abstractmethod',
+  'abc.abstractmethod',
+  'override',
+  'typing.override',
+  'typing_extensions.override',
+  'functools.cache',
+  'cache',
+  'functools.lru_cache',
+  'lru_cache',
+  'contextmanager',
+  'contextlib.contextmanager',
+  'asynccontextmanager',
+  'contextlib.asynccontextmanager',
+  'functools.wraps',
+  'wraps',
+  'final',
+  'typing.final',
 ]);
 
 /** The parameters of a `def` or `lambda` parameter list, in order, with their kinds. */
@@ -77,7 +93,15 @@ export function parametersOf(list: Node | null): Parameter[] {
     const name = parameterName(param);
     if (!name) return;
     const kind: ParameterKind =
-      splat === '*' ? 'var-positional' : splat === '**' ? 'var-keyword' : i < slash ? 'positional-only' : afterStar ? 'keyword-only' : 'positional-or-keyword';
+      splat === '*'
+        ? 'var-positional'
+        : splat === '**'
+          ? 'var-keyword'
+          : i < slash
+            ? 'positional-only'
+            : afterStar
+              ? 'keyword-only'
+              : 'positional-or-keyword';
     out.push({ name, kind });
   });
   return out;
@@ -109,7 +133,9 @@ export function signatureOf(def: Node, path: string): FunctionSignature {
 /** True when a call may pass `name=` to this signature (a named parameter or `**kwargs`). */
 export function acceptsKeyword(signature: FunctionSignature, name: string): boolean {
   return signature.parameters.some(
-    (p) => p.kind === 'var-keyword' || (p.name === name && (p.kind === 'positional-or-keyword' || p.kind === 'keyword-only')),
+    (p) =>
+      p.kind === 'var-keyword' ||
+      (p.name === name && (p.kind === 'positional-or-keyword' || p.kind === 'keyword-only')),
   );
 }
 
@@ -127,7 +153,12 @@ export type ModuleNamer = (level: number, module: string) => string | undefined;
  * The bindings of a module body or a function body (not descending into nested defs or
  * classes, whose names bind but whose bodies are other scopes).
  */
-export function summarizeScope(body: Node, path: string, absolute: ModuleNamer, parameters?: Node | null): ScopeSummary {
+export function summarizeScope(
+  body: Node,
+  path: string,
+  absolute: ModuleNamer,
+  parameters?: Node | null,
+): ScopeSummary {
   const bindings = new Map<string, Binding[]>();
   const starImports: string[] = [];
   const bind = (name: string | undefined, binding: Binding) => {
@@ -140,7 +171,18 @@ export function summarizeScope(body: Node, path: string, absolute: ModuleNamer, 
   const bindTargets = (target: Node | null, binding: Binding) => {
     if (!target) return;
     if (target.type === 'identifier') bind(target.text, binding);
-    else if (['pattern_list', 'tuple_pattern', 'list_pattern', 'list_splat_pattern', 'expression_list', 'tuple', 'list', 'parenthesized_expression'].includes(target.type)) {
+    else if (
+      [
+        'pattern_list',
+        'tuple_pattern',
+        'list_pattern',
+        'list_splat_pattern',
+        'expression_list',
+        'tuple',
+        'list',
+        'parenthesized_expression',
+      ].includes(target.type)
+    ) {
       for (const c of target.namedChildren) bindTargets(c, { kind: 'other' });
     }
   };
@@ -155,7 +197,11 @@ export function summarizeScope(body: Node, path: string, absolute: ModuleNamer, 
       case 'import_statement':
         for (const item of node.childrenForFieldName('name')) {
           if (!item) continue;
-          if (item.type === 'aliased_import') bind(item.childForFieldName('alias')?.text, { kind: 'module', module: item.childForFieldName('name')!.text.replace(/\s+/g, '') });
+          if (item.type === 'aliased_import')
+            bind(item.childForFieldName('alias')?.text, {
+              kind: 'module',
+              module: item.childForFieldName('name')!.text.replace(/\s+/g, ''),
+            });
           else bind(item.text.split('.')[0].trim(), { kind: 'module', module: item.text.split('.')[0].trim() });
         }
         return;
@@ -176,7 +222,12 @@ export function summarizeScope(body: Node, path: string, absolute: ModuleNamer, 
             if (module !== undefined) starImports.push(module);
             continue;
           }
-          const nameNode = child.type === 'aliased_import' ? child.childForFieldName('name') : child.type === 'dotted_name' ? child : null;
+          const nameNode =
+            child.type === 'aliased_import'
+              ? child.childForFieldName('name')
+              : child.type === 'dotted_name'
+                ? child
+                : null;
           if (!nameNode) continue;
           const local = child.type === 'aliased_import' ? child.childForFieldName('alias')?.text : nameNode.text;
           bind(local, module === undefined ? { kind: 'other' } : { kind: 'imported', module, name: nameNode.text });
@@ -199,7 +250,8 @@ export function summarizeScope(body: Node, path: string, absolute: ModuleNamer, 
         bindTargets(node.namedChildren[0] ?? null, { kind: 'other' });
         return;
       case 'except_clause':
-        for (const c of node.namedChildren) if (c?.type === 'identifier' && c.previousSibling?.type === 'as') bind(c.text, { kind: 'other' });
+        for (const c of node.namedChildren)
+          if (c?.type === 'identifier' && c.previousSibling?.type === 'as') bind(c.text, { kind: 'other' });
         break;
       case 'named_expression':
         bind(node.childForFieldName('name')?.text, { kind: 'other' });
@@ -228,7 +280,8 @@ export function summarizeClass(node: Node, path: string): ClassSummary {
   let hasKeywords = false;
   for (const arg of superclasses?.namedChildren ?? []) {
     if (!arg || isExtra(arg)) continue;
-    if (arg.type === 'keyword_argument' || arg.type === 'dictionary_splat' || arg.type === 'list_splat') hasKeywords = true;
+    if (arg.type === 'keyword_argument' || arg.type === 'dictionary_splat' || arg.type === 'list_splat')
+      hasKeywords = true;
     else bases.push(arg.text.replace(/\s+/g, ''));
   }
   const methods = new Map<string, FunctionSignature | 'ambiguous'>();
@@ -272,7 +325,17 @@ export function summarizeClass(node: Node, path: string): ClassSummary {
   };
   if (body) visit(body);
   for (const name of attributes) if (methods.has(name)) methods.set(name, 'ambiguous');
-  return { name: node.childForFieldName('name')?.text ?? '', path, line: node.startPosition.row + 1, bases, hasKeywords, decorators: decoratorsOf(node), methods, attributes, loggers };
+  return {
+    name: node.childForFieldName('name')?.text ?? '',
+    path,
+    line: node.startPosition.row + 1,
+    bases,
+    hasKeywords,
+    decorators: decoratorsOf(node),
+    methods,
+    attributes,
+    loggers,
+  };
 }
 
 /** Identity of a class across summaries of the same file (in memory or read from disk). */
@@ -284,7 +347,8 @@ function walkDefinitions(node: Node, found: (name: string) => void): void {
     if (name) found(name);
     return;
   }
-  if (node.type === 'assignment' && node.childForFieldName('left')?.type === 'identifier') found(node.childForFieldName('left')!.text);
+  if (node.type === 'assignment' && node.childForFieldName('left')?.type === 'identifier')
+    found(node.childForFieldName('left')!.text);
   for (const c of node.namedChildren) if (c) walkDefinitions(c, found);
 }
 

@@ -3,7 +3,16 @@
 // order, `return` outside a function, indentation; other shapes in compile-shapes.ts), in the order
 // CPython's passes find them, so a check can stand in for `python -m py_compile`.
 import type { Node } from 'web-tree-sitter';
-import { checkShape, CODEGEN, PHASES, SHAPE_TYPES, SYMTABLE, type Add, type How, type Phase } from './compile-shapes.js';
+import {
+  checkShape,
+  CODEGEN,
+  PHASES,
+  SHAPE_TYPES,
+  SYMTABLE,
+  type Add,
+  type How,
+  type Phase,
+} from './compile-shapes.js';
 import { grammarProblem } from './grammar-errors.js';
 import { checkIndentation } from './indentation-check.js';
 import { positionAt } from '../text/positions.js';
@@ -28,7 +37,9 @@ export interface PythonSyntaxProblem {
  * The first reason CPython would refuse to compile `source`, with its 1-based position: the one
  * syntax oracle every transform asks, so they all reject the same files at the same place.
  */
-export async function firstCompileError(source: string): Promise<{ line: number; column: number; message: string } | undefined> {
+export async function firstCompileError(
+  source: string,
+): Promise<{ line: number; column: number; message: string } | undefined> {
   const problem = await withPythonTree(source, (tree) => pythonSyntaxProblems(tree.rootNode, source)[0]);
   return problem && { ...positionAt(source, problem.index), message: problem.message };
 }
@@ -50,8 +61,18 @@ export function pythonSyntaxProblems(root: Node, source: string): PythonSyntaxPr
   const found: { problem: PythonSyntaxProblem; rank: number; order: number; outer: number }[] = [];
   const add: Add = (node, message, how = {}) => {
     const index = typeof node === 'number' ? node : node.startIndex;
-    const problem: PythonSyntaxProblem = { index, message, kind: 'compile', ...(how.related !== undefined ? { relatedIndex: how.related } : {}) };
-    found.push({ problem, rank: PHASES.indexOf(how.phase ?? 'parse'), order: how.order?.startIndex ?? index, outer: -(how.order?.endIndex ?? index) });
+    const problem: PythonSyntaxProblem = {
+      index,
+      message,
+      kind: 'compile',
+      ...(how.related !== undefined ? { relatedIndex: how.related } : {}),
+    };
+    found.push({
+      problem,
+      rank: PHASES.indexOf(how.phase ?? 'parse'),
+      order: how.order?.startIndex ?? index,
+      outer: -(how.order?.endIndex ?? index),
+    });
   };
   for (const node of nodesOfType(root, CHECKED_TYPES)) {
     if (SHAPE_TYPES.has(node.type)) checkShape(node, add);
@@ -82,12 +103,14 @@ export function pythonSyntaxProblems(root: Node, source: string): PythonSyntaxPr
         if (!insideLoop(node)) add(node, "'continue' not properly in loop", CODEGEN);
         break;
       case 'nonlocal_statement':
-        if (!hasAncestor(node, 'function_definition')) add(node, 'nonlocal declaration not allowed at module level', SYMTABLE);
+        if (!hasAncestor(node, 'function_definition'))
+          add(node, 'nonlocal declaration not allowed at module level', SYMTABLE);
         break;
       case 'list_splat':
       case 'dictionary_splat':
         // `*a + 1` parses as *(a + 1), which only the compiler refuses; `-*a`, `*a or b` do not parse
-        if (node.parent?.type === 'binary_operator' && node.parent.child(0)?.id === node.id) add(node, "can't use starred expression here", CODEGEN);
+        if (node.parent?.type === 'binary_operator' && node.parent.child(0)?.id === node.id)
+          add(node, "can't use starred expression here", CODEGEN);
         else if (MISPLACED_SPLAT_PARENTS.has(node.parent?.type ?? '')) add(node, 'invalid syntax');
         break;
       case 'module':
@@ -97,7 +120,8 @@ export function pythonSyntaxProblems(root: Node, source: string): PythonSyntaxPr
         break;
       case 'integer':
         // Python 2 spellings tree-sitter still accepts
-        if (/^0+[1-9][0-9_]*$/.test(node.text)) add(node, 'leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers');
+        if (/^0+[1-9][0-9_]*$/.test(node.text))
+          add(node, 'leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers');
         else if (/^[0-9][0-9_]*[lL]$/.test(node.text)) add(node, 'invalid decimal literal');
         break;
       case '<>':
@@ -113,13 +137,33 @@ export function pythonSyntaxProblems(root: Node, source: string): PythonSyntaxPr
 }
 
 const CHECKED_TYPES = new Set([
-  'argument_list', 'parameters', 'lambda_parameters', 'print_statement', 'exec_statement', 'return_statement', 'yield',
-  'break_statement', 'continue_statement', 'nonlocal_statement', 'list_splat', 'dictionary_splat', 'module', 'block', 'integer', '<>',
+  'argument_list',
+  'parameters',
+  'lambda_parameters',
+  'print_statement',
+  'exec_statement',
+  'return_statement',
+  'yield',
+  'break_statement',
+  'continue_statement',
+  'nonlocal_statement',
+  'list_splat',
+  'dictionary_splat',
+  'module',
+  'block',
+  'integer',
+  '<>',
   ...SHAPE_TYPES,
 ]);
 
 // not `attribute`: tree-sitter parses `[*self.items]` as (*self).items
-const MISPLACED_SPLAT_PARENTS = new Set(['binary_operator', 'unary_operator', 'comparison_operator', 'boolean_operator', 'not_operator']);
+const MISPLACED_SPLAT_PARENTS = new Set([
+  'binary_operator',
+  'unary_operator',
+  'comparison_operator',
+  'boolean_operator',
+  'not_operator',
+]);
 
 /** Keyword repeated, positional after keyword, `*x` after `**y`: CPython's call-argument rules. */
 function checkArguments(list: Node, add: Add): void {
@@ -139,7 +183,12 @@ function checkArguments(list: Node, add: Add): void {
       keyword = true;
       const name = arg.childForFieldName('name')?.text ?? '';
       const first = seen.get(name);
-      if (first) add(arg, `keyword argument repeated: ${name}`, { phase: 'codegen', related: first.startIndex, order: list.parent ?? list });
+      if (first)
+        add(arg, `keyword argument repeated: ${name}`, {
+          phase: 'codegen',
+          related: first.startIndex,
+          order: list.parent ?? list,
+        });
       else seen.set(name, arg);
     } else if (arg.type === 'dictionary_splat') {
       mapping = true;
@@ -165,7 +214,11 @@ export function parameterName(param: Node): string | undefined {
     case 'typed_parameter':
     case 'list_splat_pattern':
     case 'dictionary_splat_pattern':
-      return param.namedChildren.find((c) => c?.type === 'identifier')?.text ?? param.namedChildren.find((c) => c?.type === 'list_splat_pattern' || c?.type === 'dictionary_splat_pattern')?.namedChildren[0]?.text;
+      return (
+        param.namedChildren.find((c) => c?.type === 'identifier')?.text ??
+        param.namedChildren.find((c) => c?.type === 'list_splat_pattern' || c?.type === 'dictionary_splat_pattern')
+          ?.namedChildren[0]?.text
+      );
     default:
       return undefined;
   }
@@ -197,7 +250,11 @@ function checkParameters(list: Node, add: Add): void {
     const name = parameterName(param);
     if (name) {
       const first = seen.get(name);
-      if (first) report(param, `duplicate argument '${name}' in function definition`, { phase: 'symtable', related: first.startIndex });
+      if (first)
+        report(param, `duplicate argument '${name}' in function definition`, {
+          phase: 'symtable',
+          related: first.startIndex,
+        });
       else seen.set(name, param);
     }
     if (varKeyword) report(param, 'arguments cannot follow var-keyword argument');
@@ -223,7 +280,18 @@ function checkParameters(list: Node, add: Add): void {
   });
 }
 
-const FUTURE_FEATURES = new Set(['nested_scopes', 'generators', 'division', 'absolute_import', 'with_statement', 'print_function', 'unicode_literals', 'barry_as_FLUFL', 'generator_stop', 'annotations']);
+const FUTURE_FEATURES = new Set([
+  'nested_scopes',
+  'generators',
+  'division',
+  'absolute_import',
+  'with_statement',
+  'print_function',
+  'unicode_literals',
+  'barry_as_FLUFL',
+  'generator_stop',
+  'annotations',
+]);
 
 /** `from __future__ import x` only after the docstring and other future imports, of known features. */
 function checkFutureImports(module: Node, add: Add): void {
@@ -237,11 +305,15 @@ function checkFutureImports(module: Node, add: Add): void {
         // only the leading block reaches CPython's future pass, which points at the statement
         if (!leading) continue;
         if (feature === 'braces') add(statement, 'not a chance', { phase: 'future' });
-        else if (feature && !FUTURE_FEATURES.has(feature)) add(statement, `future feature ${feature} is not defined`, { phase: 'future' });
+        else if (feature && !FUTURE_FEATURES.has(feature))
+          add(statement, `future feature ${feature} is not defined`, { phase: 'future' });
       }
       return;
     }
-    const docstring = i === module.namedChildren.findIndex((c) => c && !isExtra(c)) && statement.type === 'expression_statement' && statement.namedChildren[0]?.type === 'string';
+    const docstring =
+      i === module.namedChildren.findIndex((c) => c && !isExtra(c)) &&
+      statement.type === 'expression_statement' &&
+      statement.namedChildren[0]?.type === 'string';
     if (!docstring) leading = false;
   });
 }
@@ -265,7 +337,8 @@ function insideLoop(node: Node): boolean {
   let child = node;
   for (let p = node.parent; p; child = p, p = p.parent) {
     if (p.type === 'function_definition' || p.type === 'class_definition' || p.type === 'lambda') return false;
-    if ((p.type === 'for_statement' || p.type === 'while_statement') && p.childForFieldName('body')?.id === child.id) return true;
+    if ((p.type === 'for_statement' || p.type === 'while_statement') && p.childForFieldName('body')?.id === child.id)
+      return true;
   }
   return false;
 }

@@ -49,7 +49,14 @@ export class RepoIndex {
   }
 
   snapshot(): RepoSnapshot {
-    return { root: this.root, files: [...this.files], symlinks: [...this.symlinks], sourceRoots: [...this.extraSourceRoots], maxFileSize: this.maxFileSize, cacheDir: this.cacheDir };
+    return {
+      root: this.root,
+      files: [...this.files],
+      symlinks: [...this.symlinks],
+      sourceRoots: [...this.extraSourceRoots],
+      maxFileSize: this.maxFileSize,
+      cacheDir: this.cacheDir,
+    };
   }
 
   /** Absolute path of a repo-relative one. */

@@ -23,10 +23,14 @@ export function deployPackages(repo: RepoIndex): DeployPackage[] {
   for (const file of repo.files) {
     const dir = path.posix.dirname(file);
     const base = path.posix.basename(file);
-    if (base === 'main.py' && has(join(dir, 'requirements.txt'))) packages.set(dir, { path: dir, kind: 'python-function', entry: file, links: 0 });
+    if (base === 'main.py' && has(join(dir, 'requirements.txt')))
+      packages.set(dir, { path: dir, kind: 'python-function', entry: file, links: 0 });
     if (base === 'package.json' && dir !== '.') {
       const manifest = parseJson(repo.read(file));
-      const dependencies = { ...(manifest?.dependencies ?? {}), ...(manifest?.devDependencies ?? {}) } as Record<string, unknown>;
+      const dependencies = { ...(manifest?.dependencies ?? {}), ...(manifest?.devDependencies ?? {}) } as Record<
+        string,
+        unknown
+      >;
       if (FUNCTION_RUNTIMES.some((name) => name in dependencies)) {
         const main = typeof manifest?.main === 'string' ? path.posix.normalize(join(dir, manifest.main)) : undefined;
         packages.set(dir, { path: dir, kind: 'node-function', entry: main && has(main) ? main : undefined, links: 0 });
@@ -44,7 +48,9 @@ export function deployPackages(repo: RepoIndex): DeployPackage[] {
     const pkg = packages.get(folder)!;
     if (!isWithin(resolved, folder)) pkg.links++;
   }
-  return [...packages.values()].filter((p) => p.kind !== 'linked-folder' || p.links > 0).sort((a, b) => a.path.localeCompare(b.path));
+  return [...packages.values()]
+    .filter((p) => p.kind !== 'linked-folder' || p.links > 0)
+    .sort((a, b) => a.path.localeCompare(b.path));
 }
 
 /**

@@ -33,7 +33,9 @@ export function surveyRepository(root: string): Survey {
     // declaration files are types for code elsewhere, not a language the repository is written in
     if (language && !isTypeDeclaration(file)) counts.set(language, (counts.get(language) ?? 0) + 1);
   }
-  const languages = [...counts].map(([id, files]) => ({ id, name: NAMES[id], files })).sort((a, b) => b.files - a.files);
+  const languages = [...counts]
+    .map(([id, files]) => ({ id, name: NAMES[id], files }))
+    .sort((a, b) => b.files - a.files);
   const tsconfigs = repo.files
     .filter((f) => /^tsconfig(\..+)?\.json$/.test(path.posix.basename(f)))
     .map((config) => ({ path: config, paths: readAliases(repo, config)?.paths ?? [] }));

@@ -18,7 +18,10 @@ export function pythonSourceRoots(repo: RepoIndex): SourceRoot[] {
   const automatic = new Set(repo.python.sourceRoots);
   const found = new Map<string, string[]>();
   const add = (root: string, why: string) => {
-    const clean = path.posix.normalize(root || '.').replace(/^\.$/, '').replace(/\/$/, '');
+    const clean = path.posix
+      .normalize(root || '.')
+      .replace(/^\.$/, '')
+      .replace(/\/$/, '');
     if (clean.startsWith('..') || path.posix.isAbsolute(clean)) return; // outside the repository
     found.set(clean, [...(found.get(clean) ?? []), why]);
   };
@@ -27,10 +30,12 @@ export function pythonSourceRoots(repo: RepoIndex): SourceRoot[] {
   if (topLevel.length) add('', `packages at the root: ${topLevel.join(', ')}`);
   for (const pkg of packages) {
     const parent = path.posix.dirname(pkg);
-    if (path.posix.basename(parent) === 'src' && !packages.includes(parent)) add(parent, `src/ layout: ${path.posix.basename(pkg)}`);
+    if (path.posix.basename(parent) === 'src' && !packages.includes(parent))
+      add(parent, `src/ layout: ${path.posix.basename(pkg)}`);
   }
   for (const file of repo.files.filter((f) => path.posix.basename(f) === 'pyproject.toml')) {
-    for (const root of pyprojectRoots(repo.read(file) ?? '')) add(path.posix.join(path.posix.dirname(file), root), `packages in ${file}`);
+    for (const root of pyprojectRoots(repo.read(file) ?? ''))
+      add(path.posix.join(path.posix.dirname(file), root), `packages in ${file}`);
   }
   for (const file of repo.files.filter((f) => f.endsWith('.py'))) {
     const text = repo.read(file);
@@ -44,7 +49,9 @@ export function pythonSourceRoots(repo: RepoIndex): SourceRoot[] {
 
 /** Folders holding an `__init__.py` whose parent does not: the top of each regular package. */
 function packageFolders(repo: RepoIndex): string[] {
-  const inits = new Set(repo.files.filter((f) => path.posix.basename(f) === '__init__.py').map((f) => path.posix.dirname(f)));
+  const inits = new Set(
+    repo.files.filter((f) => path.posix.basename(f) === '__init__.py').map((f) => path.posix.dirname(f)),
+  );
   return [...inits].filter((dir) => !inits.has(path.posix.dirname(dir))).sort();
 }
 
@@ -65,9 +72,11 @@ export function pyprojectRoots(text: string): string[] {
   if (packageDir && typeof packageDir[''] === 'string') roots.push(packageDir['']);
   const where = tool.setuptools?.packages?.find?.where;
   if (Array.isArray(where)) roots.push(...where.filter((w): w is string => typeof w === 'string'));
-  for (const entry of Array.isArray(tool.poetry?.packages) ? tool.poetry.packages : []) if (typeof entry?.from === 'string') roots.push(entry.from);
+  for (const entry of Array.isArray(tool.poetry?.packages) ? tool.poetry.packages : [])
+    if (typeof entry?.from === 'string') roots.push(entry.from);
   const hatch = tool.hatch?.build?.targets?.wheel?.packages;
-  for (const pkg of Array.isArray(hatch) ? hatch : []) if (typeof pkg === 'string' && pkg.includes('/')) roots.push(path.posix.dirname(pkg));
+  for (const pkg of Array.isArray(hatch) ? hatch : [])
+    if (typeof pkg === 'string' && pkg.includes('/')) roots.push(path.posix.dirname(pkg));
   return roots.filter((r) => r !== '' && r !== '.');
 }
 
@@ -116,22 +125,39 @@ function folderOf(expression: string): string | undefined {
   if (join) {
     const [first, ...rest] = splitArguments(join[1]);
     const base = first === undefined ? undefined : folderOf(first);
-    const parts = rest.map((part) => STRING.exec(part)).map((s) => (s && s[0].length > 0 ? s[1] ?? s[2] : undefined));
+    const parts = rest.map((part) => STRING.exec(part)).map((s) => (s && s[0].length > 0 ? (s[1] ?? s[2]) : undefined));
     if (base === undefined || parts.some((p) => p === undefined || path.posix.isAbsolute(p!))) return undefined;
     return path.posix.join(base, ...(parts as string[]));
   }
   // os.path.dirname(os.path.dirname(__file__)): one level up per dirname beyond the first
-  const dirnames = /^((?:os\.path\.dirname\()+)(?:os\.path\.abspath\(__file__\)|os\.path\.realpath\(__file__\)|__file__)(\)+)$/.exec(expression);
+  const dirnames =
+    /^((?:os\.path\.dirname\()+)(?:os\.path\.abspath\(__file__\)|os\.path\.realpath\(__file__\)|__file__)(\)+)$/.exec(
+      expression,
+    );
   if (dirnames) {
     const levels = dirnames[1].split('(').length - 1;
-    return levels === 1 ? '.' : Array(levels - 1).fill('..').join('/');
+    return levels === 1
+      ? '.'
+      : Array(levels - 1)
+          .fill('..')
+          .join('/');
   }
   // Path(__file__).resolve().parent.parent / 'lib' / 'x'
-  const pathlib = /^(?:pathlib\.)?Path\(__file__\)(?:\.resolve\(\)|\.absolute\(\))?((?:\.parent)+)((?:\/(?:'[^'\\]*'|"[^"\\]*"))*)$/.exec(expression);
+  const pathlib =
+    /^(?:pathlib\.)?Path\(__file__\)(?:\.resolve\(\)|\.absolute\(\))?((?:\.parent)+)((?:\/(?:'[^'\\]*'|"[^"\\]*"))*)$/.exec(
+      expression,
+    );
   if (pathlib) {
     const levels = pathlib[1].split('.parent').length - 1;
     const parts = [...pathlib[2].matchAll(/'([^'\\]*)'|"([^"\\]*)"/g)].map((p) => p[1] ?? p[2]);
-    return path.posix.join(levels === 1 ? '.' : Array(levels - 1).fill('..').join('/'), ...parts);
+    return path.posix.join(
+      levels === 1
+        ? '.'
+        : Array(levels - 1)
+            .fill('..')
+            .join('/'),
+      ...parts,
+    );
   }
   return undefined;
 }

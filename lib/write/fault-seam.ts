@@ -3,7 +3,8 @@
 // Outside tests the seam costs one counter increment per call.
 import * as fs from 'node:fs';
 
-export type WriteStep = 'open' | 'write' | 'fsync' | 'rename' | 'unlink' | 'mkdir' | 'rmdir' | 'link' | 'symlink' | 'chmod';
+export type WriteStep =
+  'open' | 'write' | 'fsync' | 'rename' | 'unlink' | 'mkdir' | 'rmdir' | 'link' | 'symlink' | 'chmod';
 
 /** What a fault plan does when its step comes up. `crash` is the in-process stand-in for SIGKILL. */
 export type FaultAction = 'fail' | 'kill' | 'crash';
@@ -35,7 +36,9 @@ const counts = new Map<string, number>();
  */
 export function parsePlan(text: string | undefined): FaultPlan | undefined {
   const match = /^(\w+):(\d+)(?::(fail|kill|crash))?$/.exec(text ?? '');
-  return match ? { step: match[1] as WriteStep, at: Number(match[2]), action: (match[3] as FaultAction) ?? 'fail' } : undefined;
+  return match
+    ? { step: match[1] as WriteStep, at: Number(match[2]), action: (match[3] as FaultAction) ?? 'fail' }
+    : undefined;
 }
 
 /** Set (or clear) the fault plan and reset the counters. */
@@ -57,7 +60,12 @@ function step(kind: WriteStep, target: string): void {
   if (!plan || (plan.step === 'any' ? total : plan.step === kind ? own : -1) !== plan.at) return;
   if (plan.action === 'kill') process.kill(process.pid, 'SIGKILL');
   if (plan.action === 'crash') throw new SimulatedCrash(`${kind} #${own} (${target})`);
-  throw Object.assign(new Error(`EIO: i/o error (injected fault), ${kind} '${target}'`), { code: 'EIO', errno: -5, syscall: kind, path: target });
+  throw Object.assign(new Error(`EIO: i/o error (injected fault), ${kind} '${target}'`), {
+    code: 'EIO',
+    errno: -5,
+    syscall: kind,
+    path: target,
+  });
 }
 
 export const seam = {
@@ -71,7 +79,12 @@ export const seam = {
     while (offset < bytes.length) {
       step('write', file);
       const written = fs.writeSync(fd, bytes, offset, bytes.length - offset);
-      if (written <= 0) throw Object.assign(new Error(`ENOSPC: no space left on device, write '${file}'`), { code: 'ENOSPC', syscall: 'write', path: file });
+      if (written <= 0)
+        throw Object.assign(new Error(`ENOSPC: no space left on device, write '${file}'`), {
+          code: 'ENOSPC',
+          syscall: 'write',
+          path: file,
+        });
       offset += written;
     }
   },

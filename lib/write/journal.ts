@@ -73,7 +73,8 @@ export function readJournal(stateDir: string): Journal | undefined {
   for (const op of journal.ops) {
     containedPath(op.path);
     for (const scratch of [op.kind === 'remove' ? undefined : op.temp, op.kind === 'create' ? undefined : op.backup]) {
-      if (scratch !== undefined && !SCRATCH_NAME.test(containedPath(scratch))) throw new Error(`${file} names '${scratch}', which repomod would not have written`);
+      if (scratch !== undefined && !SCRATCH_NAME.test(containedPath(scratch)))
+        throw new Error(`${file} names '${scratch}', which repomod would not have written`);
     }
   }
   journal.newDirs.forEach(containedPath);

@@ -23,7 +23,12 @@ export interface HeldLock {
 export function acquireLock(stateDir: string, onNotice: (text: string) => void): HeldLock {
   mkdirSync(stateDir, { recursive: true });
   const file = path.join(stateDir, 'lock');
-  const me: LockHolder = { pid: process.pid, host: hostname(), command: process.argv.slice(2).join(' '), since: new Date().toISOString() };
+  const me: LockHolder = {
+    pid: process.pid,
+    host: hostname(),
+    command: process.argv.slice(2).join(' '),
+    since: new Date().toISOString(),
+  };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(file, 'wx', 0o644);
@@ -55,7 +60,10 @@ export function acquireLock(stateDir: string, onNotice: (text: string) => void):
       // another run took it over first: try again, and meet its live lock
     }
   }
-  throw new RefusedError(`cannot take the lock ${file}; nothing was written`, 'another repomod run is starting; run the command again');
+  throw new RefusedError(
+    `cannot take the lock ${file}; nothing was written`,
+    'another repomod run is starting; run the command again',
+  );
 }
 
 /** Locks this process holds: a lock file naming our own pid but not in here was left by a crash. */

@@ -39,7 +39,10 @@ export const SCRATCH_NAME = /(^|\/)\.repomod-[0-9a-f]{8,}-\d+\.(tmp|orig)$/;
 export function containedPath(rel: string): string {
   const normal = normaliseInside(rel);
   if (normal === undefined) {
-    throw new RefusedError(`refusing to write '${rel}': it is not inside the repository; nothing was written`, 'repomod writes only inside the repository root; check the rule or path that produced it');
+    throw new RefusedError(
+      `refusing to write '${rel}': it is not inside the repository; nothing was written`,
+      'repomod writes only inside the repository root; check the rule or path that produced it',
+    );
   }
   return normal;
 }
@@ -61,7 +64,8 @@ export function planWrites(root: string, changes: readonly FileChange[], txid: s
       continue;
     }
     expected.set(target, change.before);
-    if (change.before && change.after && change.before.kind === change.after.kind) replacements.set(target, change.after);
+    if (change.before && change.after && change.before.kind === change.after.kind)
+      replacements.set(target, change.after);
     else {
       if (change.before) removals.add(target);
       if (change.after) creations.set(target, change.after);
@@ -90,19 +94,26 @@ export function planWrites(root: string, changes: readonly FileChange[], txid: s
   const ops: WriteOp[] = [];
   const contents = new Map<number, FileState>();
   const scratch = (dir: string, n: number, ext: string) => (dir ? `${dir}/` : '') + `.repomod-${txid}-${n}.${ext}`;
-  for (const removed of [...early].sort(compareOrdinal)) ops.push({ kind: 'remove', path: removed, backup: scratch(dirOf(removed), ops.length, 'orig') });
+  for (const removed of [...early].sort(compareOrdinal))
+    ops.push({ kind: 'remove', path: removed, backup: scratch(dirOf(removed), ops.length, 'orig') });
   for (const target of [...new Set(arriving)].sort(compareOrdinal)) {
     const n = ops.length;
     const replacement = replacements.get(target);
     if (replacement) {
-      ops.push({ kind: 'replace', path: target, temp: scratch(stageDirOf(target), n, 'tmp'), backup: scratch(dirOf(target), n, 'orig') });
+      ops.push({
+        kind: 'replace',
+        path: target,
+        temp: scratch(stageDirOf(target), n, 'tmp'),
+        backup: scratch(dirOf(target), n, 'orig'),
+      });
       contents.set(n, replacement);
     } else {
       ops.push({ kind: 'create', path: target, temp: scratch(stageDirOf(target), n, 'tmp') });
       contents.set(n, creations.get(target)!);
     }
   }
-  for (const removed of [...removals].filter((r) => !early.has(r)).sort(compareOrdinal)) ops.push({ kind: 'remove', path: removed, backup: scratch(dirOf(removed), ops.length, 'orig') });
+  for (const removed of [...removals].filter((r) => !early.has(r)).sort(compareOrdinal))
+    ops.push({ kind: 'remove', path: removed, backup: scratch(dirOf(removed), ops.length, 'orig') });
   const dirs = [...newDirs].sort((a, b) => a.split('/').length - b.split('/').length || compareOrdinal(a, b));
   return { ops, newDirs: dirs, contents, expected };
 }
@@ -163,7 +174,11 @@ class AncestorWalker {
           `replace the link '${dir}' with a folder first (repomod replace-symlinks), or choose another destination`,
         );
       }
-      if (!stat.isDirectory()) throw new RefusedError(`refusing to write '${forPath}': '${dir}' is not a folder; nothing was written`, 'move that file away first, or choose another destination');
+      if (!stat.isDirectory())
+        throw new RefusedError(
+          `refusing to write '${forPath}': '${dir}' is not a folder; nothing was written`,
+          'move that file away first, or choose another destination',
+        );
       kind = 'dir';
     } catch (error) {
       if (error instanceof RefusedError) throw error;

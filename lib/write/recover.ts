@@ -10,7 +10,10 @@ export function recoverInterrupted(root: string, stateDir: string, onNotice: (te
   try {
     journal = readJournal(stateDir);
   } catch (error) {
-    throw new RefusedError(`cannot read the journal of an interrupted run: ${(error as Error).message}; nothing was written`, `look at ${journalFile(stateDir)}, then remove it`);
+    throw new RefusedError(
+      `cannot read the journal of an interrupted run: ${(error as Error).message}; nothing was written`,
+      `look at ${journalFile(stateDir)}, then remove it`,
+    );
   }
   removeJournalTemps(stateDir);
   if (!journal) return;
@@ -25,7 +28,9 @@ export function recoverInterrupted(root: string, stateDir: string, onNotice: (te
     runForward(root, journal);
     cleanUp(root, journal);
     removeJournal(stateDir);
-    onNotice(`recovered ${who}: finished its commit; the tree now holds all of its changes (${files(journal.ops.length)})`);
+    onNotice(
+      `recovered ${who}: finished its commit; the tree now holds all of its changes (${files(journal.ops.length)})`,
+    );
   } else {
     cleanUp(root, journal);
     removeJournal(stateDir);

@@ -16,7 +16,8 @@ export function stageOne(root: string, op: WriteOp & { temp: string }, state: Fi
   try {
     stageContent(root, op, state);
   } catch (error) {
-    if (error && typeof error === 'object' && 'code' in error) Object.assign(error, { path: path.join(root, op.path), dest: undefined });
+    if (error && typeof error === 'object' && 'code' in error)
+      Object.assign(error, { path: path.join(root, op.path), dest: undefined });
     throw error;
   }
 }
@@ -83,7 +84,8 @@ export function rollBack(root: string, journal: Journal): void {
   const abs = (rel: string) => path.join(root, rel);
   for (const op of [...journal.ops].reverse()) {
     if (op.kind === 'remove') continue;
-    if (op.kind === 'replace') restore(abs(op.backup), abs(op.path)); else if (!pathExists(abs(op.temp)) && pathExists(abs(op.path))) seam.unlink(abs(op.path));
+    if (op.kind === 'replace') restore(abs(op.backup), abs(op.path));
+    else if (!pathExists(abs(op.temp)) && pathExists(abs(op.path))) seam.unlink(abs(op.path));
     if (pathExists(abs(op.temp))) seam.unlink(abs(op.temp));
   }
   for (const dir of [...journal.newDirs].reverse()) removeIfEmpty(abs(dir));
@@ -99,7 +101,8 @@ function keepBackup(file: string, backup: string): void {
   try {
     seam.link(file, backup);
   } catch (error) {
-    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK', 'ENOSYS'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK', 'ENOSYS'].includes((error as NodeJS.ErrnoException).code ?? ''))
+      throw error;
     const stat = lstatSync(file);
     if (stat.isSymbolicLink()) return seam.symlink(readlinkSync(file), backup);
     const fd = seam.open(backup, 'wx', stat.mode & 0o7777);
@@ -124,12 +127,14 @@ function restore(backup: string, target: string): void {
 
 /** Delete temp files of a commit that never started (the tree itself was not touched). */
 export function discardStaged(root: string, journal: Journal): void {
-  for (const op of journal.ops) if (op.kind !== 'remove' && pathExists(path.join(root, op.temp))) seam.unlink(path.join(root, op.temp));
+  for (const op of journal.ops)
+    if (op.kind !== 'remove' && pathExists(path.join(root, op.temp))) seam.unlink(path.join(root, op.temp));
 }
 
 /** After the commit point: delete the backups, then the folders removals left empty. */
 export function cleanUp(root: string, journal: Journal): void {
-  for (const op of journal.ops) if (op.kind !== 'create' && pathExists(path.join(root, op.backup))) seam.unlink(path.join(root, op.backup));
+  for (const op of journal.ops)
+    if (op.kind !== 'create' && pathExists(path.join(root, op.backup))) seam.unlink(path.join(root, op.backup));
   for (const start of journal.pruneFrom) {
     // a folder already gone (an earlier, interrupted clean-up took it) does not stop the climb
     for (let dir = start; dir !== '' && dir !== '.'; dir = path.posix.dirname(dir)) {
@@ -164,4 +169,3 @@ function touchedDirs(journal: Journal): string[] {
   for (const op of journal.ops) dirs.add(path.posix.dirname(op.path));
   return [...dirs].map((d) => (d === '.' ? '' : d));
 }
-

@@ -86,7 +86,11 @@ export class WriteSession {
       state: 'staging',
       ops: plan.ops,
       newDirs: plan.newDirs,
-      pruneFrom: [...new Set(plan.ops.filter((op) => op.kind === 'remove').map((op) => op.path.split('/').slice(0, -1).join('/')))].filter(Boolean),
+      pruneFrom: [
+        ...new Set(
+          plan.ops.filter((op) => op.kind === 'remove').map((op) => op.path.split('/').slice(0, -1).join('/')),
+        ),
+      ].filter(Boolean),
     };
     await this.stage(journal, plan, options.signal);
     this.commit(journal);
@@ -160,7 +164,11 @@ export class WriteSession {
 }
 
 /** Write `changes` under `root` in one transaction (lock, recovery, guard, stage, commit). */
-export async function applyChanges(root: string, changes: readonly FileChange[], options: ApplyOptions = {}): Promise<string[]> {
+export async function applyChanges(
+  root: string,
+  changes: readonly FileChange[],
+  options: ApplyOptions = {},
+): Promise<string[]> {
   const session = WriteSession.open(root, options.onNotice);
   try {
     return await session.apply(changes, options);
@@ -202,7 +210,9 @@ export function abandonStaging(): void {
 async function refuseUncommitted(root: string, paths: string[], signal: AbortSignal | undefined): Promise<void> {
   const { dirty, failure } = await uncommittedPaths(root, paths, signal);
   if (failure !== undefined) {
-    const safeDirectory = /dubious ownership/.test(failure) ? `git config --global --add safe.directory ${root}` : 'fix what git reports';
+    const safeDirectory = /dubious ownership/.test(failure)
+      ? `git config --global --add safe.directory ${root}`
+      : 'fix what git reports';
     throw new RefusedError(
       `cannot tell whether files have uncommitted changes: git says: ${failure}; nothing was written`,
       `${safeDirectory}, or pass --allow-dirty to write without this check`,

@@ -17,7 +17,11 @@ export function verifyUnchanged(root: string, expected: ReadonlyMap<string, File
   if (findings.length === 0) return;
   const exists = findings.filter((f) => f.problem === 'exists').map((f) => f.path);
   const changed = findings.filter((f) => f.problem !== 'exists').map((f) => f.path);
-  const list = (paths: string[]) => paths.slice(0, 10).map((p) => `'${p}'`).join(', ') + (paths.length > 10 ? ` and ${paths.length - 10} more` : '');
+  const list = (paths: string[]) =>
+    paths
+      .slice(0, 10)
+      .map((p) => `'${p}'`)
+      .join(', ') + (paths.length > 10 ? ` and ${paths.length - 10} more` : '');
   if (exists.length > 0) {
     throw new RefusedError(
       `${list(exists)} already exist${exists.length === 1 ? 's' : ''} and would be overwritten; nothing was written`,
@@ -35,11 +39,13 @@ function compare(abs: string, state: FileState | null): Finding['problem'] | und
   try {
     stat = lstatSync(abs);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return state === null ? undefined : 'changed';
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR')
+      return state === null ? undefined : 'changed';
     throw error;
   }
   if (state === null) return 'exists';
-  if (stat.isSymbolicLink()) return state.kind === 'symlink' && readlinkSync(abs) === state.target ? undefined : 'changed';
+  if (stat.isSymbolicLink())
+    return state.kind === 'symlink' && readlinkSync(abs) === state.target ? undefined : 'changed';
   if (!stat.isFile()) return 'special';
   if (state.kind !== 'file' || stat.size !== state.bytes.length) return 'changed';
   return readFileSync(abs).equals(state.bytes) ? undefined : 'changed';

@@ -10,7 +10,10 @@ export class WriteError extends KnownError {
     outcome: string,
     readonly original?: unknown,
   ) {
-    super(`${what}; ${outcome}`, 'free space or fix the permissions, then run the command again (--apply writes all or nothing)');
+    super(
+      `${what}; ${outcome}`,
+      'free space or fix the permissions, then run the command again (--apply writes all or nothing)',
+    );
   }
 }
 
@@ -25,6 +28,11 @@ export function describeFsError(error: unknown, root: string): string {
   const file = named ? path.relative(root, named) || '.' : undefined;
   const shown = file && !file.startsWith('..') ? file.split(path.sep).join('/') : named;
   const text = /^[A-Z]+: ([^,]+)/.exec(String(e?.message ?? ''))?.[1] ?? String(e?.message ?? error);
-  const verb = e?.syscall === 'unlink' || e?.syscall === 'rmdir' ? 'remove' : e?.syscall === 'rename' ? 'move into place' : 'write';
+  const verb =
+    e?.syscall === 'unlink' || e?.syscall === 'rmdir'
+      ? 'remove'
+      : e?.syscall === 'rename'
+        ? 'move into place'
+        : 'write';
   return `${shown ? `cannot ${verb} '${shown}'` : `cannot ${verb}`}: ${text}${e?.code ? ` (${e.code})` : ''}`;
 }

@@ -71,7 +71,13 @@ export async function runCheckSection({ cli, files = CHECK_FILES, seed, repeat =
   const warm = runs.find((r) => r.name === 'whole repository, warm');
   const peak = Math.max(...runs.map((r) => r.peakMiB ?? 0));
   return {
-    repository: { root: keep ? root : undefined, files: manifest.python.files, bytes: manifest.python.bytes, planted: manifest.planted ?? {}, oneFile: one },
+    repository: {
+      root: keep ? root : undefined,
+      files: manifest.python.files,
+      bytes: manifest.python.bytes,
+      planted: manifest.planted ?? {},
+      oneFile: one,
+    },
     runs,
     sameFindings: cold.findings.join('\n') === warm.findings.join('\n') && cold.exitCode === warm.exitCode,
     peak: { peakMiB: peak, limitMiB: PEAK_LIMIT_MIB, met: peak <= PEAK_LIMIT_MIB },
@@ -85,7 +91,9 @@ function oneFile(root) {
     .map(String)
     .filter((f) => f.endsWith('.py'))
     .sort();
-  const pick = candidates.find((f) => /^class \w+\(ProcessorBase\):/m.test(readFileSync(path.join(services, f), 'utf8')));
+  const pick = candidates.find((f) =>
+    /^class \w+\(ProcessorBase\):/m.test(readFileSync(path.join(services, f), 'utf8')),
+  );
   return path.posix.join('services', (pick ?? candidates[0]).split(path.sep).join('/'));
 }
 
@@ -95,7 +103,12 @@ function findingsOf(stderr) {
 }
 
 function summaryOf(stderr) {
-  return stderr.split('\n').findLast((line) => /\d+ changed, \d+ unchanged/.test(line))?.replace(/ \([\d.]+s\)$/, '') ?? '(clean: no summary)';
+  return (
+    stderr
+      .split('\n')
+      .findLast((line) => /\d+ changed, \d+ unchanged/.test(line))
+      ?.replace(/ \([\d.]+s\)$/, '') ?? '(clean: no summary)'
+  );
 }
 
 function median(values) {
@@ -107,9 +120,17 @@ function median(values) {
 /** The section as a table, its targets and the cache's agreement check. */
 export function formatCheckSection(section) {
   const r = section.repository;
-  const planted = Object.entries(r.planted).map(([k, n]) => `${n} ${k}`).join(', ') || 'none';
-  const lines = ['', `check: repomod check on a ${r.files}-file Python repository (${(r.bytes / 1e6).toFixed(1)} MB, long-tail sizes, class hierarchies across modules; planted: ${planted})`];
-  lines.push(`  one file: ${r.oneFile}; cold = fact cache cleared first (.git/repomod/cache), warm = the previous run's cache`);
+  const planted =
+    Object.entries(r.planted)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ') || 'none';
+  const lines = [
+    '',
+    `check: repomod check on a ${r.files}-file Python repository (${(r.bytes / 1e6).toFixed(1)} MB, long-tail sizes, class hierarchies across modules; planted: ${planted})`,
+  ];
+  lines.push(
+    `  one file: ${r.oneFile}; cold = fact cache cleared first (.git/repomod/cache), warm = the previous run's cache`,
+  );
   const rows = section.runs.map((run) => [
     run.name,
     (run.wallMs / 1000).toFixed(2),
@@ -120,10 +141,18 @@ export function formatCheckSection(section) {
   ]);
   const header = ['run', 'wall s', 'cpu s', 'peak MiB', 'target', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
-  const render = (cells) => cells.map((c, i) => (i === 0 || i >= 4 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ').trimEnd();
+  const render = (cells) =>
+    cells
+      .map((c, i) => (i === 0 || i >= 4 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
   lines.push(...[render(header), ...rows.map(render)].map((l) => `  ${l}`));
-  lines.push(`  peak memory ${section.peak.peakMiB} MiB (target ≤ ${section.peak.limitMiB} MiB: ${section.peak.met ? 'met' : 'MISSED'})`);
+  lines.push(
+    `  peak memory ${section.peak.peakMiB} MiB (target ≤ ${section.peak.limitMiB} MiB: ${section.peak.met ? 'met' : 'MISSED'})`,
+  );
   const whole = section.runs.find((run) => run.name === 'whole repository, warm');
-  lines.push(`  whole repository: ${whole.summary}; warm and cold runs report ${section.sameFindings ? 'the same findings' : 'DIFFERENT findings (a cache bug)'}`);
+  lines.push(
+    `  whole repository: ${whole.summary}; warm and cold runs report ${section.sameFindings ? 'the same findings' : 'DIFFERENT findings (a cache bug)'}`,
+  );
   return lines.join('\n');
 }

@@ -44,8 +44,10 @@ const PER_DIR = 20;
  * @returns {Generator<{ path: string, language: 'python'|'typescript'|'javascript', targetForms: string[], nearMiss: boolean, foo: boolean, content: string }>}
  */
 export function* generateFiles({ files = DEFAULTS.files, seed = DEFAULTS.seed, shape = DEFAULTS.shape } = {}) {
-  if (!Number.isInteger(files) || files < 40) throw new Error(`--files must be an integer of at least 40 (got ${files})`);
-  if (!['mixed', 'python', 'typescript'].includes(shape)) throw new Error(`--shape must be mixed, python or typescript (got ${shape})`);
+  if (!Number.isInteger(files) || files < 40)
+    throw new Error(`--files must be an integer of at least 40 (got ${files})`);
+  if (!['mixed', 'python', 'typescript'].includes(shape))
+    throw new Error(`--shape must be mixed, python or typescript (got ${shape})`);
   const plan = createRandom(hashSeed(seed, `plan:${files}`));
   if (shape === 'typescript') {
     for (const entry of planRealisticScripts(plan, files, fixed, TS_UTIL_MODULE)) yield build(entry, seed);
@@ -62,11 +64,33 @@ export function* generateFiles({ files = DEFAULTS.files, seed = DEFAULTS.seed, s
 
 function build(entry, seed) {
   const random = createRandom(hashSeed(seed, entry.path));
-  const content = entry.fixed ?? (entry.language === 'python' ? pythonModule(random, entry) : entry.realistic ? realisticModule(random, entry) : tsModule(random, entry));
-  return { path: entry.path, language: entry.language, targetForms: entry.targetForms, nearMiss: entry.nearMiss, foo: entry.foo, planted: entry.planted, broken: entry.broken, content };
+  const content =
+    entry.fixed ??
+    (entry.language === 'python'
+      ? pythonModule(random, entry)
+      : entry.realistic
+        ? realisticModule(random, entry)
+        : tsModule(random, entry));
+  return {
+    path: entry.path,
+    language: entry.language,
+    targetForms: entry.targetForms,
+    nearMiss: entry.nearMiss,
+    foo: entry.foo,
+    planted: entry.planted,
+    broken: entry.broken,
+    content,
+  };
 }
 
-const fixed = (filePath, language, text) => ({ path: filePath, language, fixed: text, targetForms: [], nearMiss: false, foo: false });
+const fixed = (filePath, language, text) => ({
+  path: filePath,
+  language,
+  fixed: text,
+  targetForms: [],
+  nearMiss: false,
+  foo: false,
+});
 
 /**
  * Python half: the moved module's new home, then services/<svc>/<area>/ packages of ~20 modules.
@@ -76,7 +100,11 @@ function planPython(random, count, { hierarchy = false } = {}) {
   const entries = [
     fixed('common/__init__.py', 'python', ''),
     fixed('common/util/__init__.py', 'python', '"""Shared utilities (the lock helpers moved to core.sync.lock)."""\n'),
-    fixed('common/util/locking.py', 'python', '"""In-process mutexes; unrelated to core.sync.lock despite the name."""\nimport threading\n\n\nclass Mutex:\n    def __init__(self) -> None:\n        self._lock = threading.Lock()\n'),
+    fixed(
+      'common/util/locking.py',
+      'python',
+      '"""In-process mutexes; unrelated to core.sync.lock despite the name."""\nimport threading\n\n\nclass Mutex:\n    def __init__(self) -> None:\n        self._lock = threading.Lock()\n',
+    ),
     fixed('core/__init__.py', 'python', ''),
     fixed('core/sync/__init__.py', 'python', ''),
     fixed('core/sync/lock.py', 'python', PY_LOCK_MODULE),
@@ -85,19 +113,27 @@ function planPython(random, count, { hierarchy = false } = {}) {
   const byService = new Map();
   for (let dir = 0; entries.length < count; dir++) {
     const s = Math.floor(dir / 8);
-    const service = SERVICES[s % SERVICES.length] + (s >= SERVICES.length ? `_${Math.floor(s / SERVICES.length) + 1}` : '');
+    const service =
+      SERVICES[s % SERVICES.length] + (s >= SERVICES.length ? `_${Math.floor(s / SERVICES.length) + 1}` : '');
     const slot = dir % 8;
     const area = slot === 7 ? 'tests' : AREAS[(s * 3 + slot) % AREAS.length];
     if (dir === 0) entries.push(fixed('services/__init__.py', 'python', ''));
     if (dir === 0 && hierarchy) entries.push(fixed('core/base.py', 'python', PY_CORE_BASE));
-    if (slot === 0 && entries.length < count) entries.push(fixed(`services/${service}/__init__.py`, 'python', `"""The ${service} service."""\n`));
-    if (slot === 0 && hierarchy && entries.length < count) entries.push(fixed(`services/${service}/base.py`, 'python', serviceBase(service)));
+    if (slot === 0 && entries.length < count)
+      entries.push(fixed(`services/${service}/__init__.py`, 'python', `"""The ${service} service."""\n`));
+    if (slot === 0 && hierarchy && entries.length < count)
+      entries.push(fixed(`services/${service}/base.py`, 'python', serviceBase(service)));
     const base = `services/${service}/${area}`;
     const names = new Set();
     const inDir = [];
     const room = Math.min(PER_DIR, count - entries.length - 1); // one slot for the package's __init__.py
     for (let i = 0; i < room; i++) {
-      let name = area === 'tests' ? `test_${random.pick(NOUNS)}_${random.pick(VERBS)}` : random.chance(0.5) ? `${random.pick(VERBS)}_${random.pick(NOUNS)}` : `${random.pick(NOUNS)}_${random.pick(['service', 'models', 'client', 'handlers', 'utils', 'jobs'])}`;
+      let name =
+        area === 'tests'
+          ? `test_${random.pick(NOUNS)}_${random.pick(VERBS)}`
+          : random.chance(0.5)
+            ? `${random.pick(VERBS)}_${random.pick(NOUNS)}`
+            : `${random.pick(NOUNS)}_${random.pick(['service', 'models', 'client', 'handlers', 'utils', 'jobs'])}`;
       while (names.has(name)) name += '_v2';
       names.add(name);
       inDir.push(name);
@@ -106,9 +142,19 @@ function planPython(random, count, { hierarchy = false } = {}) {
     entries.push(fixed(`${base}/__init__.py`, 'python', initModule(random, base, inDir)));
     for (const name of inDir) {
       const module = `${base}/${name}`.replace(/\//g, '.');
-      const entry = { path: `${base}/${name}.py`, language: 'python', module, test: area === 'tests', siblings: [], nearMiss: random.chance(NEAR_MISS_RATE), foo: false };
+      const entry = {
+        path: `${base}/${name}.py`,
+        language: 'python',
+        module,
+        test: area === 'tests',
+        siblings: [],
+        nearMiss: random.chance(NEAR_MISS_RATE),
+        foo: false,
+      };
       entry.targetForms = random.chance(IMPORTER_RATE) ? pythonForms(random, entry.test) : [];
-      entry.size = hierarchy ? random.size(PY_SHAPED_MEAN, PY_SHAPED_SIGMA, 200, 160_000) : random.size(PY_MEAN, 0.6, 600, 160_000);
+      entry.size = hierarchy
+        ? random.size(PY_SHAPED_MEAN, PY_SHAPED_SIGMA, 200, 160_000)
+        : random.size(PY_MEAN, 0.6, 600, 160_000);
       if (hierarchy) {
         entry.bases = `services.${service}.base`;
         if (random.chance(PLANT_RATE)) entry.planted = random.chance(0.5) ? 'inconsistent-mro' : 'repeated-keyword';
@@ -121,7 +167,12 @@ function planPython(random, count, { hierarchy = false } = {}) {
   }
   for (const entry of modules) {
     const service = entry.path.split('/')[1];
-    entry.siblings = random.sample(byService.get(service).filter((e) => !e.test), 6).map((e) => e.module);
+    entry.siblings = random
+      .sample(
+        byService.get(service).filter((e) => !e.test),
+        6,
+      )
+      .map((e) => e.module);
   }
   return entries;
 }
@@ -192,7 +243,10 @@ def release_lock(lock: FileLock) -> None:
 
 function initModule(random, base, names) {
   if (random.chance(0.5)) return '';
-  const picked = random.sample(names.filter((n) => !n.startsWith('test_')), 2);
+  const picked = random.sample(
+    names.filter((n) => !n.startsWith('test_')),
+    2,
+  );
   const lines = [`"""${base.split('/').slice(1).join(' ')} package."""`];
   for (const name of picked) lines.push(`from .${name} import ${pascal(random.pick(NOUNS), 'service')}`);
   return `${lines.join('\n')}\n`;
@@ -200,8 +254,20 @@ function initModule(random, base, names) {
 
 function pythonForms(random, test) {
   const weighted = test
-    ? [['mock-patch', 5], ['from', 3], ['function', 2]]
-    : [['from', 35], ['from-parenthesised', 10], ['import-as', 12], ['import-dotted', 10], ['function', 15], ['try', 10], ['from-parent', 8]];
+    ? [
+        ['mock-patch', 5],
+        ['from', 3],
+        ['function', 2],
+      ]
+    : [
+        ['from', 35],
+        ['from-parenthesised', 10],
+        ['import-as', 12],
+        ['import-dotted', 10],
+        ['function', 15],
+        ['try', 10],
+        ['from-parent', 8],
+      ];
   const forms = new Set([weightedPick(random, weighted)]);
   if (random.chance(0.2)) forms.add(weightedPick(random, weighted));
   return [...forms];
@@ -217,7 +283,11 @@ function weightedPick(random, weighted) {
 function planScripts(random, count) {
   const entries = [
     fixed(`${TS_TARGET_PATH_NEW}/index.ts`, 'typescript', TS_UTIL_MODULE),
-    fixed(`${TS_TARGET_PATH_NEW}/types.ts`, 'typescript', 'export interface RetryOptions {\n  attempts?: number;\n  delayMs?: number;\n}\n'),
+    fixed(
+      `${TS_TARGET_PATH_NEW}/types.ts`,
+      'typescript',
+      'export interface RetryOptions {\n  attempts?: number;\n  delayMs?: number;\n}\n',
+    ),
   ];
   const roles = ['api', 'web', 'worker', 'sdk', 'cli'];
   for (let p = 0; entries.length < count; p++) {
@@ -233,18 +303,32 @@ function planScripts(random, count) {
       const names = new Set();
       for (let i = 0; i < 15; i++) {
         const test = random.chance(0.15);
-        let base = test ? `${random.pick(NOUNS)}-${random.pick(VERBS)}.test` : `${random.pick(NOUNS)}-${random.pick(['service', 'store', 'client', 'handlers', 'utils', 'model'])}`;
+        let base = test
+          ? `${random.pick(NOUNS)}-${random.pick(VERBS)}.test`
+          : `${random.pick(NOUNS)}-${random.pick(['service', 'store', 'client', 'handlers', 'utils', 'model'])}`;
         while (names.has(base)) base += '-2';
         names.add(base);
         files.push({ dir: `${srcDir}/${area}`, base, test });
       }
     }
     const index = `${srcDir}/index.${ext}`;
-    if (entries.length < count) entries.push(fixed(index, javascript ? 'javascript' : 'typescript', indexModule(files.filter((f) => !f.test).slice(0, 6), srcDir, commonjs, esmExtensions)));
+    if (entries.length < count)
+      entries.push(
+        fixed(
+          index,
+          javascript ? 'javascript' : 'typescript',
+          indexModule(files.filter((f) => !f.test).slice(0, 6), srcDir, commonjs, esmExtensions),
+        ),
+      );
     for (const file of files) {
       if (entries.length >= count) break;
       const filePath = `${file.dir}/${file.base}.${ext}`;
-      const siblings = random.sample(files.filter((f) => f !== file && !f.test), 5).map((f) => specifier(file.dir, `${f.dir}/${f.base}`, esmExtensions));
+      const siblings = random
+        .sample(
+          files.filter((f) => f !== file && !f.test),
+          5,
+        )
+        .map((f) => specifier(file.dir, `${f.dir}/${f.base}`, esmExtensions));
       const entry = {
         path: filePath,
         language: javascript ? 'javascript' : 'typescript',
@@ -287,7 +371,9 @@ function indexModule(files, srcDir, commonjs, esmExtensions) {
   const lines = ['// Public surface of the package.'];
   for (const file of files) {
     const spec = specifier(srcDir, `${file.dir}/${file.base}`, esmExtensions);
-    lines.push(commonjs ? `module.exports.${pascal(...file.base.split('-'))} = require('${spec}');` : `export * from '${spec}';`);
+    lines.push(
+      commonjs ? `module.exports.${pascal(...file.base.split('-'))} = require('${spec}');` : `export * from '${spec}';`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -301,7 +387,14 @@ export function specifier(fromDir, to, withJs) {
 
 export function scriptForms(random, entry) {
   // one way of getting the value (two `retry` bindings would not parse), plus optional extras
-  const forms = [weightedPick(random, [['import', 60], ['relative', 15], ['dynamic', 15], ['export-from', 10]])];
+  const forms = [
+    weightedPick(random, [
+      ['import', 60],
+      ['relative', 15],
+      ['dynamic', 15],
+      ['export-from', 10],
+    ]),
+  ];
   if (entry.typescript && random.chance(0.2)) forms.push('import-type');
   if (random.chance(0.05) && !entry.commonjs) forms.push('side-effect');
   if (entry.test && random.chance(0.5)) forms.push('jest-mock');
@@ -312,9 +405,16 @@ export function scriptForms(random, entry) {
  * Write the repository to `out` (a new temp dir by default), `git init` and commit it.
  * @returns the manifest: counts, bytes and importers per language.
  */
-export function generateRepository({ files = DEFAULTS.files, seed = DEFAULTS.seed, shape = DEFAULTS.shape, out, git = true } = {}) {
+export function generateRepository({
+  files = DEFAULTS.files,
+  seed = DEFAULTS.seed,
+  shape = DEFAULTS.shape,
+  out,
+  git = true,
+} = {}) {
   const root = out ? path.resolve(out) : mkdtempSync(path.join(os.tmpdir(), `repomod-bench-${files}-`));
-  if (existsSync(root) && readdirSync(root).length > 0) throw new Error(`${root} is not empty; give an empty or new --out directory`);
+  if (existsSync(root) && readdirSync(root).length > 0)
+    throw new Error(`${root} is not empty; give an empty or new --out directory`);
   mkdirSync(root, { recursive: true });
   const manifest = {
     root,
@@ -343,7 +443,10 @@ export function generateRepository({ files = DEFAULTS.files, seed = DEFAULTS.see
     if (file.targetForms.length) stats.importers++;
     if (file.foo) stats.foo++;
   }
-  writeFileSync(path.join(root, 'README.md'), `# Synthetic repository\n\nGenerated by repomod's scripts/bench/generate.mjs --files ${files} --seed ${seed} --shape ${shape}.\n`);
+  writeFileSync(
+    path.join(root, 'README.md'),
+    `# Synthetic repository\n\nGenerated by repomod's scripts/bench/generate.mjs --files ${files} --seed ${seed} --shape ${shape}.\n`,
+  );
   if (git) commitAll(root, `synthetic repository: ${files} files, seed ${seed}`);
   return manifest;
 }
@@ -351,8 +454,21 @@ export function generateRepository({ files = DEFAULTS.files, seed = DEFAULTS.see
 /** `git init` and one commit with fixed identity and dates, so the commit id is reproducible too. */
 function commitAll(root, message) {
   const date = '2024-01-01T00:00:00Z';
-  const env = { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@repomod.dev', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@repomod.dev', GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
-  const git = (...args) => execFileSync('git', ['-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', ...args], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 'bench',
+    GIT_AUTHOR_EMAIL: 'bench@repomod.dev',
+    GIT_COMMITTER_NAME: 'bench',
+    GIT_COMMITTER_EMAIL: 'bench@repomod.dev',
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_DATE: date,
+  };
+  const git = (...args) =>
+    execFileSync('git', ['-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', ...args], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   git('init', '-q', '-b', 'main');
   git('add', '-A');
   git('commit', '-q', '--no-verify', '-m', message);
@@ -373,7 +489,9 @@ function parseArgs(argv) {
     else if (arg === '--out') options.out = value();
     else if (arg === '--no-git') options.git = false;
     else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('usage: node scripts/bench/generate.mjs [--files N] [--seed S] [--shape mixed|python|typescript] [--out DIR] [--no-git]\n');
+      process.stdout.write(
+        'usage: node scripts/bench/generate.mjs [--files N] [--seed S] [--shape mixed|python|typescript] [--out DIR] [--no-git]\n',
+      );
       process.exit(0);
     } else throw new Error(`unknown argument '${arg}'`);
   }

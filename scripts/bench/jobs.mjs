@@ -23,7 +23,9 @@ export function defineJobs(ctx) {
   const repomod = (...args) => [node, ctx.cli, ...args, '--jobs', String(ctx.jobs), '--no-color'];
   const stock = (transform, ...args) => [node, ctx.jscodeshift, '--dry', '--verbose=0', '-t', transform, ...args];
   // `requires`: where ast-grep is not installed (it is an optional devDependency) its column says so and is skipped
-  const astGrep = (rule, paths) => [{ argv: [ctx.astGrep, 'scan', '--rule', rule, '--json=stream', ...paths], requires: ctx.astGrep }];
+  const astGrep = (rule, paths) => [
+    { argv: [ctx.astGrep, 'scan', '--rule', rule, '--json=stream', ...paths], requires: ctx.astGrep },
+  ];
   const rewriteImports = ctx.registered.has('rewrite-imports');
   const notRegistered = "repomod's rewrite-imports transform is not registered yet (not in `repomod list`)";
 
@@ -33,8 +35,16 @@ export function defineJobs(ctx) {
   // the stock runner's babel-register cannot resolve the sources' `.js` import suffixes to `.ts`
   // files, so the compiled module (ESM, loaded by Node's require(esm) with --no-babel) is the fallback
   const stockRewrite = (...args) => [
-    { argv: stock(path.join(ctx.project, 'transforms/rewrite-imports/index.ts'), ...args), note: 'transforms/rewrite-imports/index.ts', requires: path.join(ctx.project, 'transforms/rewrite-imports/index.ts') },
-    { argv: stock(path.join(ctx.project, 'dist/transforms/rewrite-imports/index.js'), '--no-babel', ...args), note: 'dist/transforms/rewrite-imports/index.js --no-babel (it cannot load the .ts source)', requires: path.join(ctx.project, 'dist/transforms/rewrite-imports/index.js') },
+    {
+      argv: stock(path.join(ctx.project, 'transforms/rewrite-imports/index.ts'), ...args),
+      note: 'transforms/rewrite-imports/index.ts',
+      requires: path.join(ctx.project, 'transforms/rewrite-imports/index.ts'),
+    },
+    {
+      argv: stock(path.join(ctx.project, 'dist/transforms/rewrite-imports/index.js'), '--no-babel', ...args),
+      note: 'dist/transforms/rewrite-imports/index.js --no-babel (it cannot load the .ts source)',
+      requires: path.join(ctx.project, 'dist/transforms/rewrite-imports/index.js'),
+    },
   ];
 
   return [
@@ -45,11 +55,23 @@ export function defineJobs(ctx) {
       paths: SCRIPT_PATHS,
       expected: (m) => m.typescript.foo + m.javascript.foo,
       tools: [
-        { tool: 'repomod', variants: [{ argv: repomod('run', '-t', renameTransform, '--extensions', 'ts,js', ...SCRIPT_PATHS) }] },
-        { tool: 'jscodeshift', variants: [{ argv: stock(renameTransform, '--extensions=ts,js', '--parser=ts', ...SCRIPT_PATHS) }] },
+        {
+          tool: 'repomod',
+          variants: [{ argv: repomod('run', '-t', renameTransform, '--extensions', 'ts,js', ...SCRIPT_PATHS) }],
+        },
+        {
+          tool: 'jscodeshift',
+          variants: [{ argv: stock(renameTransform, '--extensions=ts,js', '--parser=ts', ...SCRIPT_PATHS) }],
+        },
         { tool: 'ast-grep', variants: astGrep(writeRule(ctx.scratch, 'rename-foo.yml', renameRules()), SCRIPT_PATHS) },
       ],
-      targets: [{ against: 'jscodeshift', atLeast: 1.7, source: 'issue 2: a third-party transform at --jobs = cores is ≥ 1.7× the stock runner on 2 cores' }],
+      targets: [
+        {
+          against: 'jscodeshift',
+          atLeast: 1.7,
+          source: 'issue 2: a third-party transform at --jobs = cores is ≥ 1.7× the stock runner on 2 cores',
+        },
+      ],
     },
     {
       name: 'rewrite-imports-ts',
@@ -59,13 +81,41 @@ export function defineJobs(ctx) {
       expected: (m) => m.typescript.importers + m.javascript.importers,
       tools: [
         rewriteImports
-          ? { tool: 'repomod', variants: [{ argv: repomod('rewrite-imports', ...tsMaps.flatMap((m) => ['--map', m]), '--extensions', 'ts,js', ...SCRIPT_PATHS) }] }
+          ? {
+              tool: 'repomod',
+              variants: [
+                {
+                  argv: repomod(
+                    'rewrite-imports',
+                    ...tsMaps.flatMap((m) => ['--map', m]),
+                    '--extensions',
+                    'ts,js',
+                    ...SCRIPT_PATHS,
+                  ),
+                },
+              ],
+            }
           : { tool: 'repomod', skip: notRegistered },
-        { tool: 'jscodeshift', variants: stockRewrite(...tsMaps.map((m) => `--map=${m}`), '--extensions=ts,js', '--parser=ts', ...SCRIPT_PATHS) },
-        { tool: 'ast-grep', variants: astGrep(writeRule(ctx.scratch, 'rewrite-imports-ts.yml', scriptImportRules()), SCRIPT_PATHS) },
+        {
+          tool: 'jscodeshift',
+          variants: stockRewrite(
+            ...tsMaps.map((m) => `--map=${m}`),
+            '--extensions=ts,js',
+            '--parser=ts',
+            ...SCRIPT_PATHS,
+          ),
+        },
+        {
+          tool: 'ast-grep',
+          variants: astGrep(writeRule(ctx.scratch, 'rewrite-imports-ts.yml', scriptImportRules()), SCRIPT_PATHS),
+        },
       ],
       targets: [
-        { against: 'jscodeshift', atLeast: 9, source: 'issue 7: the TS rewrite at least 9× the stock jscodeshift runner' },
+        {
+          against: 'jscodeshift',
+          atLeast: 9,
+          source: 'issue 7: the TS rewrite at least 9× the stock jscodeshift runner',
+        },
         { against: 'ast-grep', atLeast: 1, source: 'issue 7: no slower than ast-grep doing the same rewrite' },
       ],
       memoryLimitMiB: 200,
@@ -78,11 +128,30 @@ export function defineJobs(ctx) {
       expected: (m) => m.python.importers,
       tools: [
         rewriteImports
-          ? { tool: 'repomod', variants: [{ argv: repomod('rewrite-imports', ...pyMaps.flatMap((m) => ['--map', m]), '--extensions', 'py', ...PYTHON_PATHS) }] }
+          ? {
+              tool: 'repomod',
+              variants: [
+                {
+                  argv: repomod(
+                    'rewrite-imports',
+                    ...pyMaps.flatMap((m) => ['--map', m]),
+                    '--extensions',
+                    'py',
+                    ...PYTHON_PATHS,
+                  ),
+                },
+              ],
+            }
           : { tool: 'repomod', skip: notRegistered },
         // the transform parses Python itself (tree-sitter), so it runs under the stock runner too
-        { tool: 'jscodeshift', variants: stockRewrite(...pyMaps.map((m) => `--map=${m}`), '--extensions=py', ...PYTHON_PATHS) },
-        { tool: 'ast-grep', variants: astGrep(writeRule(ctx.scratch, 'rewrite-imports-py.yml', pythonImportRules()), PYTHON_PATHS) },
+        {
+          tool: 'jscodeshift',
+          variants: stockRewrite(...pyMaps.map((m) => `--map=${m}`), '--extensions=py', ...PYTHON_PATHS),
+        },
+        {
+          tool: 'ast-grep',
+          variants: astGrep(writeRule(ctx.scratch, 'rewrite-imports-py.yml', pythonImportRules()), PYTHON_PATHS),
+        },
       ],
       targets: [{ against: 'ast-grep', atLeast: 1, source: 'issue 7: no slower than ast-grep doing the same rewrite' }],
       memoryLimitMiB: 200,
@@ -99,14 +168,53 @@ export function defineJobs(ctx) {
       tolerated: (m) => m.broken ?? 0,
       tools: [
         rewriteImports
-          ? { tool: 'repomod', variants: [{ argv: repomod('rewrite-imports', ...tsMaps.flatMap((m) => ['--map', m]), '--extensions', 'ts,tsx,js', ...SCRIPT_PATHS) }] }
+          ? {
+              tool: 'repomod',
+              variants: [
+                {
+                  argv: repomod(
+                    'rewrite-imports',
+                    ...tsMaps.flatMap((m) => ['--map', m]),
+                    '--extensions',
+                    'ts,tsx,js',
+                    ...SCRIPT_PATHS,
+                  ),
+                },
+              ],
+            }
           : { tool: 'repomod', skip: notRegistered },
-        { tool: 'jscodeshift', variants: stockRewrite(...tsMaps.map((m) => `--map=${m}`), '--extensions=ts,tsx,js', '--parser=tsx', ...SCRIPT_PATHS) },
-        { tool: 'ast-grep', variants: astGrep(writeRule(ctx.scratch, 'rewrite-imports-ts-real.yml', scriptImportRules(['TypeScript', 'Tsx', 'JavaScript'])), SCRIPT_PATHS) },
+        {
+          tool: 'jscodeshift',
+          variants: stockRewrite(
+            ...tsMaps.map((m) => `--map=${m}`),
+            '--extensions=ts,tsx,js',
+            '--parser=tsx',
+            ...SCRIPT_PATHS,
+          ),
+        },
+        {
+          tool: 'ast-grep',
+          variants: astGrep(
+            writeRule(
+              ctx.scratch,
+              'rewrite-imports-ts-real.yml',
+              scriptImportRules(['TypeScript', 'Tsx', 'JavaScript']),
+            ),
+            SCRIPT_PATHS,
+          ),
+        },
       ],
       targets: [
-        { against: 'jscodeshift', atLeast: 9, source: 'issue 16: on a realistic corpus, at most 1/9 of stock jscodeshift\'s wall time' },
-        { against: 'ast-grep', atLeast: 1.25, source: "issue 16: on a realistic corpus, at most 0.8× ast-grep's wall time" },
+        {
+          against: 'jscodeshift',
+          atLeast: 9,
+          source: "issue 16: on a realistic corpus, at most 1/9 of stock jscodeshift's wall time",
+        },
+        {
+          against: 'ast-grep',
+          atLeast: 1.25,
+          source: "issue 16: on a realistic corpus, at most 0.8× ast-grep's wall time",
+        },
       ],
       memoryLimitMiB: 200,
     },
@@ -145,8 +253,18 @@ fix: bar
  */
 function scriptImportRules(languages = ['TypeScript', 'JavaScript']) {
   const rules = [
-    { id: 'package', regex: `^${regexEscape(TS_TARGET)}(/|$)`, replace: `^${regexEscape(TS_TARGET)}`, by: TS_TARGET_NEW },
-    { id: 'path', regex: `^(\\.\\./)+${regexEscape(TS_TARGET_PATH.split('/').slice(1).join('/'))}(/|$)`, replace: regexEscape(TS_TARGET_PATH.split('/').slice(1).join('/')), by: TS_TARGET_PATH_NEW.split('/').slice(1).join('/') },
+    {
+      id: 'package',
+      regex: `^${regexEscape(TS_TARGET)}(/|$)`,
+      replace: `^${regexEscape(TS_TARGET)}`,
+      by: TS_TARGET_NEW,
+    },
+    {
+      id: 'path',
+      regex: `^(\\.\\./)+${regexEscape(TS_TARGET_PATH.split('/').slice(1).join('/'))}(/|$)`,
+      replace: regexEscape(TS_TARGET_PATH.split('/').slice(1).join('/')),
+      by: TS_TARGET_PATH_NEW.split('/').slice(1).join('/'),
+    },
   ];
   const docs = [];
   for (const language of languages) {
@@ -254,11 +372,15 @@ export function readOutcome(tool, stdoutFile, stderr) {
   if (tool === 'repomod') {
     const summary = /(\d+) changed, (\d+) unchanged, (\d+) skipped, (\d+) failed; ([^(\n]*)/.exec(stderr);
     const diffs = stdout.match(/^diff --git /gm)?.length ?? 0;
-    return summary ? { changed: Number(summary[1]), failed: Number(summary[4]), findings: summary[5].trim(), diffs } : { changed: diffs, failed: null, diffs };
+    return summary
+      ? { changed: Number(summary[1]), failed: Number(summary[4]), findings: summary[5].trim(), diffs }
+      : { changed: diffs, failed: null, diffs };
   }
   if (tool === 'jscodeshift') {
     const results = /(\d+) errors\s+(\d+) unmodified\s+(\d+) skipped\s+(\d+) ok/.exec(stdout);
-    return results ? { changed: Number(results[4]), failed: Number(results[1]), skipped: Number(results[3]) } : { changed: null, failed: null };
+    return results
+      ? { changed: Number(results[4]), failed: Number(results[1]), skipped: Number(results[3]) }
+      : { changed: null, failed: null };
   }
   const files = new Set();
   let matches = 0;

@@ -105,7 +105,8 @@ export function measure(argv, { cwd, stdoutFile, timeBinary, pollMs = 20, env = 
         peakKiB: readings.length ? Math.max(...readings) : null,
         treePeakKiB: treePeak || null,
         processPeakKiB: processPeak,
-        stderr: Buffer.concat(head).toString('utf8') + (tail.length ? `\n[…]\n${Buffer.concat(tail).toString('utf8')}` : ''),
+        stderr:
+          Buffer.concat(head).toString('utf8') + (tail.length ? `\n[…]\n${Buffer.concat(tail).toString('utf8')}` : ''),
       });
     });
   });

@@ -8,12 +8,30 @@ import { Lines } from './lines.mjs';
 export const PY_TARGET = 'common.util.lock';
 
 const STDLIB = [
-  'import json', 'import os', 'import re', 'import sys', 'import time', 'import uuid', 'import hashlib',
-  'import itertools', 'import functools', 'from collections import defaultdict, OrderedDict',
-  'from dataclasses import dataclass, field', 'from datetime import datetime, timedelta, timezone',
-  'from pathlib import Path', 'from enum import Enum', 'from decimal import Decimal',
+  'import json',
+  'import os',
+  'import re',
+  'import sys',
+  'import time',
+  'import uuid',
+  'import hashlib',
+  'import itertools',
+  'import functools',
+  'from collections import defaultdict, OrderedDict',
+  'from dataclasses import dataclass, field',
+  'from datetime import datetime, timedelta, timezone',
+  'from pathlib import Path',
+  'from enum import Enum',
+  'from decimal import Decimal',
 ];
-const THIRD_PARTY = ['import requests', 'import sqlalchemy as sa', 'from pydantic import BaseModel', 'import yaml', 'import boto3', 'from celery import shared_task'];
+const THIRD_PARTY = [
+  'import requests',
+  'import sqlalchemy as sa',
+  'from pydantic import BaseModel',
+  'import yaml',
+  'import boto3',
+  'from celery import shared_task',
+];
 
 /**
  * Python source for one module.
@@ -23,7 +41,10 @@ const THIRD_PARTY = ['import requests', 'import sqlalchemy as sa', 'from pydanti
 export function pythonModule(random, spec) {
   const out = new Lines('    ');
   const noun = random.pick(NOUNS);
-  out.line(0, `"""${pascal(noun)} ${spec.test ? 'tests' : random.pick(['helpers', 'service', 'handlers', 'models', 'jobs'])}: ${random.pick(SENTENCES).toLowerCase()}.`);
+  out.line(
+    0,
+    `"""${pascal(noun)} ${spec.test ? 'tests' : random.pick(['helpers', 'service', 'handlers', 'models', 'jobs'])}: ${random.pick(SENTENCES).toLowerCase()}.`,
+  );
   out.line(0, '');
   out.line(0, `${random.pick(SENTENCES)}.`);
   out.line(0, '"""');
@@ -37,9 +58,17 @@ export function pythonModule(random, spec) {
   if (spec.test) out.line(0, 'from unittest import mock');
   out.blank();
   for (const line of random.sample(THIRD_PARTY, random.range(0, 2))) out.line(0, line);
-  const internal = random.sample(spec.siblings.filter((m) => m !== spec.module), random.range(1, 4));
-  for (const module of internal) out.line(0, `from ${module} import ${pascal(random.pick(NOUNS), random.pick(['client', 'service', 'model', 'error']))}`);
-  if (spec.bases && !spec.test) out.line(0, `from ${spec.bases} import AuditMixin, ProcessorBase, RetryMixin, ServiceBase`);
+  const internal = random.sample(
+    spec.siblings.filter((m) => m !== spec.module),
+    random.range(1, 4),
+  );
+  for (const module of internal)
+    out.line(
+      0,
+      `from ${module} import ${pascal(random.pick(NOUNS), random.pick(['client', 'service', 'model', 'error']))}`,
+    );
+  if (spec.bases && !spec.test)
+    out.line(0, `from ${spec.bases} import AuditMixin, ProcessorBase, RetryMixin, ServiceBase`);
   // from common.util.lock import FileLock  (the forms the rewrite-imports job must find)
   if (forms.has('from')) out.line(0, `from ${PY_TARGET} import FileLock, acquire_lock`);
   if (forms.has('from-parenthesised')) {
@@ -51,8 +80,15 @@ export function pythonModule(random, spec) {
   }
   if (forms.has('import-as')) out.line(0, `import ${PY_TARGET} as lock_mod`);
   if (forms.has('import-dotted')) out.line(0, `import ${PY_TARGET}`);
-  if (forms.has('from-parent')) out.line(0, `from ${PY_TARGET.split('.').slice(0, -1).join('.')} import ${PY_TARGET.split('.').at(-1)}`);
-  if (spec.nearMiss) out.line(0, random.chance(0.5) ? `from ${PY_TARGET}ing import Mutex  # not the module being moved` : `# ${PY_TARGET} is imported lazily below`);
+  if (forms.has('from-parent'))
+    out.line(0, `from ${PY_TARGET.split('.').slice(0, -1).join('.')} import ${PY_TARGET.split('.').at(-1)}`);
+  if (spec.nearMiss)
+    out.line(
+      0,
+      random.chance(0.5)
+        ? `from ${PY_TARGET}ing import Mutex  # not the module being moved`
+        : `# ${PY_TARGET} is imported lazily below`,
+    );
   if (forms.has('try')) {
     out.blank();
     out.line(0, 'try:');
@@ -97,25 +133,37 @@ export function pythonModule(random, spec) {
       planted = undefined;
     } else if (spec.test) testClass(out, random, use);
     else if (random.chance(0.45)) pyClass(out, random, use, spec.bases ? random.pick(HIERARCHY_BASES) : undefined);
-    else pyFunction(out, random, 0, `${random.pick(VERBS)}_${random.pick(NOUNS)}${index ? `_${index}` : ''}`, false, use);
+    else
+      pyFunction(out, random, 0, `${random.pick(VERBS)}_${random.pick(NOUNS)}${index ? `_${index}` : ''}`, false, use);
     index++;
   }
   return out.text();
 }
 
-
 function constant(random) {
   const name = snake(random.pick(ADJECTIVES), random.pick(NOUNS)).toUpperCase();
   switch (random.int(4)) {
-    case 0: return `${name}_TIMEOUT = ${random.range(1, 120)}`;
-    case 1: return `${name}_KEY = "${random.pick(NOUNS)}:${random.pick(ADJECTIVES)}"`;
-    case 2: return `${name}_STATES = frozenset({"${random.pick(ADJECTIVES)}", "${random.pick(ADJECTIVES)}"})`;
-    default: return `${name}_LIMIT = ${random.range(10, 5000)}`;
+    case 0:
+      return `${name}_TIMEOUT = ${random.range(1, 120)}`;
+    case 1:
+      return `${name}_KEY = "${random.pick(NOUNS)}:${random.pick(ADJECTIVES)}"`;
+    case 2:
+      return `${name}_STATES = frozenset({"${random.pick(ADJECTIVES)}", "${random.pick(ADJECTIVES)}"})`;
+    default:
+      return `${name}_LIMIT = ${random.range(10, 5000)}`;
   }
 }
 
 /** Bases a service module's class lists when the repository has a class hierarchy ([]: none). */
-const HIERARCHY_BASES = [[], [], ['ProcessorBase'], ['ServiceBase'], ['RetryMixin', 'ServiceBase'], ['AuditMixin', 'ServiceBase'], ['ProcessorBase', 'AuditMixin']];
+const HIERARCHY_BASES = [
+  [],
+  [],
+  ['ProcessorBase'],
+  ['ServiceBase'],
+  ['RetryMixin', 'ServiceBase'],
+  ['AuditMixin', 'ServiceBase'],
+  ['ProcessorBase', 'AuditMixin'],
+];
 
 function pyClass(out, random, use, bases) {
   const noun = random.pick(NOUNS);
@@ -125,12 +173,22 @@ function pyClass(out, random, use, bases) {
     out.line(0, `class ${pascal(noun, 'config')}:`);
     out.line(1, `"""Settings for ${noun} processing."""`);
     out.blank();
-    for (let i = random.range(2, 5); i > 0; i--) out.line(1, `${snake(random.pick(ADJECTIVES), random.pick(NOUNS))}: ${random.pick(['int', 'str', 'bool', 'float'])} = ${random.pick(['0', '""', 'False', '1.5'])}`);
+    for (let i = random.range(2, 5); i > 0; i--)
+      out.line(
+        1,
+        `${snake(random.pick(ADJECTIVES), random.pick(NOUNS))}: ${random.pick(['int', 'str', 'bool', 'float'])} = ${random.pick(['0', '""', 'False', '1.5'])}`,
+      );
     out.line(1, `tags: list[str] = field(default_factory=list)`);
     out.blank();
     out.blank();
   }
-  const header = bases ? (bases.length ? `(${bases.join(', ')})` : '') : random.chance(0.3) ? `(${pascal(random.pick(NOUNS), 'base')})` : '';
+  const header = bases
+    ? bases.length
+      ? `(${bases.join(', ')})`
+      : ''
+    : random.chance(0.3)
+      ? `(${pascal(random.pick(NOUNS), 'base')})`
+      : '';
   out.line(0, `class ${name}${header}:`);
   out.line(1, `"""${random.pick(SENTENCES)}.`);
   out.blank();
@@ -146,7 +204,14 @@ function pyClass(out, random, use, bases) {
   for (let i = 0; i < methods; i++) {
     out.blank();
     if (random.chance(0.15)) out.line(1, random.pick(['@property', '@functools.lru_cache(maxsize=128)']));
-    pyFunction(out, random, 1, `${random.chance(0.2) ? '_' : ''}${random.pick(VERBS)}_${random.pick(NOUNS)}`, true, i === 0 ? use : undefined);
+    pyFunction(
+      out,
+      random,
+      1,
+      `${random.chance(0.2) ? '_' : ''}${random.pick(VERBS)}_${random.pick(NOUNS)}`,
+      true,
+      i === 0 ? use : undefined,
+    );
   }
 }
 
@@ -157,14 +222,23 @@ function testClass(out, random, use) {
     out.blank();
     // @mock.patch("common.util.lock.FileLock")  (a string target the rewrite must follow)
     if (use === 'mock-patch' && i === 1) out.line(1, `@mock.patch("${PY_TARGET}.FileLock")`);
-    else if (random.chance(0.3)) out.line(1, `@mock.patch("${random.pick(['requests.post', 'time.sleep', 'os.environ'])}")`);
+    else if (random.chance(0.3))
+      out.line(1, `@mock.patch("${random.pick(['requests.post', 'time.sleep', 'os.environ'])}")`);
     const name = `test_${random.pick(VERBS)}_${random.pick(ADJECTIVES)}_${random.pick(NOUNS)}`;
     out.line(1, `def ${name}(self${use === 'mock-patch' && i === 1 ? ', lock_cls' : ''}) -> None:`);
-    out.line(2, `${noun} = {"id": "${random.pick(NOUNS)}-${random.range(1, 999)}", "status": "${random.pick(ADJECTIVES)}"}`);
+    out.line(
+      2,
+      `${noun} = {"id": "${random.pick(NOUNS)}-${random.range(1, 999)}", "status": "${random.pick(ADJECTIVES)}"}`,
+    );
     out.line(2, `result = ${random.pick(VERBS)}_${random.pick(NOUNS)}(${noun}, dry_run=True)`);
-    if (use === 'function' && i === 1) out.line(2, `from ${PY_TARGET} import FileLock  # only this test needs the real lock`);
+    if (use === 'function' && i === 1)
+      out.line(2, `from ${PY_TARGET} import FileLock  # only this test needs the real lock`);
     else if (use && i === 1 && use !== 'mock-patch') targetUse(out, random, 2, use);
-    for (let k = random.range(1, 4); k > 0; k--) out.line(2, `assert result${random.chance(0.5) ? `["${random.pick(NOUNS)}"]` : '.status'} == ${random.pick(['"ok"', '0', 'None', `"${random.pick(ADJECTIVES)}"`])}`);
+    for (let k = random.range(1, 4); k > 0; k--)
+      out.line(
+        2,
+        `assert result${random.chance(0.5) ? `["${random.pick(NOUNS)}"]` : '.status'} == ${random.pick(['"ok"', '0', 'None', `"${random.pick(ADJECTIVES)}"`])}`,
+      );
   }
 }
 
@@ -173,7 +247,10 @@ function pyFunction(out, random, indent, name, method, use) {
   if (random.chance(0.3)) args.push(`limit: Optional[int] = None`);
   const params = method ? ['self', ...args] : args;
   const asyncKw = random.chance(0.1) ? 'async ' : '';
-  out.line(indent, `${asyncKw}def ${name}(${params.join(', ')}) -> ${random.pick(['None', 'dict[str, Any]', 'list[str]', 'bool', 'int'])}:`);
+  out.line(
+    indent,
+    `${asyncKw}def ${name}(${params.join(', ')}) -> ${random.pick(['None', 'dict[str, Any]', 'list[str]', 'bool', 'int'])}:`,
+  );
   if (random.chance(0.7)) out.line(indent + 1, `"""${random.pick(SENTENCES)}."""`);
   if (use === 'function') {
     // from common.util.lock import FileLock inside a function: a lazy import to dodge a cycle
@@ -193,11 +270,21 @@ function pyFunction(out, random, indent, name, method, use) {
 function targetUse(out, random, indent, use) {
   const name = `"${random.pick(NOUNS)}-${random.pick(ADJECTIVES)}"`;
   switch (use) {
-    case 'from': out.line(indent, `with FileLock(${name}, timeout=${random.range(1, 30)}):`); out.line(indent + 1, 'acquire_lock(name=__name__)'); break;
-    case 'import-as': out.line(indent, `lock_mod.acquire_lock(${name})`); break;
-    case 'import-dotted': out.line(indent, `${PY_TARGET}.acquire_lock(${name})`); break;
-    case 'from-parent': out.line(indent, `lock.acquire_lock(${name})`); break;
-    default: break;
+    case 'from':
+      out.line(indent, `with FileLock(${name}, timeout=${random.range(1, 30)}):`);
+      out.line(indent + 1, 'acquire_lock(name=__name__)');
+      break;
+    case 'import-as':
+      out.line(indent, `lock_mod.acquire_lock(${name})`);
+      break;
+    case 'import-dotted':
+      out.line(indent, `${PY_TARGET}.acquire_lock(${name})`);
+      break;
+    case 'from-parent':
+      out.line(indent, `lock.acquire_lock(${name})`);
+      break;
+    default:
+      break;
   }
 }
 
@@ -214,13 +301,19 @@ function statement(out, random, indent, depth) {
       out.line(indent, `${a}s = [item for item in ${b}s if item.${adj} and item.${random.pick(NOUNS)}_id is not None]`);
       break;
     case 2:
-      out.line(indent, `payload = {"${a}": ${a}, "${b}": ${b}, "state": "${adj}", "ts": datetime.now(timezone.utc).isoformat()}`);
+      out.line(
+        indent,
+        `payload = {"${a}": ${a}, "${b}": ${b}, "state": "${adj}", "ts": datetime.now(timezone.utc).isoformat()}`,
+      );
       break;
     case 3:
       out.line(indent, `logger.debug(f"${random.pick(SENTENCES).toLowerCase()}: {${a}!r}")`);
       break;
     case 4:
-      out.line(indent, `result = check_${adj}(${a}, key="${random.pick(NOUNS)}.${adj}", retries=${random.range(1, 5)})`);
+      out.line(
+        indent,
+        `result = check_${adj}(${a}, key="${random.pick(NOUNS)}.${adj}", retries=${random.range(1, 5)})`,
+      );
       break;
     case 5:
       out.line(indent, `if ${a} is None or not ${b}:`);

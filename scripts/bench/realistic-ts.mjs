@@ -24,7 +24,11 @@ const LAYERS = ['features', 'modules', 'domain', 'components', 'hooks', 'service
 export function planRealisticScripts(random, count, fixed, utilModule) {
   const entries = [
     fixed(`${TS_TARGET_PATH_NEW}/index.ts`, 'typescript', utilModule),
-    fixed(`${TS_TARGET_PATH_NEW}/types.ts`, 'typescript', 'export interface RetryOptions {\n  attempts?: number;\n  delayMs?: number;\n}\n'),
+    fixed(
+      `${TS_TARGET_PATH_NEW}/types.ts`,
+      'typescript',
+      'export interface RetryOptions {\n  attempts?: number;\n  delayMs?: number;\n}\n',
+    ),
   ];
   const roles = ['api', 'web', 'worker', 'sdk', 'cli', 'ui'];
   for (let p = 0; entries.length < count; p++) {
@@ -47,7 +51,11 @@ export function planRealisticScripts(random, count, fixed, utilModule) {
       const dir = random.pick(dirs);
       const test = dir.endsWith('__tests__') || random.chance(0.12);
       const tsx = !javascript && (dir.includes('components') || random.chance(0.15));
-      let base = test ? `${random.pick(NOUNS)}-${random.pick(VERBS)}.test` : tsx ? pascal(random.pick(ADJECTIVES), random.pick(NOUNS)) : `${random.pick(NOUNS)}-${random.pick(['service', 'store', 'client', 'handlers', 'utils', 'model', 'api'])}`;
+      let base = test
+        ? `${random.pick(NOUNS)}-${random.pick(VERBS)}.test`
+        : tsx
+          ? pascal(random.pick(ADJECTIVES), random.pick(NOUNS))
+          : `${random.pick(NOUNS)}-${random.pick(['service', 'store', 'client', 'handlers', 'utils', 'model', 'api'])}`;
       while (names.has(`${dir}/${base}`)) base += '-2';
       names.add(`${dir}/${base}`);
       files.push({ dir, base, test, ext: javascript ? 'js' : tsx ? 'tsx' : 'ts' });
@@ -62,7 +70,12 @@ export function planRealisticScripts(random, count, fixed, utilModule) {
         typescript: !javascript,
         commonjs,
         test: file.test,
-        siblings: random.sample(files.filter((f) => f !== file && !f.test), 5).map((f) => specifier(file.dir, `${f.dir}/${f.base}`, false)),
+        siblings: random
+          .sample(
+            files.filter((f) => f !== file && !f.test),
+            5,
+          )
+          .map((f) => specifier(file.dir, `${f.dir}/${f.base}`, false)),
         relativeTarget: specifier(file.dir, TS_TARGET_PATH, false),
         nearMiss: random.chance(NEAR_MISS_RATE),
         foo: false,
@@ -84,7 +97,15 @@ export function realisticModule(random, entry) {
     // a merge conflict committed by mistake: no parser accepts the markers
     const lines = text.split('\n');
     const at = random.range(Math.min(8, lines.length - 1), lines.length - 1);
-    lines.splice(at, 0, '<<<<<<< HEAD', lines[at] ?? '', '=======', `// ${random.pick(VERBS)} ${random.pick(NOUNS)}`, '>>>>>>> main');
+    lines.splice(
+      at,
+      0,
+      '<<<<<<< HEAD',
+      lines[at] ?? '',
+      '=======',
+      `// ${random.pick(VERBS)} ${random.pick(NOUNS)}`,
+      '>>>>>>> main',
+    );
     text = lines.join('\n');
   }
   return text;

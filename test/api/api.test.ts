@@ -17,7 +17,9 @@ describe('runTransform', () => {
       ['a.js', 'changed'],
       ['b.js', 'unchanged'],
     ]);
-    expect(result.patch).toMatch(/^diff --git a\/a\.js b\/a\.js\nindex [0-9a-f]{40}\.\.[0-9a-f]{40} 100644\n--- a\/a\.js\n\+\+\+ b\/a\.js\n@@ -1,1 \+1,1 @@\n-foo\(1\);\n\+bar\(1\);\n$/);
+    expect(result.patch).toMatch(
+      /^diff --git a\/a\.js b\/a\.js\nindex [0-9a-f]{40}\.\.[0-9a-f]{40} 100644\n--- a\/a\.js\n\+\+\+ b\/a\.js\n@@ -1,1 \+1,1 @@\n-foo\(1\);\n\+bar\(1\);\n$/,
+    );
     expect(readFileSync(path.join(dir, 'a.js'), 'utf8')).toBe('foo(1);\n');
   });
 
@@ -30,7 +32,9 @@ describe('runTransform', () => {
 
   it('rejects an unknown option of a built-in transform with a ConfigError', async () => {
     const dir = repoWith({ 'a.py': 'x = 1\n' });
-    await expect(runTransform({ cwd: dir, transform: 'replace-symlinks', options: { mdoe: 'copy' } })).rejects.toBeInstanceOf(ConfigError);
+    await expect(
+      runTransform({ cwd: dir, transform: 'replace-symlinks', options: { mdoe: 'copy' } }),
+    ).rejects.toBeInstanceOf(ConfigError);
   });
 });
 
@@ -60,9 +64,14 @@ describe('check without a config', () => {
     const result = await check({ cwd: dir, jobs: 1 });
     const errors = result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.path}:${d.line}`);
     expect(errors).toEqual(expect.arrayContaining(['svc/broken.py:1', 'svc/classes.py:7']));
-    const changed = result.files.filter((f) => f.status === 'changed').map((f) => f.path).sort();
+    const changed = result.files
+      .filter((f) => f.status === 'changed')
+      .map((f) => f.path)
+      .sort();
     expect(changed).toEqual(['svc/classes.py', 'svc/log.py']);
-    expect(result.patch).toContain('-logging.error("x", exc_info=True, exc_info=True)\n+logging.error("x", exc_info=True)\n');
+    expect(result.patch).toContain(
+      '-logging.error("x", exc_info=True, exc_info=True)\n+logging.error("x", exc_info=True)\n',
+    );
     expect(result.patch).toContain('-class Bad(Mixin, Base):\n+class Bad(Base):\n');
     expect(result.patch).not.toContain('-class Fine');
   });

@@ -31,18 +31,33 @@ describe('the transform contract api/index.ts exports', () => {
 
   it('types a module the engine runs: per-file transform, meta and repository plan', async () => {
     const contexts: (PlanContext | undefined)[] = [];
-    const transform: TransformFunction = (file, _api, raw) => file.source.replace(/\bfoo\b/g, resolveOptions(raw, options).to);
-    const meta: TransformMeta = { name: 'rename-foo', description: 'foo ➔ --to', extensions: ['js'], options, prefilter: () => ['foo'] };
+    const transform: TransformFunction = (file, _api, raw) =>
+      file.source.replace(/\bfoo\b/g, resolveOptions(raw, options).to);
+    const meta: TransformMeta = {
+      name: 'rename-foo',
+      description: 'foo ➔ --to',
+      extensions: ['js'],
+      options,
+      prefilter: () => ['foo'],
+    };
     const planRepository: PlanRepository = async (repo: RepoIndex, raw, _report, context): Promise<FileChange[]> => {
       contexts.push(context);
       // a whole-repository change: a note beside the renamed code
-      const after = { kind: 'file' as const, bytes: Buffer.from(`renamed to ${resolveOptions(raw, options).to} in ${repo.files.length} files\n`), executable: false };
+      const after = {
+        kind: 'file' as const,
+        bytes: Buffer.from(`renamed to ${resolveOptions(raw, options).to} in ${repo.files.length} files\n`),
+        executable: false,
+      };
       return [{ path: 'RENAMED.txt', before: null, after }];
     };
     const module: TransformModule = { default: transform, meta, planRepository };
 
     const dir = repoWith({ 'a.js': 'foo(1);\n', 'b.js': 'baz(2);\n' });
-    const result = await runOn(dir, { name: 'rename-foo', specifier: 'test:rename-foo', builtin: false, preloaded: module }, { to: 'qux' });
+    const result = await runOn(
+      dir,
+      { name: 'rename-foo', specifier: 'test:rename-foo', builtin: false, preloaded: module },
+      { to: 'qux' },
+    );
     expect(result.files.map((f) => [f.path, f.status])).toEqual([
       ['RENAMED.txt', 'changed'],
       ['a.js', 'changed'],

@@ -42,7 +42,9 @@ describe('file-system faults during --apply', () => {
     const before = pictureOf(root);
     const run = repomod(root, ['move', 'pkg', 'lib/pkg', '--apply'], undefined, { REPOMOD_FAULT: 'fsync:50:fail' });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^repomod: error: cannot write '[^']+': i\/o error \(injected fault\) \(EIO\); nothing was written\n/);
+    expect(run.stderr).toMatch(
+      /^repomod: error: cannot write '[^']+': i\/o error \(injected fault\) \(EIO\); nothing was written\n/,
+    );
     expect(run.stderr.endsWith(HELP)).toBe(true);
     expect(run.stderr.split('\n')).toHaveLength(3);
     expect(pictureOf(root)).toEqual(before);
@@ -56,11 +58,13 @@ describe('file-system faults during --apply', () => {
       return context.skip();
     }
     // a 600 KB module whose one import changes, on a disk with about 200 KB free
-    const big = `import pkg.old\n${'x = 1  # padding\n'.repeat(600 * 1024 / 17)}`;
+    const big = `import pkg.old\n${'x = 1  # padding\n'.repeat((600 * 1024) / 17)}`;
     writeFileSync(path.join(root, 'big.py'), big);
     writeFileSync(path.join(root, 'filler'), Buffer.alloc(1024 * 1024 - big.length - 200 * 1024));
     const run = repomod(root, ['rewrite-imports', '--map', 'pkg.old=pkg.new', '--apply', 'big.py']);
-    expect(run.stderr).toMatch(/^repomod: error: cannot write '[^']+': no space left on device \(ENOSPC\); nothing was written\n/);
+    expect(run.stderr).toMatch(
+      /^repomod: error: cannot write '[^']+': no space left on device \(ENOSPC\); nothing was written\n/,
+    );
     expect(run.code).toBe(1);
     expect(readFileSync(path.join(root, 'big.py'), 'utf8')).toBe(big);
     expect(Object.keys(pictureOf(root)).sort()).toEqual(['big.py', 'filler']);
@@ -78,7 +82,9 @@ describe('file-system faults during --apply', () => {
     const before = pictureOf(root);
     const run = repomod(root, ['move', 'pkg', 'locked/pkg', '--apply']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^repomod: error: cannot write 'locked[^']*': read-only file system \(EROFS\); nothing was written\n/);
+    expect(run.stderr).toMatch(
+      /^repomod: error: cannot write 'locked[^']*': read-only file system \(EROFS\); nothing was written\n/,
+    );
     expect(pictureOf(root)).toEqual(before);
   });
 });
@@ -97,8 +103,12 @@ describe('the uncommitted-changes guard fails closed', () => {
     const before = pictureOf(root);
     const run = repomod(root, ['move', 'pkg', 'lib/pkg', '--apply'], undefined, env);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('repomod: error: cannot tell whether files have uncommitted changes: git says: fatal: detected dubious ownership in repository');
-    expect(run.stderr).toContain(`help: git config --global --add safe.directory ${root}, or pass --allow-dirty to write without this check\n`);
+    expect(run.stderr).toContain(
+      'repomod: error: cannot tell whether files have uncommitted changes: git says: fatal: detected dubious ownership in repository',
+    );
+    expect(run.stderr).toContain(
+      `help: git config --global --add safe.directory ${root}, or pass --allow-dirty to write without this check\n`,
+    );
     expect(pictureOf(root)).toEqual(before);
     const forced = repomod(root, ['move', 'pkg', 'lib/pkg', '--apply', '--allow-dirty'], undefined, env);
     expect(forced.code, forced.stderr).toBe(0);
@@ -111,7 +121,9 @@ describe('the uncommitted-changes guard fails closed', () => {
     writeFileSync(path.join(root, '.git', 'index'), 'not an index');
     const run = repomod(root, ['move', 'pkg', 'lib/pkg', '--apply']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^repomod: error: cannot tell whether files have uncommitted changes: git says: .*index.*; nothing was written\n/);
+    expect(run.stderr).toMatch(
+      /^repomod: error: cannot tell whether files have uncommitted changes: git says: .*index.*; nothing was written\n/,
+    );
     expect(readFileSync(path.join(root, 'app.py'), 'utf8')).toBe('from pkg import m1\n');
   });
 
@@ -122,17 +134,20 @@ describe('the uncommitted-changes guard fails closed', () => {
     writeFileSync(path.join(nested, 'use.py'), 'import pkg.m1\n');
     initRepo(nested);
     writeFileSync(path.join(nested, 'use.py'), 'import pkg.m1  # edited, not committed\n');
-      const run = repomod(root, ['move', 'pkg', 'lib/pkg', '--apply']);
+    const run = repomod(root, ['move', 'pkg', 'lib/pkg', '--apply']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('repomod: error: 1 file has uncommitted changes: vendor/tool/use.py; nothing was written\n');
+    expect(run.stderr).toContain(
+      'repomod: error: 1 file has uncommitted changes: vendor/tool/use.py; nothing was written\n',
+    );
     expect(readFileSync(path.join(nested, 'use.py'), 'utf8')).toBe('import pkg.m1  # edited, not committed\n');
   });
 });
 
 describe('stdout and the command line', () => {
-  const shell = (cwd: string, command: string) => spawnSync('bash', ['-c', command], { cwd, encoding: 'utf8', env: { ...process.env, CLI } });
+  const shell = (cwd: string, command: string) =>
+    spawnSync('bash', ['-c', command], { cwd, encoding: 'utf8', env: { ...process.env, CLI } });
 
-  it('a reader that goes away (| head) ends quietly with the run\'s exit code', () => {
+  it("a reader that goes away (| head) ends quietly with the run's exit code", () => {
     const root = smallRepo();
     const run = shell(root, 'node "$CLI" move pkg lib/pkg | head -c 20 > /dev/null; echo "exit ${PIPESTATUS[0]}" >&2');
     expect(run.stderr).not.toMatch(/Error|at /);
@@ -143,7 +158,9 @@ describe('stdout and the command line', () => {
     const root = smallRepo();
     const run = shell(root, 'node "$CLI" move pkg lib/pkg > /dev/full');
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('repomod: error: cannot write the output to stdout: no space left on device (ENOSPC); the output is lost\n');
+    expect(run.stderr).toContain(
+      'repomod: error: cannot write the output to stdout: no space left on device (ENOSPC); the output is lost\n',
+    );
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -151,7 +168,9 @@ describe('stdout and the command line', () => {
     const root = smallRepo();
     const run = shell(root, 'node "$CLI" move pkg lib/pkg >&-');
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain('repomod: error: cannot write the output to stdout: stdout is closed (EBADF); the output is lost\n');
+    expect(run.stderr).toContain(
+      'repomod: error: cannot write the output to stdout: stdout is closed (EBADF); the output is lost\n',
+    );
   });
 
   it('paths after -- are paths, even when they start with -', () => {
@@ -168,11 +187,13 @@ describe('stdout and the command line', () => {
     expect(missing.stderr).toContain("repomod: error: path 'missing.js' does not exist\n");
   });
 
-  it("an empty path is a usage error, not the whole repository", () => {
+  it('an empty path is a usage error, not the whole repository', () => {
     const root = smallRepo();
     const run = repomod(root, ['fix-call-syntax', '--apply', '']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("repomod: error: an empty path ('') was given\nhelp: give files, directories or globs, or none for the current directory\n");
+    expect(run.stderr).toBe(
+      "repomod: error: an empty path ('') was given\nhelp: give files, directories or globs, or none for the current directory\n",
+    );
     expect(git(root, 'status', '--porcelain')).toBe('');
   });
 
@@ -182,6 +203,8 @@ describe('stdout and the command line', () => {
     writeFileSync(path.join(root, 'broken.js'), 'module.exports = (file) => { return file.source.replace( };\n');
     const run = repomod(root, ['run', '-t', 'broken.js', 'a.js']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^repomod: error: cannot load transform 'broken\.js': .*Unexpected token.*\nhelp: fix the transform file/);
+    expect(run.stderr).toMatch(
+      /^repomod: error: cannot load transform 'broken\.js': .*Unexpected token.*\nhelp: fix the transform file/,
+    );
   });
 });

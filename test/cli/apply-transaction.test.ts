@@ -11,7 +11,13 @@ import { pictureOf } from '../lib/write/fixtures.js';
 
 interface Running {
   pid: number;
-  done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; stdout: string; endedAt: number }>;
+  done: Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stderr: string;
+    stdout: string;
+    endedAt: number;
+  }>;
   kill: (signal: NodeJS.Signals) => void;
 }
 
@@ -21,7 +27,9 @@ function start(cwd: string, args: string[], env: Record<string, string> = {}): R
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
-  const done = new Promise<Awaited<Running['done']>>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr, stdout, endedAt: performance.now() })));
+  const done = new Promise<Awaited<Running['done']>>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stderr, stdout, endedAt: performance.now() })),
+  );
   return { pid: child.pid!, done, kill: (signal) => child.kill(signal) };
 }
 
@@ -53,12 +61,19 @@ function movableRepo(modules = 120): string {
   const root = tempDir('repomod-tx-');
   for (let i = 0; i < modules; i++) {
     mkdirSync(path.join(root, 'pkg', `sub${i % 5}`), { recursive: true });
-    writeFileSync(path.join(root, 'pkg', `sub${i % 5}`, `m${i}.py`), `from pkg.sub${(i + 1) % 5} import m${(i + 1) % modules}\nX${i} = ${i}\n`);
+    writeFileSync(
+      path.join(root, 'pkg', `sub${i % 5}`, `m${i}.py`),
+      `from pkg.sub${(i + 1) % 5} import m${(i + 1) % modules}\nX${i} = ${i}\n`,
+    );
   }
   for (let i = 0; i < 5; i++) writeFileSync(path.join(root, 'pkg', `sub${i}`, '__init__.py'), '');
   writeFileSync(path.join(root, 'pkg', '__init__.py'), '');
   mkdirSync(path.join(root, 'app'));
-  for (let i = 0; i < 30; i++) writeFileSync(path.join(root, 'app', `v${i}.py`), `import pkg.sub1.m1\n\ndef f():\n    from pkg.sub2 import m2\n    return m2\n`);
+  for (let i = 0; i < 30; i++)
+    writeFileSync(
+      path.join(root, 'app', `v${i}.py`),
+      `import pkg.sub1.m1\n\ndef f():\n    from pkg.sub2 import m2\n    return m2\n`,
+    );
   initRepo(root);
   return root;
 }
@@ -95,7 +110,7 @@ describe('kill -9 during a real move', () => {
     const duration = clean.endedAt - began;
     const result = pictureOf(root);
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const seen = { original: 0, result: 0 };
     for (let i = 0; i < 20; i++) {
       reset();
@@ -140,23 +155,26 @@ describe('signals', () => {
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
-  ] as const)('%s while a slow transform runs in-process (--jobs 1): exit %i, nothing written', async (signal, code) => {
-    const root = tempDir('repomod-slow-');
-    for (let i = 0; i < 200; i++) writeFileSync(path.join(root, `f${i}.js`), `foo(${i});\n`);
-    writeFileSync(path.join(root, 'slow.cjs'), SLOW_TRANSFORM);
-    initRepo(root);
-    const original = pictureOf(root);
-    const run = start(root, ['run', '-t', 'slow.cjs', '--jobs', '1', '--apply', '.']);
-    await waitFor(() => existsSync(path.join(root, 'started')));
-    await sleep(300);
-    const sent = performance.now();
-    run.kill(signal);
-    const ended = await run.done;
-    expect(ended.code, ended.stderr).toBe(code);
-    expect(ended.endedAt - sent).toBeLessThan(2000);
-    expect(ended.stderr).toContain('interrupted: nothing was written');
-    expect(pictureOf(root, (rel) => rel === '.git' || rel === 'started')).toEqual(original);
-  });
+  ] as const)(
+    '%s while a slow transform runs in-process (--jobs 1): exit %i, nothing written',
+    async (signal, code) => {
+      const root = tempDir('repomod-slow-');
+      for (let i = 0; i < 200; i++) writeFileSync(path.join(root, `f${i}.js`), `foo(${i});\n`);
+      writeFileSync(path.join(root, 'slow.cjs'), SLOW_TRANSFORM);
+      initRepo(root);
+      const original = pictureOf(root);
+      const run = start(root, ['run', '-t', 'slow.cjs', '--jobs', '1', '--apply', '.']);
+      await waitFor(() => existsSync(path.join(root, 'started')));
+      await sleep(300);
+      const sent = performance.now();
+      run.kill(signal);
+      const ended = await run.done;
+      expect(ended.code, ended.stderr).toBe(code);
+      expect(ended.endedAt - sent).toBeLessThan(2000);
+      expect(ended.stderr).toContain('interrupted: nothing was written');
+      expect(pictureOf(root, (rel) => rel === '.git' || rel === 'started')).toEqual(original);
+    },
+  );
 
   it('Ctrl-C stops a third-party transform stuck in an endless loop', async () => {
     const root = tempDir('repomod-stuck-');
@@ -177,14 +195,19 @@ describe('signals', () => {
       mkdirSync(path.join(root, `p${p}`));
       writeFileSync(path.join(root, `p${p}`, 'base.py'), 'class Mixin:\n    pass\n\n\nclass Base(Mixin):\n    pass\n');
     }
-    for (let i = 0; i < 6000; i++) writeFileSync(path.join(root, `p${i % 30}`, `m${i}.py`), `from p${i % 30}.base import Base, Mixin\n\n\nclass C${i}(Base):\n    pass\n`);
+    for (let i = 0; i < 6000; i++)
+      writeFileSync(
+        path.join(root, `p${i % 30}`, `m${i}.py`),
+        `from p${i % 30}.base import Base, Mixin\n\n\nclass C${i}(Base):\n    pass\n`,
+      );
     initRepo(root);
     const run = start(root, ['remove-redundant-bases', '--apply']);
     await sleep(1500);
     const sent = performance.now();
     run.kill('SIGINT');
     const ended = await run.done;
-    if (ended.code === 0 && ended.endedAt < sent + 20) return console.log('skipped: the run finished before the signal');
+    if (ended.code === 0 && ended.endedAt < sent + 20)
+      return console.log('skipped: the run finished before the signal');
     expect(ended.code, ended.stderr).toBe(130);
     expect(ended.endedAt - sent).toBeLessThan(2000);
     expect(git(root, 'status', '--porcelain')).toBe('');
@@ -201,10 +224,16 @@ describe('concurrent runs and edits', () => {
     writeFileSync(slow.release, '');
     const ended = await first.done;
     expect(second.code).toBe(1);
-    expect(second.stderr).toMatch(new RegExp(`^repomod: error: another repomod run \\(pid ${first.pid}, 'move pkg lib/pkg --apply', since [^)]+\\) is writing this work tree; nothing was written\\n`));
+    expect(second.stderr).toMatch(
+      new RegExp(
+        `^repomod: error: another repomod run \\(pid ${first.pid}, 'move pkg lib/pkg --apply', since [^)]+\\) is writing this work tree; nothing was written\\n`,
+      ),
+    );
     expect(ended.code, ended.stderr).toBe(0);
     expect(existsSync(path.join(root, 'lib/pkg/sub0/m0.py'))).toBe(true);
-    expect(readFileSync(path.join(root, 'app/v0.py'), 'utf8')).toBe('import lib.pkg.sub1.m1\n\ndef f():\n    from lib.pkg.sub2 import m2\n    return m2\n');
+    expect(readFileSync(path.join(root, 'app/v0.py'), 'utf8')).toBe(
+      'import lib.pkg.sub1.m1\n\ndef f():\n    from lib.pkg.sub2 import m2\n    return m2\n',
+    );
   });
 
   it('an edit saved while the run works makes it write nothing and name the file', async () => {
@@ -218,7 +247,9 @@ describe('concurrent runs and edits', () => {
     writeFileSync(path.join(root, 'f00.js'), 'foo(0); // edited by hand\n');
     const ended = await run.done;
     expect(ended.code).toBe(1);
-    expect(ended.stderr).toContain("repomod: error: 'f00.js' changed on disk while repomod was running; nothing was written\n");
+    expect(ended.stderr).toContain(
+      "repomod: error: 'f00.js' changed on disk while repomod was running; nothing was written\n",
+    );
     expect(git(root, 'status', '--porcelain')).toBe(' M f00.js\n?? started\n');
     expect(readFileSync(path.join(root, 'f00.js'), 'utf8')).toBe('foo(0); // edited by hand\n');
   });
@@ -233,7 +264,9 @@ describe('concurrent runs and edits', () => {
     writeFileSync(path.join(root, 'b', 'settings_local.py'), 'SECRET = "mine"\n');
     const run = repomod(root, ['move', 'a', 'b', '--apply']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("repomod: error: 'b/settings_local.py' already exists and would be overwritten; nothing was written\n");
+    expect(run.stderr).toContain(
+      "repomod: error: 'b/settings_local.py' already exists and would be overwritten; nothing was written\n",
+    );
     expect(readFileSync(path.join(root, 'b', 'settings_local.py'), 'utf8')).toBe('SECRET = "mine"\n');
     expect(readFileSync(path.join(root, 'a', 'settings_local.py'), 'utf8')).toBe('DEBUG = False\n');
   });

@@ -7,7 +7,9 @@ const quiet = <T>(command: CommandModule<object, T>): CommandModule<object, T> =
 
 async function parse(line: string): Promise<Record<string, unknown>> {
   return yargs(line.split(' '))
-    .command('bundle <command>', 'bundle', (y) => y.command(quiet(buildCommand)).command(quiet(checkCommand)).command(quiet(closureCommand)).demandCommand(1))
+    .command('bundle <command>', 'bundle', (y) =>
+      y.command(quiet(buildCommand)).command(quiet(checkCommand)).command(quiet(closureCommand)).demandCommand(1),
+    )
     .strict()
     .exitProcess(false)
     .fail((message, error) => {
@@ -43,6 +45,11 @@ describe('bundle arguments', () => {
 
   it('reads the closure flags', async () => {
     const args = await parse('bundle closure fn_a/main.py --fix copies --ignore-module a,b --source-root src');
-    expect([args.entry, args.fix, args.ignoreModule, args.sourceRoot]).toEqual(['fn_a/main.py', 'copies', ['a', 'b'], ['src']]);
+    expect([args.entry, args.fix, args.ignoreModule, args.sourceRoot]).toEqual([
+      'fn_a/main.py',
+      'copies',
+      ['a', 'b'],
+      ['src'],
+    ]);
   });
 });

@@ -54,7 +54,9 @@ describe('bundle build', () => {
     const out = path.join(tempDir(), 'out');
     mkdirSync(out);
     writeFileSync(path.join(out, 'stale.py'), 'old\n');
-    expect(() => buildBundle(path.join(repo, 'fn_a'), out)).toThrow(/--out .* is not empty \(1 entry\); nothing was written/);
+    expect(() => buildBundle(path.join(repo, 'fn_a'), out)).toThrow(
+      /--out .* is not empty \(1 entry\); nothing was written/,
+    );
     expect(readdirSync(out)).toEqual(['stale.py']);
     buildBundle(path.join(repo, 'fn_a'), out, { force: true });
     expect(existsSync(path.join(out, 'stale.py'))).toBe(false);
@@ -102,20 +104,26 @@ describe('bundle check', () => {
 
 describe('bundle CLI end to end', () => {
   const jiti = path.join(REPO_ROOT, 'node_modules', '.bin', 'jiti');
-  const cli = (cwd: string, ...args: string[]) => spawnSync(jiti, [path.join(REPO_ROOT, 'cli', 'index.ts'), ...args], { cwd, encoding: 'utf8' });
+  const cli = (cwd: string, ...args: string[]) =>
+    spawnSync(jiti, [path.join(REPO_ROOT, 'cli', 'index.ts'), ...args], { cwd, encoding: 'utf8' });
 
   it('check exits 1 on a missing source and 0 once it is back; build writes --out', { timeout: 60_000 }, () => {
     const repo = setUp(path.join(BUILD_CASES, 'function-with-entries'));
     execFileSync('mv', ['tools', 'tools-moved'], { cwd: repo });
     const broken = cli(repo, 'bundle', 'check', 'fn_a');
     expect(broken.status).toBe(1);
-    expect(broken.stderr).toContain("fn_a/repomod.bundle.json:4:1: error: bundle entry 'bin/serve.sh': source 'tools/serve.sh' does not exist [bundle/missing-source]");
+    expect(broken.stderr).toContain(
+      "fn_a/repomod.bundle.json:4:1: error: bundle entry 'bin/serve.sh': source 'tools/serve.sh' does not exist [bundle/missing-source]",
+    );
     execFileSync('mv', ['tools-moved', 'tools'], { cwd: repo });
     const fixed = cli(repo, 'bundle', 'check', 'fn_a');
     expect([fixed.status, fixed.stderr]).toEqual([0, 'fn_a: 3 bundle entries, 10 files; 0 warnings\n']);
     const out = path.join(tempDir(), 'deploy');
     const built = cli(repo, 'bundle', 'build', 'fn_a', '--out', out);
-    expect([built.status, built.stderr]).toEqual([0, `built fn_a into ${out}: 10 files, 6 from bundle entries; 0 warnings\n`]);
+    expect([built.status, built.stderr]).toEqual([
+      0,
+      `built fn_a into ${out}: 10 files, 6 from bundle entries; 0 warnings\n`,
+    ]);
     const again = cli(repo, 'bundle', 'build', 'fn_a', '--out', out);
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/^repomod: error: --out .* is not empty .*\nhelp: pass --force/);

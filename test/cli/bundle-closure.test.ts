@@ -23,7 +23,9 @@ interface CaseSpec {
 /** A fresh repository holding the case's tree and links. */
 function setUp(caseDir: string): string {
   const dir = tempDir();
-  const links = existsSync(path.join(caseDir, 'links.json')) ? JSON.parse(readFileSync(path.join(caseDir, 'links.json'), 'utf8')) : {};
+  const links = existsSync(path.join(caseDir, 'links.json'))
+    ? JSON.parse(readFileSync(path.join(caseDir, 'links.json'), 'utf8'))
+    : {};
   materialise(path.join(caseDir, 'tree'), dir, links);
   initRepo(dir);
   return dir;
@@ -52,23 +54,27 @@ describe('bundle closure cases', () => {
 describe('bundle closure --fix', () => {
   const caseDir = path.join(CASES, 'lazy-and-optional-imports-missing');
   const entry = 'fn_espn/main.py';
-  const missingCodes = (diagnostics: { code: string }[]) => diagnostics.filter((d) => d.code === 'bundle/missing-module');
+  const missingCodes = (diagnostics: { code: string }[]) =>
+    diagnostics.filter((d) => d.code === 'bundle/missing-module');
 
-  it.each(['manifest', 'links', 'copies'] as const)('--fix %s provides every missing module; a second run reports none', async (style) => {
-    const repo = setUp(caseDir);
-    const first = await closureOf(path.join(repo, entry), { fix: style });
-    expect(missingCodes(first.diagnostics)).toHaveLength(2);
-    // the dry run's patch through real git apply, and --apply, give the same tree
-    const viaPatch = setUp(caseDir);
-    writeFileSync(path.join(viaPatch, '.git', 'fix.patch'), renderPatch(first.changes));
-    git(viaPatch, 'apply', '.git/fix.patch');
-    await applyChanges(repo, first.changes);
-    expect(snapshotTree(viaPatch)).toEqual(snapshotTree(repo));
-    const second = await closureOf(path.join(repo, entry), { fix: style });
-    expect(missingCodes(second.diagnostics)).toEqual([]);
-    expect(second.changes).toEqual([]);
-    expect(second.closure.files.map((f) => f.provider)).not.toContain('missing');
-  });
+  it.each(['manifest', 'links', 'copies'] as const)(
+    '--fix %s provides every missing module; a second run reports none',
+    async (style) => {
+      const repo = setUp(caseDir);
+      const first = await closureOf(path.join(repo, entry), { fix: style });
+      expect(missingCodes(first.diagnostics)).toHaveLength(2);
+      // the dry run's patch through real git apply, and --apply, give the same tree
+      const viaPatch = setUp(caseDir);
+      writeFileSync(path.join(viaPatch, '.git', 'fix.patch'), renderPatch(first.changes));
+      git(viaPatch, 'apply', '.git/fix.patch');
+      await applyChanges(repo, first.changes);
+      expect(snapshotTree(viaPatch)).toEqual(snapshotTree(repo));
+      const second = await closureOf(path.join(repo, entry), { fix: style });
+      expect(missingCodes(second.diagnostics)).toEqual([]);
+      expect(second.changes).toEqual([]);
+      expect(second.closure.files.map((f) => f.provider)).not.toContain('missing');
+    },
+  );
 
   it('--fix links writes relative links that resolve to the real modules', async () => {
     const repo = setUp(caseDir);
@@ -81,7 +87,10 @@ describe('bundle closure --fix', () => {
 
   it('--fix manifest records sorted entries, merged with an existing manifest', async () => {
     const repo = setUp(caseDir);
-    writeFileSync(path.join(repo, 'fn_espn', 'repomod.bundle.json'), '{"entries": [{"from": "shared/fast_path.py", "to": "shared/fast_path.py"}]}\n');
+    writeFileSync(
+      path.join(repo, 'fn_espn', 'repomod.bundle.json'),
+      '{"entries": [{"from": "shared/fast_path.py", "to": "shared/fast_path.py"}]}\n',
+    );
     const report = await closureOf(path.join(repo, entry), { fix: 'manifest' });
     const manifest = report.changes.find((c) => c.path === 'fn_espn/repomod.bundle.json');
     expect(manifest?.after?.kind === 'file' && manifest.after.bytes.toString()).toBe(
@@ -91,7 +100,10 @@ describe('bundle closure --fix', () => {
 
   it('--json gives the import chain that pulls in each file', async () => {
     const repo = setUp(caseDir);
-    const json = closureJson(await closureOf(path.join(repo, entry))) as { files: { path: string; provider: string; chain: unknown[] }[]; missing: unknown[] };
+    const json = closureJson(await closureOf(path.join(repo, entry))) as {
+      files: { path: string; provider: string; chain: unknown[] }[];
+      missing: unknown[];
+    };
     expect(json.files.find((f) => f.path === 'shared/config.py')).toEqual({
       path: 'shared/config.py',
       source: 'shared/config.py',
@@ -99,15 +111,31 @@ describe('bundle closure --fix', () => {
       chain: [{ file: 'main.py', line: 3, module: 'shared.config' }],
     });
     expect(json.missing).toEqual([
-      { module: 'shared.fast_path', destination: 'shared/fast_path.py', source: 'shared/fast_path.py', importedBy: { file: 'main.py', line: 6 }, optional: true, inFunction: false },
-      { module: 'shared.espn_client', destination: 'shared/espn_client.py', source: 'shared/espn_client.py', importedBy: { file: 'main.py', line: 16 }, optional: false, inFunction: true },
+      {
+        module: 'shared.fast_path',
+        destination: 'shared/fast_path.py',
+        source: 'shared/fast_path.py',
+        importedBy: { file: 'main.py', line: 6 },
+        optional: true,
+        inFunction: false,
+      },
+      {
+        module: 'shared.espn_client',
+        destination: 'shared/espn_client.py',
+        source: 'shared/espn_client.py',
+        importedBy: { file: 'main.py', line: 16 },
+        optional: false,
+        inFunction: true,
+      },
     ]);
   });
 
   it('ends the summary of a --fix dry run the way every dry run ends it, and says what --apply wrote', () => {
     const repo = setUp(caseDir);
     const dry = repomod(repo, ['bundle', 'closure', entry, '--fix', 'manifest']);
-    expect(dry.stderr.split('\n').at(-2)).toMatch(/^main\.py: \d+ files needed, 2 missing from the package, 1 to record; 1 error, \d+ warnings? \(dry run: nothing written; add --apply to write\)$/);
+    expect(dry.stderr.split('\n').at(-2)).toMatch(
+      /^main\.py: \d+ files needed, 2 missing from the package, 1 to record; 1 error, \d+ warnings? \(dry run: nothing written; add --apply to write\)$/,
+    );
     const applied = repomod(repo, ['bundle', 'closure', entry, '--fix', 'manifest', '--apply', '--allow-dirty']);
     expect(applied.stderr.split('\n').at(-2)).toMatch(/, 1 written; \d+ warnings?$/);
   });

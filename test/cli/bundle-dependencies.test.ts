@@ -10,7 +10,8 @@ import { formatDiagnostic } from '../../lib/diagnostics.js';
 import { repomod } from '../helpers/cli.js';
 import { initRepo, repoWith, tempDir } from '../helpers/tree.js';
 
-const diagnostics = async (entry: string, python?: string) => (await closureOf(entry, { python })).diagnostics.map(formatDiagnostic);
+const diagnostics = async (entry: string, python?: string) =>
+  (await closureOf(entry, { python })).diagnostics.map(formatDiagnostic);
 
 describe('without a Python environment', () => {
   it('warns, naming the declared requirement, for what that requirement commonly installs; errors for the rest', async () => {
@@ -57,14 +58,21 @@ describe('without a Python environment', () => {
 
 // a venv made offline (no pip), with distributions written as .dist-info folders
 const venvProbe = spawnSync('python3', ['-c', 'import venv'], { encoding: 'utf8' });
-const noVenv = venvProbe.status !== 0 ? `python3 cannot make a venv (${venvProbe.error?.message ?? venvProbe.stderr.trim()})` : undefined;
+const noVenv =
+  venvProbe.status !== 0
+    ? `python3 cannot make a venv (${venvProbe.error?.message ?? venvProbe.stderr.trim()})`
+    : undefined;
 if (noVenv) console.log(`${noVenv}: the Python environment tests are skipped`);
 
 function makeVenv(dir: string): string {
   const made = spawnSync('python3', ['-m', 'venv', '--without-pip', dir], { encoding: 'utf8' });
   if (made.status !== 0) throw new Error(`python3 -m venv failed: ${made.stderr}`);
   const lib = path.join(dir, 'lib');
-  return path.join(lib, readdirSync(lib).find((d) => d.startsWith('python'))!, 'site-packages');
+  return path.join(
+    lib,
+    readdirSync(lib).find((d) => d.startsWith('python'))!,
+    'site-packages',
+  );
 }
 
 /** A fake installed distribution: its files, METADATA with Requires-Dist lines, and RECORD. */
@@ -75,11 +83,27 @@ function install(sitePackages: string, name: string, files: string[], requires: 
     mkdirSync(path.dirname(path.join(sitePackages, file)), { recursive: true });
     writeFileSync(path.join(sitePackages, file), '');
   }
-  writeFileSync(path.join(info, 'METADATA'), ['Metadata-Version: 2.1', `Name: ${name}`, 'Version: 1.0', ...requires.map((r) => `Requires-Dist: ${r}`), ''].join('\n'));
-  writeFileSync(path.join(info, 'RECORD'), [...files, `${path.basename(info)}/METADATA`, `${path.basename(info)}/RECORD`].map((f) => `${f},,`).join('\n') + '\n');
+  writeFileSync(
+    path.join(info, 'METADATA'),
+    ['Metadata-Version: 2.1', `Name: ${name}`, 'Version: 1.0', ...requires.map((r) => `Requires-Dist: ${r}`), ''].join(
+      '\n',
+    ),
+  );
+  writeFileSync(
+    path.join(info, 'RECORD'),
+    [...files, `${path.basename(info)}/METADATA`, `${path.basename(info)}/RECORD`].map((f) => `${f},,`).join('\n') +
+      '\n',
+  );
 }
 
-const MAIN = ['import acme.core.errors', 'import acme_helpers', 'import acmeextra', 'import stray', 'import nowhere', ''].join('\n');
+const MAIN = [
+  'import acme.core.errors',
+  'import acme_helpers',
+  'import acmeextra',
+  'import stray',
+  'import nowhere',
+  '',
+].join('\n');
 
 function acmeRepo(requirements: string): { repo: string; sitePackages: (venv: string) => string } {
   const repo = repoWith({ 'fn/requirements.txt': requirements, 'fn/main.py': MAIN });
@@ -87,7 +111,12 @@ function acmeRepo(requirements: string): { repo: string; sitePackages: (venv: st
     repo,
     sitePackages: (venv) => {
       const site = makeVenv(venv);
-      install(site, 'acme-cloud-thing', ['acme/thing/__init__.py'], ['acme-core>=1', 'acme-extra-only; extra == "fancy"']);
+      install(
+        site,
+        'acme-cloud-thing',
+        ['acme/thing/__init__.py'],
+        ['acme-core>=1', 'acme-extra-only; extra == "fancy"'],
+      );
       install(site, 'acme-core', ['acme/core/__init__.py', 'acme/core/errors.py', 'acme_helpers.py']);
       install(site, 'acme-extra-only', ['acmeextra/__init__.py']);
       install(site, 'Stray', ['stray/__init__.py']);
@@ -102,15 +131,24 @@ describe.skipIf(noVenv)('with a Python environment', () => {
     const { repo, sitePackages } = acmeRepo('acme-cloud-thing\nrequests\n');
     sitePackages(path.join(repo, '.venv'));
     writeFileSync(path.join(repo, 'fn/main.py'), `${MAIN}import urllib3\n`);
-    expect(await diagnostics(path.join(repo, 'fn/main.py'))).toEqual([
-      "fn/main.py:3:8: error: 'acmeextra' is imported and .venv/bin/python (Python 3.11.7) has it from 'acme-extra-only', but no dependency declared in requirements.txt pulls that in; add 'acme-extra-only' [bundle/undeclared-dependency]",
-      "fn/main.py:4:8: error: 'stray' is imported and .venv/bin/python (Python 3.11.7) has it from 'stray', but no dependency declared in requirements.txt pulls that in; add 'stray' [bundle/undeclared-dependency]",
-      "fn/main.py:5:8: error: 'nowhere' is imported but no dependency declared in requirements.txt provides it, and .venv/bin/python (Python 3.11.7) does not have it installed; add 'nowhere' [bundle/undeclared-dependency]",
-      "fn/main.py:6:8: warning: 'urllib3' is imported but not declared in requirements.txt; 'urllib3' usually comes with the declared 'requests', which .venv/bin/python (Python 3.11.7) does not have installed. Declare it if the code relies on it directly [bundle/indirect-dependency]",
-    ].map((line) => line.replaceAll('3.11.7', pythonVersion())));
-    const json = closureJson(await closureOf(path.join(repo, 'fn/main.py'))) as { thirdParty: { module: string; via?: string; declared: boolean }[]; environment: { python: string } };
+    expect(await diagnostics(path.join(repo, 'fn/main.py'))).toEqual(
+      [
+        "fn/main.py:3:8: error: 'acmeextra' is imported and .venv/bin/python (Python 3.11.7) has it from 'acme-extra-only', but no dependency declared in requirements.txt pulls that in; add 'acme-extra-only' [bundle/undeclared-dependency]",
+        "fn/main.py:4:8: error: 'stray' is imported and .venv/bin/python (Python 3.11.7) has it from 'stray', but no dependency declared in requirements.txt pulls that in; add 'stray' [bundle/undeclared-dependency]",
+        "fn/main.py:5:8: error: 'nowhere' is imported but no dependency declared in requirements.txt provides it, and .venv/bin/python (Python 3.11.7) does not have it installed; add 'nowhere' [bundle/undeclared-dependency]",
+        "fn/main.py:6:8: warning: 'urllib3' is imported but not declared in requirements.txt; 'urllib3' usually comes with the declared 'requests', which .venv/bin/python (Python 3.11.7) does not have installed. Declare it if the code relies on it directly [bundle/indirect-dependency]",
+      ].map((line) => line.replaceAll('3.11.7', pythonVersion())),
+    );
+    const json = closureJson(await closureOf(path.join(repo, 'fn/main.py'))) as {
+      thirdParty: { module: string; via?: string; declared: boolean }[];
+      environment: { python: string };
+    };
     expect(json.environment.python).toBe('.venv/bin/python');
-    expect(json.thirdParty.find((t) => t.module === 'acme.core.errors')).toMatchObject({ declared: false, distribution: 'acme-core', via: 'acme-cloud-thing' });
+    expect(json.thirdParty.find((t) => t.module === 'acme.core.errors')).toMatchObject({
+      declared: false,
+      distribution: 'acme-core',
+      via: 'acme-cloud-thing',
+    });
   });
 
   it('--python outside the repository, and extras asked for in requirements.txt', async () => {
@@ -118,7 +156,9 @@ describe.skipIf(noVenv)('with a Python environment', () => {
     const venv = path.join(tempDir(), 'env');
     sitePackages(venv);
     const run = repomod(repo, ['bundle', 'closure', 'fn/main.py', '--python', path.join(venv, 'bin/python')]);
-    expect(run.stderr).toContain(`fn/main.py:5:8: error: 'nowhere' is imported but no dependency declared in requirements.txt provides it, and ${path.join(venv, 'bin/python')} (Python ${pythonVersion()}) does not have it installed; add 'nowhere' [bundle/undeclared-dependency]\n`);
+    expect(run.stderr).toContain(
+      `fn/main.py:5:8: error: 'nowhere' is imported but no dependency declared in requirements.txt provides it, and ${path.join(venv, 'bin/python')} (Python ${pythonVersion()}) does not have it installed; add 'nowhere' [bundle/undeclared-dependency]\n`,
+    );
     expect(run.stderr.match(/\[bundle\/\S+\]/g)).toEqual(['[bundle/undeclared-dependency]']);
     expect(run.code).toBe(1);
   });
@@ -146,5 +186,7 @@ describe.skipIf(noVenv)('with a Python environment', () => {
 });
 
 function pythonVersion(): string {
-  return spawnSync('python3', ['-c', 'import platform; print(platform.python_version())'], { encoding: 'utf8' }).stdout.trim();
+  return spawnSync('python3', ['-c', 'import platform; print(platform.python_version())'], {
+    encoding: 'utf8',
+  }).stdout.trim();
 }

@@ -35,14 +35,18 @@ describe('repomod check', () => {
     expect(shown.stdout).toContain(FIXED_LINES);
     writeFileSync(path.join(repo, 'fix.patch'), shown.stdout);
     git(repo, 'apply', 'fix.patch');
-    expect(readFileSync(path.join(repo, 'svc/log.py'), 'utf8')).toBe('import logging\nlogging.error("x", exc_info=True)\n');
+    expect(readFileSync(path.join(repo, 'svc/log.py'), 'utf8')).toBe(
+      'import logging\nlogging.error("x", exc_info=True)\n',
+    );
   });
 
   it('points GitHub annotations at the changed line (not the first context line of its hunk) and a command that shows the diff', () => {
     const repo = repoWith({ 'svc/log.py': REPEATED });
     const run = repomod(repo, ['check', '--format', 'github']);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain("::error file=svc/log.py,line=2,title=repomod check::svc/log.py needs changes: run 'repomod check --diff' to see the fix; add --apply to write it\n");
+    expect(run.stdout).toContain(
+      "::error file=svc/log.py,line=2,title=repomod check::svc/log.py needs changes: run 'repomod check --diff' to see the fix; add --apply to write it\n",
+    );
   });
 
   it('looks only under the current directory when no paths are given, links included', () => {
@@ -59,6 +63,8 @@ describe('reviewCommand', () => {
   it('drops output and mode flags, and asks check for its diff', () => {
     expect(reviewCommand(['imports', '--check', '--format', 'github', 'src'])).toBe('repomod imports src');
     expect(reviewCommand(['check', '--json', '--no-color'])).toBe('repomod check --diff');
-    expect(reviewCommand(['calls', '--format=markdown', '--keyword', 'exc_info=True'])).toBe('repomod calls --keyword exc_info=True');
+    expect(reviewCommand(['calls', '--format=markdown', '--keyword', 'exc_info=True'])).toBe(
+      'repomod calls --keyword exc_info=True',
+    );
   });
 });

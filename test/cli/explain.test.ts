@@ -18,7 +18,9 @@ function sources(dir: string): { file: string; text: string }[] {
     const abs = path.join(dir, name);
     if (statSync(abs).isDirectory()) return sources(abs);
     if (!name.endsWith('.ts') || name === 'messages.ts' || name === 'explanations.ts') return [];
-    const text = readFileSync(abs, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+    const text = readFileSync(abs, 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
     return [{ file: path.relative(REPO_ROOT, abs), text }];
   });
 }
@@ -26,17 +28,23 @@ function sources(dir: string): { file: string; text: string }[] {
 describe('every reportable code has an explanation', () => {
   const variants = new Set([...entries.values()].flatMap((e) => e.messages ?? []));
 
-  it.each(tables.filter((t) => t.owner !== 'engine').map((t) => [t.owner, t] as const))('every message of %s', (owner, table) => {
-    expect(Object.keys(table.explanations).length).toBeGreaterThan(0);
-    const unexplained = Object.keys(table.messages).filter((key) => {
-      const code = key.includes('/') || entries.has(key) ? key : `${owner}/${key}`;
-      return !entries.has(code) && !variants.has(key);
-    });
-    expect(unexplained).toEqual([]);
-  });
+  it.each(tables.filter((t) => t.owner !== 'engine').map((t) => [t.owner, t] as const))(
+    'every message of %s',
+    (owner, table) => {
+      expect(Object.keys(table.explanations).length).toBeGreaterThan(0);
+      const unexplained = Object.keys(table.messages).filter((key) => {
+        const code = key.includes('/') || entries.has(key) ? key : `${owner}/${key}`;
+        return !entries.has(code) && !variants.has(key);
+      });
+      expect(unexplained).toEqual([]);
+    },
+  );
 
   it('every code the reporting code names (transform, bundle and engine codes)', () => {
-    const owners = tables.map((t) => t.owner).filter((o) => o !== 'engine').join('|');
+    const owners = tables
+      .map((t) => t.owner)
+      .filter((o) => o !== 'engine')
+      .join('|');
     const prefixed = new RegExp(`['\`]((?:${owners})/[a-z-]+)['\`]`, 'g');
     const named = new Set<string>();
     for (const { text } of ['lib', 'transforms', 'api', 'cli'].flatMap((d) => sources(path.join(REPO_ROOT, d)))) {
@@ -54,7 +62,15 @@ describe('every reportable code has an explanation', () => {
     expect(e.before).not.toBe(e.after);
     expect(suppressionText(code, e).length).toBeGreaterThan(0);
     const text = explainText(code, e, suppressionText(code, e));
-    for (const heading of ['## Why it matters', '## Example', 'Before:', 'After:', '## How to fix', '## How to suppress']) expect(text).toContain(heading);
+    for (const heading of [
+      '## Why it matters',
+      '## Example',
+      'Before:',
+      'After:',
+      '## How to fix',
+      '## How to suppress',
+    ])
+      expect(text).toContain(heading);
   });
 });
 
@@ -107,11 +123,21 @@ describe('repomod explain', () => {
 
   it('an unknown code: did you mean, exit 2; an ambiguous short name: the full codes, exit 2', () => {
     const typo = repomod(REPO_ROOT, ['explain', 'rewrite-imports/missing-modul']);
-    expect([typo.code, typo.stdout, typo.stderr]).toEqual([2, '', "repomod: error: unknown diagnostic code 'rewrite-imports/missing-modul'\nhelp: did you mean 'rewrite-imports/missing-module'? run 'repomod explain --list' to see them all\n"]);
+    expect([typo.code, typo.stdout, typo.stderr]).toEqual([
+      2,
+      '',
+      "repomod: error: unknown diagnostic code 'rewrite-imports/missing-modul'\nhelp: did you mean 'rewrite-imports/missing-module'? run 'repomod explain --list' to see them all\n",
+    ]);
     const far = repomod(REPO_ROOT, ['explain', 'zzzzzz']);
-    expect([far.code, far.stderr]).toEqual([2, "repomod: error: unknown diagnostic code 'zzzzzz'\nhelp: run 'repomod explain --list' to see them all\n"]);
+    expect([far.code, far.stderr]).toEqual([
+      2,
+      "repomod: error: unknown diagnostic code 'zzzzzz'\nhelp: run 'repomod explain --list' to see them all\n",
+    ]);
     const both = repomod(REPO_ROOT, ['explain', 'broken-link']);
-    expect([both.code, both.stderr]).toEqual([2, "repomod: error: 'broken-link' is the short name of 2 codes: replace-symlinks/broken-link, bundle/broken-link\nhelp: give the full code, e.g. repomod explain replace-symlinks/broken-link\n"]);
+    expect([both.code, both.stderr]).toEqual([
+      2,
+      "repomod: error: 'broken-link' is the short name of 2 codes: replace-symlinks/broken-link, bundle/broken-link\nhelp: give the full code, e.g. repomod explain replace-symlinks/broken-link\n",
+    ]);
     expect(repomod(REPO_ROOT, ['explain']).code).toBe(2);
   });
 
@@ -121,7 +147,9 @@ describe('repomod explain', () => {
     expect(run.stdout).toBe(codeListText(entries));
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines.map((l) => l.split(/\s+/)[0])).toEqual([...entries.keys()]);
-    expect(lines.find((l) => l.startsWith('remove-redundant-bases/inconsistent-mro '))).toMatch(/ error +Python cannot create a consistent method resolution order for the class$/);
+    expect(lines.find((l) => l.startsWith('remove-redundant-bases/inconsistent-mro '))).toMatch(
+      / error +Python cannot create a consistent method resolution order for the class$/,
+    );
   });
 });
 

@@ -12,14 +12,19 @@ import { git, repoWith, tempDir } from '../helpers/tree.js';
 const FILES = {
   'pkg/__init__.py': '',
   'pkg/base.py': 'class Retry:\n    pass\n\n\nclass Audit(Retry):\n    pass\n',
-  'pkg/jobs.py': 'from pkg.base import Audit, Retry\n\n\nclass Daily(Retry, Audit):\n    pass\n\n\nclass Weekly(Audit):\n    pass\n',
+  'pkg/jobs.py':
+    'from pkg.base import Audit, Retry\n\n\nclass Daily(Retry, Audit):\n    pass\n\n\nclass Weekly(Audit):\n    pass\n',
   'pkg/log.py': 'import logging\nlogging.error("x", exc_info=True, exc_info=True)\n',
   'pkg/broken.py': 'def f(:\n    return 1\n',
   'pkg/plain.py': 'VALUE = 1\n',
 };
 
 /** A run's observable result, with the one figure that differs between runs (its duration) masked. */
-const outcome = (run: CliRun) => ({ code: run.code, stdout: run.stdout, stderr: run.stderr.replace(/\(\d+(\.\d+)?s\)/g, '(…s)') });
+const outcome = (run: CliRun) => ({
+  code: run.code,
+  stdout: run.stdout,
+  stderr: run.stderr.replace(/\(\d+(\.\d+)?s\)/g, '(…s)'),
+});
 
 const cacheOf = (repo: string) => path.join(repo, '.git', 'repomod', 'cache');
 
@@ -78,7 +83,7 @@ describe('the fact cache', () => {
     expect(entries(cacheOf(repo)).length).toBe(before + 1);
   });
 
-  it('parses for one file only that file and the modules its classes\' bases lead to', () => {
+  it("parses for one file only that file and the modules its classes' bases lead to", () => {
     const repo = repoWith(FILES);
     const run = repomod(repo, ['check', 'pkg/jobs.py']);
     expect(run.stderr).toContain('pkg/jobs.py:4:7: error:');

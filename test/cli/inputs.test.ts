@@ -36,7 +36,11 @@ describe('size limit', () => {
     [4096, 4096],
   ])('parses %j as %d bytes', (text, bytes) => expect(parseSize(text, '--max-file-size')).toBe(bytes));
 
-  it.each(['', '0', '-1', '10 parsecs', '1e9', 'MB'])('rejects %j', (text) => expect(() => parseSize(text, '--max-file-size')).toThrow(/--max-file-size must be a size such as 10MB, 500k or a number of bytes/));
+  it.each(['', '0', '-1', '10 parsecs', '1e9', 'MB'])('rejects %j', (text) =>
+    expect(() => parseSize(text, '--max-file-size')).toThrow(
+      /--max-file-size must be a size such as 10MB, 500k or a number of bytes/,
+    ),
+  );
 
   it.each([
     [52_428_800, '52.4 MB'],
@@ -63,17 +67,27 @@ describe.runIf(built)('files past the parse limit', () => {
   it('takes the limit from --max-file-size, then from the config, and rejects a bad one (exit 2)', () => {
     const dir = repository({ 'a.py': `${BROKEN}${'#'.repeat(2000)}\n`, 'b.py': BROKEN });
     const flag = repomod(dir, ['fix-call-syntax', '--max-file-size', '1k']);
-    expect(flag.stderr.split('\n')[0]).toBe('a.py:1:1: warning: file is 2 kB, over the 1 kB parse limit (--max-file-size); left unchanged [too-large]');
+    expect(flag.stderr.split('\n')[0]).toBe(
+      'a.py:1:1: warning: file is 2 kB, over the 1 kB parse limit (--max-file-size); left unchanged [too-large]',
+    );
     expect(flag.stdout).toMatch(/^diff --git a\/b.py b\/b.py\n/);
     writeFileSync(path.join(dir, 'repomod.config.json'), JSON.stringify({ maxFileSize: '1500' }));
-    expect(repomod(dir, ['fix-call-syntax']).stderr.split('\n')[0]).toBe('a.py:1:1: warning: file is 2 kB, over the 1.5 kB parse limit (--max-file-size); left unchanged [too-large]');
+    expect(repomod(dir, ['fix-call-syntax']).stderr.split('\n')[0]).toBe(
+      'a.py:1:1: warning: file is 2 kB, over the 1.5 kB parse limit (--max-file-size); left unchanged [too-large]',
+    );
     // the flag wins over the config
     expect(repomod(dir, ['fix-call-syntax', '--max-file-size', '1MB']).stderr).not.toContain('too-large');
     const bad = repomod(dir, ['fix-call-syntax', '--max-file-size', '5X']);
-    expect([bad.code, bad.stderr]).toEqual([2, 'repomod: error: --max-file-size must be a size such as 10MB, 500k or a number of bytes, got "5X"\nhelp: e.g. --max-file-size 20MB\n']);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      'repomod: error: --max-file-size must be a size such as 10MB, 500k or a number of bytes, got "5X"\nhelp: e.g. --max-file-size 20MB\n',
+    ]);
     writeFileSync(path.join(dir, 'repomod.config.json'), JSON.stringify({ maxFileSize: true }));
     const badConfig = repomod(dir, ['fix-call-syntax']);
-    expect([badConfig.code, badConfig.stderr]).toEqual([2, `repomod: error: 'maxFileSize' in repomod.config.json must be a size such as 10MB, 500k or a number of bytes, got true\nhelp: e.g. "maxFileSize": "20MB"\n`]);
+    expect([badConfig.code, badConfig.stderr]).toEqual([
+      2,
+      `repomod: error: 'maxFileSize' in repomod.config.json must be a size such as 10MB, 500k or a number of bytes, got true\nhelp: e.g. "maxFileSize": "20MB"\n`,
+    ]);
   });
 });
 
@@ -82,7 +96,12 @@ describe.runIf(built && mkfifo)('paths that are not regular files', () => {
     const dir = repository({ 'ok.py': BROKEN, 'x.py/readme.txt': 'not python\n' });
     spawnSync('mkfifo', [path.join(dir, 'pipe.py')]);
     const started = Date.now();
-    const run = spawnSync(process.execPath, [CLI, 'fix-call-syntax', '--check', 'pipe.py', 'x.py', 'ok.py'], { cwd: dir, encoding: 'utf8', timeout: 20_000, env: { ...process.env, FORCE_COLOR: '0' } });
+    const run = spawnSync(process.execPath, [CLI, 'fix-call-syntax', '--check', 'pipe.py', 'x.py', 'ok.py'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 20_000,
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
     expect(run.signal).toBeNull(); // a read of the FIFO would block until the timeout kills it
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(run.stderr.split('\n').slice(0, 3)).toEqual([
@@ -104,7 +123,10 @@ describe.runIf(built && mkfifo)('paths that are not regular files', () => {
 
 describe.runIf(built)('unreadable directories', () => {
   it('reports an unreadable directory as a read-error, so --check fails instead of passing', (context) => {
-    const dir = repository({ 'pkg/m.py': 'f(a=1)\n', 'secret/s.py': BROKEN, 'ignored/s.py': BROKEN, '.gitignore': 'ignored/\n' }, false);
+    const dir = repository(
+      { 'pkg/m.py': 'f(a=1)\n', 'secret/s.py': BROKEN, 'ignored/s.py': BROKEN, '.gitignore': 'ignored/\n' },
+      false,
+    );
     chmodSync(path.join(dir, 'secret'), 0o000);
     chmodSync(path.join(dir, 'ignored'), 0o000);
     try {
@@ -137,7 +159,14 @@ describe('control characters in file names', () => {
   ])('quotes %j as %s', (name, quoted) => expect(quotePath(name)).toBe(quoted));
 
   it('keeps a diagnostic on one line', () => {
-    const line = formatDiagnostic({ path: 'a\nb.py', line: 1, column: 5, severity: 'error', code: 'parse-error', message: "file does not parse ('x\ny'); left unchanged" });
+    const line = formatDiagnostic({
+      path: 'a\nb.py',
+      line: 1,
+      column: 5,
+      severity: 'error',
+      code: 'parse-error',
+      message: "file does not parse ('x\ny'); left unchanged",
+    });
     expect(line).toBe('"a\\nb.py":1:5: error: file does not parse (\'x\\ny\'); left unchanged [parse-error]');
   });
 

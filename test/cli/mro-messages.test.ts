@@ -10,8 +10,10 @@ function processorRepo(): string {
     'orchestration/__init__.py': '',
     'orchestration/shared/__init__.py': '',
     'orchestration/shared/processors/__init__.py': '',
-    'orchestration/shared/processors/mixins.py': 'class SmartSkipMixin:\n    pass\n\n\nclass BackfillMixin:\n    pass\n',
-    'orchestration/shared/processors/base.py': 'from orchestration.shared.processors.mixins import BackfillMixin\n\n\nclass ProcessorBase(BackfillMixin):\n    pass\n',
+    'orchestration/shared/processors/mixins.py':
+      'class SmartSkipMixin:\n    pass\n\n\nclass BackfillMixin:\n    pass\n',
+    'orchestration/shared/processors/base.py':
+      'from orchestration.shared.processors.mixins import BackfillMixin\n\n\nclass ProcessorBase(BackfillMixin):\n    pass\n',
     'orchestration/shared/processors/daily.py':
       'from orchestration.shared.processors.base import ProcessorBase\nfrom orchestration.shared.processors.mixins import BackfillMixin as Backfill, SmartSkipMixin\n\n\n' +
       'def build():\n    class DailyCacheProcessor(SmartSkipMixin, Backfill, ProcessorBase):\n        pass\n    return DailyCacheProcessor\n',
@@ -31,17 +33,27 @@ it('names each class once, in a short line, and says "would remove" under check 
   expect(line).toBe(error('would remove'));
   const message = line.slice(line.indexOf('error: ') + 7, line.lastIndexOf(' ['));
   expect(message.length).toBeLessThan(200);
-  for (const name of ['DailyCacheProcessor', 'BackfillMixin', 'ProcessorBase']) expect(message.split(name).length - 1, name).toBe(1);
+  for (const name of ['DailyCacheProcessor', 'BackfillMixin', 'ProcessorBase'])
+    expect(message.split(name).length - 1, name).toBe(1);
   expect(repomod(dir, ['bases']).stderr.split('\n')[0]).toBe(error('would remove'));
   const verbose = repomod(dir, ['bases', '--check', '--verbose']).stderr;
-  expect(verbose).toContain('info: would remove Backfill: BackfillMixin is already a base of ProcessorBase (orchestration/shared/processors/base.py:4) [remove-redundant-bases/redundant-base]\n');
-  expect(verbose).toContain('info: would remove the import of BackfillMixin as Backfill from orchestration.shared.processors.mixins: nothing else in the file uses it');
+  expect(verbose).toContain(
+    'info: would remove Backfill: BackfillMixin is already a base of ProcessorBase (orchestration/shared/processors/base.py:4) [remove-redundant-bases/redundant-base]\n',
+  );
+  expect(verbose).toContain(
+    'info: would remove the import of BackfillMixin as Backfill from orchestration.shared.processors.mixins: nothing else in the file uses it',
+  );
 });
 
 it('says "removed" once --apply wrote the fix', () => {
   const dir = processorRepo();
   const applied = repomod(dir, ['bases', '--apply', '--verbose']);
   expect(applied.code).toBe(1);
-  expect(applied.stderr.split('\n')).toEqual(expect.arrayContaining([error('removed'), expect.stringMatching(/info: removed Backfill: BackfillMixin is already a base of ProcessorBase /)]));
+  expect(applied.stderr.split('\n')).toEqual(
+    expect.arrayContaining([
+      error('removed'),
+      expect.stringMatching(/info: removed Backfill: BackfillMixin is already a base of ProcessorBase /),
+    ]),
+  );
   expect(applied.stderr).not.toContain('would remove');
 });

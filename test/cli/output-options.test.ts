@@ -9,7 +9,10 @@ import { initRepo, tempDir } from '../helpers/tree.js';
 function repo(): string {
   const dir = tempDir();
   writeFileSync(path.join(dir, 'a.py'), 'import logging\nlogging.error("x", exc_info=True, exc_info=True)\n');
-  writeFileSync(path.join(dir, 'longer_name.py'), 'import logging\nlogging.error(\n    "y",\n    exc_info=True\n, exc_info=True)\nlogging.error("z", exc_info=True, exc_info=True)\n');
+  writeFileSync(
+    path.join(dir, 'longer_name.py'),
+    'import logging\nlogging.error(\n    "y",\n    exc_info=True\n, exc_info=True)\nlogging.error("z", exc_info=True, exc_info=True)\n',
+  );
   writeFileSync(path.join(dir, 'broken.py'), 'def f(:\n    pass\n');
   initRepo(dir);
   return dir;
@@ -33,7 +36,9 @@ it('--quiet prints only errors on stderr, and the exit code is unchanged', () =>
   expect(quiet.stdout).toBe(loud.stdout);
   expect(quiet.code).toBe(loud.code);
   expect(quiet.code).toBe(1);
-  expect(quiet.stderr).toBe("broken.py:1:7: error: file does not parse (expected ')'); left unchanged: `def f(:` [parse-error]\n");
+  expect(quiet.stderr).toBe(
+    "broken.py:1:7: error: file does not parse (expected ')'); left unchanged: `def f(:` [parse-error]\n",
+  );
   const check = repomod(dir, ['check', '-q', 'a.py']);
   expect([check.code, check.stderr]).toEqual([1, 'a.py: would change\n']);
   expect(repomod(dir, ['check', '--quiet', '--verbose']).code).toBe(2);

@@ -45,7 +45,9 @@ describe('repomod command line', () => {
   });
 
   it('passes --transform-option pairs through, typed, without eating the paths', async () => {
-    const request = await parse(`${RUN} --transform-option from=foo --transform-option n=3 --transform-option flag=true src`);
+    const request = await parse(
+      `${RUN} --transform-option from=foo --transform-option n=3 --transform-option flag=true src`,
+    );
     expect(request.transformOptions).toMatchObject({ from: 'foo', n: 3, flag: true });
     expect(request.args.paths).toEqual(['src']);
   });
@@ -78,7 +80,11 @@ describe('repomod command line', () => {
   it.each([
     [`${RUN} --parser tsx --no-babel`, { parser: 'tsx' }, { parser: 'tsx', babel: false }],
     [`${RUN} -d -s --run-in-band`, { dry: true, silent: true, runInBand: true }, {}],
-    [`${RUN} --apply --ignore-pattern gen/** --gitignore --fail-on-error`, { dry: false, ignorePattern: ['gen/**'], gitignore: true, failOnError: true }, {}],
+    [
+      `${RUN} --apply --ignore-pattern gen/** --gitignore --fail-on-error`,
+      { dry: false, ignorePattern: ['gen/**'], gitignore: true, failOnError: true },
+      {},
+    ],
   ])("takes stock jscodeshift's flags: %s", async (line, options, runner) => {
     const request = await parse(line);
     expect(request.transformOptions).toMatchObject(options);
@@ -115,7 +121,10 @@ describe('repomod command line', () => {
     [`${RUN} --jobs 0`, '--jobs must be a positive integer, got 0'],
     [`${RUN} --transform-option novalue`, "--transform-option 'novalue' is not key=value"],
     [`${RUN} --dry --apply`, '--dry and --apply cannot be used together'],
-    [`${RUN} --parser espree`, 'Invalid values:\n  Argument: parser, Given: "espree", Choices: "babel", "babylon", "flow", "ts", "tsx"'],
+    [
+      `${RUN} --parser espree`,
+      'Invalid values:\n  Argument: parser, Given: "espree", Choices: "babel", "babylon", "flow", "ts", "tsx"',
+    ],
     [`${RUN} --parser-config missing.json`, "cannot read --parser-config 'missing.json' (ENOENT)"],
     ['rewrite-imports --frobnicate', "unknown option '--frobnicate' for 'repomod rewrite-imports'"],
     ['run', 'Missing required argument: transform'],
@@ -150,8 +159,30 @@ describe('repomod command line', () => {
     it('declares every rewrite-imports option but those that do not apply, so the two cannot drift', async () => {
       const { meta } = await import('../../transforms/rewrite-imports/meta.js');
       const { moveOptions, NOT_FOR_MOVE } = await import('../../cli/commands/move.js');
-      expect(moveOptions().map((d) => d.name).sort()).toEqual(meta.options!.map((d) => d.name).filter((n) => !NOT_FOR_MOVE.includes(n)).sort());
-      expect(moveOptions().map((d) => d.name).sort()).toEqual(['allStrings', 'allowDamaged', 'keepRelative', 'onlyIn', 'rewriteDocs', 'rewriteText', 'sourceRoot', 'strict']);
+      expect(
+        moveOptions()
+          .map((d) => d.name)
+          .sort(),
+      ).toEqual(
+        meta
+          .options!.map((d) => d.name)
+          .filter((n) => !NOT_FOR_MOVE.includes(n))
+          .sort(),
+      );
+      expect(
+        moveOptions()
+          .map((d) => d.name)
+          .sort(),
+      ).toEqual([
+        'allStrings',
+        'allowDamaged',
+        'keepRelative',
+        'onlyIn',
+        'rewriteDocs',
+        'rewriteText',
+        'sourceRoot',
+        'strict',
+      ]);
     });
   });
 });

@@ -34,7 +34,9 @@ function runHook(hook: Hook, repo: string) {
   return spawnSync(process.execPath, [CLI, ...args, ...files], { cwd: repo, encoding: 'utf8' });
 }
 
-const CONFIG = JSON.stringify({ transforms: { 'rewrite-imports': { map: ['old.util=new.util'] }, 'fix-call-syntax': { keyword: ['exc_info=True'] } } });
+const CONFIG = JSON.stringify({
+  transforms: { 'rewrite-imports': { map: ['old.util=new.util'] }, 'fix-call-syntax': { keyword: ['exc_info=True'] } },
+});
 
 function stagedRepo(files: Record<string, string>, links: Record<string, string> = {}): string {
   const repo = tempDir();
@@ -67,13 +69,20 @@ describe('.pre-commit-hooks.yaml', () => {
     'pkg/classes.py': 'class A:\n    pass\n\n\nclass B(A):\n    pass\n\n\nclass C(A, B):\n    pass\n',
   };
 
-  it.each(hooks.map((h) => [h.id, h] as const))('%s fails the commit on staged problems and passes on clean files', (_id, hook) => {
-    const dirty = stagedRepo(problems, { 'fn/shared': '../sharde' });
-    const failing = runHook(hook, dirty);
-    expect(failing.status, failing.stderr).toBe(1);
-    const clean = stagedRepo({ 'jobs/run.py': 'from new.util import X\n', 'pkg/__init__.py': '', 'pkg/ok.py': 'class A:\n    pass\n' });
-    const passing = runHook(hook, clean);
-    expect(passing.stderr).not.toMatch(/error/);
-    expect(passing.status, passing.stderr).toBe(0);
-  });
+  it.each(hooks.map((h) => [h.id, h] as const))(
+    '%s fails the commit on staged problems and passes on clean files',
+    (_id, hook) => {
+      const dirty = stagedRepo(problems, { 'fn/shared': '../sharde' });
+      const failing = runHook(hook, dirty);
+      expect(failing.status, failing.stderr).toBe(1);
+      const clean = stagedRepo({
+        'jobs/run.py': 'from new.util import X\n',
+        'pkg/__init__.py': '',
+        'pkg/ok.py': 'class A:\n    pass\n',
+      });
+      const passing = runHook(hook, clean);
+      expect(passing.stderr).not.toMatch(/error/);
+      expect(passing.status, passing.stderr).toBe(0);
+    },
+  );
 });

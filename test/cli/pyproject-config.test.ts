@@ -33,7 +33,9 @@ it('names the table and the key of a typo', () => {
   const dir = repo({ 'pyproject.toml': '[tool.repomod]\npath = ["src"]\n', 'a.py': '' });
   const run = repomod(dir, ['check']);
   expect(run.code).toBe(2);
-  expect(run.stderr).toBe("repomod: error: unknown key 'path' in [tool.repomod] in pyproject.toml\nhelp: allowed keys: paths, ignore, maxFileSize, select, ignoreCodes, cache, cacheDir, transforms\n");
+  expect(run.stderr).toBe(
+    "repomod: error: unknown key 'path' in [tool.repomod] in pyproject.toml\nhelp: allowed keys: paths, ignore, maxFileSize, select, ignoreCodes, cache, cacheDir, transforms\n",
+  );
 });
 
 it('ignores a pyproject.toml without the table, and refuses a folder holding both configs', () => {
@@ -42,5 +44,7 @@ it('ignores a pyproject.toml without the table, and refuses a folder holding bot
   const both = repo({ 'pyproject.toml': PYPROJECT, 'repomod.config.json': '{}\n', 'a.py': '' });
   const run = repomod(both, ['check']);
   expect(run.code).toBe(2);
-  expect(run.stderr).toBe('repomod: error: . holds both repomod.config.json and [tool.repomod] in pyproject.toml\nhelp: keep one of them (or pass --config FILE)\n');
+  expect(run.stderr).toBe(
+    'repomod: error: . holds both repomod.config.json and [tool.repomod] in pyproject.toml\nhelp: keep one of them (or pass --config FILE)\n',
+  );
 });

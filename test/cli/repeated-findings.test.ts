@@ -26,7 +26,9 @@ it('prints a finding repeated across files once, with the count and the first lo
 
 it('lists a finding in three files or fewer as it is', () => {
   const run = repomod(importingRepo(3), ['imports', '--map', 'pkg_util=common.util', '--stat']);
-  expect(run.stderr.split('\n').slice(0, 3)).toEqual(['job0.py', 'job1.py', 'job2.py'].map((f) => `${missing(f)} [rewrite-imports/missing-module]`));
+  expect(run.stderr.split('\n').slice(0, 3)).toEqual(
+    ['job0.py', 'job1.py', 'job2.py'].map((f) => `${missing(f)} [rewrite-imports/missing-module]`),
+  );
 });
 
 it('lists every one with --verbose, and has every one in --json and SARIF', () => {
@@ -45,10 +47,22 @@ it('says in the summary what check and apply did', () => {
   const check = repomod(dir, ['imports', '--map', 'pkg_util=common.util', '--check']);
   expect([check.code, check.stderr.split('\n').slice(1)]).toEqual([
     1,
-    ['job0.py: would change', 'counts:', '  1  rewrite-imports: --map pkg_util=common.util', `1 changed, 1 unchanged, 0 skipped, 0 failed; 1 warning (${seconds(check.stderr)}) (check: nothing written)`, ''],
+    [
+      'job0.py: would change',
+      'counts:',
+      '  1  rewrite-imports: --map pkg_util=common.util',
+      `1 changed, 1 unchanged, 0 skipped, 0 failed; 1 warning (${seconds(check.stderr)}) (check: nothing written)`,
+      '',
+    ],
   ]);
   const applied = repomod(dir, ['imports', '--map', 'pkg_util=common.util', '--apply']);
-  expect(applied.stderr.split('\n').slice(1)).toEqual(['job0.py: written', 'counts:', '  1  rewrite-imports: --map pkg_util=common.util', `1 changed, 1 unchanged, 0 skipped, 0 failed; 1 warning (${seconds(applied.stderr)}) (applied: 1 file written)`, '']);
+  expect(applied.stderr.split('\n').slice(1)).toEqual([
+    'job0.py: written',
+    'counts:',
+    '  1  rewrite-imports: --map pkg_util=common.util',
+    `1 changed, 1 unchanged, 0 skipped, 0 failed; 1 warning (${seconds(applied.stderr)}) (applied: 1 file written)`,
+    '',
+  ]);
   const again = repomod(dir, ['imports', '--map', 'pkg_util=common.util']);
   expect(again.stderr).toMatch(/^0 changed, 2 unchanged, .* \(dry run: nothing to write\)\n$/m);
 });

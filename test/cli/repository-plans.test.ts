@@ -10,7 +10,11 @@ import { git, initRepo, tempDir } from '../helpers/tree.js';
 /** Two functions linking one shared module; fn_b's link is broken. */
 function linkedRepo(): string {
   const repo = tempDir();
-  const files: Record<string, string> = { 'shared/config.py': 'REGION = "eu"\n', 'fn_a/main.py': 'import shared.config\n', 'fn_b/main.py': 'import shared.config\n' };
+  const files: Record<string, string> = {
+    'shared/config.py': 'REGION = "eu"\n',
+    'fn_a/main.py': 'import shared.config\n',
+    'fn_b/main.py': 'import shared.config\n',
+  };
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
     writeFileSync(path.join(repo, rel), text);
@@ -38,10 +42,12 @@ describe('repository plans through the CLI', () => {
     const repo = linkedRepo();
     const run = repomod(repo, ['replace-symlinks', '--json']);
     const report = JSON.parse(run.stdout);
-    expect(report.links.map((l: { path: string; kind: string; target: string }) => [l.path, l.kind, l.target])).toEqual([
-      ['fn_a/shared', 'directory', '../shared'],
-      ['fn_b/shared', 'broken', '../sharde'],
-    ]);
+    expect(report.links.map((l: { path: string; kind: string; target: string }) => [l.path, l.kind, l.target])).toEqual(
+      [
+        ['fn_a/shared', 'directory', '../shared'],
+        ['fn_b/shared', 'broken', '../sharde'],
+      ],
+    );
     expect(report.totals).toMatchObject({ changed: 0, errors: 1 });
     expect(run.code).toBe(1);
   });
@@ -61,9 +67,15 @@ describe('repository plans through the CLI', () => {
   it('lists each link with --verbose, and says what --apply did with them', () => {
     const repo = linkedRepo();
     const verbose = repomod(repo, ['replace-symlinks', '--mode', 'copy', '--verbose', 'fn_a']);
-    expect(verbose.stderr).toMatch(/^(.*\[replace-symlinks\/link\]\n)+1 link:\n  fn_a\/shared -> \.\.\/shared \(shared\): directory, copied\n3 changed/);
+    expect(verbose.stderr).toMatch(
+      /^(.*\[replace-symlinks\/link\]\n)+1 link:\n  fn_a\/shared -> \.\.\/shared \(shared\): directory, copied\n3 changed/,
+    );
     const applied = repomod(repo, ['replace-symlinks', '--mode', 'copy', '--apply', 'fn_a']);
-    expect(applied.stderr.split('\n').slice(-3)).toEqual(['1 link: 1 copied (--verbose lists them)', expect.stringMatching(/^3 changed, .* \(applied: 3 files written\)$/), '']);
+    expect(applied.stderr.split('\n').slice(-3)).toEqual([
+      '1 link: 1 copied (--verbose lists them)',
+      expect.stringMatching(/^3 changed, .* \(applied: 3 files written\)$/),
+      '',
+    ]);
   });
 
   it('keeps links out of check mode unless --verbose: its findings say what matters', () => {
@@ -72,7 +84,9 @@ describe('repository plans through the CLI', () => {
     expect(check.stderr).toMatch(/^fn_b\/shared:1:1: error: broken link: /m);
     expect(check.stderr).not.toMatch(/^\d+ links?[: ]/m);
     const symlinks = repomod(repo, ['replace-symlinks', '--check']);
-    expect(symlinks.stderr).toMatch(/^fn_b\/shared:1:1: error: broken link: .*\n0 changed, 2 unchanged, 0 skipped, 0 failed; 1 error, 0 warnings \(\d+\.\ds\) \(check: nothing written\)\n$/);
+    expect(symlinks.stderr).toMatch(
+      /^fn_b\/shared:1:1: error: broken link: .*\n0 changed, 2 unchanged, 0 skipped, 0 failed; 1 error, 0 warnings \(\d+\.\ds\) \(check: nothing written\)\n$/,
+    );
     expect(symlinks.code).toBe(1);
   });
 
@@ -84,7 +98,9 @@ describe('repository plans through the CLI', () => {
     git(repo, 'add', '-A');
     const dirty = repomod(repo, ['fix-call-syntax', '--check']);
     expect(dirty.code).toBe(1);
-    expect(dirty.stderr).toMatch(/^fn_a\/main\.py: would change\n1 changed, 2 unchanged, 0 skipped, 0 failed; 0 warnings/m);
+    expect(dirty.stderr).toMatch(
+      /^fn_a\/main\.py: would change\n1 changed, 2 unchanged, 0 skipped, 0 failed; 0 warnings/m,
+    );
   });
 
   it('accepts --no-color on every command, those that print no diff too', () => {

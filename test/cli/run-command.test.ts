@@ -43,7 +43,9 @@ describe('repomod run (third-party transform)', () => {
     const repo = sampleRepo();
     const dry = repomod(repo, ['run', '-t', RENAME, '--no-color']);
     expect(dry.code).toBe(0);
-    expect(dry.stderr).toMatch(/^5 changed, 1 unchanged, 1 skipped, 0 failed; 0 warnings \(\d+\.\ds\) \(dry run: nothing written; add --apply to write\)\n$/);
+    expect(dry.stderr).toMatch(
+      /^5 changed, 1 unchanged, 1 skipped, 0 failed; 0 warnings \(\d+\.\ds\) \(dry run: nothing written; add --apply to write\)\n$/,
+    );
     expect(dry.stdout).toContain('diff --git a/src/crlf.js b/src/crlf.js');
     expect(dry.stdout).not.toContain('ignored/skip.js');
 
@@ -67,7 +69,16 @@ describe('repomod run (third-party transform)', () => {
     writeFileSync(path.join(repo, 'src/log.ts'), 'const x: number = 1;\nconsole.log("x", x);\n');
     git(repo, 'add', '-A');
     git(repo, 'commit', '-qm', 'log');
-    const renamed = repomod(repo, ['run', '-t', RENAME, '--transform-option', 'from=require', '--transform-option', 'to=load', 'src/plain.js']);
+    const renamed = repomod(repo, [
+      'run',
+      '-t',
+      RENAME,
+      '--transform-option',
+      'from=require',
+      '--transform-option',
+      'to=load',
+      'src/plain.js',
+    ]);
     expect(renamed.stdout).toContain("+const a = load('x');");
     const ts = repomod(repo, ['run', '-t', ADD_COMMENT, 'src']);
     expect(ts.code).toBe(0);
@@ -92,7 +103,9 @@ describe('repomod run (third-party transform)', () => {
     const before = snapshotTree(repo);
     const refused = repomod(repo, ['run', '-t', RENAME, '--apply']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('repomod: error: 1 file has uncommitted changes: src/plain.js; nothing was written\nhelp: commit or stash them first, or pass --allow-dirty to write over them\n');
+    expect(refused.stderr).toContain(
+      'repomod: error: 1 file has uncommitted changes: src/plain.js; nothing was written\nhelp: commit or stash them first, or pass --allow-dirty to write over them\n',
+    );
     expect(snapshotTree(repo)).toEqual(before);
     const forced = repomod(repo, ['run', '-t', RENAME, '--apply', '--allow-dirty']);
     expect(forced.code).toBe(0);
@@ -106,7 +119,9 @@ describe('repomod run (third-party transform)', () => {
     git(repo, 'commit', '-qm', 'broken');
     const run = repomod(repo, ['run', '-t', RENAME, '--apply']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^src\/broken\.js:2:10: error: file does not parse \(.+\); left unchanged \[parse-error\]$/m);
+    expect(run.stderr).toMatch(
+      /^src\/broken\.js:2:10: error: file does not parse \(.+\); left unchanged \[parse-error\]$/m,
+    );
     expect(run.stderr).toMatch(/5 changed, 1 unchanged, 1 skipped, 1 failed; 1 error, 0 warnings/);
     expect(readFileSync(path.join(repo, 'src/broken.js'), 'utf8')).toBe('foo(1);\nfunction (\n');
     expect(readFileSync(path.join(repo, 'src/plain.js'), 'utf8')).toContain('bar(a)');
@@ -130,7 +145,8 @@ describe('repomod run (third-party transform)', () => {
   it('gives the same patch in a worker pool as in-process, and shards partition it', () => {
     const repo = tempDir();
     mkdirSync(path.join(repo, 'many'));
-    for (let i = 0; i < 120; i++) writeFileSync(path.join(repo, `many/f${String(i).padStart(3, '0')}.js`), i % 3 ? `foo(${i});\n` : `baz(${i});\n`);
+    for (let i = 0; i < 120; i++)
+      writeFileSync(path.join(repo, `many/f${String(i).padStart(3, '0')}.js`), i % 3 ? `foo(${i});\n` : `baz(${i});\n`);
     initRepo(repo);
     const single = repomod(repo, ['run', '-t', RENAME, '--jobs', '1']);
     const pooled = repomod(repo, ['run', '-t', RENAME, '--jobs', '2'], undefined, { REPOMOD_WORKERS: 'always' });
@@ -145,7 +161,10 @@ describe('repomod run (third-party transform)', () => {
   it('warns about a source file that is not UTF-8 (latin-1 with a coding line) and leaves its bytes alone', () => {
     const repo = tempDir();
     mkdirSync(path.join(repo, 'pkg'));
-    const latin1 = Buffer.from('# -*- coding: latin-1 -*-\nname = "caf\xe9"\nlogging.error("x", exc_info=True, exc_info=True)\n', 'latin1');
+    const latin1 = Buffer.from(
+      '# -*- coding: latin-1 -*-\nname = "caf\xe9"\nlogging.error("x", exc_info=True, exc_info=True)\n',
+      'latin1',
+    );
     writeFileSync(path.join(repo, 'pkg/legacy.py'), latin1);
     initRepo(repo);
     const run = repomod(repo, ['fix-call-syntax', '--json']);
@@ -155,7 +174,16 @@ describe('repomod run (third-party transform)', () => {
         path: 'pkg/legacy.py',
         status: 'skipped',
         reason: 'not UTF-8',
-        diagnostics: [{ line: 1, column: 1, severity: 'warning', code: 'not-utf8', message: "file is not UTF-8 (it declares 'latin-1'); left unchanged: convert it to UTF-8 or check it by hand" }],
+        diagnostics: [
+          {
+            line: 1,
+            column: 1,
+            severity: 'warning',
+            code: 'not-utf8',
+            message:
+              "file is not UTF-8 (it declares 'latin-1'); left unchanged: convert it to UTF-8 or check it by hand",
+          },
+        ],
       },
     ]);
     expect(readFileSync(path.join(repo, 'pkg/legacy.py'))).toEqual(latin1);
@@ -164,20 +192,24 @@ describe('repomod run (third-party transform)', () => {
   it('keeps a light run in-process and hands a heavy one to workers, with the same patch', () => {
     const repo = tempDir();
     mkdirSync(path.join(repo, 'many'));
-    for (let i = 0; i < 200; i++) writeFileSync(path.join(repo, `many/f${String(i).padStart(3, '0')}.js`), `foo(${i});\n`);
+    for (let i = 0; i < 200; i++)
+      writeFileSync(path.join(repo, `many/f${String(i).padStart(3, '0')}.js`), `foo(${i});\n`);
     initRepo(repo);
     // reports which thread ran each file; `busy` milliseconds of work per file make the run heavy
     const probe = path.join(tempDir(), 'thread-probe.cjs');
-    writeFileSync(probe, [
-      "const { isMainThread } = require('node:worker_threads');",
-      'module.exports = (file, api, options) => {',
-      '  const until = Date.now() + Number(options.busy ?? 0);',
-      '  while (Date.now() < until);',
-      "  api.report(isMainThread ? 'main' : 'worker');",
-      "  return file.source.replace('foo', 'bar');",
-      '};',
-      '',
-    ].join('\n'));
+    writeFileSync(
+      probe,
+      [
+        "const { isMainThread } = require('node:worker_threads');",
+        'module.exports = (file, api, options) => {',
+        '  const until = Date.now() + Number(options.busy ?? 0);',
+        '  while (Date.now() < until);',
+        "  api.report(isMainThread ? 'main' : 'worker');",
+        "  return file.source.replace('foo', 'bar');",
+        '};',
+        '',
+      ].join('\n'),
+    );
     const threads = (stdout: string) => {
       const doc = JSON.parse(stdout) as { files: { diagnostics: { message: string }[] }[] };
       return new Set(doc.files.flatMap((f) => f.diagnostics.map((d) => d.message)));
@@ -187,7 +219,8 @@ describe('repomod run (third-party transform)', () => {
     // 200 files × 20 ms is 4 s in-process: well past what pays for starting workers
     const heavy = repomod(repo, ['run', '-t', probe, '--jobs', '2', '--json', '--transform-option', 'busy=20']);
     expect(threads(heavy.stdout).has('worker')).toBe(true);
-    const patchOf = (stdout: string) => (JSON.parse(stdout) as { files: { patch?: string }[] }).files.map((f) => f.patch);
+    const patchOf = (stdout: string) =>
+      (JSON.parse(stdout) as { files: { patch?: string }[] }).files.map((f) => f.patch);
     expect(patchOf(heavy.stdout)).toEqual(patchOf(light.stdout));
   });
 
@@ -205,17 +238,24 @@ describe('repomod run (third-party transform)', () => {
     const stock = copyRepo(repo);
     const jscodeshift = path.join(REPO_ROOT, 'node_modules/jscodeshift/bin/jscodeshift.js');
     const files = ['src/plain.js', 'src/no-newline.js', 'src/untouched.js', 'src/tool.js'];
-    const result = spawnSync(process.execPath, [jscodeshift, '-t', RENAME, '--silent', ...files], { cwd: stock, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [jscodeshift, '-t', RENAME, '--silent', ...files], {
+      cwd: stock,
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(0);
     const ours = repomod(repo, ['run', '-t', RENAME, '--apply', ...files]);
     expect(ours.code).toBe(0);
-    for (const file of files) expect(readFileSync(path.join(repo, file), 'latin1')).toBe(readFileSync(path.join(stock, file), 'latin1'));
+    for (const file of files)
+      expect(readFileSync(path.join(repo, file), 'latin1')).toBe(readFileSync(path.join(stock, file), 'latin1'));
   });
 });
 
 describe('usage and configuration errors', () => {
   it.each([
-    [['run', '-t', 'no-such-transform'], "repomod: error: transform 'no-such-transform' is neither a file nor an installed package\n"],
+    [
+      ['run', '-t', 'no-such-transform'],
+      "repomod: error: transform 'no-such-transform' is neither a file nor an installed package\n",
+    ],
     [['run', '-t', RENAME, '--apply', '--check'], 'repomod: error: --apply and --check cannot be used together\n'],
     [['run', '-t', RENAME, '--shard', '4/3'], "repomod: error: --shard must be I/N with 1 ≤ I ≤ N, got '4/3'\n"],
     [['run', '-t', RENAME, 'missing-dir'], "repomod: error: path 'missing-dir' does not exist\n"],
@@ -234,7 +274,9 @@ describe('usage and configuration errors', () => {
     writeFileSync(path.join(repo, 'repomod.config.json'), '{"ignores": ["x"]}\n');
     const run = repomod(repo, ['run', '-t', RENAME]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("repomod: error: unknown key 'ignores' in repomod.config.json\nhelp: allowed keys: paths, ignore, maxFileSize, select, ignoreCodes, cache, cacheDir, transforms\n");
+    expect(run.stderr).toBe(
+      "repomod: error: unknown key 'ignores' in repomod.config.json\nhelp: allowed keys: paths, ignore, maxFileSize, select, ignoreCodes, cache, cacheDir, transforms\n",
+    );
   });
 
   it('uses paths and ignores from repomod.config.json', () => {

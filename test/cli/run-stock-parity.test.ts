@@ -32,14 +32,23 @@ function both(repo: string, args: string[], cwd = '.', input?: string) {
   const copy = tempDir();
   cpSync(repo, copy, { recursive: true });
   stock(path.join(copy, cwd), ['--silent', ...args.map((a) => a.replaceAll('$ROOT', copy))], input);
-  const ours = repomod(path.join(repo, cwd), ['run', '--apply', '--silent', ...args.map((a) => a.replaceAll('$ROOT', repo))], input);
+  const ours = repomod(
+    path.join(repo, cwd),
+    ['run', '--apply', '--silent', ...args.map((a) => a.replaceAll('$ROOT', repo))],
+    input,
+  );
   expect(ours.stderr).toBe('');
   expect(ours.code).toBe(0);
   return { stock: rooted(snapshotTree(copy), copy), ours: rooted(snapshotTree(repo), repo) };
 }
 
 function rooted(tree: Record<string, TreeEntry>, root: string): Record<string, TreeEntry> {
-  return Object.fromEntries(Object.entries(tree).map(([file, entry]) => [file, entry.kind === 'file' ? { ...entry, content: entry.content.replaceAll(root, '$ROOT') } : entry]));
+  return Object.fromEntries(
+    Object.entries(tree).map(([file, entry]) => [
+      file,
+      entry.kind === 'file' ? { ...entry, content: entry.content.replaceAll(root, '$ROOT') } : entry,
+    ]),
+  );
 }
 
 describe('repomod run -t, compared with the stock jscodeshift runner', () => {
@@ -51,24 +60,32 @@ describe('repomod run -t, compared with the stock jscodeshift runner', () => {
         '',
       ].join('\n'),
     });
-    const files = Object.fromEntries(['empty', 'null', 'undefined', 'false', 'zero', 'changed'].map((name) => [`src/${name}.js`, "require('unused')"]));
+    const files = Object.fromEntries(
+      ['empty', 'null', 'undefined', 'false', 'zero', 'changed'].map((name) => [`src/${name}.js`, "require('unused')"]),
+    );
     const repo = repoWith(files);
     const { stock: theirs, ours } = both(repo, ['-t', path.join(dir, 'falsy.js'), 'src']);
     expect(ours).toEqual(theirs);
     expect(ours['src/empty.js']).toMatchObject({ content: "require('unused')" });
     expect(ours['src/changed.js']).toMatchObject({ content: 'changed();\n' });
-    const json = JSON.parse(repomod(repo, ['run', '-t', path.join(dir, 'falsy.js'), '--json', 'src']).stdout) as { totals: Record<string, number> };
+    const json = JSON.parse(repomod(repo, ['run', '-t', path.join(dir, 'falsy.js'), '--json', 'src']).stdout) as {
+      totals: Record<string, number>;
+    };
     expect(json.totals).toMatchObject({ changed: 0, unchanged: 1, skipped: 5 });
   });
 
   it('loads transforms as stock does: a CommonJS transform requiring an ESM-syntax helper that calls require, an ES module importing CommonJS', () => {
     const dir = transforms({
       // manual-bind-to-arrow's shape: CommonJS requiring ESM syntax whose code calls `require` when it runs
-      'cjs-transform.js': "const { rename } = require('./esm-helper');\nmodule.exports = (file, api) => rename(api.jscodeshift, file.source);\n",
-      'esm-helper.js': "export function rename(j, source) {\n  const { sep } = require('path');\n  return j(source).find(j.Identifier, { name: 'foo' }).forEach((p) => { p.node.name = 'bar' + sep.length; }).toSource();\n}\n",
+      'cjs-transform.js':
+        "const { rename } = require('./esm-helper');\nmodule.exports = (file, api) => rename(api.jscodeshift, file.source);\n",
+      'esm-helper.js':
+        "export function rename(j, source) {\n  const { sep } = require('path');\n  return j(source).find(j.Identifier, { name: 'foo' }).forEach((p) => { p.node.name = 'bar' + sep.length; }).toSource();\n}\n",
       // update-react-imports' shape: ESM importing CommonJS whose comment reads like an import
-      'esm-transform.js': "import rename from './cjs-lib';\nexport default function (file, api) { return rename(api.jscodeshift, file.source); }\n",
-      'cjs-lib.js': "// use it as: import rename from './cjs-lib'\nmodule.exports = (j, source) => j(source).find(j.Identifier, { name: 'foo' }).forEach((p) => { p.node.name = 'baz'; }).toSource();\n",
+      'esm-transform.js':
+        "import rename from './cjs-lib';\nexport default function (file, api) { return rename(api.jscodeshift, file.source); }\n",
+      'cjs-lib.js':
+        "// use it as: import rename from './cjs-lib'\nmodule.exports = (j, source) => j(source).find(j.Identifier, { name: 'foo' }).forEach((p) => { p.node.name = 'baz'; }).toSource();\n",
     });
     const repo = repoWith({ 'a.js': 'foo(1);\n', 'b.js': 'foo(2);\n' });
     const first = both(repo, ['-t', path.join(dir, 'cjs-transform.js'), 'a.js']);
@@ -81,7 +98,12 @@ describe('repomod run -t, compared with the stock jscodeshift runner', () => {
 
   it('gives file.path as typed: an absolute path, ./file, a directory joined onto its spelling', () => {
     const dir = transforms({ 'path.js': 'module.exports = (file) => `// ${file.path}\\n${file.source}`;\n' });
-    const repo = repoWith({ 'Widget/index.js': 'a();\n', 'Widget/sub/x.js': 'b();\n', 'Widget/y.js': 'c();\n', 'other/z.js': 'd();\n' });
+    const repo = repoWith({
+      'Widget/index.js': 'a();\n',
+      'Widget/sub/x.js': 'b();\n',
+      'Widget/y.js': 'c();\n',
+      'other/z.js': 'd();\n',
+    });
     const args = ['-t', path.join(dir, 'path.js'), '$ROOT/Widget/index.js', './sub/', './y.js', '../other'];
     const { stock: theirs, ours } = both(repo, args, 'Widget');
     expect(ours).toEqual(theirs);
@@ -100,13 +122,45 @@ describe('repomod run -t, compared with the stock jscodeshift runner', () => {
   });
 
   it("passes stock's own keys and unknown flags into options, parsed as stock parses them", () => {
-    const dir = transforms({ 'options.js': 'module.exports = (file, api, options) => JSON.stringify(Object.fromEntries(Object.entries(options).sort())) + "\\n";\n' });
+    const dir = transforms({
+      'options.js':
+        'module.exports = (file, api, options) => JSON.stringify(Object.fromEntries(Object.entries(options).sort())) + "\\n";\n',
+    });
     const repo = repoWith({ 'src/a.js': 'a();\n' });
-    const args = ['-t', path.join(dir, 'options.js'), '--n=1e3', "--label='quoted'", '--quote="quoted"', '--flag', '--no-other', '--list=1', '--list=b', '--obj={"a":[1]}', '--extensions', 'js,jsx', '-c', '1', 'src'];
+    const args = [
+      '-t',
+      path.join(dir, 'options.js'),
+      '--n=1e3',
+      "--label='quoted'",
+      '--quote="quoted"',
+      '--flag',
+      '--no-other',
+      '--list=1',
+      '--list=b',
+      '--obj={"a":[1]}',
+      '--extensions',
+      'js,jsx',
+      '-c',
+      '1',
+      'src',
+    ];
     const { stock: theirs, ours } = both(repo, args);
     expect(ours).toEqual(theirs);
     const options = JSON.parse((ours['src/a.js'] as { content: string }).content) as Record<string, unknown>;
-    expect(options).toMatchObject({ n: 1000, label: "'quoted'", quote: 'quoted', flag: true, other: false, list: [1, 'b'], obj: { a: [1] }, dry: false, silent: true, parser: 'babel', extensions: 'js,jsx', cpus: 1 });
+    expect(options).toMatchObject({
+      n: 1000,
+      label: "'quoted'",
+      quote: 'quoted',
+      flag: true,
+      other: false,
+      list: [1, 'b'],
+      obj: { a: [1] },
+      dry: false,
+      silent: true,
+      parser: 'babel',
+      extensions: 'js,jsx',
+      cpus: 1,
+    });
   });
 
   it('--parser and --parser-config choose the parser for every file, as stock', () => {
@@ -124,20 +178,35 @@ describe('repomod run -t, compared with the stock jscodeshift runner', () => {
     const repo = repoWith({ 'a.js': 'const x: number = 1;\n' });
     const flow = both(repo, ['-t', path.join(dir, 'types.js'), '--parser', 'flow', 'a.js']);
     expect(flow.ours).toEqual(flow.stock);
-    expect(flow.ours['a.js']).toMatchObject({ content: 'const x: number = 1;\n// TypeAnnotation NumberTypeAnnotation\n' });
+    expect(flow.ours['a.js']).toMatchObject({
+      content: 'const x: number = 1;\n// TypeAnnotation NumberTypeAnnotation\n',
+    });
     const fresh = repoWith({ 'a.js': 'const x: number = 1;\n' });
-    const babylon = both(fresh, ['-t', path.join(dir, 'types.js'), '--parser=babylon', '--parser-config', path.join(dir, 'babylon.json'), 'a.js']);
+    const babylon = both(fresh, [
+      '-t',
+      path.join(dir, 'types.js'),
+      '--parser=babylon',
+      '--parser-config',
+      path.join(dir, 'babylon.json'),
+      'a.js',
+    ]);
     expect(babylon.ours).toEqual(babylon.stock);
-    expect(babylon.ours['a.js']).toMatchObject({ content: 'const x: number = 1;\n// TSTypeAnnotation TSNumberKeyword\n' });
+    expect(babylon.ours['a.js']).toMatchObject({
+      content: 'const x: number = 1;\n// TSTypeAnnotation TSNumberKeyword\n',
+    });
   });
 
   it('starts like stock by default: cores - 1 workers, so in-process on 2 cores', () => {
     const repo = tempDir();
     mkdirSync(path.join(repo, 'many'));
-    for (let i = 0; i < 120; i++) writeFileSync(path.join(repo, `many/f${String(i).padStart(3, '0')}.js`), `foo(${i});\n`);
+    for (let i = 0; i < 120; i++)
+      writeFileSync(path.join(repo, `many/f${String(i).padStart(3, '0')}.js`), `foo(${i});\n`);
     // 120 files × 25 ms: heavy enough that a pool would start if the default allowed one
     const probe = path.join(transforms({}), 'probe.js');
-    writeFileSync(probe, "const { isMainThread } = require('node:worker_threads');\nmodule.exports = (file, api) => { const until = Date.now() + 25; while (Date.now() < until); api.report(isMainThread ? 'main' : 'worker'); return null; };\n");
+    writeFileSync(
+      probe,
+      "const { isMainThread } = require('node:worker_threads');\nmodule.exports = (file, api) => { const until = Date.now() + 25; while (Date.now() < until); api.report(isMainThread ? 'main' : 'worker'); return null; };\n",
+    );
     initRepo(repo);
     const run = repomod(repo, ['run', '-t', probe, '--json']);
     const doc = JSON.parse(run.stdout) as { files: { diagnostics: { message: string }[] }[] };

@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { splitStockArgs } from '../../cli/stock-args.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 
-type StockParser = { options(spec: object): { parse(args: string[]): { options: Record<string, unknown>; positionalArguments: unknown[] } } };
+type StockParser = {
+  options(spec: object): {
+    parse(args: string[]): { options: Record<string, unknown>; positionalArguments: unknown[] };
+  };
+};
 const argsParser = createRequire(path.join(REPO_ROOT, 'package.json'))('jscodeshift/src/argsParser.js') as StockParser;
 
 /** Stock's reading of the same arguments, with none of its own options declared. */

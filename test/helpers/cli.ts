@@ -13,7 +13,13 @@ export interface CliRun {
 }
 
 export function repomod(cwd: string, args: string[], input?: string, env: Record<string, string> = {}): CliRun {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', input, env: { ...process.env, FORCE_COLOR: '0', ...env }, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    input,
+    env: { ...process.env, FORCE_COLOR: '0', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -23,10 +29,18 @@ export function repomod(cwd: string, args: string[], input?: string, env: Record
  * (nobody cannot reach the checkout or the built CLI, e.g. under a 0700 temp folder) instead of a run.
  */
 export function repomodUnprivileged(dir: string, args: string[], expected: RegExp): CliRun | string {
-  const env = { ...process.env, FORCE_COLOR: '0', HOME: dir, GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'safe.directory', GIT_CONFIG_VALUE_0: '*' };
+  const env = {
+    ...process.env,
+    FORCE_COLOR: '0',
+    HOME: dir,
+    GIT_CONFIG_COUNT: '1',
+    GIT_CONFIG_KEY_0: 'safe.directory',
+    GIT_CONFIG_VALUE_0: '*',
+  };
   if (process.getuid?.() !== 0) return repomod(dir, args, undefined, env);
   chmodSync(dir, 0o755);
   const run = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', uid: 65534, gid: 65534, env });
-  if (run.error || (/EACCES|Cannot find module/.test(run.stderr) && !expected.test(run.stderr))) return `running as uid 65534 failed (${run.error?.message ?? run.stderr.split('\n')[0]})`;
+  if (run.error || (/EACCES|Cannot find module/.test(run.stderr) && !expected.test(run.stderr)))
+    return `running as uid 65534 failed (${run.error?.message ?? run.stderr.split('\n')[0]})`;
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }

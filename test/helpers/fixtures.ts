@@ -21,15 +21,27 @@ export async function builtinSource(name: string): Promise<TransformSource> {
 }
 
 /** Run a transform in-process on `dir`. */
-export async function runOn(dir: string, transform: string | TransformSource, options: Record<string, unknown> = {}, mode: RunMode = 'dry-run', paths: string[] = []): Promise<RunResult> {
+export async function runOn(
+  dir: string,
+  transform: string | TransformSource,
+  options: Record<string, unknown> = {},
+  mode: RunMode = 'dry-run',
+  paths: string[] = [],
+): Promise<RunResult> {
   const source = typeof transform === 'string' ? await builtinSource(transform) : transform;
   return runEngine({ cwd: dir, transform: source, transformOptions: options, mode, paths, jobs: 1, allowDirty: true });
 }
 
 export const diagnosticLines = (result: RunResult) => result.diagnostics.map(formatDiagnostic);
 
-const readLines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l !== '') : []);
-const readJson = (file: string, fallback: unknown) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : fallback);
+const readLines = (file: string) =>
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split(/\r?\n/)
+        .filter((l) => l !== '')
+    : [];
+const readJson = (file: string, fallback: unknown) =>
+  existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : fallback;
 
 interface SingleCase {
   name: string;
@@ -89,7 +101,10 @@ export function describeFixtures(transform: string): void {
         expect(diagnosticLines(first).join('\n')).toBe(readLines(c.stderr).join('\n'));
         expect(readFileSync(file).toString('latin1')).toBe(readFileSync(c.output).toString('latin1'));
         const second = await runOn(work, transform, options, 'apply');
-        expect(second.changes.map((ch) => ch.path), 'the second run must change nothing').toEqual([]);
+        expect(
+          second.changes.map((ch) => ch.path),
+          'the second run must change nothing',
+        ).toEqual([]);
         // a leave-alone case reports the same again; a fixed file must come back clean
         const leftAlone = readFileSync(c.input).equals(readFileSync(c.output));
         const rerunExpected = existsSync(c.rerunStderr) ? c.rerunStderr : leftAlone ? c.stderr : c.rerunStderr;
@@ -111,7 +126,10 @@ export function describeFixtures(transform: string): void {
  */
 export async function checkRepositoryCase(transform: string, caseDir: string): Promise<void> {
   const options = readJson(path.join(caseDir, 'options.json'), {}) as Record<string, unknown>;
-  const links = readJson(path.join(caseDir, 'links.json'), {}) as { input?: Record<string, string>; output?: Record<string, string> };
+  const links = readJson(path.join(caseDir, 'links.json'), {}) as {
+    input?: Record<string, string>;
+    output?: Record<string, string>;
+  };
   const expectedStderr = readLines(path.join(caseDir, 'stderr.txt')).join('\n');
   const expected = snapshotTree(materialiseTo(path.join(caseDir, 'output'), links.output));
 
@@ -134,7 +152,9 @@ export async function checkRepositoryCase(transform: string, caseDir: string): P
   const applied = await runOn(viaApply, transform, options, 'apply');
   // messages say what the run did: `would remove` in the dry run, `removed` once written (apply.stderr.txt)
   const appliedStderr = path.join(caseDir, 'apply.stderr.txt');
-  expect(diagnosticLines(applied).join('\n')).toBe(existsSync(appliedStderr) ? readLines(appliedStderr).join('\n') : expectedStderr);
+  expect(diagnosticLines(applied).join('\n')).toBe(
+    existsSync(appliedStderr) ? readLines(appliedStderr).join('\n') : expectedStderr,
+  );
   expect(snapshotTree(viaApply), '--apply').toEqual(expected);
 
   // 3. idempotence

@@ -1,6 +1,17 @@
 // Test helpers for real directories: temp dirs, git repositories, links, whole-tree snapshots.
 import { execFileSync } from 'node:child_process';
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
@@ -77,7 +88,12 @@ export function snapshotTree(dir: string): Record<string, TreeEntry> {
       const stat = lstatSync(abs);
       if (stat.isSymbolicLink()) entries[childRel] = { kind: 'symlink', target: readlinkSync(abs) };
       else if (stat.isDirectory()) visit(childRel);
-      else entries[childRel] = { kind: 'file', content: readFileSync(abs).toString('latin1'), executable: (stat.mode & 0o100) !== 0 };
+      else
+        entries[childRel] = {
+          kind: 'file',
+          content: readFileSync(abs).toString('latin1'),
+          executable: (stat.mode & 0o100) !== 0,
+        };
     }
   };
   visit('');

@@ -8,7 +8,14 @@ import { repomod } from '../helpers/cli.js';
 import { initRepo, tempDir } from '../helpers/tree.js';
 
 const NAMES = ['rewrite-imports', 'replace-symlinks', 'fix-call-syntax', 'remove-redundant-bases'];
-const finding = (code: string): Diagnostic => ({ path: 'a.py', line: 1, column: 1, severity: 'error', code, message: 'm' });
+const finding = (code: string): Diagnostic => ({
+  path: 'a.py',
+  line: 1,
+  column: 1,
+  severity: 'error',
+  code,
+  message: 'm',
+});
 
 describe('runsTransform', () => {
   it.each([

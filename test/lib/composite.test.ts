@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { composeTransforms } from '../../lib/composite.js';
 import type { TransformModule } from '../../lib/types.js';
 
-const part = (name: string, inProcess?: boolean): { name: string; module: TransformModule; options: Record<string, unknown> } => ({
+const part = (
+  name: string,
+  inProcess?: boolean,
+): { name: string; module: TransformModule; options: Record<string, unknown> } => ({
   name,
   options: {},
   module: { default: (file) => file.source, meta: { name, description: name, extensions: ['py'], inProcess } },

@@ -3,7 +3,13 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assertRegularFile, ContainmentError, readRegularFile, resolveInside, specialFileType } from '../../lib/containment.js';
+import {
+  assertRegularFile,
+  ContainmentError,
+  readRegularFile,
+  resolveInside,
+  specialFileType,
+} from '../../lib/containment.js';
 import { makeFifo } from '../helpers/fifo.js';
 import { tempDir } from '../helpers/tree.js';
 
@@ -41,19 +47,37 @@ describe('resolveInside', () => {
   });
 
   it.each([
-    ['an inner ..', 'tools/../../pwned/usercustomize.py', ['outside', "'tools/../../pwned/usercustomize.py' is outside the repository"]],
+    [
+      'an inner ..',
+      'tools/../../pwned/usercustomize.py',
+      ['outside', "'tools/../../pwned/usercustomize.py' is outside the repository"],
+    ],
     ['a leading ..', '../../../../etc/shadow', ['outside', "'../../../../etc/shadow' is outside the repository"]],
     ['an absolute path', '/etc/passwd', ['outside', "'/etc/passwd' is outside the repository"]],
-    ['a symlinked folder leading outside', 'out/mod.py', ['beyond-link', "'out/mod.py' is beyond a symbolic link ('out')"]],
-    ['a symlinked folder inside', 'inner/mod.py', ['beyond-link', "'inner/mod.py' is beyond a symbolic link ('inner')"]],
+    [
+      'a symlinked folder leading outside',
+      'out/mod.py',
+      ['beyond-link', "'out/mod.py' is beyond a symbolic link ('out')"],
+    ],
+    [
+      'a symlinked folder inside',
+      'inner/mod.py',
+      ['beyond-link', "'inner/mod.py' is beyond a symbolic link ('inner')"],
+    ],
   ])('refuses %s, naming --allow-outside', (_label, rel, [reason, message]) => {
     const { root } = layout();
-    expect(refusal(() => resolveInside(root, rel))).toEqual([reason, message, 'pass --allow-outside to accept paths outside the repository']);
+    expect(refusal(() => resolveInside(root, rel))).toEqual([
+      reason,
+      message,
+      'pass --allow-outside to accept paths outside the repository',
+    ]);
   });
 
   it('refuses a last component that links outside, accepts one that links inside', () => {
     const { root, outside } = layout();
-    expect(refusal(() => resolveInside(root, 'secret'))?.[1]).toBe(`'secret' resolves to '${path.join(outside, 'secret.txt')}', outside the repository`);
+    expect(refusal(() => resolveInside(root, 'secret'))?.[1]).toBe(
+      `'secret' resolves to '${path.join(outside, 'secret.txt')}', outside the repository`,
+    );
     expect(resolveInside(root, 'inner')).toBe(path.join(root, 'inner'));
   });
 
@@ -65,17 +89,29 @@ describe('resolveInside', () => {
 });
 
 describe('regular files only', () => {
-  it('refuses a FIFO without opening it (a blocking open is released by the watchdog and fails here)', { timeout: 5000 }, () => {
-    const dir = tempDir();
-    const fifo = makeFifo(path.join(dir, 'pipe'));
-    symlinkSync('pipe', path.join(dir, 'link'));
-    expect(specialFileType(fifo)).toBe('FIFO');
-    expect(refusal(() => assertRegularFile(fifo, 'pipe'))).toEqual(['not-regular', "'pipe' is not a regular file (FIFO)", 'only regular files are read']);
-    expect(refusal(() => readRegularFile(path.join(dir, 'link'), 1024, 'link'))?.[1]).toBe("'link' is not a regular file (FIFO)");
-  });
+  it(
+    'refuses a FIFO without opening it (a blocking open is released by the watchdog and fails here)',
+    { timeout: 5000 },
+    () => {
+      const dir = tempDir();
+      const fifo = makeFifo(path.join(dir, 'pipe'));
+      symlinkSync('pipe', path.join(dir, 'link'));
+      expect(specialFileType(fifo)).toBe('FIFO');
+      expect(refusal(() => assertRegularFile(fifo, 'pipe'))).toEqual([
+        'not-regular',
+        "'pipe' is not a regular file (FIFO)",
+        'only regular files are read',
+      ]);
+      expect(refusal(() => readRegularFile(path.join(dir, 'link'), 1024, 'link'))?.[1]).toBe(
+        "'link' is not a regular file (FIFO)",
+      );
+    },
+  );
 
   it('refuses /dev/zero as a character device, reading nothing', { timeout: 5000 }, () => {
-    expect(refusal(() => readRegularFile('/dev/zero', 1024))?.[1]).toBe("'/dev/zero' is not a regular file (character device)");
+    expect(refusal(() => readRegularFile('/dev/zero', 1024))?.[1]).toBe(
+      "'/dev/zero' is not a regular file (character device)",
+    );
   });
 
   it('reads a regular file up to the limit and refuses a larger one', () => {
@@ -83,7 +119,10 @@ describe('regular files only', () => {
     writeFileSync(path.join(dir, 'small'), 'abc');
     writeFileSync(path.join(dir, 'big'), Buffer.alloc(2048));
     expect(readRegularFile(path.join(dir, 'small'), 3).toString()).toBe('abc');
-    expect(refusal(() => readRegularFile(path.join(dir, 'big'), 1024, 'big'))?.slice(0, 2)).toEqual(['too-large', "'big' is too large (2048 bytes; the limit is 1024)"]);
+    expect(refusal(() => readRegularFile(path.join(dir, 'big'), 1024, 'big'))?.slice(0, 2)).toEqual([
+      'too-large',
+      "'big' is too large (2048 bytes; the limit is 1024)",
+    ]);
     expect(specialFileType(dir)).toBeUndefined();
     expect(specialFileType(path.join(dir, 'small'))).toBeUndefined();
   });

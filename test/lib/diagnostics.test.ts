@@ -10,7 +10,8 @@ function naive(text: string, index: number) {
 describe('positionAt', () => {
   it('agrees with a naive count at every index, newlines and CRLF included', () => {
     for (const text of ['', 'a', '\n', 'ab\ncd\n', '\n\nx', 'x\r\ny\r\n\r\nz', 'é\n😀x\ny']) {
-      for (let i = 0; i <= text.length; i++) expect(positionAt(text, i), `${JSON.stringify(text)} @ ${i}`).toEqual(naive(text, i));
+      for (let i = 0; i <= text.length; i++)
+        expect(positionAt(text, i), `${JSON.stringify(text)} @ ${i}`).toEqual(naive(text, i));
     }
   });
 

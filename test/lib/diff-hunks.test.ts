@@ -43,7 +43,15 @@ describe('linearHunks', () => {
   it('pairs lines when both sides have as many, so only changed lines show', () => {
     const before = Array.from({ length: 20 }, (_, i) => `line ${i}`).join('\n') + '\n';
     const after = before.replace('line 2\n', 'LINE 2\n').replace('line 15\n', 'LINE 15\n');
-    expect(linearHunks(before, after, 3).map((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines, h.lines.filter((l) => l[0] !== ' ')])).toEqual([
+    expect(
+      linearHunks(before, after, 3).map((h) => [
+        h.oldStart,
+        h.oldLines,
+        h.newStart,
+        h.newLines,
+        h.lines.filter((l) => l[0] !== ' '),
+      ]),
+    ).toEqual([
       [1, 6, 1, 6, ['-line 2', '+LINE 2']],
       [13, 7, 13, 7, ['-line 15', '+LINE 15']],
     ]);
@@ -59,7 +67,11 @@ describe('linearHunks', () => {
     mkdirSync(path.join(dir, 'pkg'));
     writeFileSync(path.join(dir, 'pkg/huge.py'), before);
     initRepo(dir);
-    const change = { path: 'pkg/huge.py', before: { kind: 'file' as const, bytes: Buffer.from(before), executable: false }, after: { kind: 'file' as const, bytes: Buffer.from(after), executable: false } };
+    const change = {
+      path: 'pkg/huge.py',
+      before: { kind: 'file' as const, bytes: Buffer.from(before), executable: false },
+      after: { kind: 'file' as const, bytes: Buffer.from(after), executable: false },
+    };
     writeFileSync(path.join(dir, '.git/p.diff'), renderPatch([change]));
     git(dir, 'apply', '.git/p.diff');
     const viaApply = tempDir();
@@ -76,7 +88,10 @@ describe('lineHunks on the lines that differ only', () => {
       const [before, after] = randomPair(seed);
       for (const context of [0, 1, 3]) {
         const hunks = lineHunks(before, after, context);
-        expect(applyPatch(before, { hunks } as Parameters<typeof applyPatch>[1]), `seed ${seed}, context ${context}`).toBe(after);
+        expect(
+          applyPatch(before, { hunks } as Parameters<typeof applyPatch>[1]),
+          `seed ${seed}, context ${context}`,
+        ).toBe(after);
       }
     }
   });
@@ -87,9 +102,13 @@ describe('lineHunks on the lines that differ only', () => {
     const after = before.replace('\nx300000 = 300000\n', '\ny300000 = 300000\n');
     expect(trimCommonLines(before, after, 3)).toEqual({
       skipped: 299_997,
-      oldMiddle: 'x299997 = 299997\nx299998 = 299998\nx299999 = 299999\nx300000 = 300000\nx300001 = 300001\nx300002 = 300002\nx300003 = 300003\n',
-      newMiddle: 'x299997 = 299997\nx299998 = 299998\nx299999 = 299999\ny300000 = 300000\nx300001 = 300001\nx300002 = 300002\nx300003 = 300003\n',
+      oldMiddle:
+        'x299997 = 299997\nx299998 = 299998\nx299999 = 299999\nx300000 = 300000\nx300001 = 300001\nx300002 = 300002\nx300003 = 300003\n',
+      newMiddle:
+        'x299997 = 299997\nx299998 = 299998\nx299999 = 299999\ny300000 = 300000\nx300001 = 300001\nx300002 = 300002\nx300003 = 300003\n',
     });
-    expect(lineHunks(before, after, 3).map((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines])).toEqual([[299_998, 7, 299_998, 7]]);
+    expect(lineHunks(before, after, 3).map((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines])).toEqual([
+      [299_998, 7, 299_998, 7],
+    ]);
   });
 });

@@ -8,7 +8,11 @@ import { renderPatch, quotePath } from '../../lib/diff.js';
 import type { FileChange, FileState } from '../../lib/types.js';
 import { git, initRepo, snapshotTree, tempDir } from '../helpers/tree.js';
 
-const file = (text: string | Buffer, executable = false): FileState => ({ kind: 'file', bytes: Buffer.isBuffer(text) ? text : Buffer.from(text, 'latin1'), executable });
+const file = (text: string | Buffer, executable = false): FileState => ({
+  kind: 'file',
+  bytes: Buffer.isBuffer(text) ? text : Buffer.from(text, 'latin1'),
+  executable,
+});
 const link = (target: string): FileState => ({ kind: 'symlink', target });
 
 /** Lay `state` down on disk at `rel`. */
@@ -49,7 +53,11 @@ describe('renderPatch + git apply', () => {
     ['no final newline, both', 'x = 1', 'x = 2'],
     ['emptied file', 'a\n', ''],
     ['filled empty file', '', 'a\n'],
-    ['long file, two hunks', Array.from({ length: 40 }, (_, i) => `line ${i}\n`).join(''), Array.from({ length: 40 }, (_, i) => (i === 3 || i === 30 ? `LINE ${i}\n` : `line ${i}\n`)).join('')],
+    [
+      'long file, two hunks',
+      Array.from({ length: 40 }, (_, i) => `line ${i}\n`).join(''),
+      Array.from({ length: 40 }, (_, i) => (i === 3 || i === 30 ? `LINE ${i}\n` : `line ${i}\n`)).join(''),
+    ],
   ])('%s', async (_name, before, after) => {
     const { tree } = await roundTrip([{ path: 'f.txt', before: file(before), after: file(after) }]);
     expect(tree['f.txt']).toEqual({ kind: 'file', content: after, executable: false });
@@ -91,7 +99,12 @@ describe('renderPatch + git apply', () => {
   it('renames with and without content changes', async () => {
     const { patch, tree } = await roundTrip([
       { path: 'b/moved.py', renamedFrom: 'a/moved.py', before: file('x = 1\n'), after: file('x = 1\n') },
-      { path: 'b/edited.py', renamedFrom: 'a/edited.py', before: file('import a.x\ny = 2\n'), after: file('import b.x\ny = 2\n') },
+      {
+        path: 'b/edited.py',
+        renamedFrom: 'a/edited.py',
+        before: file('import a.x\ny = 2\n'),
+        after: file('import b.x\ny = 2\n'),
+      },
     ]);
     expect(patch).toContain('rename from a/moved.py\nrename to b/moved.py');
     expect(Object.keys(tree).sort()).toEqual(['b/edited.py', 'b/moved.py']);
@@ -99,7 +112,10 @@ describe('renderPatch + git apply', () => {
 
   it('writes binary content as a GIT binary patch', async () => {
     const bytes = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 7) % 256));
-    const { patch, tree } = await roundTrip([{ path: 'img.bin', before: null, after: file(bytes) }, { path: 'x.bin', before: file(Buffer.from([0, 1, 2])), after: file(Buffer.from([0, 1, 3, 4])) }]);
+    const { patch, tree } = await roundTrip([
+      { path: 'img.bin', before: null, after: file(bytes) },
+      { path: 'x.bin', before: file(Buffer.from([0, 1, 2])), after: file(Buffer.from([0, 1, 3, 4])) },
+    ]);
     expect(patch).toContain('GIT binary patch');
     expect(tree['img.bin']).toEqual({ kind: 'file', content: bytes.toString('latin1'), executable: false });
   });

@@ -56,7 +56,8 @@ describe('discoverRepository', () => {
 describe('selectTargets', () => {
   const dir = tree({ 'src/a.py': '', 'src/b.ts': '', 'src/sub/c.py': '', 'docs/d.md': '' });
   const discovery = discoverRepository({ root: dir });
-  const select = (paths: string[], extensions?: string[], cwd = dir) => selectTargets(discovery, { root: dir, cwd, paths, extensions });
+  const select = (paths: string[], extensions?: string[], cwd = dir) =>
+    selectTargets(discovery, { root: dir, cwd, paths, extensions });
 
   it.each([
     [[], undefined, ['docs/d.md', 'src/a.py', 'src/b.ts', 'src/sub/c.py']],

@@ -16,9 +16,18 @@ describe('EditSet', () => {
   });
 
   it.each([
-    [[0, 2], [1, 3]],
-    [[1, 1], [1, 1, 'y']],
-    [[0, 3], [1, 2]],
+    [
+      [0, 2],
+      [1, 3],
+    ],
+    [
+      [1, 1],
+      [1, 1, 'y'],
+    ],
+    [
+      [0, 3],
+      [1, 2],
+    ],
   ])('refuses overlapping edits %j and %j', (a, b) => {
     const edits = new EditSet('abcdef');
     edits.replace(a[0] as number, a[1] as number, 'x');
@@ -51,7 +60,9 @@ describe('EditSet', () => {
         for (let p = 0; p < 10; p++) {
           const ps = next(61);
           const pe = Math.min(60, ps + next(5));
-          expect(set.overlaps(ps, pe), `round ${round}: [${ps},${pe}) against ${JSON.stringify(added)}`).toBe(naive(added, ps, pe));
+          expect(set.overlaps(ps, pe), `round ${round}: [${ps},${pe}) against ${JSON.stringify(added)}`).toBe(
+            naive(added, ps, pe),
+          );
         }
       }
     }

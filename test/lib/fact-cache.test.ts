@@ -11,7 +11,9 @@ const V1 = 'repomod 1.0.0 schema 1';
 /** The pack files of the one version folder under `dir`. */
 function packs(dir: string): string[] {
   const [version] = readdirSync(dir);
-  return readdirSync(path.join(dir, version)).map((name) => path.join(dir, version, name)).sort();
+  return readdirSync(path.join(dir, version))
+    .map((name) => path.join(dir, version, name))
+    .sort();
 }
 
 /** A cache as the next run (a new process) opens it. */

@@ -6,7 +6,12 @@ import { renderChange } from '../../lib/diff.js';
 
 const lines = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `line ${from + i}\n`).join('');
 const file = (text: string) => ({ kind: 'file' as const, bytes: Buffer.from(text), executable: false });
-const patchOf = (before: string | null, after: string | null) => renderChange({ path: 'a.py', before: before === null ? null : file(before), after: after === null ? null : file(after) });
+const patchOf = (before: string | null, after: string | null) =>
+  renderChange({
+    path: 'a.py',
+    before: before === null ? null : file(before),
+    after: after === null ? null : file(after),
+  });
 
 describe('firstChangedLine', () => {
   it.each([
@@ -28,7 +33,11 @@ describe('firstChangedLine', () => {
 
   it('is 1 for a patch without a text hunk (binary, mode only)', () => {
     expect(firstChangedLine(renderChange({ path: 'b.bin', before: file('\0a'), after: file('\0b') }))).toBe(1);
-    expect(firstChangedLine(renderChange({ path: 'x.sh', before: file('x\n'), after: { ...file('x\n'), executable: true } }))).toBe(1);
+    expect(
+      firstChangedLine(
+        renderChange({ path: 'x.sh', before: file('x\n'), after: { ...file('x\n'), executable: true } }),
+      ),
+    ).toBe(1);
   });
 
   it('points past the hunk header the old regex read (the hunk starts 3 context lines earlier)', () => {

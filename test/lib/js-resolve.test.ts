@@ -19,8 +19,10 @@ function repoOf(files: Record<string, string>): RepoIndex {
 
 const solution = (extra: Record<string, string> = {}) =>
   repoOf({
-    'tsconfig.json': '{ "files": [], "references": [{ "path": "./tsconfig.node.json" }, { "path": "./tsconfig.app.json" }] }',
-    'tsconfig.node.json': '{ "compilerOptions": { "paths": { "@node/*": ["./scripts/*"] } }, "include": ["vite.config.ts", "scripts/**/*.ts"] }',
+    'tsconfig.json':
+      '{ "files": [], "references": [{ "path": "./tsconfig.node.json" }, { "path": "./tsconfig.app.json" }] }',
+    'tsconfig.node.json':
+      '{ "compilerOptions": { "paths": { "@node/*": ["./scripts/*"] } }, "include": ["vite.config.ts", "scripts/**/*.ts"] }',
     'tsconfig.app.json': '{ "extends": ["./configs/strict.json", "./configs/paths"], "include": ["src"] }',
     'configs/strict.json': '{ "compilerOptions": { "strict": true } }',
     'configs/paths.json': '{ "compilerOptions": { "baseUrl": "..", "paths": { "@/*": ["src/*"] } } }',
@@ -41,7 +43,10 @@ describe('aliasesFor', () => {
   it('follows an extends array to the base that declares paths, relative to its baseUrl', () => {
     const aliases = aliasesFor(solution(), 'src/a.ts')!;
     expect(aliases.pathsBase).toBe('');
-    expect(aliasCandidates(aliases, '@/utils/x')).toEqual([{ key: '@/*', path: 'src/utils/x', exact: false }, { path: '@/utils/x' }]);
+    expect(aliasCandidates(aliases, '@/utils/x')).toEqual([
+      { key: '@/*', path: 'src/utils/x', exact: false },
+      { path: '@/utils/x' },
+    ]);
   });
 
   it('falls back to the solution config for a file no reference includes', () => {
@@ -50,7 +55,9 @@ describe('aliasesFor', () => {
 
   it('marks an alias that names one file as exact', () => {
     const repo = repoOf({ 'tsconfig.json': '{ "compilerOptions": { "paths": { "@env": ["./src/config/env.ts"] } } }' });
-    expect(aliasCandidates(aliasesFor(repo, 'src/a.ts')!, '@env')).toEqual([{ key: '@env', path: 'src/config/env.ts', exact: true }]);
+    expect(aliasCandidates(aliasesFor(repo, 'src/a.ts')!, '@env')).toEqual([
+      { key: '@env', path: 'src/config/env.ts', exact: true },
+    ]);
   });
 });
 
@@ -60,11 +67,22 @@ describe('scanSpecifiers', () => {
     ["///<reference path='../types/a.d.ts'/>\n", '../types/a.d.ts', 20],
   ])('finds the triple-slash path in %j', (source, value, start) => {
     const [found] = scanSpecifiers(source, 'src/a.ts');
-    expect(found).toMatchObject({ kind: 'reference-path', value, start, end: start + value.length, line: 1, column: start });
+    expect(found).toMatchObject({
+      kind: 'reference-path',
+      value,
+      start,
+      end: start + value.length,
+      line: 1,
+      column: start,
+    });
     expect(source.slice(found.start, found.end)).toBe(value);
   });
 
-  it.each(['/// <reference types="node" />\n', '// <reference path="x.d.ts" />\n', '/* /// <reference path="x.d.ts" /> */\n'])('leaves %j', (source) => {
+  it.each([
+    '/// <reference types="node" />\n',
+    '// <reference path="x.d.ts" />\n',
+    '/* /// <reference path="x.d.ts" /> */\n',
+  ])('leaves %j', (source) => {
     expect(scanSpecifiers(source, 'src/a.ts')).toEqual([]);
   });
 });

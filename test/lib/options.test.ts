@@ -7,17 +7,28 @@ const descriptors = defineOptions([
   { name: 'keep', type: 'string', choices: ['first', 'last'], description: 'which repeat to keep' },
   { name: 'strict', type: 'boolean', default: false, description: 'warnings become errors' },
   { name: 'limit', type: 'number', default: 3, description: 'a number' },
-  { name: 'pair', type: 'string', description: 'NAME=VALUE', validate: (value) => String(value).split('=') as [string, string] },
+  {
+    name: 'pair',
+    type: 'string',
+    description: 'NAME=VALUE',
+    validate: (value) => String(value).split('=') as [string, string],
+  },
 ]);
 
 describe('resolveOptions', () => {
   it('fills defaults and coerces command-line strings', () => {
-    expect(resolveOptions({ keyword: 'exc_info=True', strict: 'true', limit: '7' }, descriptors)).toEqual({ keyword: ['exc_info=True'], strict: true, limit: 7 });
+    expect(resolveOptions({ keyword: 'exc_info=True', strict: 'true', limit: '7' }, descriptors)).toEqual({
+      keyword: ['exc_info=True'],
+      strict: true,
+      limit: 7,
+    });
     expect(resolveOptions(undefined, descriptors)).toEqual({ keyword: [], strict: false, limit: 3 });
   });
 
-  it('accepts kebab-case keys and ignores the stock runner\'s own options', () => {
-    expect(resolveOptions({ dry: true, print: false, parser: 'babel', _: [], 'keep': 'last' }, descriptors).keep).toBe('last');
+  it("accepts kebab-case keys and ignores the stock runner's own options", () => {
+    expect(resolveOptions({ dry: true, print: false, parser: 'babel', _: [], keep: 'last' }, descriptors).keep).toBe(
+      'last',
+    );
   });
 
   it('hands on what a validate returns', () => {

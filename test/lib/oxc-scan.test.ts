@@ -30,12 +30,24 @@ describe('oxc scan', () => {
 
   it.each([
     ['import a from "./x";\nexport * from "./y";\nexport { b } from \'./z\';\n', 'a.ts'],
-    ['import type { T } from "./t";\nimport { type U } from "./u";\nimport type from "./v";\nimport type, { w } from "./w";\nimport typeKeyword, { K } from "./k";\nimport type{ N } from "./n";\nimport type fromage from "./f";\n', 'a.ts'],
+    [
+      'import type { T } from "./t";\nimport { type U } from "./u";\nimport type from "./v";\nimport type, { w } from "./w";\nimport typeKeyword, { K } from "./k";\nimport type{ N } from "./n";\nimport type fromage from "./f";\n',
+      'a.ts',
+    ],
     ['export type * from "./t";\nexport { x as y, z } from "./z";\n', 'a.ts'],
-    ['import { x } from "./x";\nimport * as ns from "./ns";\nexport { x, ns };\nexport default x;\nexport * from "./all";\nexport { y as z, w } from "./c";\n', 'a.ts'],
+    [
+      'import { x } from "./x";\nimport * as ns from "./ns";\nexport { x, ns };\nexport default x;\nexport * from "./all";\nexport { y as z, w } from "./c";\n',
+      'a.ts',
+    ],
     ['\uFEFFimport a from "./bom";\n', 'a.ts'],
-    ['const s = "héllo 😀";\r\nimport a from "./after-astral";\u2028import b from "./after-ls";\rimport c from "./after-cr";\n', 'a.ts'],
-    ['async function f() {\n  const m = await import(`./tpl`);\n  const n = await import(name);\n  const o = await import(`./${name}`);\n  return import("./a" + "b");\n}\n', 'a.ts'],
+    [
+      'const s = "héllo 😀";\r\nimport a from "./after-astral";\u2028import b from "./after-ls";\rimport c from "./after-cr";\n',
+      'a.ts',
+    ],
+    [
+      'async function f() {\n  const m = await import(`./tpl`);\n  const n = await import(name);\n  const o = await import(`./${name}`);\n  return import("./a" + "b");\n}\n',
+      'a.ts',
+    ],
     ['import x from "./x";\nconst el = <div className="ü">{x}</div>;\n', 'a.tsx'],
     ['import x from "./x.js";\nexport const el = <b>{x}</b>;\n', 'a.js'],
     ['if (x) {\n  export * from "./listed-by-the-record";\n}\n', 'a.ts'],
@@ -49,8 +61,14 @@ describe('oxc scan', () => {
   });
 
   it.each([
-    ['const a = require("./a");\nconst b = require?.("./b");\nconst c = (require)("./c");\nconst d = require(("./d"));\nrequire.resolve(`./e`);\n', 'a.js'],
-    ['jest.requireActual("./a");\njest?.mock("./b");\njest["mock"]("./c");\nvi.importActual(`./d/${x}`);\n', 'a.test.ts'],
+    [
+      'const a = require("./a");\nconst b = require?.("./b");\nconst c = (require)("./c");\nconst d = require(("./d"));\nrequire.resolve(`./e`);\n',
+      'a.js',
+    ],
+    [
+      'jest.requireActual("./a");\njest?.mock("./b");\njest["mock"]("./c");\nvi.importActual(`./d/${x}`);\n',
+      'a.test.ts',
+    ],
     ['import x = require("./a");\nexport import y = N.z;\n', 'a.ts'],
     ['jest.mock("./a");\nimport a from "./a";\n', 'a.test.ts'],
     ['vi.mock("./a");\n', 'a.test.ts'],

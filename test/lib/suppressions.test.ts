@@ -7,7 +7,14 @@ import { codeMatches, findSuppressions, isSuppressed, withoutSuppressedEdits } f
 import { repomod } from '../helpers/cli.js';
 import { initRepo, tempDir } from '../helpers/tree.js';
 
-const finding = (line: number, code: string): Diagnostic => ({ path: 'a.py', line, column: 1, severity: 'error', code, message: 'm' });
+const finding = (line: number, code: string): Diagnostic => ({
+  path: 'a.py',
+  line,
+  column: 1,
+  severity: 'error',
+  code,
+  message: 'm',
+});
 
 describe('findSuppressions', () => {
   it.each([
@@ -40,32 +47,42 @@ describe('findSuppressions', () => {
 });
 
 describe('withoutSuppressedEdits', () => {
-  const before = 'a = f(x=1, x=1)  # repomod: ignore\r\nb = f(x=1, x=1)\r\nc = f(x=1, x=1)  # repomod: ignore[other]\r\n';
+  const before =
+    'a = f(x=1, x=1)  # repomod: ignore\r\nb = f(x=1, x=1)\r\nc = f(x=1, x=1)  # repomod: ignore[other]\r\n';
   const after = 'a = f(x=1)  # repomod: ignore\r\nb = f(x=1)\r\nc = f(x=1)  # repomod: ignore[other]\r\n';
 
   it('keeps a suppressed line as it was and the others fixed, line endings untouched', () => {
     const s = findSuppressions(before)!;
-    expect(withoutSuppressedEdits(before, after, s, [], ['fix-call-syntax'])).toBe('a = f(x=1, x=1)  # repomod: ignore\r\nb = f(x=1)\r\nc = f(x=1)  # repomod: ignore[other]\r\n');
+    expect(withoutSuppressedEdits(before, after, s, [], ['fix-call-syntax'])).toBe(
+      'a = f(x=1, x=1)  # repomod: ignore\r\nb = f(x=1)\r\nc = f(x=1)  # repomod: ignore[other]\r\n',
+    );
   });
 
   it('ties an edit to the findings on its lines: a comment naming one of them keeps the line', () => {
     const s = findSuppressions(before)!;
     const out = withoutSuppressedEdits(before, after, s, [finding(3, 'x/other')], ['fix-call-syntax']);
-    expect(out).toBe('a = f(x=1, x=1)  # repomod: ignore\r\nb = f(x=1)\r\nc = f(x=1, x=1)  # repomod: ignore[other]\r\n');
+    expect(out).toBe(
+      'a = f(x=1, x=1)  # repomod: ignore\r\nb = f(x=1)\r\nc = f(x=1, x=1)  # repomod: ignore[other]\r\n',
+    );
   });
 
   it('keeps out a whole inserted or removed block when a line it touches is suppressed, and only that block', () => {
     const text = 'f(\n    a\n, b)  # repomod: ignore\ng(\n    a\n, b)\n';
     const fixed = 'f(\n    a,\n    b)  # repomod: ignore\ng(\n    a,\n    b,\n)\n';
     const s = findSuppressions(text)!;
-    expect(withoutSuppressedEdits(text, fixed, s, [], ['fix-call-syntax'])).toBe('f(\n    a\n, b)  # repomod: ignore\ng(\n    a,\n    b,\n)\n');
+    expect(withoutSuppressedEdits(text, fixed, s, [], ['fix-call-syntax'])).toBe(
+      'f(\n    a\n, b)  # repomod: ignore\ng(\n    a,\n    b,\n)\n',
+    );
   });
 });
 
 describe('repomod check with suppressions', () => {
   it('passes a file whose only problem is suppressed, fails on one that is not, and fixes only the latter', () => {
     const repo = tempDir();
-    writeFileSync(path.join(repo, 'ok.py'), 'import logging\nlogging.error("x", exc_info=True, exc_info=True)  # repomod: ignore[fix-call-syntax]\n');
+    writeFileSync(
+      path.join(repo, 'ok.py'),
+      'import logging\nlogging.error("x", exc_info=True, exc_info=True)  # repomod: ignore[fix-call-syntax]\n',
+    );
     writeFileSync(path.join(repo, 'bad.py'), 'import logging\nlogging.error("x", exc_info=True, exc_info=True)\n');
     initRepo(repo);
     expect(repomod(repo, ['check', 'ok.py']).code).toBe(0);
@@ -74,6 +91,9 @@ describe('repomod check with suppressions', () => {
     expect(bad.stderr).toContain('bad.py: would change\n');
     const fixed = repomod(repo, ['fix-call-syntax', '--json', 'ok.py', 'bad.py']);
     const report = JSON.parse(fixed.stdout) as { files: { path: string; status: string }[] };
-    expect(report.files.map((f) => [f.path, f.status])).toEqual([['bad.py', 'changed'], ['ok.py', 'unchanged']]);
+    expect(report.files.map((f) => [f.path, f.status])).toEqual([
+      ['bad.py', 'changed'],
+      ['ok.py', 'unchanged'],
+    ]);
   });
 });

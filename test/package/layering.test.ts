@@ -66,7 +66,11 @@ describe('layering', () => {
     const wrong = all.filter(({ from, to }) => {
       const source = layerOf(from) as Layer;
       const target = layerOf(to);
-      return target !== source && (LAYERS as readonly string[]).includes(target) && !ALLOWED[source].includes(target as Layer);
+      return (
+        target !== source &&
+        (LAYERS as readonly string[]).includes(target) &&
+        !ALLOWED[source].includes(target as Layer)
+      );
     });
     expect(wrong.map(({ from, to }) => `${from} → ${to}`)).toEqual([]);
   });

@@ -12,7 +12,9 @@ const README = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
 
 /** The fenced block of the given language whose first line is `first`. */
 function block(lang: string, first: string): string {
-  const found = [...README.matchAll(/^```(\w+)\n([\s\S]*?)^```$/gm)].find((m) => m[1] === lang && m[2].startsWith(`${first}\n`));
+  const found = [...README.matchAll(/^```(\w+)\n([\s\S]*?)^```$/gm)].find(
+    (m) => m[1] === lang && m[2].startsWith(`${first}\n`),
+  );
   if (!found) throw new Error(`README has no \`\`\`${lang} block starting with '${first}'`);
   return found[2];
 }
@@ -39,7 +41,9 @@ function stagedRepo(files: Record<string, string>): string {
 const INJECTED = 'import logging\nlogging.error("x", exc_info=True, exc_info=True)\n';
 
 describe('README: GitHub Actions workflow', () => {
-  const workflow = parse(block('yaml', '# .github/workflows/repomod.yml')) as { jobs: Record<string, { steps: { run?: string }[] }> };
+  const workflow = parse(block('yaml', '# .github/workflows/repomod.yml')) as {
+    jobs: Record<string, { steps: { run?: string }[] }>;
+  };
   const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
   const checkStep = steps.find((s) => s.run?.includes('repomod check'));
 
@@ -51,7 +55,8 @@ describe('README: GitHub Actions workflow', () => {
     const run = repomod(repo, args);
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
-    for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) file=[^,:]+,line=\d+(,col=\d+)?,title=[^:]+::.+$/);
+    for (const line of lines)
+      expect(line).toMatch(/^::(error|warning|notice) file=[^,:]+,line=\d+(,col=\d+)?,title=[^:]+::.+$/);
     expect(lines.some((l) => l.startsWith('::error file=svc/broken.py,line=1,'))).toBe(true);
     expect(lines.some((l) => l.startsWith('::error file=svc/log.py,'))).toBe(true);
   });
@@ -65,17 +70,29 @@ describe('README: GitHub Actions workflow', () => {
 });
 
 describe('README: pre-commit config', () => {
-  interface HookDefinition { id: string; entry: string; pass_filenames?: boolean }
+  interface HookDefinition {
+    id: string;
+    entry: string;
+    pass_filenames?: boolean;
+  }
   const offered = parse(readFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as HookDefinition[];
-  const config = parse(block('yaml', '# .pre-commit-config.yaml')) as { repos: { hooks: { id: string; args?: string[] }[] }[] };
+  const config = parse(block('yaml', '# .pre-commit-config.yaml')) as {
+    repos: { hooks: { id: string; args?: string[] }[] }[];
+  };
   const used = config.repos.flatMap((r) => r.hooks);
 
   /** As pre-commit runs a hook: entry, then the config's args, then the staged file names. */
   function runHook(id: string, args: string[], repo: string) {
     const hook = offered.find((h) => h.id === id);
     expect(hook, `hook '${id}' is offered in .pre-commit-hooks.yaml`).toBeDefined();
-    const staged = hook!.pass_filenames === false ? [] : git(repo, 'diff', '--cached', '--name-only', '-z').split('\0').filter(Boolean);
-    return spawnSync(process.execPath, [CLI, ...repomodArgs(hook!.entry), ...args, ...staged], { cwd: repo, encoding: 'utf8' });
+    const staged =
+      hook!.pass_filenames === false
+        ? []
+        : git(repo, 'diff', '--cached', '--name-only', '-z').split('\0').filter(Boolean);
+    return spawnSync(process.execPath, [CLI, ...repomodArgs(hook!.entry), ...args, ...staged], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
   }
 
   it('names only hooks the repository offers, and each fails on a staged injected keyword', () => {
@@ -106,12 +123,23 @@ describe('README: repomod check on examples/', () => {
 
 describe('README: first screen', () => {
   it('keeps the first two commands as they are', () => {
-    expect(README.split('\n').slice(2, 6).join('\n')).toBe('```sh\nnpm install && npm run demo     # install, then dry-run every transform on examples/ (prints real diffs)\nnpm test                        # the whole test suite (builds first)\n```');
+    expect(README.split('\n').slice(2, 6).join('\n')).toBe(
+      '```sh\nnpm install && npm run demo     # install, then dry-run every transform on examples/ (prints real diffs)\nnpm test                        # the whole test suite (builds first)\n```',
+    );
   });
 
   it('says how to install for your own repository, then init, a dry run and check', () => {
-    const steps = block('sh', 'npm i -g repomod         # or prefix each command with npx; from a clone: npm install && npm link').split('\n');
-    expect(steps.map((line) => line.split('#')[0].trim()).filter(Boolean)).toEqual(['npm i -g repomod', 'repomod init', 'repomod init --apply', 'repomod fix-call-syntax', 'repomod check']);
+    const steps = block(
+      'sh',
+      'npm i -g repomod         # or prefix each command with npx; from a clone: npm install && npm link',
+    ).split('\n');
+    expect(steps.map((line) => line.split('#')[0].trim()).filter(Boolean)).toEqual([
+      'npm i -g repomod',
+      'repomod init',
+      'repomod init --apply',
+      'repomod fix-call-syntax',
+      'repomod check',
+    ]);
   });
 
   it('has the table of what check runs, equal to the registry (npm run readme-table rewrites it)', async () => {

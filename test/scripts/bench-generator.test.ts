@@ -12,6 +12,8 @@ import babylonParser from 'jscodeshift/parser/babylon.js';
 import tsParser from 'jscodeshift/parser/ts.js';
 // @ts-expect-error jscodeshift's parser modules ship without type declarations
 import tsxParser from 'jscodeshift/parser/tsx.js';
+// (one line: the directive applies to the next line only)
+// prettier-ignore
 // @ts-expect-error plain ESM JavaScript without type declarations
 import { generateFiles, generateRepository, PY_TARGET, TS_TARGET, TS_TARGET_PATH } from '../../scripts/bench/generate.mjs';
 
@@ -41,7 +43,8 @@ describe('bench generator', () => {
   const byLanguage = (language: GeneratedFile['language']) => sample.filter((f) => f.language === language);
   const python = byLanguage('python');
   const scripts = [...byLanguage('typescript'), ...byLanguage('javascript')];
-  const average = (files: GeneratedFile[]) => files.reduce((sum, f) => sum + Buffer.byteLength(f.content), 0) / files.length;
+  const average = (files: GeneratedFile[]) =>
+    files.reduce((sum, f) => sum + Buffer.byteLength(f.content), 0) / files.length;
 
   it('gives the same bytes for the same size and seed, and different ones for another seed', () => {
     expect(digest(generate(2000))).toBe(digest(sample));
@@ -73,8 +76,12 @@ describe('bench generator', () => {
       expect(importers.length / 1000).toBeGreaterThan(0.03);
       expect(importers.length / 1000).toBeLessThan(0.08);
     }
-    for (const f of pyImporters) expect(f.content).toMatch(new RegExp(`${PY_TARGET.replace(/\./g, '\\.')}(?!ing)|from common\\.util import lock`));
-    for (const f of tsImporters) expect(f.content.includes(TS_TARGET) || f.content.includes(TS_TARGET_PATH.split('/').slice(1).join('/'))).toBe(true);
+    for (const f of pyImporters)
+      expect(f.content).toMatch(new RegExp(`${PY_TARGET.replace(/\./g, '\\.')}(?!ing)|from common\\.util import lock`));
+    for (const f of tsImporters)
+      expect(f.content.includes(TS_TARGET) || f.content.includes(TS_TARGET_PATH.split('/').slice(1).join('/'))).toBe(
+        true,
+      );
     // imports at the top, inside functions and try blocks; string targets in tests
     const forms = new Set(pyImporters.flatMap((f) => f.targetForms));
     for (const form of ['from', 'import-as', 'function', 'try']) expect(forms).toContain(form);
@@ -94,10 +101,23 @@ describe('bench generator', () => {
   });
 
   it('writes code with classes, functions, logging and strings', () => {
-    const text = python.slice(0, 50).map((f) => f.content).join('\n');
-    for (const pattern of [/^class \w+/m, /^def \w+\(/m, /logger\.(info|debug|warning|exception)\(/, /"""/]) expect(text).toMatch(pattern);
-    const ts = scripts.slice(0, 100).map((f) => f.content).join('\n');
-    for (const pattern of [/^export class \w+/m, /function \w+\(/, /logger\.(info|warn|error|debug)\(/, /^import .* from '/m]) expect(ts).toMatch(pattern);
+    const text = python
+      .slice(0, 50)
+      .map((f) => f.content)
+      .join('\n');
+    for (const pattern of [/^class \w+/m, /^def \w+\(/m, /logger\.(info|debug|warning|exception)\(/, /"""/])
+      expect(text).toMatch(pattern);
+    const ts = scripts
+      .slice(0, 100)
+      .map((f) => f.content)
+      .join('\n');
+    for (const pattern of [
+      /^export class \w+/m,
+      /function \w+\(/,
+      /logger\.(info|warn|error|debug)\(/,
+      /^import .* from '/m,
+    ])
+      expect(ts).toMatch(pattern);
   });
 
   it('writes TS and JS that the jscodeshift parsers accept', () => {
@@ -108,15 +128,25 @@ describe('bench generator', () => {
     }
   });
 
-  it.skipIf(spawnSync('python3', ['--version']).status !== 0)('writes Python that python3 compiles (skipped without python3)', () => {
-    const files = generate(400).filter((g) => g.language === 'python');
-    const check = spawnSync('python3', ['-c', 'import json, sys\nfor f in json.load(sys.stdin):\n    compile(f["content"], f["path"], "exec")\nprint("ok")'], {
-      input: JSON.stringify(files.map((f) => ({ path: f.path, content: f.content }))),
-      encoding: 'utf8',
-    });
-    expect(check.stderr).toBe('');
-    expect(check.stdout.trim()).toBe('ok');
-  });
+  it.skipIf(spawnSync('python3', ['--version']).status !== 0)(
+    'writes Python that python3 compiles (skipped without python3)',
+    () => {
+      const files = generate(400).filter((g) => g.language === 'python');
+      const check = spawnSync(
+        'python3',
+        [
+          '-c',
+          'import json, sys\nfor f in json.load(sys.stdin):\n    compile(f["content"], f["path"], "exec")\nprint("ok")',
+        ],
+        {
+          input: JSON.stringify(files.map((f) => ({ path: f.path, content: f.content }))),
+          encoding: 'utf8',
+        },
+      );
+      expect(check.stderr).toBe('');
+      expect(check.stdout.trim()).toBe('ok');
+    },
+  );
 
   it('writes the files and one reproducible commit', () => {
     const commits = [1, 2].map(() => {
@@ -137,7 +167,9 @@ describe('bench generator', () => {
 });
 
 describe('bench generator, typescript shape (the realistic TS/JS corpus)', () => {
-  const sample = [...generateFiles({ files: 1500, seed: 3, shape: 'typescript' })] as (GeneratedFile & { broken?: boolean })[];
+  const sample = [...generateFiles({ files: 1500, seed: 3, shape: 'typescript' })] as (GeneratedFile & {
+    broken?: boolean;
+  })[];
   const scripts = sample.filter((f) => f.language !== 'python');
   const parsers = { ts: tsParser(), tsx: tsxParser(), js: babylonParser() };
   const parserOf = (f: GeneratedFile) => parsers[path.extname(f.path).slice(1) as 'ts' | 'tsx' | 'js'];
@@ -145,7 +177,8 @@ describe('bench generator, typescript shape (the realistic TS/JS corpus)', () =>
   it('is TS/JS only, in .ts, .tsx and .js, with deep folders', () => {
     expect(sample).toHaveLength(1500);
     expect(scripts).toHaveLength(1500);
-    for (const ext of ['.ts', '.tsx', '.js']) expect(scripts.filter((f) => f.path.endsWith(ext)).length, ext).toBeGreaterThan(100);
+    for (const ext of ['.ts', '.tsx', '.js'])
+      expect(scripts.filter((f) => f.path.endsWith(ext)).length, ext).toBeGreaterThan(100);
     expect(Math.max(...scripts.map((f) => f.path.split('/').length))).toBeGreaterThanOrEqual(7);
   });
 
@@ -157,7 +190,13 @@ describe('bench generator, typescript shape (the realistic TS/JS corpus)', () =>
     const importers = scripts.filter((f) => f.targetForms.length).length / scripts.length;
     expect(importers).toBeGreaterThan(0.1);
     expect(importers).toBeLessThan(0.3);
-    expect(scripts.filter((f) => f.content.includes(`'${TS_TARGET_PATH.split('/').slice(1).join('/')}`) || /'(\.\.\/){4,}core\/src\/util'/.test(f.content)).length).toBeGreaterThan(0);
+    expect(
+      scripts.filter(
+        (f) =>
+          f.content.includes(`'${TS_TARGET_PATH.split('/').slice(1).join('/')}`) ||
+          /'(\.\.\/){4,}core\/src\/util'/.test(f.content),
+      ).length,
+    ).toBeGreaterThan(0);
   });
 
   it('parses with the jscodeshift parsers, except the few files left with merge markers', () => {

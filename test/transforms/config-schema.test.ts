@@ -19,7 +19,8 @@ function repomodAccepts(config: unknown): boolean {
   writeFileSync(file, JSON.stringify(config));
   try {
     const read = readConfig(path.dirname(file), file);
-    for (const [name, options] of Object.entries(read.transforms)) resolveOptions(options, findTransform(name)!.meta.options ?? []);
+    for (const [name, options] of Object.entries(read.transforms))
+      resolveOptions(options, findTransform(name)!.meta.options ?? []);
     return true;
   } catch {
     return false;
@@ -43,7 +44,13 @@ const VALID: [string, unknown][] = [
       transforms: {
         bases: { onlyErrors: true, keepImports: false },
         symlinks: { mode: 'copy', sync: true },
-        'rewrite-imports': { rules: [{ from: 'a.b', to: 'c.b', onlyIn: 'svc/**' }, { forbid: 'svc.private', in: ['shared/**'] }], strict: true },
+        'rewrite-imports': {
+          rules: [
+            { from: 'a.b', to: 'c.b', onlyIn: 'svc/**' },
+            { forbid: 'svc.private', in: ['shared/**'] },
+          ],
+          strict: true,
+        },
         calls: { keyword: ['exc_info=True', { name: 'stacklevel', value: '2' }], keep: 'last' },
       },
     },
@@ -67,9 +74,10 @@ const INVALID: [string, unknown][] = [
 
 describe(SCHEMA_FILE, () => {
   it('is committed as the registry generates it (npm run schema rewrites it)', () => {
-    expect(readFileSync(path.join(REPO_ROOT, SCHEMA_FILE), 'utf8'), `${SCHEMA_FILE} is stale: run npm run schema`).toBe(configSchemaText());
+    expect(readFileSync(path.join(REPO_ROOT, SCHEMA_FILE), 'utf8'), `${SCHEMA_FILE} is stale: run npm run schema`).toBe(
+      configSchemaText(),
+    );
   });
-
 
   it.each(VALID)('accepts %s, as repomod does', (_name, config) => {
     expect(repomodAccepts(config)).toBe(true);

@@ -14,7 +14,10 @@ const version = spawnSync('python3', ['-c', 'import sys; print("%d.%d" % sys.ver
 const python = version.status === 0;
 const python311 = python && version.stdout.trim() === '3.11';
 if (!python) console.log('python3 is not on PATH: the CPython nesting-limit comparisons are skipped');
-else if (!python311) console.log(`python3 is ${version.stdout.trim()}, not 3.11: the recursion-depth comparisons (3.11's limit) are skipped`);
+else if (!python311)
+  console.log(
+    `python3 is ${version.stdout.trim()}, not 3.11: the recursion-depth comparisons (3.11's limit) are skipped`,
+  );
 
 const scratch = tempDir();
 
@@ -42,18 +45,25 @@ function pyCompileCommand(source: string): string {
   const file = path.join(scratch, 'case.py');
   writeFileSync(file, source);
   const run = spawnSync('python3', ['-m', 'py_compile', file], { encoding: 'utf8' });
-  return run.status === 0 ? 'ok' : run.stderr.includes('RecursionError') ? 'recursion' : run.stderr.trim().split('\n').at(-1)!;
+  return run.status === 0
+    ? 'ok'
+    : run.stderr.includes('RecursionError')
+      ? 'recursion'
+      : run.stderr.trim().split('\n').at(-1)!;
 }
 
 async function repomodVerdict(source: string): Promise<string> {
   const problems = await withPythonTree(source, (tree) => pythonSyntaxProblems(tree.rootNode, source));
   if (problems.length === 0) return 'ok';
   const { line, column } = positionAt(source, problems[0].index);
-  return problems[0].message.startsWith('too many nested expressions') ? 'recursion' : `${line}:${column} ${problems[0].message}`;
+  return problems[0].message.startsWith('too many nested expressions')
+    ? 'recursion'
+    : `${line}:${column} ${problems[0].message}`;
 }
 
 const brackets = (open: string, close: string, n: number) => `x = ${open.repeat(n)}1${close.repeat(n)}\n`;
-const indented = (n: number) => `${Array.from({ length: n }, (_, i) => `${' '.repeat(i)}if x:\n`).join('')}${' '.repeat(n)}pass\n`;
+const indented = (n: number) =>
+  `${Array.from({ length: n }, (_, i) => `${' '.repeat(i)}if x:\n`).join('')}${' '.repeat(n)}pass\n`;
 
 describe.runIf(python)('nesting limits agree with python3 -m py_compile', () => {
   it.each([
@@ -93,7 +103,9 @@ describe.runIf(existsSync(CLI))('fix-call-syntax --check', () => {
     writeFileSync(path.join(dir, 'deep.py'), `import os\n${brackets('(', ')', 3000)}`);
     writeFileSync(path.join(dir, 'fine.py'), brackets('(', ')', 200));
     const run = repomod(dir, ['fix-call-syntax', '--check']);
-    expect(run.stderr.split('\n')[0]).toMatch(/^deep\.py:2:205: error: file does not parse \(too many nested parentheses\); left unchanged: `x = \(+…` \[parse-error\]$/);
+    expect(run.stderr.split('\n')[0]).toMatch(
+      /^deep\.py:2:205: error: file does not parse \(too many nested parentheses\); left unchanged: `x = \(+…` \[parse-error\]$/,
+    );
     expect(run.code).toBe(1);
   });
 });

@@ -11,12 +11,15 @@ if (!python) console.log('python3 is not on PATH: the CPython oracle comparisons
 
 /** CPython's verdict: the line of the first SyntaxError, or 0 when the text compiles. */
 export function cpythonErrorLine(source: string): number {
-  const script = 'import sys\nsrc=sys.stdin.read()\ntry:\n  compile(src,"x.py","exec")\n  print(0)\nexcept SyntaxError as e:\n  print(e.lineno)\n';
+  const script =
+    'import sys\nsrc=sys.stdin.read()\ntry:\n  compile(src,"x.py","exec")\n  print(0)\nexcept SyntaxError as e:\n  print(e.lineno)\n';
   return Number(execFileSync('python3', ['-c', script], { input: source, encoding: 'utf8' }).trim());
 }
 
 async function problems(source: string) {
-  return withPythonTree(source, (tree) => pythonSyntaxProblems(tree.rootNode, source).map((p) => ({ ...p, ...positionAt(source, p.index) })));
+  return withPythonTree(source, (tree) =>
+    pythonSyntaxProblems(tree.rootNode, source).map((p) => ({ ...p, ...positionAt(source, p.index) })),
+  );
 }
 
 const rejected = [

@@ -28,7 +28,8 @@ async function missingPlaces(name: string): Promise<string[]> {
   const missing: string[] = [];
   const folder = `transforms/${name}`;
   const registered = registry.some((e) => e.meta.name === name);
-  if (!registered) missing.push(`${folder} is not registered: add its meta (named '${name}') to the list in transforms/index.ts`);
+  if (!registered)
+    missing.push(`${folder} is not registered: add its meta (named '${name}') to the list in transforms/index.ts`);
   for (const file of ['index.ts', 'meta.ts', 'README.md', 'messages.ts']) {
     if (!existsSync(at(folder, file))) missing.push(`${folder}/${file} is missing (STYLE.md: Layout)`);
   }
@@ -36,8 +37,10 @@ async function missingPlaces(name: string): Promise<string[]> {
     const { messages, explanations } = await messagesOf(name);
     if (typeof messages !== 'object') missing.push(`${folder}/messages.ts exports no \`messages\` table`);
     const codes = Object.keys(explanations ?? {});
-    if (codes.length === 0) missing.push(`${folder}/messages.ts exports no \`explanations\` (the \`repomod explain\` entries of its codes)`);
-    for (const code of codes.filter((c) => !c.startsWith(`${name}/`))) missing.push(`${folder}/messages.ts explains '${code}', which is not one of its codes ('${name}/…')`);
+    if (codes.length === 0)
+      missing.push(`${folder}/messages.ts exports no \`explanations\` (the \`repomod explain\` entries of its codes)`);
+    for (const code of codes.filter((c) => !c.startsWith(`${name}/`)))
+      missing.push(`${folder}/messages.ts explains '${code}', which is not one of its codes ('${name}/…')`);
   }
   if (!existsSync(at('__testfixtures__', name)) || readdirSync(at('__testfixtures__', name)).length === 0) {
     missing.push(`__testfixtures__/${name}/ has no fixture cases`);
@@ -47,12 +50,17 @@ async function missingPlaces(name: string): Promise<string[]> {
     missing.push(`${testFile} does not run the fixtures: add describeFixtures('${name}')`);
   }
   if (!hooks.some((h) => h.id === `repomod-${name}` && h.entry === `repomod ${name} --check`)) {
-    missing.push(`${folder} is not in .pre-commit-hooks.yaml: add a hook with id 'repomod-${name}' and entry 'repomod ${name} --check'`);
+    missing.push(
+      `${folder} is not in .pre-commit-hooks.yaml: add a hook with id 'repomod-${name}' and entry 'repomod ${name} --check'`,
+    );
   }
   // a registered transform gets a plain dry run unless its meta.demo says otherwise
-  if (registered && !demoSteps().some((step) => step[0] === name)) missing.push(`${folder} has no step in \`npm run demo\`: its meta.demo must run '${name}'`);
+  if (registered && !demoSteps().some((step) => step[0] === name))
+    missing.push(`${folder} has no step in \`npm run demo\`: its meta.demo must run '${name}'`);
   if (!readme.includes(`| [\`repomod ${name}\`](${folder}/README.md)`)) {
-    missing.push(`${folder} has no row in README.md's command table: add | [\`repomod ${name}\`](${folder}/README.md) | what it fixes |`);
+    missing.push(
+      `${folder} has no row in README.md's command table: add | [\`repomod ${name}\`](${folder}/README.md) | what it fixes |`,
+    );
   }
   return missing;
 }
@@ -67,6 +75,9 @@ describe('the transform registry', () => {
   });
 
   it.each(registry.map((e) => e.meta.name))('registered %s lives in the folder of its name', (name) => {
-    expect(existsSync(at('transforms', name, 'index.ts')), `transforms/index.ts registers '${name}' but transforms/${name}/index.ts does not exist`).toBe(true);
+    expect(
+      existsSync(at('transforms', name, 'index.ts')),
+      `transforms/index.ts registers '${name}' but transforms/${name}/index.ts does not exist`,
+    ).toBe(true);
   });
 });

@@ -3,15 +3,28 @@
 import { describe, expect, it } from 'vitest';
 import { dropUnusedImports } from '../../transforms/remove-redundant-bases/unused-imports.js';
 
-const drop = async (text: string, names: string[], relPath = 'pkg/mod.py', all?: string[]) => (await dropUnusedImports(text, relPath, new Set(names), all)).text;
+const drop = async (text: string, names: string[], relPath = 'pkg/mod.py', all?: string[]) =>
+  (await dropUnusedImports(text, relPath, new Set(names), all)).text;
 
 describe('dropUnusedImports', () => {
   it.each([
-    ['the only name of a statement, with its line', 'from m import A\nimport os\n\nclass C(B): ...\n', 'import os\n\nclass C(B): ...\n'],
+    [
+      'the only name of a statement, with its line',
+      'from m import A\nimport os\n\nclass C(B): ...\n',
+      'import os\n\nclass C(B): ...\n',
+    ],
     ['one name of several', 'from m import A, B\nclass C(B): ...\n', 'from m import B\nclass C(B): ...\n'],
     ['an aliased name', 'from m import Mixin as A, B\nclass C(B): ...\n', 'from m import B\nclass C(B): ...\n'],
-    ['a name in a parenthesised list, comment lines kept', 'from m import (\n    A,  # the mixin\n    # keep\n    B,\n)\nclass C(B): ...\n', 'from m import (\n    # keep\n    B,\n)\nclass C(B): ...\n'],
-    ['a statement between blank lines, without growing the gap', 'import os\n\nfrom m import A\n\n\nclass C: ...\n', 'import os\n\n\nclass C: ...\n'],
+    [
+      'a name in a parenthesised list, comment lines kept',
+      'from m import (\n    A,  # the mixin\n    # keep\n    B,\n)\nclass C(B): ...\n',
+      'from m import (\n    # keep\n    B,\n)\nclass C(B): ...\n',
+    ],
+    [
+      'a statement between blank lines, without growing the gap',
+      'import os\n\nfrom m import A\n\n\nclass C: ...\n',
+      'import os\n\n\nclass C: ...\n',
+    ],
     ['a CRLF statement line', 'from m import A\r\nimport os\r\n', 'import os\r\n'],
   ])('drops %s', async (_, before, after) => {
     expect(await drop(before, ['A'])).toBe(after);
@@ -42,7 +55,9 @@ describe('--keep-imports', () => {
     const { repomod, REPO_ROOT } = await import('../helpers/cli.js');
     const { initRepo, tempDir } = await import('../helpers/tree.js');
     const repo = tempDir();
-    cpSync(path.join(REPO_ROOT, '__testfixtures__/remove-redundant-bases/cross-package-mixin/input'), repo, { recursive: true });
+    cpSync(path.join(REPO_ROOT, '__testfixtures__/remove-redundant-bases/cross-package-mixin/input'), repo, {
+      recursive: true,
+    });
     initRepo(repo);
     const importLine = 'from pkg.mixins import BackfillMixin as Backfill, SmartSkipMixin\n';
     expect(repomod(repo, ['bases']).stdout).toContain(`-${importLine}+from pkg.mixins import SmartSkipMixin\n`);

@@ -87,21 +87,34 @@ function listFiles(root: string, rel = ''): string[] {
 function runOracle(tree: string, modules: string[]): OracleResult {
   const script = path.join(tempDir('repomod-oracle-'), 'oracle.py');
   writeFileSync(script, ORACLE);
-  const run = spawnSync(python!, [script, tree, JSON.stringify(modules)], { encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+  const run = spawnSync(python!, [script, tree, JSON.stringify(modules)], {
+    encoding: 'utf8',
+    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+  });
   if (run.status !== 0) throw new Error(`python3 failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as OracleResult;
 }
 
 /** What repomod says about every class Python creates at import (not those local to a function). */
-function compare(label: string, oracle: OracleResult, classes: { id: string; file: string; line: number; module: string; mro: ClassMro }[]) {
+function compare(
+  label: string,
+  oracle: OracleResult,
+  classes: { id: string; file: string; line: number; module: string; mro: ClassMro }[],
+) {
   const failedModules = new Set(oracle.failures.map((f) => f.module));
   for (const failure of oracle.failures) {
     const culprit = classes.find((c) => c.file === failure.file && c.line === failure.line);
-    expect(culprit?.mro.kind, `${label}: Python fails at ${failure.file}:${failure.line} (${failure.error}); repomod must call that class inconsistent`).toBe('inconsistent');
+    expect(
+      culprit?.mro.kind,
+      `${label}: Python fails at ${failure.file}:${failure.line} (${failure.error}); repomod must call that class inconsistent`,
+    ).toBe('inconsistent');
   }
   for (const c of classes) {
     if (c.mro.kind === 'inconsistent') {
-      expect(failedModules.has(c.module), `${label}: repomod calls ${c.id} inconsistent, so Python must fail to import ${c.module}`).toBe(true);
+      expect(
+        failedModules.has(c.module),
+        `${label}: repomod calls ${c.id} inconsistent, so Python must fail to import ${c.module}`,
+      ).toBe(true);
       continue;
     }
     if (failedModules.has(c.module) || c.mro.kind !== 'ok') continue;
@@ -111,7 +124,11 @@ function compare(label: string, oracle: OracleResult, classes: { id: string; fil
 }
 
 const dir = path.join(FIXTURES_ROOT, 'remove-redundant-bases');
-const pythonCases = readdirSync(dir).filter((name) => existsSync(path.join(dir, name, 'input')) && listFiles(path.join(dir, name, 'input')).some((f) => f.endsWith('.py')));
+const pythonCases = readdirSync(dir).filter(
+  (name) =>
+    existsSync(path.join(dir, name, 'input')) &&
+    listFiles(path.join(dir, name, 'input')).some((f) => f.endsWith('.py')),
+);
 
 describe('remove-redundant-bases against python3', () => {
   if (!python) {
@@ -127,7 +144,10 @@ describe('remove-redundant-bases against python3', () => {
     const optionsFile = path.join(dir, name, 'options.json');
     const options = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {};
     const planner = plannerFor(index, resolveRemoveRedundantBasesOptions(options));
-    const modules = files.filter((f) => f.endsWith('.py')).map((f) => repo.python.moduleOf(f)!).sort();
+    const modules = files
+      .filter((f) => f.endsWith('.py'))
+      .map((f) => repo.python.moduleOf(f)!)
+      .sort();
     const atImport = [...index.classes.values()].filter((c) => !c.qualname.includes('<locals>') && !c.id.includes('#'));
     const before = atImport.map((c) => ({ ...c, mro: planner.mroAsWritten(c.id) }));
     const after = atImport.map((c) => ({ ...c, mro: planner.mroAfterFix(c.id) }));

@@ -12,17 +12,60 @@ describe('C3 linearisation', () => {
   it('orders a diamond like Python', () => {
     // class A; class B(A); class C(A); class D(B, C)
     const a = ['A', O];
-    expect(linearise('D', ['B', 'C'], [['B', ...a], ['C', ...a]])).toEqual({ ok: true, mro: ['D', 'B', 'C', 'A', O] });
+    expect(
+      linearise(
+        'D',
+        ['B', 'C'],
+        [
+          ['B', ...a],
+          ['C', ...a],
+        ],
+      ),
+    ).toEqual({ ok: true, mro: ['D', 'B', 'C', 'A', O] });
   });
   it('refuses a mixin listed before a base that includes it, naming both orders', () => {
-    const result = linearise('C', ['M', 'Base'], [['M', O], ['Base', 'M', O]]);
-    expect(result).toMatchObject({ ok: false, reason: 'conflict', conflict: { first: 'M', second: 'Base', firstSource: { kind: 'bases' }, secondSource: { kind: 'mro', of: 'Base' } } });
+    const result = linearise(
+      'C',
+      ['M', 'Base'],
+      [
+        ['M', O],
+        ['Base', 'M', O],
+      ],
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      reason: 'conflict',
+      conflict: {
+        first: 'M',
+        second: 'Base',
+        firstSource: { kind: 'bases' },
+        secondSource: { kind: 'mro', of: 'Base' },
+      },
+    });
   });
   it('refuses a duplicate base before merging', () => {
-    expect(linearise('C', ['A', 'A'], [['A', O], ['A', O]])).toEqual({ ok: false, reason: 'duplicate', duplicate: 'A' });
+    expect(
+      linearise(
+        'C',
+        ['A', 'A'],
+        [
+          ['A', O],
+          ['A', O],
+        ],
+      ),
+    ).toEqual({ ok: false, reason: 'duplicate', duplicate: 'A' });
   });
   it('accepts the mixin listed after the base, unchanged by its removal', () => {
-    expect(linearise('C', ['Base', 'M'], [['Base', 'M', O], ['M', O]])).toEqual(linearise('C', ['Base'], [['Base', 'M', O]]));
+    expect(
+      linearise(
+        'C',
+        ['Base', 'M'],
+        [
+          ['Base', 'M', O],
+          ['M', O],
+        ],
+      ),
+    ).toEqual(linearise('C', ['Base'], [['Base', 'M', O]]));
   });
 });
 
@@ -34,7 +77,8 @@ describe('header edits', () => {
     const items: { start: number; end: number; text: string }[] = [];
     const inner = text.slice(open, close).replace(/#.*$/gm, (c) => ' '.repeat(c.length));
     const re = /[A-Za-z_][\w.]*(\[[^\]]*\])?(=[\w.]+)?/g;
-    for (let m = re.exec(inner); m; m = re.exec(inner)) items.push({ start: open + m.index, end: open + m.index + m[0].length, text: m[0] });
+    for (let m = re.exec(inner); m; m = re.exec(inner))
+      items.push({ start: open + m.index, end: open + m.index + m[0].length, text: m[0] });
     const remove = names.map((n) => items.findIndex((i) => i.text === n));
     const edits = removeListItems(text, open, close, items, remove).sort((a, b) => b.start - a.start);
     return edits.reduce((out, e) => out.slice(0, e.start) + e.text + out.slice(e.end), text);

@@ -4,7 +4,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { candidateDistributions, isStdlib, normaliseDistribution, suggestedDistribution } from '../../lib/bundle/distributions.js';
+import {
+  candidateDistributions,
+  isStdlib,
+  normaliseDistribution,
+  suggestedDistribution,
+} from '../../lib/bundle/distributions.js';
 import { cleanRelative, formatManifest, mergeEntries, parseManifest } from '../../lib/bundle/manifest.js';
 import { parsePyproject, parseRequirements } from '../../lib/bundle/requirements.js';
 import { formatDiagnostic, type Diagnostic } from '../../lib/diagnostics.js';
@@ -65,7 +70,11 @@ describe('findSymlinks', () => {
 
   it('names the missing path of a broken link and the likely typo', () => {
     const link = byPath['fn/espn.py'];
-    expect([link.kind, link.missing, path.basename(link.suggestion ?? '')]).toEqual(['broken', 'shared/espon_client.py', 'espn_client.py']);
+    expect([link.kind, link.missing, path.basename(link.suggestion ?? '')]).toEqual([
+      'broken',
+      'shared/espon_client.py',
+      'espn_client.py',
+    ]);
   });
 
   it('reports loops of links and links to their own ancestor as cyclic', () => {
@@ -87,7 +96,10 @@ describe('findSymlinks', () => {
 
 describe('planRepository scope and --allow-outside', () => {
   it('plans only links under context.paths', async () => {
-    const repo = repoWith({ 'shared/x.py': 'X = 1\n' }, { 'fn_a/x.py': '../shared/x.py', 'fn_b/x.py': '../shared/x.py' });
+    const repo = repoWith(
+      { 'shared/x.py': 'X = 1\n' },
+      { 'fn_a/x.py': '../shared/x.py', 'fn_b/x.py': '../shared/x.py' },
+    );
     const changes = await planRepository(repo, { mode: 'copy' }, () => {}, { paths: ['fn_b'] });
     expect(changes.map((c) => c.path)).toEqual(['fn_b/repomod.bundle.json', 'fn_b/x.py']);
   });
@@ -102,28 +114,42 @@ describe('planRepository scope and --allow-outside', () => {
     const warned: Diagnostic[] = [];
     const changes = await planRepository(repo, { mode: 'copy', allowOutside: true }, (d) => warned.push(d));
     expect(changes.map((c) => [c.path, c.after?.kind])).toEqual([['fn/settings.ini', 'file']]);
-    expect(warned.map(formatDiagnostic)[0]).toMatch(/^fn\/settings.ini:1:1: warning: copied from outside the repository .*\[replace-symlinks\/outside-copied\]$/);
+    expect(warned.map(formatDiagnostic)[0]).toMatch(
+      /^fn\/settings.ini:1:1: warning: copied from outside the repository .*\[replace-symlinks\/outside-copied\]$/,
+    );
   });
 
   it('rejects unknown options by name', async () => {
     const repo = repoWith({}, {});
-    await expect(planRepository(repo, { mode: 'move' }, () => {})).rejects.toThrow(/option 'mode' .* must be one of 'copy', 'bundle'/);
+    await expect(planRepository(repo, { mode: 'move' }, () => {})).rejects.toThrow(
+      /option 'mode' .* must be one of 'copy', 'bundle'/,
+    );
     await expect(planRepository(repo, { removeBrokn: true }, () => {})).rejects.toThrow(/unknown option 'removeBrokn'/);
   });
 });
 
 describe('manifest', () => {
   it('formats sorted entries, one per line, known keys first, other keys kept', () => {
-    const manifest = parseManifest('{"note": "deploy", "entries": [{"to": "b.py", "from": "x/b.py", "owner": "data"}, {"from": "./shared/", "to": "shared/"}]}');
+    const manifest = parseManifest(
+      '{"note": "deploy", "entries": [{"to": "b.py", "from": "x/b.py", "owner": "data"}, {"from": "./shared/", "to": "shared/"}]}',
+    );
     expect(formatManifest(manifest)).toBe(
       '{\n  "note": "deploy",\n  "entries": [\n    { "from": "x/b.py", "to": "b.py", "owner": "data" },\n    { "from": "shared", "to": "shared" }\n  ]\n}\n',
     );
   });
 
   it('never duplicates an entry and lets a new source replace an old one, saying so', () => {
-    const manifest = parseManifest('{"entries": [{"from": "shared", "to": "shared"}, {"from": "old/a.py", "to": "a.py"}]}');
-    const { manifest: merged, replaced } = mergeEntries(manifest, [{ from: 'shared', to: 'shared' }, { from: 'new/a.py', to: 'a.py' }]);
-    expect(merged.entries).toEqual([{ from: 'new/a.py', to: 'a.py' }, { from: 'shared', to: 'shared' }]);
+    const manifest = parseManifest(
+      '{"entries": [{"from": "shared", "to": "shared"}, {"from": "old/a.py", "to": "a.py"}]}',
+    );
+    const { manifest: merged, replaced } = mergeEntries(manifest, [
+      { from: 'shared', to: 'shared' },
+      { from: 'new/a.py', to: 'a.py' },
+    ]);
+    expect(merged.entries).toEqual([
+      { from: 'new/a.py', to: 'a.py' },
+      { from: 'shared', to: 'shared' },
+    ]);
     expect(replaced).toEqual([{ before: { from: 'old/a.py', to: 'a.py' }, after: { from: 'new/a.py', to: 'a.py' } }]);
   });
 
@@ -163,7 +189,12 @@ describe('declared dependencies', () => {
       '--hash=sha256:abc',
     ].join('\n');
     expect(parseRequirements(text, (file) => (file === 'base.txt' ? ['functions-framework'] : []))).toEqual([
-      'PyYAML', 'requests[socks]', 'functions-framework', 'internal-lib', 'google-cloud-bigquery', 'pkg',
+      'PyYAML',
+      'requests[socks]',
+      'functions-framework',
+      'internal-lib',
+      'google-cloud-bigquery',
+      'pkg',
     ]);
   });
 
@@ -182,7 +213,14 @@ PyJWT = { version = "^2", extras = ["crypto"] }
 [tool.poetry.group.dev.dependencies]
 ruff = "*"
 `;
-    expect(parsePyproject(text)).toEqual(['google-cloud-storage[protobuf,tracing]', 'attrs', 'orjson', 'pytest', 'PyJWT[crypto]', 'ruff']);
+    expect(parsePyproject(text)).toEqual([
+      'google-cloud-storage[protobuf,tracing]',
+      'attrs',
+      'orjson',
+      'pytest',
+      'PyJWT[crypto]',
+      'ruff',
+    ]);
   });
 });
 
@@ -210,7 +248,9 @@ describe('import name ➔ distribution', () => {
     ['some_lib', 'some-lib'],
   ])('suggests %s ➔ %s', (module, distribution) => expect(suggestedDistribution(module)).toBe(distribution));
 
-  it.each(['os', 'os.path', 'json', 'tomllib', '__future__', 'asyncio.tasks'])('%s is standard library', (m) => expect(isStdlib(m)).toBe(true));
+  it.each(['os', 'os.path', 'json', 'tomllib', '__future__', 'asyncio.tasks'])('%s is standard library', (m) =>
+    expect(isStdlib(m)).toBe(true),
+  );
   it.each(['yaml', 'requests', 'google'])('%s is not standard library', (m) => expect(isStdlib(m)).toBe(false));
 
   it('normalises names as PEP 503 does', () => expect(normaliseDistribution('Foo.Bar__baz')).toBe('foo-bar-baz'));
@@ -218,7 +258,11 @@ describe('import name ➔ distribution', () => {
   it('ships the stdlib list of the local python3, when there is one', (context) => {
     let names: string[];
     try {
-      names = JSON.parse(execFileSync('python3', ['-c', 'import sys, json; print(json.dumps(sorted(sys.stdlib_module_names)))'], { encoding: 'utf8' }));
+      names = JSON.parse(
+        execFileSync('python3', ['-c', 'import sys, json; print(json.dumps(sorted(sys.stdlib_module_names)))'], {
+          encoding: 'utf8',
+        }),
+      );
     } catch {
       context.skip();
       return;
@@ -231,7 +275,10 @@ describe('import name ➔ distribution', () => {
 
 describe('links to git-ignored content', () => {
   it('never turns a link to an ignored file into a copy or an entry', async () => {
-    const repo = repoWith({ '.gitignore': '*.env\n', 'secrets/prod.env': 'TOKEN=x\n', 'shared/a.py': '' }, { 'fn/settings': '../secrets/prod.env', 'fn/a.py': '../shared/a.py' });
+    const repo = repoWith(
+      { '.gitignore': '*.env\n', 'secrets/prod.env': 'TOKEN=x\n', 'shared/a.py': '' },
+      { 'fn/settings': '../secrets/prod.env', 'fn/a.py': '../shared/a.py' },
+    );
     for (const mode of ['copy', 'bundle']) {
       const diagnostics: Diagnostic[] = [];
       const changes = await planRepository(repo, { mode }, (d) => diagnostics.push(d));
@@ -247,16 +294,45 @@ describe('under the stock jscodeshift runner', () => {
   it('loads and leaves every file alone (the work is repository-level)', { timeout: 120_000 }, () => {
     const repoRoot = path.resolve('.');
     const out = path.join(repoRoot, 'node_modules/.cache/replace-symlinks-dist');
-    execFileSync(process.execPath, [
-      path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '--outDir', out, '--rootDir', repoRoot, '--module', 'nodenext', '--moduleResolution', 'nodenext',
-      '--target', 'es2022', '--strict', '--esModuleInterop', '--skipLibCheck', '--resolveJsonModule', '--types', 'node', path.join(repoRoot, 'transforms/replace-symlinks/index.ts'),
-    ], { cwd: repoRoot, stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [
+        path.join(repoRoot, 'node_modules/typescript/bin/tsc'),
+        '--outDir',
+        out,
+        '--rootDir',
+        repoRoot,
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--target',
+        'es2022',
+        '--strict',
+        '--esModuleInterop',
+        '--skipLibCheck',
+        '--resolveJsonModule',
+        '--types',
+        'node',
+        path.join(repoRoot, 'transforms/replace-symlinks/index.ts'),
+      ],
+      { cwd: repoRoot, stdio: 'pipe' },
+    );
     writeFileSync(path.join(out, 'package.json'), '{"type":"module"}\n');
     const work = tempDir();
     writeFileSync(path.join(work, 'a.py'), 'x = 1\n');
-    const run = execFileSync(process.execPath, [
-      path.join(repoRoot, 'node_modules/jscodeshift/bin/jscodeshift.js'), '--no-babel', '-t', path.join(out, 'transforms/replace-symlinks/index.js'), '--extensions=py', 'a.py',
-    ], { cwd: work, encoding: 'utf8' });
+    const run = execFileSync(
+      process.execPath,
+      [
+        path.join(repoRoot, 'node_modules/jscodeshift/bin/jscodeshift.js'),
+        '--no-babel',
+        '-t',
+        path.join(out, 'transforms/replace-symlinks/index.js'),
+        '--extensions=py',
+        'a.py',
+      ],
+      { cwd: work, encoding: 'utf8' },
+    );
     expect(run).toMatch(/0 errors/);
     expect(run).toMatch(/1 skipped/);
   });

@@ -39,7 +39,12 @@ describe('forbid rules in --check', () => {
       'services/private/helpers.py': 'def h(): ...\n',
       'services/api.py': 'from services.private.db import DB\n',
     });
-    const options = { rules: [{ forbid: 'services.private', in: 'shared/**' }, { from: 'services.private.helpers', to: 'shared.helpers' }] };
+    const options = {
+      rules: [
+        { forbid: 'services.private', in: 'shared/**' },
+        { from: 'services.private.helpers', to: 'shared.helpers' },
+      ],
+    };
     const result = await runOn(dir, 'rewrite-imports', options, 'check');
     expect(diagnosticLines(result)).toEqual([
       "shared/fixable.py:1:6: warning: 'services.private.helpers' may not be imported in shared/** (rule rules[0] forbids 'services.private'); rewritten to 'shared.helpers' [rewrite-imports/forbidden-import]",
@@ -65,7 +70,9 @@ describe('forbid rules in --check', () => {
 describe.skipIf(!python3)('python3 oracle', () => {
   it('compiles every expected .py output', () => {
     // damaged-file cases keep their syntax error on purpose: only the imports around it change
-    const files = walkFiles(FIXTURES).filter((f) => f.endsWith('.py') && /(\.output\.py$|\/output\/)/.test(f) && !f.includes('damaged'));
+    const files = walkFiles(FIXTURES).filter(
+      (f) => f.endsWith('.py') && /(\.output\.py$|\/output\/)/.test(f) && !f.includes('damaged'),
+    );
     expect(files.length).toBeGreaterThan(10);
     const script = 'import sys\nfor f in sys.argv[1:]:\n    compile(open(f, encoding="utf-8").read(), f, "exec")\n';
     execFileSync('python3', ['-c', script, ...files]);
@@ -100,8 +107,9 @@ describe.skipIf(!built)('built CLI', () => {
       'pkg/util/__init__.py': '',
       'pkg/util/lock.py': 'from ..config import NAME\n\ndef acquire():\n    return NAME\n',
       'pkg/config.py': 'NAME = "locked"\n',
-      'pkg/jobs.py': 'from pkg.util import lock\nfrom .util.lock import acquire\n\ndef main():\n    return lock.acquire() + acquire()\n',
-      'web/src/core/format.ts': "export const f = 1;\n",
+      'pkg/jobs.py':
+        'from pkg.util import lock\nfrom .util.lock import acquire\n\ndef main():\n    return lock.acquire() + acquire()\n',
+      'web/src/core/format.ts': 'export const f = 1;\n',
       'web/src/api/report.ts': "import { f } from '../core/format';\n",
     });
     initRepo(dir);
@@ -114,12 +122,24 @@ describe.skipIf(!built)('built CLI', () => {
     writeFileSync(path.join(dir, '.git', 'move.patch'), py.stdout);
     execFileSync('git', ['apply', '--check', '.git/move.patch'], { cwd: dir });
     expect(repomod(dir, ['move', 'pkg/util', 'pkg/common/util', '--apply']).code).toBe(0);
-    expect(readFileSync(path.join(dir, 'pkg/common/util/lock.py'), 'utf8')).toBe('from pkg.config import NAME\n\ndef acquire():\n    return NAME\n');
-    expect(readFileSync(path.join(dir, 'pkg/jobs.py'), 'utf8')).toBe('from pkg.common.util import lock\nfrom pkg.common.util.lock import acquire\n\ndef main():\n    return lock.acquire() + acquire()\n');
-    if (python3) expect(execFileSync('python3', ['-B', '-c', 'import pkg.jobs; print(pkg.jobs.main())'], { cwd: dir, encoding: 'utf8' })).toBe('lockedlocked\n');
+    expect(readFileSync(path.join(dir, 'pkg/common/util/lock.py'), 'utf8')).toBe(
+      'from pkg.config import NAME\n\ndef acquire():\n    return NAME\n',
+    );
+    expect(readFileSync(path.join(dir, 'pkg/jobs.py'), 'utf8')).toBe(
+      'from pkg.common.util import lock\nfrom pkg.common.util.lock import acquire\n\ndef main():\n    return lock.acquire() + acquire()\n',
+    );
+    if (python3)
+      expect(
+        execFileSync('python3', ['-B', '-c', 'import pkg.jobs; print(pkg.jobs.main())'], {
+          cwd: dir,
+          encoding: 'utf8',
+        }),
+      ).toBe('lockedlocked\n');
     const web = repomod(path.join(dir, 'web'), ['move', 'src/core', 'src/platform', '--apply']);
     expect(web.code).toBe(0);
-    expect(readFileSync(path.join(dir, 'web/src/api/report.ts'), 'utf8')).toBe("import { f } from '../platform/format';\n");
+    expect(readFileSync(path.join(dir, 'web/src/api/report.ts'), 'utf8')).toBe(
+      "import { f } from '../platform/format';\n",
+    );
   });
 
   it.each([
@@ -143,7 +163,22 @@ describe.skipIf(!built)('built CLI', () => {
     initRepo(dir);
     const jscodeshift = path.join(REPO_ROOT, 'node_modules/jscodeshift/bin/jscodeshift.js');
     const transform = path.join(REPO_ROOT, 'dist/transforms/rewrite-imports/index.js');
-    const run = spawnSync(process.execPath, [jscodeshift, '--no-babel', '-t', transform, '--extensions=py,ts', '--silent', '--map=pipeline.common.util=common.util', '--map=@acme/core=@acme/platform/core', 'pkg/run.py', 'web/a.ts'], { cwd: dir, encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [
+        jscodeshift,
+        '--no-babel',
+        '-t',
+        transform,
+        '--extensions=py,ts',
+        '--silent',
+        '--map=pipeline.common.util=common.util',
+        '--map=@acme/core=@acme/platform/core',
+        'pkg/run.py',
+        'web/a.ts',
+      ],
+      { cwd: dir, encoding: 'utf8' },
+    );
     expect(run.status).toBe(0);
     expect(readFileSync(path.join(dir, 'pkg/run.py'), 'utf8')).toBe('from common.util import lock\n');
     expect(readFileSync(path.join(dir, 'web/a.ts'), 'utf8')).toBe("import x from '@acme/platform/core/x';\n");
@@ -167,18 +202,21 @@ describe('missing-module warnings', () => {
 });
 
 describe('a run without rules', () => {
-  it.skipIf(!built)('is a usage error (exit 2) rather than an empty, successful diff; --absolute alone is a job', () => {
-    const dir = write(tempDir(), { 'pkg/__init__.py': '', 'pkg/a.py': 'from . import b\n', 'pkg/b.py': '' });
-    initRepo(dir);
-    const bare = repomod(dir, ['rewrite-imports']);
-    expect(bare.code).toBe(2);
-    expect(bare.stderr).toBe(
-      'repomod: error: rewrite-imports has no rules\nhelp: give --map OLD=NEW (repeatable), or "map"/"rules" under "rewrite-imports" in repomod.config.json; --absolute alone converts relative imports\n',
-    );
-    const absolute = repomod(dir, ['rewrite-imports', '--absolute']);
-    expect(absolute.code).toBe(0);
-    expect(absolute.stdout).toContain('-from . import b\n+from pkg import b\n');
-  });
+  it.skipIf(!built)(
+    'is a usage error (exit 2) rather than an empty, successful diff; --absolute alone is a job',
+    () => {
+      const dir = write(tempDir(), { 'pkg/__init__.py': '', 'pkg/a.py': 'from . import b\n', 'pkg/b.py': '' });
+      initRepo(dir);
+      const bare = repomod(dir, ['rewrite-imports']);
+      expect(bare.code).toBe(2);
+      expect(bare.stderr).toBe(
+        'repomod: error: rewrite-imports has no rules\nhelp: give --map OLD=NEW (repeatable), or "map"/"rules" under "rewrite-imports" in repomod.config.json; --absolute alone converts relative imports\n',
+      );
+      const absolute = repomod(dir, ['rewrite-imports', '--absolute']);
+      expect(absolute.code).toBe(0);
+      expect(absolute.stdout).toContain('-from . import b\n+from pkg import b\n');
+    },
+  );
 });
 
 describe('rewrites counted per rule', () => {
@@ -192,9 +230,14 @@ describe('rewrites counted per rule', () => {
     initRepo(dir);
     const args = ['rewrite-imports', '--map', 'pkg.old=pkg.fresh', '--map', '@acme/core=@acme/platform'];
     const run = repomod(dir, args);
-    expect(run.stderr).toMatch(/^counts:\n {2}2 {2}rewrite-imports: --map pkg\.old=pkg\.fresh\n {2}1 {2}rewrite-imports: --map @acme\/core=@acme\/platform\n/m);
+    expect(run.stderr).toMatch(
+      /^counts:\n {2}2 {2}rewrite-imports: --map pkg\.old=pkg\.fresh\n {2}1 {2}rewrite-imports: --map @acme\/core=@acme\/platform\n/m,
+    );
     const doc = JSON.parse(repomod(dir, [...args, '--json']).stdout);
-    expect(doc.stats).toEqual({ 'rewrite-imports: --map pkg.old=pkg.fresh': 2, 'rewrite-imports: --map @acme/core=@acme/platform': 1 });
+    expect(doc.stats).toEqual({
+      'rewrite-imports: --map pkg.old=pkg.fresh': 2,
+      'rewrite-imports: --map @acme/core=@acme/platform': 1,
+    });
     const moved = JSON.parse(repomod(dir, ['move', 'pkg/users.py', 'pkg/sub/users.py', '--json']).stdout);
     expect(moved.stats).toBeUndefined();
     const movedWithImports = JSON.parse(repomod(dir, ['move', 'pkg/old.py', 'pkg/sub/old.py', '--json']).stdout);

@@ -19,7 +19,8 @@ function write(dir: string, files: Record<string, string>): string {
   return dir;
 }
 
-const BROKEN_IMPORTER = 'from shared.utils.bq import load\n\n\ndef f(:\n    from shared.utils.bq import load\n    return load()\n\n\n@mock.patch("shared.utils.bq.client")\ndef test(m):\n    pass\n';
+const BROKEN_IMPORTER =
+  'from shared.utils.bq import load\n\n\ndef f(:\n    from shared.utils.bq import load\n    return load()\n\n\n@mock.patch("shared.utils.bq.client")\ndef test(m):\n    pass\n';
 
 const repository = () =>
   write(tempDir(), {
@@ -44,7 +45,12 @@ describe('a damaged importer', () => {
     expect(result.totals).toMatchObject({ changed: 1, failed: 1, errors: 1, warnings: 1 });
     expect(exitCodeFor(result)).toBe(1);
     const after = result.changes.find((c) => c.path === 'app/broken.py')!.after;
-    expect(after?.kind === 'file' && after.bytes.toString()).toBe(BROKEN_IMPORTER.replace('from shared.utils.bq import load\n\n', 'from shared.gcp.bq import load\n\n').replace('patch("shared.utils.bq', 'patch("shared.gcp.bq'));
+    expect(after?.kind === 'file' && after.bytes.toString()).toBe(
+      BROKEN_IMPORTER.replace('from shared.utils.bq import load\n\n', 'from shared.gcp.bq import load\n\n').replace(
+        'patch("shared.utils.bq',
+        'patch("shared.gcp.bq',
+      ),
+    );
   });
 
   it('is not parsed at all when it names no old module', async () => {
@@ -79,7 +85,9 @@ describe.skipIf(!built)('repomod move with damaged files', () => {
     const forced = repomod(dir, ['move', 'shared/utils/bq.py', 'shared/gcp/bq.py', '--apply', '--allow-damaged']);
     expect(forced.code).toBe(1); // written, and still a failed file to fix by hand
     expect(readFileSync(path.join(dir, 'app/ok.py'), 'utf8')).toBe('from shared.gcp.bq import load\n');
-    expect(readFileSync(path.join(dir, 'app/broken.py'), 'utf8')).toContain('def f(:\n    from shared.utils.bq import load\n');
+    expect(readFileSync(path.join(dir, 'app/broken.py'), 'utf8')).toContain(
+      'def f(:\n    from shared.utils.bq import load\n',
+    );
     expect(existsSync(path.join(dir, 'shared/gcp/bq.py'))).toBe(true);
   });
 
@@ -101,7 +109,9 @@ describe.skipIf(!built)('repomod move with damaged files', () => {
     expect(dry.stderr).toContain('1 changed, 4 unchanged, 0 skipped, 1 failed');
     const refused = repomod(dir, ['move', 'pkg/old/job.py', 'pkg/new/job.py', '--apply']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('refusing to move: 1 reference to what moves cannot be rewritten (pkg/new/job.py:5');
+    expect(refused.stderr).toContain(
+      'refusing to move: 1 reference to what moves cannot be rewritten (pkg/new/job.py:5',
+    );
     expect(git(dir, 'status', '--porcelain')).toBe('');
   });
 });

@@ -28,7 +28,10 @@ describe('a move across Cloud Function folders that link and bundle shared/', ()
     const options = readJson('options.json') as Record<string, unknown>;
     await runOn(dir, 'rewrite-imports', options, 'apply');
     expect(findSymlinks(loadRepository(dir)).filter((l) => l.kind === 'broken')).toEqual([]);
-    const missing = async (fn: string) => (await closureOf(path.join(dir, FUNCTIONS, fn, 'main.py'))).closure.findings.filter((f) => f.kind === 'missing-module').map((f) => f.module);
+    const missing = async (fn: string) =>
+      (await closureOf(path.join(dir, FUNCTIONS, fn, 'main.py'))).closure.findings
+        .filter((f) => f.kind === 'missing-module')
+        .map((f) => f.module);
     expect(await missing('fn_a')).toEqual([]);
     expect(await missing('fn_b')).toEqual([]);
     expect(await missing('fn_d')).toEqual([]);
@@ -39,7 +42,9 @@ describe('a move across Cloud Function folders that link and bundle shared/', ()
     const dir = fixtureRepo();
     const result = await runOn(dir, 'rewrite-imports', { ...(readJson('options.json') as object), strict: true });
     expect(diagnosticLines(result).filter((l) => l.includes('package-misses-module'))).toEqual([
-      expect.stringMatching(/^orchestration\/cloud_functions\/fn_c\/shared\/utils\/helpers\.py:1:6: error: after the move the deploy package 'orchestration\/cloud_functions\/fn_c' misses 'shared\.gcp\.bigquery_utils' /),
+      expect.stringMatching(
+        /^orchestration\/cloud_functions\/fn_c\/shared\/utils\/helpers\.py:1:6: error: after the move the deploy package 'orchestration\/cloud_functions\/fn_c' misses 'shared\.gcp\.bigquery_utils' /,
+      ),
     ]);
   });
 });

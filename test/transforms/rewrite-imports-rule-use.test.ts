@@ -25,58 +25,105 @@ const PACKAGE = {
   'shared/utils/bigquery_utils.py': 'def query():\n    return 1\n',
   'shared/utils/retry.py':
     '# utils: retry helpers\nfrom .bigquery_utils import query\nfrom . import bigquery_utils\nfrom .. import utils\n\n\ndef run():\n    from .bigquery_utils import query as lazy  # only on this path\n    return lazy() + bigquery_utils.query() + utils.query()\n',
-  'jobs/run.py': 'import shared.utils.retry\nfrom shared.utils import bigquery_utils\n\n\ndef main():\n    from shared.utils.retry import run\n    return shared.utils.retry.run() + run()\n',
+  'jobs/run.py':
+    'import shared.utils.retry\nfrom shared.utils import bigquery_utils\n\n\ndef main():\n    from shared.utils.retry import run\n    return shared.utils.retry.run() + run()\n',
   'tests/test_run.py':
     'from unittest import mock\n\n\n@mock.patch("shared.utils.bigquery_utils.query", return_value=2)\ndef test_run(query):\n    import jobs.run\n    return jobs.run.main()\n',
 };
 
 describe.runIf(built)('a rule that rewrote nothing', () => {
   it.each([
-    ['shared.utls=platform_shared.utils', "warning: rule --map shared.utls=platform_shared.utils rewrote nothing: 'shared.utls' is not in the repository; did you mean 'shared.utils'?"],
-    ['shared.utils.bigquery_util=shared.gcp.bigquery_utils', "warning: rule --map shared.utils.bigquery_util=shared.gcp.bigquery_utils rewrote nothing: 'shared.utils.bigquery_util' is not in the repository; did you mean 'shared.utils.bigquery_utils'?"],
-    ['shared/utils/bigquery_util=shared/gcp/bigquery_utils.py', "warning: rule --map shared/utils/bigquery_util=shared/gcp/bigquery_utils.py rewrote nothing: 'shared/utils/bigquery_util' is not in the repository; did you mean 'shared/utils/bigquery_utils.py'?"],
+    [
+      'shared.utls=platform_shared.utils',
+      "warning: rule --map shared.utls=platform_shared.utils rewrote nothing: 'shared.utls' is not in the repository; did you mean 'shared.utils'?",
+    ],
+    [
+      'shared.utils.bigquery_util=shared.gcp.bigquery_utils',
+      "warning: rule --map shared.utils.bigquery_util=shared.gcp.bigquery_utils rewrote nothing: 'shared.utils.bigquery_util' is not in the repository; did you mean 'shared.utils.bigquery_utils'?",
+    ],
+    [
+      'shared/utils/bigquery_util=shared/gcp/bigquery_utils.py',
+      "warning: rule --map shared/utils/bigquery_util=shared/gcp/bigquery_utils.py rewrote nothing: 'shared/utils/bigquery_util' is not in the repository; did you mean 'shared/utils/bigquery_utils.py'?",
+    ],
   ])('--map %s warns with the nearest name, exit 0', (rule, finding) => {
     const dir = repository(PACKAGE);
     const run = repomod(dir, ['rewrite-imports', '--map', rule]);
-    expect([run.code, run.stdout, run.stderr]).toEqual([0, '', `.:1:1: ${finding} [rewrite-imports/unused-rule]\n0 changed, 7 unchanged, 0 skipped, 0 failed; 1 warning (${run.stderr.match(/\((\S+s)\) /)![1]}) (dry run: nothing to write)\n`]);
+    expect([run.code, run.stdout, run.stderr]).toEqual([
+      0,
+      '',
+      `.:1:1: ${finding} [rewrite-imports/unused-rule]\n0 changed, 7 unchanged, 0 skipped, 0 failed; 1 warning (${run.stderr.match(/\((\S+s)\) /)![1]}) (dry run: nothing to write)\n`,
+    ]);
   });
 
   it.each(['--check', '--strict'])('is an error under %s, exit 1', (flag) => {
     const dir = repository(PACKAGE);
     const run = repomod(dir, ['rewrite-imports', flag, '--map', 'shared.utls=platform_shared.utils']);
-    expect([run.code, run.stderr.split('\n')[0]]).toEqual([1, ".:1:1: error: rule --map shared.utls=platform_shared.utils rewrote nothing: 'shared.utls' is not in the repository; did you mean 'shared.utils'? [rewrite-imports/unused-rule]"]);
+    expect([run.code, run.stderr.split('\n')[0]]).toEqual([
+      1,
+      ".:1:1: error: rule --map shared.utls=platform_shared.utils rewrote nothing: 'shared.utls' is not in the repository; did you mean 'shared.utils'? [rewrite-imports/unused-rule]",
+    ]);
   });
 
   it('reports a config rule at its line in repomod.config.json, and not in a run over some paths', () => {
     const config = `{\n  "transforms": {\n    "rewrite-imports": {\n      "rules": [\n        { "from": "shared.utils.retyr", "to": "shared.retry" }\n      ]\n    }\n  }\n}\n`;
     const dir = repository({ ...PACKAGE, 'repomod.config.json': config });
     const run = repomod(dir, ['check']);
-    expect(run.stderr.split('\n')[0]).toBe("repomod.config.json:5:20: error: rule rules[0] rewrote nothing: 'shared.utils.retyr' is not in the repository; did you mean 'shared.utils.retry'? [rewrite-imports/unused-rule]");
+    expect(run.stderr.split('\n')[0]).toBe(
+      "repomod.config.json:5:20: error: rule rules[0] rewrote nothing: 'shared.utils.retyr' is not in the repository; did you mean 'shared.utils.retry'? [rewrite-imports/unused-rule]",
+    );
     expect(run.code).toBe(1);
     // pre-commit runs on the staged files: a rule with nothing to do there is normal
-    expect(repomod(dir, ['check', 'jobs/run.py'])).toMatchObject({ code: 0, stderr: expect.not.stringContaining('unused-rule') });
+    expect(repomod(dir, ['check', 'jobs/run.py'])).toMatchObject({
+      code: 0,
+      stderr: expect.not.stringContaining('unused-rule'),
+    });
   });
 
-  it.each(['pipeline.common=shared.utils', 'mock=unittest.mock'])('says nothing about %s, which guards a finished move or a third-party rename (nothing is near OLD)', (rule) => {
-    const dir = repository(PACKAGE);
-    const run = repomod(dir, ['rewrite-imports', '--check', '--verbose', '--map', rule]);
-    expect([run.code, run.stderr]).toEqual([0, expect.stringMatching(/^0 changed, 7 unchanged, 0 skipped, 0 failed; 0 warnings \(\S+\) \(check: nothing written\)\n$/)]);
-  });
+  it.each(['pipeline.common=shared.utils', 'mock=unittest.mock'])(
+    'says nothing about %s, which guards a finished move or a third-party rename (nothing is near OLD)',
+    (rule) => {
+      const dir = repository(PACKAGE);
+      const run = repomod(dir, ['rewrite-imports', '--check', '--verbose', '--map', rule]);
+      expect([run.code, run.stderr]).toEqual([
+        0,
+        expect.stringMatching(
+          /^0 changed, 7 unchanged, 0 skipped, 0 failed; 0 warnings \(\S+\) \(check: nothing written\)\n$/,
+        ),
+      ]);
+    },
+  );
 
   it('lists how many references each rule rewrote, and says nothing about a rule that did', () => {
     const dir = repository(PACKAGE);
-    const run = repomod(dir, ['rewrite-imports', '--map', 'shared.utils.retry=shared.retry', '--map', 'jobs=pipeline.jobs']);
+    const run = repomod(dir, [
+      'rewrite-imports',
+      '--map',
+      'shared.utils.retry=shared.retry',
+      '--map',
+      'jobs=pipeline.jobs',
+    ]);
     expect(run.stderr).not.toContain('unused-rule');
-    expect(run.stderr).toContain('counts:\n  3  rewrite-imports: --map shared.utils.retry=shared.retry\n  2  rewrite-imports: --map jobs=pipeline.jobs\n');
+    expect(run.stderr).toContain(
+      'counts:\n  3  rewrite-imports: --map shared.utils.retry=shared.retry\n  2  rewrite-imports: --map jobs=pipeline.jobs\n',
+    );
   });
 });
 
 describe.runIf(built)('dotted rules over package directories', () => {
   it('takes pkg=newroot.pkg, with pkg/ a namespace package of scripts at the root, as a module rule', () => {
-    const dir = repository({ 'pkg/script.py': 'X = 1\n', 'pkg/other.py': 'import pkg.script\n', 'main.py': 'import pkg.script\nfrom pkg import other\n', 'newroot/pkg/.keep': '' });
+    const dir = repository({
+      'pkg/script.py': 'X = 1\n',
+      'pkg/other.py': 'import pkg.script\n',
+      'main.py': 'import pkg.script\nfrom pkg import other\n',
+      'newroot/pkg/.keep': '',
+    });
     const run = repomod(dir, ['rewrite-imports', '--map', 'pkg=newroot.pkg']);
-    expect(run.stdout).toContain('-import pkg.script\n-from pkg import other\n+import newroot.pkg.script\n+from newroot.pkg import other\n');
-    expect(run.stdout).toMatch(/--- a\/pkg\/other.py\n\+\+\+ b\/pkg\/other.py\n@@ .* @@\n-import pkg.script\n\+import newroot.pkg.script\n/);
+    expect(run.stdout).toContain(
+      '-import pkg.script\n-from pkg import other\n+import newroot.pkg.script\n+from newroot.pkg import other\n',
+    );
+    expect(run.stdout).toMatch(
+      /--- a\/pkg\/other.py\n\+\+\+ b\/pkg\/other.py\n@@ .* @@\n-import pkg.script\n\+import newroot.pkg.script\n/,
+    );
     expect(run.stderr).toContain('counts:\n  3  rewrite-imports: --map pkg=newroot.pkg\n');
   });
 });
@@ -115,6 +162,9 @@ describe.runIf(built)('a move and its reverse', () => {
 
 /** python3 imports the test module and runs it: every rewritten import and patch target resolves. */
 function pythonRuns(dir: string): string {
-  const run = spawnSync('python3', ['-B', '-c', 'import tests.test_run as t; print(t.test_run())'], { cwd: dir, encoding: 'utf8' });
+  const run = spawnSync('python3', ['-B', '-c', 'import tests.test_run as t; print(t.test_run())'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   return run.stdout + run.stderr;
 }

@@ -25,7 +25,8 @@ const APP: Record<string, string> = {
   "include": ["src"]
 }
 `,
-  'tsconfig.base.json': '{\n  "compilerOptions": { "target": "ES2022", "module": "ESNext", "moduleResolution": "bundler", "strict": true, "noEmit": true, "skipLibCheck": true, "types": [] }\n}\n',
+  'tsconfig.base.json':
+    '{\n  "compilerOptions": { "target": "ES2022", "module": "ESNext", "moduleResolution": "bundler", "strict": true, "noEmit": true, "skipLibCheck": true, "types": [] }\n}\n',
   'src/vite-env.d.ts': [
     "declare module '*.svg?url' {\n  const src: string;\n  export default src;\n}",
     'declare const vi: { mock(path: string, factory?: () => unknown): void };',
@@ -45,9 +46,11 @@ const APP: Record<string, string> = {
     '',
   ].join('\n'),
   'src/types/globals.d.ts': 'type Day = string;\n',
-  'src/utils/date.ts': '/// <reference path="../types/globals.d.ts" />\nexport const today = (): Day => new Date().toISOString().slice(0, 10);\n',
+  'src/utils/date.ts':
+    '/// <reference path="../types/globals.d.ts" />\nexport const today = (): Day => new Date().toISOString().slice(0, 10);\n',
   // a specifier that still resolves after the move stays as written ('../utils/date', not './date')
-  'src/utils/time.ts': "import { today } from '../utils/date';\n\nexport const stamp = (): string => `${today()}T00:00`;\n",
+  'src/utils/time.ts':
+    "import { today } from '../utils/date';\n\nexport const stamp = (): string => `${today()}T00:00`;\n",
   'src/app.ts': [
     "import { header } from '@/components/Header';",
     "import { stamp } from './utils/time';",
@@ -71,18 +74,54 @@ const APP: Record<string, string> = {
 /** Each move, with text it must leave in files after the move (file ➔ fragments). */
 const MOVES: { from: string; to: string; expected: Record<string, string[]> }[] = [
   // a barrel, imported through its directory and mocked through an alias
-  { from: 'src/lib/index.ts', to: 'src/core/index.ts', expected: { 'src/components/Header.ts': ["from '../core'"], 'src/app.test.ts': ["jest.mock('@/core')"], 'src/core/index.ts': ["from '../lib/format'", "from '@env'"] } },
+  {
+    from: 'src/lib/index.ts',
+    to: 'src/core/index.ts',
+    expected: {
+      'src/components/Header.ts': ["from '../core'"],
+      'src/app.test.ts': ["jest.mock('@/core')"],
+      'src/core/index.ts': ["from '../lib/format'", "from '@env'"],
+    },
+  },
   // an exact-file alias: the tsconfig entry follows the file, importers keep '@env'
-  { from: 'src/config/env.ts', to: 'src/settings/env.ts', expected: { 'tsconfig.app.json': ['"@env": ["./src/settings/env.ts"]'], 'src/lib/index.ts': ["from '@env'"] } },
-  { from: 'src/components/Header.ts', to: 'src/ui/layout/Header.ts', expected: { 'src/ui/layout/Header.ts': ["'../../assets/logo.svg?url'", "'../../lib'", "'@env'"], 'src/app.ts': ["'@/ui/layout/Header'"] } },
-  { from: 'src/types/globals.d.ts', to: 'src/typings/globals.d.ts', expected: { 'src/utils/date.ts': ['/// <reference path="../typings/globals.d.ts" />'] } },
-  { from: 'src/utils', to: 'src/shared/utils', expected: { 'src/app.test.ts': ["vi.mock('./shared/utils/date'"], 'src/app.ts': ["from './shared/utils/time'"], 'src/shared/utils/time.ts': ["from '../utils/date'"], 'src/shared/utils/date.ts': ['path="../../types/globals.d.ts"'] } },
+  {
+    from: 'src/config/env.ts',
+    to: 'src/settings/env.ts',
+    expected: { 'tsconfig.app.json': ['"@env": ["./src/settings/env.ts"]'], 'src/lib/index.ts': ["from '@env'"] },
+  },
+  {
+    from: 'src/components/Header.ts',
+    to: 'src/ui/layout/Header.ts',
+    expected: {
+      'src/ui/layout/Header.ts': ["'../../assets/logo.svg?url'", "'../../lib'", "'@env'"],
+      'src/app.ts': ["'@/ui/layout/Header'"],
+    },
+  },
+  {
+    from: 'src/types/globals.d.ts',
+    to: 'src/typings/globals.d.ts',
+    expected: { 'src/utils/date.ts': ['/// <reference path="../typings/globals.d.ts" />'] },
+  },
+  {
+    from: 'src/utils',
+    to: 'src/shared/utils',
+    expected: {
+      'src/app.test.ts': ["vi.mock('./shared/utils/date'"],
+      'src/app.ts': ["from './shared/utils/time'"],
+      'src/shared/utils/time.ts': ["from '../utils/date'"],
+      'src/shared/utils/date.ts': ['path="../../types/globals.d.ts"'],
+    },
+  },
 ];
 
 /** The real `tsc --noEmit`, spawned: once, on the starting tree (every reverse move must restore it byte for byte). */
 function tscBinary(dir: string): void {
   try {
-    execFileSync(process.execPath, [TSC, '--noEmit', '-p', 'tsconfig.app.json'], { cwd: dir, encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(process.execPath, [TSC, '--noEmit', '-p', 'tsconfig.app.json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
     throw new Error(`tsc failed in ${dir}:\n${e.stdout ?? ''}${e.stderr ?? ''}`);
@@ -94,7 +133,16 @@ const libFiles = new Map<string, ts.SourceFile | undefined>();
 
 /** What `tsc --noEmit -p tsconfig.app.json` reports, in process: the same compiler, the same diagnostics. */
 function typecheck(dir: string): void {
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(dir, 'tsconfig.app.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(String(d.messageText)); } })!;
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(dir, 'tsconfig.app.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(String(d.messageText));
+      },
+    },
+  )!;
   const host = ts.createCompilerHost(config.options);
   const getSourceFile = host.getSourceFile;
   host.getSourceFile = (file, ...rest) => {
@@ -102,9 +150,17 @@ function typecheck(dir: string): void {
     if (!libFiles.has(file)) libFiles.set(file, getSourceFile(file, ...rest));
     return libFiles.get(file);
   };
-  const program = ts.createProgram({ rootNames: config.fileNames, options: config.options, host, projectReferences: config.projectReferences });
+  const program = ts.createProgram({
+    rootNames: config.fileNames,
+    options: config.options,
+    host,
+    projectReferences: config.projectReferences,
+  });
   const diagnostics = [...config.errors, ...ts.getPreEmitDiagnostics(program)];
-  if (diagnostics.length) throw new Error(`tsc failed in ${dir}:\n${ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => dir, getNewLine: () => '\n' })}`);
+  if (diagnostics.length)
+    throw new Error(
+      `tsc failed in ${dir}:\n${ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => dir, getNewLine: () => '\n' })}`,
+    );
 }
 
 function move(dir: string, from: string, to: string): void {
@@ -138,16 +194,21 @@ describe('repomod move on a TypeScript app: tsc passes after every move and its 
     expect(() => typecheck(broken)).toThrow(/TS2307/);
   });
 
-  it.each(MOVES)('$from ➔ $to and back', ({ from, to, expected }) => {
-    move(dir, from, to);
-    const tree = snapshotTree(dir);
-    for (const [file, fragments] of Object.entries(expected)) {
-      const entry = tree[file];
-      for (const fragment of fragments) expect(entry?.kind === 'file' ? entry.content : `(${file} missing)`).toContain(fragment);
-    }
-    typecheck(dir);
-    move(dir, to, from);
-    // byte-identical to the start, which type-checks: no second tsc run needed
-    expect(snapshotTree(dir)).toEqual(start);
-  }, 30_000);
+  it.each(MOVES)(
+    '$from ➔ $to and back',
+    ({ from, to, expected }) => {
+      move(dir, from, to);
+      const tree = snapshotTree(dir);
+      for (const [file, fragments] of Object.entries(expected)) {
+        const entry = tree[file];
+        for (const fragment of fragments)
+          expect(entry?.kind === 'file' ? entry.content : `(${file} missing)`).toContain(fragment);
+      }
+      typecheck(dir);
+      move(dir, to, from);
+      // byte-identical to the start, which type-checks: no second tsc run needed
+      expect(snapshotTree(dir)).toEqual(start);
+    },
+    30_000,
+  );
 });

@@ -17,13 +17,17 @@ async function rewrite(files: Record<string, string>, options: Record<string, un
   }
   const result = await runOn(dir, 'rewrite-imports', options, 'dry-run');
   const out: Record<string, string> = {};
-  for (const change of result.changes) if (change.after?.kind === 'file') out[change.path] = change.after.bytes.toString('utf8');
+  for (const change of result.changes)
+    if (change.after?.kind === 'file') out[change.path] = change.after.bytes.toString('utf8');
   return { out, diagnostics: diagnosticLines(result), result };
 }
 
 describe('rule matching', () => {
   it('applies all rules at once, each import at most once, longest prefix first', async () => {
-    const { out } = await rewrite({ 'm.py': 'import a\nimport a.b\nimport a.b.c\nimport b\nimport ab\n' }, { map: ['a=b', 'b=c', 'a.b=z'] });
+    const { out } = await rewrite(
+      { 'm.py': 'import a\nimport a.b\nimport a.b.c\nimport b\nimport ab\n' },
+      { map: ['a=b', 'b=c', 'a.b=z'] },
+    );
     expect(out['m.py']).toBe('import b\nimport z\nimport z.c\nimport c\nimport ab\n');
   });
 
@@ -40,12 +44,18 @@ describe('rule matching', () => {
   });
 
   it('limits a rule with onlyIn', async () => {
-    const { out } = await rewrite({ 'svc/a.py': 'import old.x\n', 'lib/b.py': 'import old.x\n' }, { rules: [{ from: 'old', to: 'new', onlyIn: 'svc/**' }] });
+    const { out } = await rewrite(
+      { 'svc/a.py': 'import old.x\n', 'lib/b.py': 'import old.x\n' },
+      { rules: [{ from: 'old', to: 'new', onlyIn: 'svc/**' }] },
+    );
     expect(Object.keys(out)).toEqual(['svc/a.py']);
   });
 
   it('limits --map rules with --only-in', async () => {
-    const { out } = await rewrite({ 'svc/a.py': 'import old.x\n', 'lib/b.py': 'import old.x\n', 'svc/t.ts': "import 'old/x';\n" }, { map: ['old=new'], onlyIn: ['svc/*.py'] });
+    const { out } = await rewrite(
+      { 'svc/a.py': 'import old.x\n', 'lib/b.py': 'import old.x\n', 'svc/t.ts': "import 'old/x';\n" },
+      { map: ['old=new'], onlyIn: ['svc/*.py'] },
+    );
     expect(out).toEqual({ 'svc/a.py': 'import new.x\n' });
   });
 });
@@ -56,10 +66,20 @@ describe('options', () => {
     [{ map: ['./a=b'] }, /not a module, package or repository path/],
     [{ rules: [{ from: 'a', too: 'b' }] }, /rules\[0\].*unknown key 'too'/],
     [{ rules: [{ forbid: '' }] }, /'forbid' must be a non-empty string/],
-    [{ rules: [{ from: 'a', to: 'b' }, { from: 'a', to: 'c' }] }, /both map 'a'/],
+    [
+      {
+        rules: [
+          { from: 'a', to: 'b' },
+          { from: 'a', to: 'c' },
+        ],
+      },
+      /both map 'a'/,
+    ],
     [{ rules: 'not json' }, /not JSON/],
   ])('rejects %j', async (options, message) => {
-    const { result } = await rewrite({ 'm.py': 'import a\n' }, options).catch((error: Error) => ({ result: { error } }) as never);
+    const { result } = await rewrite({ 'm.py': 'import a\n' }, options).catch(
+      (error: Error) => ({ result: { error } }) as never,
+    );
     expect(String((result as unknown as { error?: Error }).error?.message ?? JSON.stringify(result))).toMatch(message);
   });
 });
@@ -84,7 +104,10 @@ describe('files that cannot need a rewrite are never parsed', () => {
 
 describe('JS/TS syntax', () => {
   it.each([
-    ['a.ts', "import data from '@acme/core/data.json' with { type: 'json' };\n@dec class A {}\nconst x = y satisfies Z;\n"],
+    [
+      'a.ts',
+      "import data from '@acme/core/data.json' with { type: 'json' };\n@dec class A {}\nconst x = y satisfies Z;\n",
+    ],
     ['a.js', "import x from '@acme/core/x';\nconst el = <div a={1} />;\n"],
     ['a.mjs', "export * as ns from '@acme/core/x';\n"],
     ['a.cjs', "const x = require.resolve('@acme/core/x');\nreturn x;\n"],
@@ -97,7 +120,10 @@ describe('JS/TS syntax', () => {
   });
 
   it('keeps an escaped specifier as written (its text is not its value)', async () => {
-    const { out } = await rewrite({ 'a.ts': "import x from '\\x40acme/core';\n" }, { map: ['@acme/core=@acme/platform/core'] });
+    const { out } = await rewrite(
+      { 'a.ts': "import x from '\\x40acme/core';\n" },
+      { map: ['@acme/core=@acme/platform/core'] },
+    );
     expect(out).toEqual({});
   });
 });

@@ -33,7 +33,11 @@ it('remove-redundant-bases, fix-call-syntax and python3 reject the same files at
   initRepo(repo);
   const positions = (args: string[]) => {
     const run = repomod(repo, [...args, '--json']);
-    const files = (JSON.parse(run.stdout) as { files: { path: string; diagnostics: { line: number; column: number; code: string }[] }[] }).files;
+    const files = (
+      JSON.parse(run.stdout) as {
+        files: { path: string; diagnostics: { line: number; column: number; code: string }[] }[];
+      }
+    ).files;
     return Object.fromEntries(
       Object.keys(CASES).map((name) => {
         const error = files.find((f) => f.path === name)?.diagnostics.find((d) => d.code === 'parse-error');

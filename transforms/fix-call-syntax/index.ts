@@ -16,7 +16,11 @@ export { meta };
  * jscodeshift's parser, also edited as text ranges so untouched code keeps its bytes.
  * A file that does not parse after the repairs gets a `parse-error` diagnostic and comes back unchanged.
  */
-export default async function transform(file: FileInfo, api: API, raw: Record<string, unknown>): Promise<string | undefined> {
+export default async function transform(
+  file: FileInfo,
+  api: API,
+  raw: Record<string, unknown>,
+): Promise<string | undefined> {
   const options = resolveOptions(raw, descriptors);
   const language = languageOf(file.path);
   const ctx = contextFor(file, api);

@@ -51,10 +51,12 @@ function collectCalls(root: AstNode): AstNode[] {
   const stack: AstNode[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
-    if (node.type === 'CallExpression' || node.type === 'NewExpression' || node.type === 'OptionalCallExpression') calls.push(node);
+    if (node.type === 'CallExpression' || node.type === 'NewExpression' || node.type === 'OptionalCallExpression')
+      calls.push(node);
     const children: AstNode[] = [];
     for (const key in node) {
-      if (key === 'loc' || key === 'tokens' || key === 'comments' || key.endsWith('Comments') || key === 'extra') continue;
+      if (key === 'loc' || key === 'tokens' || key === 'comments' || key.endsWith('Comments') || key === 'extra')
+        continue;
       const value = node[key];
       if (Array.isArray(value)) {
         for (const item of value) if (item && typeof item.type === 'string') children.push(item);
@@ -67,7 +69,7 @@ function collectCalls(root: AstNode): AstNode[] {
   return calls;
 }
 
-const label = (t: Token) => (typeof t.type === 'string' ? t.type : t.type.label ?? '');
+const label = (t: Token) => (typeof t.type === 'string' ? t.type : (t.type.label ?? ''));
 const isComment = (t: Token) => label(t) === 'CommentLine' || label(t) === 'CommentBlock';
 
 /** Fix one JS/TS file; a file that does not parse is reported and returned unchanged. */
@@ -79,10 +81,25 @@ export function fixJavaScriptCalls(source: string, ctx: TransformContext, keywor
     const e = error as { loc?: { line: number; column: number }; message?: string };
     const line = e.loc?.line ?? 1;
     const column = (e.loc?.column ?? 0) + 1;
-    const what = String(e.message ?? error).split('\n')[0].replace(/\s*\(\d+:\d+\)$/, '');
+    const what = String(e.message ?? error)
+      .split('\n')[0]
+      .replace(/\s*\(\d+:\d+\)$/, '');
     const lineText = source.split('\n')[line - 1] ?? '';
-    const index = source.split('\n').slice(0, line - 1).join('\n').length + (line > 1 ? 1 : 0);
-    ctx.report({ severity: 'error', code: PARSE_ERROR, line, column, message: fillMessage(messages[PARSE_ERROR], { what, snippet: snippetAt(source, index + Math.min(column - 1, lineText.length)) }) });
+    const index =
+      source
+        .split('\n')
+        .slice(0, line - 1)
+        .join('\n').length + (line > 1 ? 1 : 0);
+    ctx.report({
+      severity: 'error',
+      code: PARSE_ERROR,
+      line,
+      column,
+      message: fillMessage(messages[PARSE_ERROR], {
+        what,
+        snippet: snippetAt(source, index + Math.min(column - 1, lineText.length)),
+      }),
+    });
     return source;
   }
   const tokens = (root.tokens ?? []).filter((t) => typeof t.start === 'number').sort((a, b) => a.start - b.start);
@@ -99,12 +116,14 @@ export function fixJavaScriptCalls(source: string, ctx: TransformContext, keywor
     const shape = argumentShape(call, source, code, comments);
     if (shape) shapes.push({ shape, args: (call.arguments as AstNode[]) ?? [] });
     for (const arg of (call.arguments as AstNode[]) ?? []) {
-      if (arg.type === 'ObjectExpression') edits.push(...duplicateProperties(arg, source, code, comments, typescript, ctx));
+      if (arg.type === 'ObjectExpression')
+        edits.push(...duplicateProperties(arg, source, code, comments, typescript, ctx));
     }
   }
   const style = layoutStyle(shapes.map((s) => s.shape));
   // `, { cause: e })` on its own line: moved only when it carries a property the user named
-  const injected = (args: AstNode[]) => (moved: number[]) => moved.every((i) => args[i].type === 'ObjectExpression' && propertyNames(args[i]).some((n) => keywordNames.has(n)));
+  const injected = (args: AstNode[]) => (moved: number[]) =>
+    moved.every((i) => args[i].type === 'ObjectExpression' && propertyNames(args[i]).some((n) => keywordNames.has(n)));
   for (const { shape, args } of shapes) edits.push(...(repairCommaFirst(shape, style, injected(args)) ?? []));
   if (!edits.length) return source;
   const set = new EditSet(source);
@@ -129,21 +148,38 @@ function outerRange(node: AstNode, code: Token[]): Range {
   if (!node.extra?.parenthesized || node.extra.parenStart === undefined) return { start: node.start, end: node.end };
   const start = node.extra.parenStart;
   let opens = 0;
-  for (let i = tokenAt(code, start); i < code.length && code[i].start < node.start; i++) if (label(code[i]) === '(') opens++;
+  for (let i = tokenAt(code, start); i < code.length && code[i].start < node.start; i++)
+    if (label(code[i]) === '(') opens++;
   let end = node.end;
-  for (let i = tokenAt(code, node.end); i < code.length && opens > 0 && label(code[i]) === ')'; i++, opens--) end = code[i].end;
+  for (let i = tokenAt(code, node.end); i < code.length && opens > 0 && label(code[i]) === ')'; i++, opens--)
+    end = code[i].end;
   return { start, end };
 }
 
 /** Items, separating commas and brackets of a list between `open` and `close` tokens. */
-function shapeOf(source: string, open: number, close: number, nodes: AstNode[], code: Token[], comments: Range[]): ListShape {
+function shapeOf(
+  source: string,
+  open: number,
+  close: number,
+  nodes: AstNode[],
+  code: Token[],
+  comments: Range[],
+): ListShape {
   const items = nodes.map((n) => outerRange(n, code));
   const commas = items.map((item, i) => {
     const limit = i + 1 < items.length ? items[i + 1].start : close;
-    for (let t = tokenAt(code, item.end); t < code.length && code[t].start < limit; t++) if (label(code[t]) === ',') return code[t].start;
+    for (let t = tokenAt(code, item.end); t < code.length && code[t].start < limit; t++)
+      if (label(code[t]) === ',') return code[t].start;
     return undefined;
   });
-  return { text: source, open, close, items, commas, comments: comments.filter((c) => c.start > open && c.end <= close) };
+  return {
+    text: source,
+    open,
+    close,
+    items,
+    commas,
+    comments: comments.filter((c) => c.start > open && c.end <= close),
+  };
 }
 
 function argumentShape(call: AstNode, source: string, code: Token[], comments: Range[]): ListShape | undefined {
@@ -168,7 +204,14 @@ function argumentShape(call: AstNode, source: string, code: Token[], comments: R
  * `{ cause: e, cause: e }` ➔ `{ cause: e }`; a repeat with another value is reported (an
  * error in TypeScript, TS1117; a warning in JavaScript, where the last one silently wins).
  */
-function duplicateProperties(object: AstNode, source: string, code: Token[], comments: Range[], typescript: boolean, ctx: TransformContext): TextEdit[] {
+function duplicateProperties(
+  object: AstNode,
+  source: string,
+  code: Token[],
+  comments: Range[],
+  typescript: boolean,
+  ctx: TransformContext,
+): TextEdit[] {
   const properties = (object.properties as AstNode[]) ?? [];
   // a spread between two repeats decides which value wins: nothing is provably redundant
   if (properties.some((p) => p.type === 'SpreadElement' || p.type === 'SpreadProperty')) return [];
@@ -177,7 +220,11 @@ function duplicateProperties(object: AstNode, source: string, code: Token[], com
     const name = propertyName(p);
     if (name !== undefined) groups.set(name, [...(groups.get(name) ?? []), i]);
   });
-  const text = (n: AstNode) => code.slice(tokenAt(code, n.start), tokenAt(code, n.end)).map((t) => source.slice(t.start, t.end)).join(' ');
+  const text = (n: AstNode) =>
+    code
+      .slice(tokenAt(code, n.start), tokenAt(code, n.end))
+      .map((t) => source.slice(t.start, t.end))
+      .join(' ');
   const remove: number[] = [];
   for (const [name, indices] of groups) {
     if (indices.length < 2) continue;
@@ -186,13 +233,23 @@ function duplicateProperties(object: AstNode, source: string, code: Token[], com
     if (differing !== undefined) {
       const first = properties[indices[0]];
       const pos = positionAt(source, first.start);
-      ctx.report({ severity: typescript ? 'error' : 'warning', code: CONFLICTING_PROPERTY, index: properties[differing].start, message: fillMessage(messages[CONFLICTING_PROPERTY], { name, first: `${pos.line}:${pos.column}` }) });
+      ctx.report({
+        severity: typescript ? 'error' : 'warning',
+        code: CONFLICTING_PROPERTY,
+        index: properties[differing].start,
+        message: fillMessage(messages[CONFLICTING_PROPERTY], { name, first: `${pos.line}:${pos.column}` }),
+      });
       continue;
     }
     // a value with side effects runs once per repeat: dropping one would change the program
     if (!pure(properties[indices[0]].value as AstNode)) {
       const pos = positionAt(source, properties[indices[0]].start);
-      ctx.report({ severity: 'warning', code: IMPURE_REPEAT, index: properties[indices[1]].start, message: fillMessage(messages[IMPURE_REPEAT], { name, first: `${pos.line}:${pos.column}` }) });
+      ctx.report({
+        severity: 'warning',
+        code: IMPURE_REPEAT,
+        index: properties[indices[1]].start,
+        message: fillMessage(messages[IMPURE_REPEAT], { name, first: `${pos.line}:${pos.column}` }),
+      });
       continue;
     }
     // ➔ { cause: e }    from { cause: e, cause: e }
@@ -205,10 +262,13 @@ function duplicateProperties(object: AstNode, source: string, code: Token[], com
 
 /** The static key of a plain `key: value` property (not computed, not a getter or method). */
 function propertyName(p: AstNode): string | undefined {
-  if ((p.type !== 'ObjectProperty' && p.type !== 'Property') || p.computed || (p.kind && p.kind !== 'init')) return undefined;
+  if ((p.type !== 'ObjectProperty' && p.type !== 'Property') || p.computed || (p.kind && p.kind !== 'init'))
+    return undefined;
   const key = p.key as AstNode & { name?: string; value?: unknown };
   if (key.type === 'Identifier') return key.name;
-  return key.type === 'StringLiteral' || key.type === 'NumericLiteral' || key.type === 'Literal' ? String(key.value) : undefined;
+  return key.type === 'StringLiteral' || key.type === 'NumericLiteral' || key.type === 'Literal'
+    ? String(key.value)
+    : undefined;
 }
 
 function propertyNames(object: AstNode): string[] {

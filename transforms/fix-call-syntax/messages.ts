@@ -15,7 +15,8 @@ export const messages = {
   [KEPT_REPEAT]: "keyword argument '{name}' repeated with different values: kept {kept} ({keep}), removed {removed}",
   [UNKNOWN_CALLEE]: "cannot tell whether '{callee}' accepts {name}= ({why}); {keyword} left in place",
   [FRAGMENT_NEEDS_VALUE]: "string contains ', {name}=…'; pass --keyword {name}=VALUE to remove that fragment",
-  [REMOVED_PARAMETER_USED]: "removed the injected parameter '{name}' from '{function}', but its body uses '{name}': check what it should refer to",
+  [REMOVED_PARAMETER_USED]:
+    "removed the injected parameter '{name}' from '{function}', but its body uses '{name}': check what it should refer to",
   [IMPURE_REPEAT]: "property '{name}' repeated (first at {first}), but its value may have side effects; left unchanged",
   [CONFLICTING_PROPERTY]: "property '{name}' repeated with a different value (first at {first}); left unchanged",
 } as const;
@@ -28,7 +29,10 @@ export const conflictingRepeat = (name: string, first: string) =>
 export function snippetAt(source: string, index: number): string {
   const start = source.lastIndexOf('\n', index - 1) + 1;
   const end = source.indexOf('\n', index);
-  const line = source.slice(start, end === -1 ? undefined : end).replace(/\r$/, '').trim();
+  const line = source
+    .slice(start, end === -1 ? undefined : end)
+    .replace(/\r$/, '')
+    .trim();
   return line.length > 60 ? `${line.slice(0, 59)}…` : line;
 }
 
@@ -44,7 +48,7 @@ export const explanations = {
   },
   [UNKNOWN_CALLEE]: {
     severity: 'info',
-    summary: "an injected NAME= was left in a call whose target repomod cannot prove rejects it",
+    summary: 'an injected NAME= was left in a call whose target repomod cannot prove rejects it',
     why: 'only calls to functions defined in the repository (or builtins) without that parameter and without **kwargs are edited; a third-party, dynamic or decorated callee might accept it',
     before: 'client.publish(topic, data, exc_info=True)    # client comes from a library',
     after: 'client.publish(topic, data, exc_info=True)    # unchanged: check the library by hand',
@@ -70,8 +74,8 @@ export const explanations = {
     severity: 'error (TypeScript) / warning (JavaScript)',
     summary: 'an object property repeated with a different value; left unchanged',
     why: 'TypeScript rejects it (TS1117); in JavaScript the last value silently wins, which a bulk edit rarely meant',
-    before: "const options = { retries: 3, timeout: 10, retries: 5 };",
-    after: "const options = { retries: 3, timeout: 10 };",
+    before: 'const options = { retries: 3, timeout: 10, retries: 5 };',
+    after: 'const options = { retries: 3, timeout: 10 };',
     fix: 'keep the intended value and delete the other by hand',
   },
   [IMPURE_REPEAT]: {

@@ -5,7 +5,8 @@ import { descriptors } from './options.js';
 
 export const meta: TransformMeta = {
   name: 'fix-call-syntax',
-  description: 'Repair calls damaged by bulk regex edits (repeated, injected or comma-first arguments, missing commas) and report every file that does not parse.',
+  description:
+    'Repair calls damaged by bulk regex edits (repeated, injected or comma-first arguments, missing commas) and report every file that does not parse.',
   aliases: ['calls'],
   extensions: [...PYTHON_EXTENSIONS, ...JS_EXTENSIONS],
   options: descriptors,

@@ -12,7 +12,15 @@ export interface InjectedKeyword {
 const KEYWORD_SCHEMA = {
   anyOf: [
     { type: 'string', pattern: '^\\s*[A-Za-z_][A-Za-z0-9_]*\\s*(=.*\\S.*)?$' },
-    { type: 'object', required: ['name'], properties: { name: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }, value: { type: 'string', pattern: '\\S' } }, additionalProperties: false },
+    {
+      type: 'object',
+      required: ['name'],
+      properties: {
+        name: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+        value: { type: 'string', pattern: '\\S' },
+      },
+      additionalProperties: false,
+    },
   ],
 };
 
@@ -33,7 +41,8 @@ export const descriptors = defineOptions([
     type: 'string',
     choices: ['first', 'last'],
     // no default: a repeat with different values is reported and the call left alone
-    description: 'for a keyword repeated with different values: keep the first or the last occurrence (default: report and leave the call alone)',
+    description:
+      'for a keyword repeated with different values: keep the first or the last occurrence (default: report and leave the call alone)',
   },
 ]);
 
@@ -52,7 +61,8 @@ export function parseKeywords(value: unknown, origin = 'transform options'): Inj
   return list.map((item) => {
     if (typeof item === 'object' && item !== null && typeof (item as InjectedKeyword).name === 'string') {
       const { name, value: v } = item as InjectedKeyword;
-      if (!NAME.test(name) || (v !== undefined && (typeof v !== 'string' || v.trim() === ''))) throw badKeyword(item, origin);
+      if (!NAME.test(name) || (v !== undefined && (typeof v !== 'string' || v.trim() === '')))
+        throw badKeyword(item, origin);
       return v === undefined ? { name } : { name, value: v };
     }
     if (typeof item !== 'string') throw badKeyword(item, origin);
@@ -67,6 +77,6 @@ export function parseKeywords(value: unknown, origin = 'transform options'): Inj
 function badKeyword(value: unknown, origin: string): ConfigError {
   return new ConfigError(
     `option 'keyword' in ${origin} must be NAME or NAME=VALUE, got ${JSON.stringify(value)}`,
-    "--keyword: e.g. --keyword exc_info=True (the value is Python source text, compared token by token)",
+    '--keyword: e.g. --keyword exc_info=True (the value is Python source text, compared token by token)',
   );
 }

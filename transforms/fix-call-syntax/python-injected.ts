@@ -21,7 +21,12 @@ export interface KeywordPattern extends InjectedKeyword {
  * `def notify(*args, **kwargs, processor_name=None)` ➔ `def notify(*args, **kwargs)`: a named
  * parameter after `**kwargs`, or a repeat of an earlier one, is removed.
  */
-export function removeInjectedParameters(root: Node, text: string, keywords: readonly KeywordPattern[], findings: PassFinding[]): TextEdit[] {
+export function removeInjectedParameters(
+  root: Node,
+  text: string,
+  keywords: readonly KeywordPattern[],
+  findings: PassFinding[],
+): TextEdit[] {
   const names = new Set(keywords.map((k) => k.name));
   const edits: TextEdit[] = [];
   for (const list of nodesOfType(root, new Set(['parameters', 'lambda_parameters']))) {
@@ -49,7 +54,10 @@ export function removeInjectedParameters(root: Node, text: string, keywords: rea
           index: params[i].startIndex,
           severity: 'warning',
           code: REMOVED_PARAMETER_USED,
-          message: fillMessage(messages[REMOVED_PARAMETER_USED], { name, function: def?.childForFieldName('name')?.text ?? 'lambda' }),
+          message: fillMessage(messages[REMOVED_PARAMETER_USED], {
+            name,
+            function: def?.childForFieldName('name')?.text ?? 'lambda',
+          }),
         });
       }
     }
@@ -89,7 +97,11 @@ function usesName(body: Node, name: string): boolean {
  * `f"failed ({kind}, exc_info=True, exc_info=True)"` ➔ `f"failed ({kind})"`: the exact
  * fragment `, NAME=VALUE` (and its repeats) goes from string text, never from docstrings.
  */
-export function removeStringFragments(root: Node, keywords: readonly KeywordPattern[], findings: PassFinding[]): TextEdit[] {
+export function removeStringFragments(
+  root: Node,
+  keywords: readonly KeywordPattern[],
+  findings: PassFinding[],
+): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const string of nodesOfType(root, new Set(['string']))) {
     // docstrings and multi-line strings hold examples and templates, where the text is meant
@@ -99,7 +111,12 @@ export function removeStringFragments(root: Node, keywords: readonly KeywordPatt
       for (const k of keywords) {
         if (k.value === undefined) {
           if (content.text.includes(`, ${k.name}=`)) {
-            findings.push({ index: content.startIndex + content.text.indexOf(`, ${k.name}=`), severity: 'info', code: FRAGMENT_NEEDS_VALUE, message: fillMessage(messages[FRAGMENT_NEEDS_VALUE], { name: k.name }) });
+            findings.push({
+              index: content.startIndex + content.text.indexOf(`, ${k.name}=`),
+              severity: 'info',
+              code: FRAGMENT_NEEDS_VALUE,
+              message: fillMessage(messages[FRAGMENT_NEEDS_VALUE], { name: k.name }),
+            });
           }
           continue;
         }
@@ -108,7 +125,11 @@ export function removeStringFragments(root: Node, keywords: readonly KeywordPatt
         const boundary = /\w$/.test(k.value) ? '(?!\\w)' : '';
         const re = new RegExp(escapeRegExp(fragment) + boundary, 'g');
         for (const m of content.text.matchAll(re)) {
-          edits.push({ start: content.startIndex + m.index!, end: content.startIndex + m.index! + fragment.length, text: '' });
+          edits.push({
+            start: content.startIndex + m.index!,
+            end: content.startIndex + m.index! + fragment.length,
+            text: '',
+          });
         }
       }
     }
@@ -122,7 +143,13 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * `is_quota_error(e, exc_info=True)` ➔ `is_quota_error(e)` when the callee, found in the
  * repository, takes no `exc_info` and no `**kwargs`; unknown callees are listed as info.
  */
-export function removeInjectedKeywords(root: Node, text: string, keywords: readonly KeywordPattern[], resolver: CalleeResolver, findings: PassFinding[]): TextEdit[] {
+export function removeInjectedKeywords(
+  root: Node,
+  text: string,
+  keywords: readonly KeywordPattern[],
+  resolver: CalleeResolver,
+  findings: PassFinding[],
+): TextEdit[] {
   const edits: TextEdit[] = [];
   const taken: { start: number; end: number }[] = [];
   for (const call of nodesOfType(root, new Set(['call']))) {
@@ -139,11 +166,18 @@ export function removeInjectedKeywords(root: Node, text: string, keywords: reado
         index: matching[0].item.startIndex,
         severity: 'info',
         code: UNKNOWN_CALLEE,
-        message: fillMessage(messages[UNKNOWN_CALLEE], { callee: shorten(verdict.callee), why: verdict.why, name: matching[0].item.childForFieldName('name')!.text, keyword: matching[0].item.text.replace(/\s+/g, '') }),
+        message: fillMessage(messages[UNKNOWN_CALLEE], {
+          callee: shorten(verdict.callee),
+          why: verdict.why,
+          name: matching[0].item.childForFieldName('name')!.text,
+          keyword: matching[0].item.text.replace(/\s+/g, ''),
+        }),
       });
       continue;
     }
-    const remove = matching.filter(({ item }) => !verdict.accepts(item.childForFieldName('name')!.text)).map(({ i }) => i);
+    const remove = matching
+      .filter(({ item }) => !verdict.accepts(item.childForFieldName('name')!.text))
+      .map(({ i }) => i);
     const shape = listShape(list, text);
     if (!remove.length || !shape) continue;
     const ranges = removeItems(shape, remove);

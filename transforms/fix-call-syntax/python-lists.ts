@@ -60,6 +60,12 @@ export function isDocumentation(string: Node): boolean {
 /** Tokens of a Python expression written as text (an option value such as `True`). */
 export function expressionTokens(root: Node): string[] | undefined {
   const statement = root.namedChildren[0];
-  if (root.hasError || root.namedChildCount !== 1 || statement?.type !== 'expression_statement' || statement.namedChildCount !== 1) return undefined;
+  if (
+    root.hasError ||
+    root.namedChildCount !== 1 ||
+    statement?.type !== 'expression_statement' ||
+    statement.namedChildCount !== 1
+  )
+    return undefined;
   return tokens(statement.namedChildren[0]!);
 }

@@ -33,7 +33,12 @@ interface Candidate {
  *   parenthesised expression: `% (sig,, exc_info=True))` ➔ `% (sig,))`.
  * With `names`, only before/for a keyword of one of those names. Returns edits in `text` positions.
  */
-export function repairBrokenLists(parser: Parser, text: string, names: ReadonlySet<string> | undefined, fragments: readonly string[]): TextEdit[] {
+export function repairBrokenLists(
+  parser: Parser,
+  text: string,
+  names: ReadonlySet<string> | undefined,
+  fragments: readonly string[],
+): TextEdit[] {
   const first = parsePython(parser, text);
   if (!first) return [];
   const candidates: Candidate[] = [];
@@ -50,14 +55,31 @@ export function repairBrokenLists(parser: Parser, text: string, names: ReadonlyS
       const name = leaves[i];
       const previous = leaves[i - 1];
       // `NAME=` opening a line, right after a line that ends an expression without a comma
-      if (name.type === 'identifier' && leaves[i + 1].type === '=' && name.startPosition.row !== previous.endPosition.row && startsLine(text, name.startIndex) && (!names || names.has(name.text))) {
-        if (/[\w"')\]}]$/.test(previous.text) && !/^(and|or|not|in|is|if|else|lambda|await|return|yield)$/.test(previous.text)) {
+      if (
+        name.type === 'identifier' &&
+        leaves[i + 1].type === '=' &&
+        name.startPosition.row !== previous.endPosition.row &&
+        startsLine(text, name.startIndex) &&
+        (!names || names.has(name.text))
+      ) {
+        if (
+          /[\w"')\]}]$/.test(previous.text) &&
+          !/^(and|or|not|in|is|if|else|lambda|await|return|yield)$/.test(previous.text)
+        ) {
           candidates.push({ edit: { start: previous.endIndex, end: previous.endIndex, text: ',' }, check: 'list' });
         }
       }
       // `x,\n    , NAME=…`: two commas around a line break, the second opening its line
       const next = leaves[i + 1];
-      if (previous.type === ',' && name.type === ',' && name.startPosition.row !== previous.endPosition.row && startsLine(text, name.startIndex) && next?.type === 'identifier' && leaves[i + 2]?.type === '=' && (!names || names.has(next.text))) {
+      if (
+        previous.type === ',' &&
+        name.type === ',' &&
+        name.startPosition.row !== previous.endPosition.row &&
+        startsLine(text, name.startIndex) &&
+        next?.type === 'identifier' &&
+        leaves[i + 2]?.type === '=' &&
+        (!names || names.has(next.text))
+      ) {
         candidates.push({ edit: { start: previous.startIndex, end: previous.endIndex, text: '' }, check: 'list' });
       }
     }
@@ -83,8 +105,12 @@ export function repairBrokenLists(parser: Parser, text: string, names: ReadonlyS
     try {
       let ok: boolean;
       if (check === 'list') {
-        let list: Node | null = tree.rootNode.descendantForIndex(Math.max(0, edit.start - 1), edit.start + edit.text.length);
-        while (list && list.type !== 'argument_list' && list.type !== 'parameters' && list.type !== 'ERROR') list = list.parent;
+        let list: Node | null = tree.rootNode.descendantForIndex(
+          Math.max(0, edit.start - 1),
+          edit.start + edit.text.length,
+        );
+        while (list && list.type !== 'argument_list' && list.type !== 'parameters' && list.type !== 'ERROR')
+          list = list.parent;
         ok = !!list && list.type !== 'ERROR' && !list.hasError;
       } else {
         const errors = countErrors(tree.rootNode);
@@ -125,12 +151,16 @@ function insideError(node: Node | null): boolean {
   return false;
 }
 
-
 /**
  * Repeated keyword arguments: identical repeats go, the first stays where it stands. Repeats
  * with another value stay (the final syntax check reports them) unless `keep` says which wins.
  */
-export function removeRepeatedKeywords(root: Node, text: string, keep: 'first' | 'last' | undefined, findings: PassFinding[]): TextEdit[] {
+export function removeRepeatedKeywords(
+  root: Node,
+  text: string,
+  keep: 'first' | 'last' | undefined,
+  findings: PassFinding[],
+): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const list of nodesOfType(root, new Set(['argument_list']))) {
     const shape = listShape(list, text);
@@ -156,12 +186,21 @@ export function removeRepeatedKeywords(root: Node, text: string, keep: 'first' |
       const kept = keep === 'first' ? indices[0] : indices[indices.length - 1];
       const dropped = indices.filter((i) => i !== kept);
       remove.push(...dropped);
-      const shown = [...new Set(dropped.filter((i) => !sameTokens(value(i), value(kept))).map((i) => items[i].text.replace(/\s+/g, ' ')))];
+      const shown = [
+        ...new Set(
+          dropped.filter((i) => !sameTokens(value(i), value(kept))).map((i) => items[i].text.replace(/\s+/g, ' ')),
+        ),
+      ];
       findings.push({
         index: items[differing[0]].startIndex,
         severity: 'warning',
         code: KEPT_REPEAT,
-        message: fillMessage(messages[KEPT_REPEAT], { name, kept: items[kept].text.replace(/\s+/g, ' '), keep, removed: shown.join(', ') }),
+        message: fillMessage(messages[KEPT_REPEAT], {
+          name,
+          kept: items[kept].text.replace(/\s+/g, ' '),
+          keep,
+          removed: shown.join(', '),
+        }),
       });
     }
     for (const range of removeItems(shape, remove)) edits.push({ ...range, text: '' });
@@ -176,12 +215,16 @@ export function removeRepeatedKeywords(root: Node, text: string, keep: 'first' |
  */
 export function repairCommaFirstCalls(root: Node, text: string, names: ReadonlySet<string>): TextEdit[] {
   const lists = nodesOfType(root, new Set(['argument_list'])).filter((list) => list.parent?.type === 'call');
-  const shaped = lists.map((list) => ({ list, shape: listShape(list, text) })).filter((x): x is { list: Node; shape: ListShape } => !!x.shape);
+  const shaped = lists
+    .map((list) => ({ list, shape: listShape(list, text) }))
+    .filter((x): x is { list: Node; shape: ListShape } => !!x.shape);
   const style = layoutStyle(shaped.map((x) => x.shape));
   return shaped.flatMap(({ list, shape }) => {
     const items = listItems(list);
     const injected = (moved: number[]) =>
-      moved.every((i) => items[i].type === 'keyword_argument' && names.has(items[i].childForFieldName('name')?.text ?? ''));
+      moved.every(
+        (i) => items[i].type === 'keyword_argument' && names.has(items[i].childForFieldName('name')?.text ?? ''),
+      );
     return repairCommaFirst(shape, style, injected) ?? [];
   });
 }

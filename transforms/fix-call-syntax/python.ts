@@ -15,14 +15,28 @@ import { ConfigError } from '../../lib/errors.js';
 import { EditTrail } from './edit-trail.js';
 import { conflictingRepeat, messages, PARSE_ERROR, snippetAt } from './messages.js';
 import type { FixCallSyntaxOptions } from './options.js';
-import { removeInjectedKeywords, removeInjectedParameters, removeStringFragments, type KeywordPattern } from './python-injected.js';
+import {
+  removeInjectedKeywords,
+  removeInjectedParameters,
+  removeStringFragments,
+  type KeywordPattern,
+} from './python-injected.js';
 import { expressionTokens } from './python-lists.js';
-import { repairBrokenLists, removeRepeatedKeywords, repairCommaFirstCalls, type PassFinding } from './python-repairs.js';
+import {
+  repairBrokenLists,
+  removeRepeatedKeywords,
+  repairCommaFirstCalls,
+  type PassFinding,
+} from './python-repairs.js';
 
 type Pass = (root: Node, text: string, findings: PassFinding[]) => TextEdit[];
 
 /** Fix one Python file; returns the new text, or `source` itself when nothing changes or it cannot be made to parse. */
-export async function fixPythonCalls(source: string, options: FixCallSyntaxOptions, ctx: TransformContext): Promise<string> {
+export async function fixPythonCalls(
+  source: string,
+  options: FixCallSyntaxOptions,
+  ctx: TransformContext,
+): Promise<string> {
   const parser = await pythonParser();
   const keywords = options.keyword.map((k) => withTokens(parser, k));
   const names = keywords.length ? new Set(keywords.map((k) => k.name)) : undefined;
@@ -47,7 +61,13 @@ export async function fixPythonCalls(source: string, options: FixCallSyntaxOptio
       for (const f of passFindings) findings.push({ ...f, index: trail.original(f.index) });
       const set = new EditSet(text);
       // an edit inside a range another edit removes (a repeat nested in a removed argument) waits for a later pass
-      const kept = edits.filter((e) => !(set.overlaps(e.start, e.end) || edits.some((o) => o !== e && o.start <= e.start && e.end <= o.end && o.end - o.start > e.end - e.start)));
+      const kept = edits.filter(
+        (e) =>
+          !(
+            set.overlaps(e.start, e.end) ||
+            edits.some((o) => o !== e && o.start <= e.start && e.end <= o.end && o.end - o.start > e.end - e.start)
+          ),
+      );
       if (!kept.length) return;
       for (const e of kept) set.replace(e.start, e.end, e.text);
       text = set.apply();
@@ -74,7 +94,8 @@ export async function fixPythonCalls(source: string, options: FixCallSyntaxOptio
     // twice: repeats nested inside a removed repeat come back into view after the first pass
     run((root, current, out) => removeRepeatedKeywords(root, current, options.keep, out));
     run((root, current, out) => removeRepeatedKeywords(root, current, options.keep, out));
-    if (commaFirst && named.length) run((root, current) => repairCommaFirstCalls(root, current, new Set(named.map((k) => k.name))));
+    if (commaFirst && named.length)
+      run((root, current) => repairCommaFirstCalls(root, current, new Set(named.map((k) => k.name))));
 
     const problems = pythonSyntaxProblems(tree.rootNode, text);
     if (problems.length) return reportProblems(problems, source, trail, ctx);
@@ -86,7 +107,12 @@ export async function fixPythonCalls(source: string, options: FixCallSyntaxOptio
 }
 
 /** Report what still does not compile, at its place in the original file; the file stays as it was. */
-function reportProblems(problems: PythonSyntaxProblem[], source: string, trail: EditTrail, ctx: TransformContext): string {
+function reportProblems(
+  problems: PythonSyntaxProblem[],
+  source: string,
+  trail: EditTrail,
+  ctx: TransformContext,
+): string {
   for (const p of problems) {
     const index = trail.original(p.index);
     let what = p.message;
@@ -94,7 +120,12 @@ function reportProblems(problems: PythonSyntaxProblem[], source: string, trail: 
       const first = positionAt(source, trail.original(p.relatedIndex));
       what = conflictingRepeat(what.slice('keyword argument repeated: '.length), `${first.line}:${first.column}`);
     }
-    ctx.report({ severity: 'error', code: PARSE_ERROR, index, message: fillMessage(messages[PARSE_ERROR], { what, snippet: snippetAt(source, index) }) });
+    ctx.report({
+      severity: 'error',
+      code: PARSE_ERROR,
+      index,
+      message: fillMessage(messages[PARSE_ERROR], { what, snippet: snippetAt(source, index) }),
+    });
   }
   return source;
 }
@@ -110,7 +141,11 @@ function withTokens(parser: Parser, k: { name: string; value?: string }): Keywor
   const tree = parser.parse(`${k.value}\n`);
   try {
     const valueTokens = tree ? expressionTokens(tree.rootNode) : undefined;
-    if (!valueTokens) throw new ConfigError(`--keyword ${k.name}=${k.value}: the value is not a Python expression`, 'give the value as it appears in the source, e.g. --keyword exc_info=True');
+    if (!valueTokens)
+      throw new ConfigError(
+        `--keyword ${k.name}=${k.value}: the value is not a Python expression`,
+        'give the value as it appears in the source, e.g. --keyword exc_info=True',
+      );
     return { ...k, valueTokens };
   } finally {
     tree?.delete();

@@ -46,7 +46,8 @@ const indentOf = (text: string, index: number) => {
   return text.slice(start, end);
 };
 const hasNewline = (text: string, start: number, end: number) => text.slice(start, end).includes('\n');
-const commentIn = (shape: ListShape, start: number, end: number) => shape.comments.some((c) => c.start >= start && c.end <= end);
+const commentIn = (shape: ListShape, start: number, end: number) =>
+  shape.comments.some((c) => c.start >= start && c.end <= end);
 
 /**
  * Ranges to delete so that the items at `indices` disappear with their separators and every
@@ -133,7 +134,11 @@ function commaFirstIndex(shape: ListShape): number | undefined {
  * @example
  *   logger.error(\n    f"{name} failed"\n, exc_info=True)  ➔  logger.error(\n    f"{name} failed",\n    exc_info=True\n)
  */
-export function repairCommaFirst(shape: ListShape, style: LayoutStyle, accept: (moved: number[]) => boolean): TextEdit[] | undefined {
+export function repairCommaFirst(
+  shape: ListShape,
+  style: LayoutStyle,
+  accept: (moved: number[]) => boolean,
+): TextEdit[] | undefined {
   const { text, items, commas, close } = shape;
   const i = commaFirstIndex(shape);
   if (i === undefined) return undefined;
@@ -159,10 +164,16 @@ export function repairCommaFirst(shape: ListShape, style: LayoutStyle, accept: (
   const kept = commentIn(shape, items[i - 1].end, comma) ? between.slice(0, between.lastIndexOf('\n') + 1) : eol;
   edits.push({ start: items[i - 1].end, end: items[i].start, text: `,${kept}${indent}` });
   if (onePerLine) {
-    for (let j = i + 1; j <= last; j++) edits.push({ start: commas[j - 1]! + 1, end: items[j].start, text: `${eol}${indent}` });
+    for (let j = i + 1; j <= last; j++)
+      edits.push({ start: commas[j - 1]! + 1, end: items[j].start, text: `${eol}${indent}` });
   }
   const tailEnd = commas[last] !== undefined ? commas[last]! + 1 : items[last].end;
-  if (onePerLine && style.closeOwnLine && !hasNewline(text, tailEnd, close) && !commentIn(shape, items[last].end, close)) {
+  if (
+    onePerLine &&
+    style.closeOwnLine &&
+    !hasNewline(text, tailEnd, close) &&
+    !commentIn(shape, items[last].end, close)
+  ) {
     const trailing = style.trailingComma || commas[last] !== undefined ? ',' : '';
     edits.push({ start: items[last].end, end: close, text: `${trailing}${eol}${indentOf(text, shape.open)}` });
   }

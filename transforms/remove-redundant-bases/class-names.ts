@@ -21,7 +21,11 @@ export function placedName(index: ClassIndex, node: string, subject: ClassRecord
  * @example 'BackfillMixin is listed before ProcessorBase (pkg/base.py:5), which inherits from it'
  * @example 'the MRO of Duck (zoo/birds.py:4) puts Swimmer before Walker, but the MRO of Goose (zoo/birds.py:8) has them the other way round'
  */
-export function conflictText(index: ClassIndex, subject: ClassRecord, mro: Extract<ClassMro, { kind: 'inconsistent' }>): string {
+export function conflictText(
+  index: ClassIndex,
+  subject: ClassRecord,
+  mro: Extract<ClassMro, { kind: 'inconsistent' }>,
+): string {
   const result = mro.result;
   if (result.reason === 'duplicate') return `${shortName(index, result.duplicate)} is listed twice`;
   let { first: x, second: y, firstSource: before, secondSource: after } = result.conflict;

@@ -15,7 +15,13 @@ export interface ListItem {
  * last item stays if there was one, and none appears if there was not.
  * @example removeListItems('(A, B, C)', 1, 8, items, [1]) // → '(A, C)'
  */
-export function removeListItems(source: string, open: number, close: number, items: readonly ListItem[], remove: readonly number[]): TextEdit[] {
+export function removeListItems(
+  source: string,
+  open: number,
+  close: number,
+  items: readonly ListItem[],
+  remove: readonly number[],
+): TextEdit[] {
   const removing = new Set(remove);
   const edits: TextEdit[] = [];
   const kept = items.map((_, i) => i).filter((i) => !removing.has(i));
@@ -35,12 +41,23 @@ export function removeListItems(source: string, open: number, close: number, ite
 }
 
 /** Items `first..last` (consecutive) all go. */
-function removeRun(source: string, open: number, close: number, items: readonly ListItem[], first: number, last: number): TextEdit[] {
+function removeRun(
+  source: string,
+  open: number,
+  close: number,
+  items: readonly ListItem[],
+  first: number,
+  last: number,
+): TextEdit[] {
   const prev = first > 0 ? items[first - 1] : undefined;
   const next = last + 1 < items.length ? items[last + 1] : undefined;
   const run = items.slice(first, last + 1);
   if (run.every((item) => ownLine(source, item, close))) {
-    const edits: TextEdit[] = run.map((item) => ({ start: lineStart(source, item.start), end: lineEnd(source, afterItem(source, item, close)), text: '' }));
+    const edits: TextEdit[] = run.map((item) => ({
+      start: lineStart(source, item.start),
+      end: lineEnd(source, afterItem(source, item, close)),
+      text: '',
+    }));
     // the last item goes: the new last one keeps a comma only if the old last one had it
     if (!next && prev && !hasCommaAfter(source, items[last], close)) {
       const comma = commaAfter(source, prev, close);

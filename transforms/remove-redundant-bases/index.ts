@@ -13,7 +13,11 @@ export { meta };
  * Per file: Python class headers (decisions come from the shared class index, so every file
  * sees the same plan), or TypeScript `implements` / interface `extends` lists.
  */
-export default async function transform(file: FileInfo, api: API, raw: Record<string, unknown>): Promise<string | undefined> {
+export default async function transform(
+  file: FileInfo,
+  api: API,
+  raw: Record<string, unknown>,
+): Promise<string | undefined> {
   const options = resolveRemoveRedundantBasesOptions(raw);
   const language = languageOf(file.path);
   if (!language) return undefined;

@@ -19,11 +19,14 @@ export const messages = {
   /** info: --only-errors keeps a redundant base of a class that works. */
   keptOnlyErrors: '{base} is redundant ({reason}); left in place (--only-errors)',
   /** warning: removing the base would change the MRO. */
-  [CODES.unsafeRemoval]: '{base} is redundant ({reason}), but removing it would change the MRO of {class} from {before} to {after}; left unchanged',
+  [CODES.unsafeRemoval]:
+    '{base} is redundant ({reason}), but removing it would change the MRO of {class} from {before} to {after}; left unchanged',
   /** info: the MRO depends on a base repomod cannot resolve. */
-  [CODES.unknownMro]: '{base} is redundant ({reason}), but the MRO of {class} depends on {unknown}, which repomod cannot resolve; left unchanged',
+  [CODES.unknownMro]:
+    '{base} is redundant ({reason}), but the MRO of {class} depends on {unknown}, which repomod cannot resolve; left unchanged',
   /** info: the import that only served a removed base went too, or would. */
-  [CODES.unusedImport]: "{removed} the import of {name} from {module}: nothing else in the file uses it (--keep-imports keeps it)",
+  [CODES.unusedImport]:
+    '{removed} the import of {name} from {module}: nothing else in the file uses it (--keep-imports keeps it)',
   /** info: the class is built where a TypeError is expected; nothing is reported as an error or edited. */
   [CODES.intended]: '{class} is defined inside {context}, so its bases are left as written ({finding})',
   /** TypeScript: a heritage entry removed, or that would be. */
@@ -43,9 +46,10 @@ export const explanations = {
     severity: 'error',
     summary: 'Python cannot create a consistent method resolution order for the class',
     why: 'the class statement raises TypeError ("Cannot create a consistent method resolution order") when its module is imported, so the whole service fails at start-up',
-    before: 'class ProcessorBase(BackfillMixin): ...\n\nclass DailyCacheProcessor(BackfillMixin, ProcessorBase): ...   # TypeError at import',
+    before:
+      'class ProcessorBase(BackfillMixin): ...\n\nclass DailyCacheProcessor(BackfillMixin, ProcessorBase): ...   # TypeError at import',
     after: 'class ProcessorBase(BackfillMixin): ...\n\nclass DailyCacheProcessor(ProcessorBase): ...',
-    fix: 'repomod removes a listed base that another listed base already inherits when that makes the order consistent (--apply writes it); otherwise reorder the bases by hand, as the message\'s two orders show',
+    fix: "repomod removes a listed base that another listed base already inherits when that makes the order consistent (--apply writes it); otherwise reorder the bases by hand, as the message's two orders show",
   },
   [CODES.redundantBase]: {
     severity: 'info',
@@ -82,10 +86,12 @@ export const explanations = {
   },
   [CODES.intended]: {
     severity: 'info',
-    summary: 'the class is built where a TypeError is expected (pytest.raises, assertRaises, try/except TypeError): left as written',
+    summary:
+      'the class is built where a TypeError is expected (pytest.raises, assertRaises, try/except TypeError): left as written',
     why: 'a test that builds an inconsistent MRO on purpose would fail if its bases were "fixed"',
     before: 'with pytest.raises(TypeError, match="consistent method resolution"):\n    class Bad(A, B): ...',
-    after: 'with pytest.raises(TypeError, match="consistent method resolution"):\n    class Bad(A, B): ...   # unchanged',
+    after:
+      'with pytest.raises(TypeError, match="consistent method resolution"):\n    class Bad(A, B): ...   # unchanged',
     fix: 'nothing: shown with --verbose only',
   },
 } satisfies Record<Code, Explanation>;

@@ -5,7 +5,8 @@ import { descriptors } from './options.js';
 export const meta: TransformMeta = {
   name: 'remove-redundant-bases',
   aliases: ['bases'],
-  description: 'Remove bases another listed base already inherits (Python, by the MRO across files) and redundant TypeScript implements/extends entries.',
+  description:
+    'Remove bases another listed base already inherits (Python, by the MRO across files) and redundant TypeScript implements/extends entries.',
   extensions: ['py', 'ts', 'tsx', 'mts', 'cts'],
   options: descriptors,
   // a file without a class or an interface has no heritage to look at

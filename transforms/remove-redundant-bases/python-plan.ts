@@ -95,15 +95,27 @@ export class BasesPlanner {
     const all = record.bases.map((_, i) => i);
     const redundant = record.splat ? [] : this.findRedundant(record);
     const before = this.index.mroWithBases(record, all, this.keep, this.plannedMro);
-    const base: ClassPlan = { record, redundant, removed: [], unsafe: [], opaque: [], before, after: before, outcome: 'clean' };
+    const base: ClassPlan = {
+      record,
+      redundant,
+      removed: [],
+      unsafe: [],
+      opaque: [],
+      before,
+      after: before,
+      outcome: 'clean',
+    };
     if (before.kind === 'unknown') return { ...base, outcome: redundant.length ? 'unknown' : 'clean' };
     // a test that builds an inconsistent class on purpose must keep failing the way it expects
-    if (record.expectsFailure && (before.kind === 'inconsistent' || redundant.length > 0)) return { ...base, outcome: 'intended' };
+    if (record.expectsFailure && (before.kind === 'inconsistent' || redundant.length > 0))
+      return { ...base, outcome: 'intended' };
     const without = (removed: readonly number[]) => all.filter((i) => !removed.includes(i));
     if (before.kind === 'inconsistent') {
       // case (a): the class cannot be created today; removing every redundant base must fix it
       const removed = redundant.map((r) => r.base);
-      const after = removed.length ? this.index.mroWithBases(record, without(removed), this.keep, this.plannedMro) : before;
+      const after = removed.length
+        ? this.index.mroWithBases(record, without(removed), this.keep, this.plannedMro)
+        : before;
       if (removed.length && after.kind === 'ok') return { ...base, removed, after, outcome: 'fixed' };
       return { ...base, after, opaque: this.findOpaqueRedundant(record), outcome: 'inconsistent' };
     }
@@ -118,7 +130,9 @@ export class BasesPlanner {
       if (after.kind === 'ok' && sameMro(after.mro, before.mro)) removed.push(r.base);
       else unsafe.push({ base: r.base, after });
     }
-    const after = removed.length ? this.index.mroWithBases(record, without(removed), this.keep, this.plannedMro) : before;
+    const after = removed.length
+      ? this.index.mroWithBases(record, without(removed), this.keep, this.plannedMro)
+      : before;
     return { ...base, removed, unsafe, after, outcome: removed.length ? 'removed' : 'clean' };
   }
 

@@ -19,7 +19,14 @@ import { dropUnusedImports } from './unused-imports.js';
  * The new text of one Python file: redundant bases removed where the MRO proves it safe.
  * @throws SyntaxError (with `loc`) when the file does not parse: nothing is edited then.
  */
-export async function fixPythonFile(source: string, relPath: string, repo: RepoIndex, options: RemoveRedundantBasesOptions, mode: RunMode, report: (f: Finding) => void): Promise<string> {
+export async function fixPythonFile(
+  source: string,
+  relPath: string,
+  repo: RepoIndex,
+  options: RemoveRedundantBasesOptions,
+  mode: RunMode,
+  report: (f: Finding) => void,
+): Promise<string> {
   let index = await classIndexFor(repo);
   // the engine hands us the file as it is on disk; anything else (stdin, a caller's buffer) is re-scanned
   if (repo.read(relPath) !== source || !index.scanOf(relPath)) index = await index.withFileText(relPath, source);
@@ -42,7 +49,8 @@ export async function fixPythonFile(source: string, relPath: string, repo: RepoI
       const items = record.header.items;
       const remove = plan.removed.map((i) => record.bases[i].item);
       for (const i of plan.removed) if (record.bases[i].kind === 'name') removedNames.add(record.bases[i].text);
-      for (const edit of removeListItems(source, record.header.open + 1, record.header.close, items, remove)) edits.replace(edit.start, edit.end, edit.text);
+      for (const edit of removeListItems(source, record.header.open + 1, record.header.close, items, remove))
+        edits.replace(edit.start, edit.end, edit.text);
     }
   }
   if (!edits.size) return source;
@@ -51,12 +59,28 @@ export async function fixPythonFile(source: string, relPath: string, repo: RepoI
   const { text, dropped } = await dropUnusedImports(fixed, relPath, removedNames, scan.all);
   for (const d of dropped) {
     const { line, column } = positionAt(fixed, d.index);
-    report({ severity: 'info', code: CODES.unusedImport, line, column, message: fillMessage(messages[CODES.unusedImport], { removed: removedText(mode), name: d.name, module: d.module }) });
+    report({
+      severity: 'info',
+      code: CODES.unusedImport,
+      line,
+      column,
+      message: fillMessage(messages[CODES.unusedImport], {
+        removed: removedText(mode),
+        name: d.name,
+        module: d.module,
+      }),
+    });
   }
   return text;
 }
 
-function reportPlan(index: ClassIndex, plan: ClassPlan, options: RemoveRedundantBasesOptions, mode: RunMode, report: (f: Finding) => void): void {
+function reportPlan(
+  index: ClassIndex,
+  plan: ClassPlan,
+  options: RemoveRedundantBasesOptions,
+  mode: RunMode,
+  report: (f: Finding) => void,
+): void {
   const { record } = plan;
   const at = (base: number) => ({ line: record.bases[base].line, column: record.bases[base].column });
   const written = (bases: readonly number[]) => bases.map((i) => record.bases[i].text).join(', ');
@@ -64,8 +88,21 @@ function reportPlan(index: ClassIndex, plan: ClassPlan, options: RemoveRedundant
   const redundancy = (base: number) => plan.redundant.find((r) => r.base === base)!;
   const removed = removedText(mode);
   if (plan.outcome === 'intended') {
-    const finding = plan.before.kind === 'inconsistent' ? `its MRO is inconsistent: ${conflictText(index, record, plan.before)}` : `redundant: ${written(plan.redundant.map((r) => r.base))}`;
-    report({ severity: 'info', code: CODES.intended, line: record.line, column: record.column, message: fillMessage(messages[CODES.intended], { class: record.name, context: record.expectsFailure ?? '', finding }) });
+    const finding =
+      plan.before.kind === 'inconsistent'
+        ? `its MRO is inconsistent: ${conflictText(index, record, plan.before)}`
+        : `redundant: ${written(plan.redundant.map((r) => r.base))}`;
+    report({
+      severity: 'info',
+      code: CODES.intended,
+      line: record.line,
+      column: record.column,
+      message: fillMessage(messages[CODES.intended], {
+        class: record.name,
+        context: record.expectsFailure ?? '',
+        finding,
+      }),
+    });
     return;
   }
   if (plan.before.kind === 'inconsistent') {
@@ -83,11 +120,24 @@ function reportPlan(index: ClassIndex, plan: ClassPlan, options: RemoveRedundant
       code: CODES.inconsistentMro,
       line: record.line,
       column: record.column,
-      message: fillMessage(messages[CODES.inconsistentMro], { class: record.name, conflict: conflictText(index, record, plan.before), outcome }),
+      message: fillMessage(messages[CODES.inconsistentMro], {
+        class: record.name,
+        conflict: conflictText(index, record, plan.before),
+        outcome,
+      }),
     });
   }
   for (const base of plan.removed) {
-    report({ severity: 'info', code: CODES.redundantBase, ...at(base), message: fillMessage(messages.removed, { removed, base: record.bases[base].text, reason: reasonOf(redundancy(base)) }) });
+    report({
+      severity: 'info',
+      code: CODES.redundantBase,
+      ...at(base),
+      message: fillMessage(messages.removed, {
+        removed,
+        base: record.bases[base].text,
+        reason: reasonOf(redundancy(base)),
+      }),
+    });
   }
   for (const { base, after } of plan.unsafe) {
     report({
@@ -105,7 +155,12 @@ function reportPlan(index: ClassIndex, plan: ClassPlan, options: RemoveRedundant
   }
   if (plan.before.kind === 'ok' && options.onlyErrors) {
     for (const r of plan.redundant) {
-      report({ severity: 'info', code: CODES.redundantBase, ...at(r.base), message: fillMessage(messages.keptOnlyErrors, { base: record.bases[r.base].text, reason: reasonOf(r) }) });
+      report({
+        severity: 'info',
+        code: CODES.redundantBase,
+        ...at(r.base),
+        message: fillMessage(messages.keptOnlyErrors, { base: record.bases[r.base].text, reason: reasonOf(r) }),
+      });
     }
   }
   // an ancestor that cannot be created is reported on that ancestor, once
@@ -115,7 +170,12 @@ function reportPlan(index: ClassIndex, plan: ClassPlan, options: RemoveRedundant
         severity: 'info',
         code: CODES.unknownMro,
         ...at(r.base),
-        message: fillMessage(messages[CODES.unknownMro], { base: record.bases[r.base].text, reason: reasonOf(r), class: record.name, unknown: plan.before.why }),
+        message: fillMessage(messages[CODES.unknownMro], {
+          base: record.bases[r.base].text,
+          reason: reasonOf(r),
+          class: record.name,
+          unknown: plan.before.why,
+        }),
       });
     }
   }
@@ -127,7 +187,9 @@ function reasonText(index: ClassIndex, plan: ClassPlan, r: Redundancy): string {
   switch (r.reason.kind) {
     case 'duplicate': {
       const first = plan.record.bases[r.reason.of].text;
-      return first === written ? `${written} is listed twice` : `${written} is the same class as ${first}, listed before it`;
+      return first === written
+        ? `${written} is listed twice`
+        : `${written} is the same class as ${first}, listed before it`;
     }
     case 'object':
       return 'every class already inherits from object';

@@ -1,7 +1,15 @@
 // The TypeScript half: `implements` entries the base class or another entry already brings,
 // duplicates, and interface `extends` entries another entry already extends, resolved with the
 // type checker across files (imports, re-exports, tsconfig paths). Edits are text ranges.
-import { Node, SyntaxKind, type ClassLikeDeclarationBase, type ExpressionWithTypeArguments, type HeritageClause, type InterfaceDeclaration, type Symbol as MorphSymbol } from 'ts-morph';
+import {
+  Node,
+  SyntaxKind,
+  type ClassLikeDeclarationBase,
+  type ExpressionWithTypeArguments,
+  type HeritageClause,
+  type InterfaceDeclaration,
+  type Symbol as MorphSymbol,
+} from 'ts-morph';
 import type { Finding, RunMode } from '../../lib/context.js';
 import { fillMessage } from '../../lib/diagnostics.js';
 import { EditSet } from '../../lib/text/edit-set.js';
@@ -22,7 +30,14 @@ interface Provided {
 type HeritageOwner = ClassLikeDeclarationBase & Node;
 
 /** The new text of one TypeScript file. */
-export function fixTypeScriptFile(source: string, relPath: string, repo: RepoIndex, options: RemoveRedundantBasesOptions, mode: RunMode, report: (f: Finding) => void): string {
+export function fixTypeScriptFile(
+  source: string,
+  relPath: string,
+  repo: RepoIndex,
+  options: RemoveRedundantBasesOptions,
+  mode: RunMode,
+  report: (f: Finding) => void,
+): string {
   const sourceFile = tsSourceFile(repo, relPath, source);
   const keys = new KeyMaker();
   const edits = new EditSet(source);
@@ -40,7 +55,15 @@ export function fixTypeScriptFile(source: string, relPath: string, repo: RepoInd
     if (!isInterface) {
       // class C extends B implements I: whatever B (and its bases) implement
       const base = (decl as HeritageOwner).getExtends();
-      if (base) collectProvided(base, keys, inherited, { how: `implemented by ${base.getExpression().getText()}`, where: whereOf(repo, base) }, new Set(), true);
+      if (base)
+        collectProvided(
+          base,
+          keys,
+          inherited,
+          { how: `implemented by ${base.getExpression().getText()}`, where: whereOf(repo, base) },
+          new Set(),
+          true,
+        );
     }
     const removed: number[] = [];
     const reasons: string[] = [];
@@ -51,12 +74,20 @@ export function fixTypeScriptFile(source: string, relPath: string, repo: RepoInd
       const first = entries.findIndex((e) => keys.of(e) === key);
       if (first < i) reason = `${entry.getText()} is listed twice`;
       const fromBase = inherited.get(key);
-      if (!reason && fromBase) reason = `${entry.getExpression().getText()} is already ${fromBase.how} (${fromBase.where})`;
+      if (!reason && fromBase)
+        reason = `${entry.getExpression().getText()} is already ${fromBase.how} (${fromBase.where})`;
       if (!reason) {
         for (const [j, other] of entries.entries()) {
           if (j === i || keys.of(other) === key || removed.includes(j)) continue;
           const provided = new Map<string, Provided>();
-          collectProvided(other, keys, provided, { how: `extended by ${other.getExpression().getText()}`, where: whereOf(repo, other) }, new Set(), false);
+          collectProvided(
+            other,
+            keys,
+            provided,
+            { how: `extended by ${other.getExpression().getText()}`, where: whereOf(repo, other) },
+            new Set(),
+            false,
+          );
           const hit = provided.get(key);
           if (hit) {
             reason = `${entry.getExpression().getText()} is already ${hit.how} (${hit.where})`;
@@ -75,16 +106,28 @@ export function fixTypeScriptFile(source: string, relPath: string, repo: RepoInd
       const { line, column } = sourceFile.getLineAndColumnAtPos(entry.getStart());
       const message = options.onlyErrors
         ? fillMessage(messages.keptOnlyErrors, { base: entry.getText(), reason: reasons[k] })
-        : fillMessage(messages.tsRemoved, { removed: removedText(mode), entry: entry.getText(), clause: isInterface ? 'extends' : 'implements', decl: name, reason: reasons[k] });
+        : fillMessage(messages.tsRemoved, {
+            removed: removedText(mode),
+            entry: entry.getText(),
+            clause: isInterface ? 'extends' : 'implements',
+            decl: name,
+            reason: reasons[k],
+          });
       report({ severity: 'info', code: CODES.redundantBase, line, column, message });
     });
-    if (!options.onlyErrors) for (const edit of clauseEdits(source, clause, entries, removed)) edits.replace(edit.start, edit.end, edit.text);
+    if (!options.onlyErrors)
+      for (const edit of clauseEdits(source, clause, entries, removed)) edits.replace(edit.start, edit.end, edit.text);
   }
   return edits.size ? edits.apply() : source;
 }
 
 /** Drop entries from a heritage clause; an `implements` left empty goes entirely. */
-function clauseEdits(source: string, clause: HeritageClause, entries: ExpressionWithTypeArguments[], removed: number[]) {
+function clauseEdits(
+  source: string,
+  clause: HeritageClause,
+  entries: ExpressionWithTypeArguments[],
+  removed: number[],
+) {
   if (removed.length === entries.length) {
     let start = clause.getStart();
     while (start > 0 && /\s/.test(source[start - 1])) start--;
@@ -99,7 +142,14 @@ function clauseEdits(source: string, clause: HeritageClause, entries: Expression
  * Every interface (and class) that `entry` brings with it: itself when `includeSelf`, the
  * interfaces a class implements, what an interface extends, transitively.
  */
-function collectProvided(entry: ExpressionWithTypeArguments, keys: KeyMaker, into: Map<string, Provided>, provided: Provided, seen: Set<string>, includeSelf: boolean): void {
+function collectProvided(
+  entry: ExpressionWithTypeArguments,
+  keys: KeyMaker,
+  into: Map<string, Provided>,
+  provided: Provided,
+  seen: Set<string>,
+  includeSelf: boolean,
+): void {
   const key = keys.of(entry);
   if (!key || seen.has(key)) return;
   seen.add(key);

@@ -21,13 +21,20 @@ export interface DroppedImport {
  * `text` with the from-imports of `candidates` (names bound by a removed base) dropped where
  * nothing else in the file mentions them.
  */
-export async function dropUnusedImports(text: string, relPath: string, candidates: ReadonlySet<string>, all: readonly string[] | null | undefined): Promise<{ text: string; dropped: DroppedImport[] }> {
+export async function dropUnusedImports(
+  text: string,
+  relPath: string,
+  candidates: ReadonlySet<string>,
+  all: readonly string[] | null | undefined,
+): Promise<{ text: string; dropped: DroppedImport[] }> {
   if (candidates.size === 0 || /(^|\/)__init__\.pyi?$/.test(relPath)) return { text, dropped: [] };
   return withPythonTree(text, (tree) => {
     const imports = extractImports(tree.rootNode, text);
     const mentioned = mentionsOutsideImports(text, imports, candidates);
     // only statements directly in the module: deleting one from a block could leave the block empty
-    const moduleLevel = new Set(tree.rootNode.children.flatMap((child) => (child && /import/.test(child.type) ? [child.startIndex] : [])));
+    const moduleLevel = new Set(
+      tree.rootNode.children.flatMap((child) => (child && /import/.test(child.type) ? [child.startIndex] : [])),
+    );
     const edits = new EditSet(text);
     const dropped: DroppedImport[] = [];
     for (const imp of imports) {
@@ -42,27 +49,36 @@ export async function dropUnusedImports(text: string, relPath: string, candidate
         if (!lines) continue; // `import os; from m import A`: not worth a guess
         edits.delete(...lines);
       } else {
-        for (const edit of removeListItems(text, imp.names[0].start, listEnd(text, imp), imp.names, drop)) edits.replace(edit.start, edit.end, edit.text);
+        for (const edit of removeListItems(text, imp.names[0].start, listEnd(text, imp), imp.names, drop))
+          edits.replace(edit.start, edit.end, edit.text);
       }
       const module = text.slice(imp.specifierStart, imp.specifierEnd);
-      for (const i of drop) dropped.push({ name: text.slice(imp.names[i].start, imp.names[i].end), module, index: imp.names[i].nameStart });
+      for (const i of drop)
+        dropped.push({ name: text.slice(imp.names[i].start, imp.names[i].end), module, index: imp.names[i].nameStart });
     }
     return { text: edits.size ? edits.apply() : text, dropped };
   });
 }
 
 /** Candidate names that appear as a word anywhere but in import statements. */
-function mentionsOutsideImports(text: string, imports: readonly PythonImport[], candidates: ReadonlySet<string>): Set<string> {
+function mentionsOutsideImports(
+  text: string,
+  imports: readonly PythonImport[],
+  candidates: ReadonlySet<string>,
+): Set<string> {
   let rest = '';
   let cursor = 0;
-  const statements = [...new Map(imports.map((i) => [i.statementStart, i])).values()].sort((a, b) => a.statementStart - b.statementStart);
+  const statements = [...new Map(imports.map((i) => [i.statementStart, i])).values()].sort(
+    (a, b) => a.statementStart - b.statementStart,
+  );
   for (const imp of statements) {
     rest += text.slice(cursor, imp.statementStart) + ' ';
     cursor = Math.max(cursor, imp.statementEnd);
   }
   rest += text.slice(cursor);
   const mentioned = new Set<string>();
-  for (const word of rest.match(/[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*/gu) ?? []) if (candidates.has(word)) mentioned.add(word);
+  for (const word of rest.match(/[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*/gu) ?? [])
+    if (candidates.has(word)) mentioned.add(word);
   return mentioned;
 }
 
@@ -82,11 +98,14 @@ function statementLines(text: string, imp: PythonImport): [number, number] | und
   const lineStart = text.lastIndexOf('\n', imp.statementStart - 1) + 1;
   const newline = text.indexOf('\n', imp.statementEnd);
   const lineEnd = newline === -1 ? text.length : newline + 1;
-  const alone = /^[ \t]*$/.test(text.slice(lineStart, imp.statementStart)) && /^[ \t]*(#[^\n]*)?\r?\n?$/.test(text.slice(imp.statementEnd, lineEnd));
+  const alone =
+    /^[ \t]*$/.test(text.slice(lineStart, imp.statementStart)) &&
+    /^[ \t]*(#[^\n]*)?\r?\n?$/.test(text.slice(imp.statementEnd, lineEnd));
   if (!alone) return undefined;
   const previousStart = lineStart === 0 ? -1 : text.lastIndexOf('\n', lineStart - 2) + 1;
   const blankBefore = previousStart !== -1 && /^[ \t]*\r?\n$/.test(text.slice(previousStart, lineStart));
   const nextEnd = text.indexOf('\n', lineEnd);
-  const blankAfter = /^[ \t]*\r?$/.test(text.slice(lineEnd, nextEnd === -1 ? text.length : nextEnd)) && lineEnd < text.length;
+  const blankAfter =
+    /^[ \t]*\r?$/.test(text.slice(lineEnd, nextEnd === -1 ? text.length : nextEnd)) && lineEnd < text.length;
   return [blankBefore && blankAfter ? previousStart : lineStart, lineEnd];
 }

@@ -28,7 +28,9 @@ export interface DriftRun {
 /** Check every manifest under the run's paths. */
 export function checkManifests(run: DriftRun): void {
   const manifests = run.repo.files.filter(
-    (f) => (f === MANIFEST_NAME || f.endsWith(`/${MANIFEST_NAME}`)) && (run.paths.length === 0 || run.paths.some((p) => isUnder(f, p))),
+    (f) =>
+      (f === MANIFEST_NAME || f.endsWith(`/${MANIFEST_NAME}`)) &&
+      (run.paths.length === 0 || run.paths.some((p) => isUnder(f, p))),
   );
   for (const manifestPath of manifests) {
     const text = run.repo.read(manifestPath);
@@ -38,7 +40,10 @@ export function checkManifests(run: DriftRun): void {
     try {
       entries = parseManifest(text).entries;
     } catch (error) {
-      emit(run.report, 'error', 'invalid-manifest', manifestPath, { manifest: manifestPath, reason: (error as Error).message });
+      emit(run.report, 'error', 'invalid-manifest', manifestPath, {
+        manifest: manifestPath,
+        reason: (error as Error).message,
+      });
       continue;
     }
     for (const entry of entries) {
@@ -61,7 +66,18 @@ function realOf(repo: RepoIndex, rel: string): string | undefined {
 function checkEntrySource(run: DriftRun, manifestPath: string, entry: BundleEntry, line: number): void {
   if (realOf(run.repo, entry.from) !== undefined) return;
   const suggestion = nearestSibling(run.repo.absolute(entry.from));
-  emit(run.report, 'error', 'broken-entry', manifestPath, { to: entry.to, from: entry.from, suggestion: suggestionText(suggestion && run.reader.resolver.display(suggestion)) }, line);
+  emit(
+    run.report,
+    'error',
+    'broken-entry',
+    manifestPath,
+    {
+      to: entry.to,
+      from: entry.from,
+      suggestion: suggestionText(suggestion && run.reader.resolver.display(suggestion)),
+    },
+    line,
+  );
 }
 
 /** The files of a source or copy: a directory's tree, or one file named ''. */
@@ -105,10 +121,16 @@ function checkCopy(run: DriftRun, dir: string, manifestPath: string, entry: Bund
           : entry.hash
             ? 'both the source and the copy changed'
             : 'they differ';
-    emit(run.report, 'error', 'drift', copyPath, { from: entry.from, how, count: differing.length, files: shortList(differing) });
+    emit(run.report, 'error', 'drift', copyPath, {
+      from: entry.from,
+      how,
+      count: differing.length,
+      files: shortList(differing),
+    });
     return;
   }
-  if (entry.hash !== copyHash) emit(run.report, 'warning', 'sync-overwrites-edits', copyPath, { from: entry.from, files: shortList(differing) });
+  if (entry.hash !== copyHash)
+    emit(run.report, 'warning', 'sync-overwrites-edits', copyPath, { from: entry.from, files: shortList(differing) });
   // a drifted copy ➔ the source's bytes and modes again, with the new hash recorded
   run.book.add(dir, changes, { ...entry, hash: sourceHash });
 }
@@ -129,7 +151,12 @@ function syncChanges(copyPath: string, source: Loaded, copy: Loaded): FileChange
     });
   }
   for (const old of copy) {
-    if (!sourceRels.has(old.rel)) changes.push({ path: at(old.rel), before: { kind: 'file', bytes: old.bytes, executable: old.executable }, after: null });
+    if (!sourceRels.has(old.rel))
+      changes.push({
+        path: at(old.rel),
+        before: { kind: 'file', bytes: old.bytes, executable: old.executable },
+        after: null,
+      });
   }
   return changes.sort(byOrdinalKey((x) => x.path));
 }

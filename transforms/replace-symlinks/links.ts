@@ -25,12 +25,22 @@ const linkState = (link: LinkInfo): FileState => ({ kind: 'symlink', target: lin
 /** Decide and plan one link; returns its listing for the summary and --json. */
 export function planLink(link: LinkInfo, run: LinkRun): LinkListing {
   const { options, report } = run;
-  const listing: LinkListing = { path: link.path, kind: link.kind, chain: link.hops.length > 1, target: link.target, action: 'left' };
+  const listing: LinkListing = {
+    path: link.path,
+    kind: link.kind,
+    chain: link.hops.length > 1,
+    target: link.target,
+    action: 'left',
+  };
   if (link.resolved) listing.resolved = link.resolved;
   if (link.missing) listing.missing = link.missing;
   switch (link.kind) {
     case 'broken': {
-      const values = { target: link.target, missing: link.missing ?? link.target, suggestion: suggestionText(link.suggestion && run.reader.resolver.display(link.suggestion)) };
+      const values = {
+        target: link.target,
+        missing: link.missing ?? link.target,
+        suggestion: suggestionText(link.suggestion && run.reader.resolver.display(link.suggestion)),
+      };
       if (options.removeBroken) {
         // broken link ➔ nothing: deleted in the diff, the rest of the repository untouched
         run.book.add(packageDirFor(run.repo, link.path), [{ path: link.path, before: linkState(link), after: null }]);
@@ -55,9 +65,17 @@ export function planLink(link: LinkInfo, run: LinkRun): LinkListing {
       }
       break;
     default:
-      emit(report, 'info', 'link', link.path, { kind: link.kind, resolved: link.resolved!, target: link.target, via: viaText(link) });
+      emit(report, 'info', 'link', link.path, {
+        kind: link.kind,
+        resolved: link.resolved!,
+        target: link.target,
+        via: viaText(link),
+      });
   }
-  const special = options.mode && !link.targetIsDirectory && link.kind !== 'directory' ? specialFileType(link.resolvedAbs!) : undefined;
+  const special =
+    options.mode && !link.targetIsDirectory && link.kind !== 'directory'
+      ? specialFileType(link.resolvedAbs!)
+      : undefined;
   if (special) {
     // a link to a FIFO, socket or device: reading it could block forever, and it is not "ignored"
     emit(report, 'error', 'not-regular-target', link.path, { resolved: link.resolved!, type: special });
@@ -89,7 +107,10 @@ function readTarget(link: LinkInfo, run: LinkRun) {
   const tree = reader.read(resolvedAbs, { allowOutside: options.allowOutside, skipBroken: options.removeBroken });
   const problem = tree.problems[0];
   if (problem) {
-    const more = tree.problems.length > 1 ? `; ${tree.problems.length - 1} more such link${tree.problems.length > 2 ? 's' : ''}` : '';
+    const more =
+      tree.problems.length > 1
+        ? `; ${tree.problems.length - 1} more such link${tree.problems.length > 2 ? 's' : ''}`
+        : '';
     const nested = problem.link;
     if (problem.special || problem.unreadable || problem.ignored || !nested) {
       // a FIFO, socket or device, an unlistable folder, or a link to ignored content inside the target
@@ -98,13 +119,31 @@ function readTarget(link: LinkInfo, run: LinkRun) {
         : problem.unreadable
           ? `a folder that cannot be read (${problem.unreadable})`
           : treeProblemText(problem).replace(/; commit it or remove the link$/, '');
-      emit(report, 'error', 'nested-uncopyable', link.path, { resolved: link.resolved!, nested: nested?.path ?? joinRel(link.resolved!, problem.rel), what: what + more });
+      emit(report, 'error', 'nested-uncopyable', link.path, {
+        resolved: link.resolved!,
+        nested: nested?.path ?? joinRel(link.resolved!, problem.rel),
+        what: what + more,
+      });
       return undefined;
     }
     const detail =
-      nested.kind === 'broken' ? `target '${nested.target}' is missing` : nested.kind === 'cyclic' ? `it loops: ${cycleText(nested)}` : `it resolves to '${nested.resolved}'`;
-    const what = nested.kind === 'broken' ? 'the broken link' : nested.kind === 'cyclic' ? 'the looping link' : 'the link outside the repository';
-    emit(report, 'error', 'nested-problem', link.path, { resolved: link.resolved!, problem: what, nested: nested.path, detail: detail + more });
+      nested.kind === 'broken'
+        ? `target '${nested.target}' is missing`
+        : nested.kind === 'cyclic'
+          ? `it loops: ${cycleText(nested)}`
+          : `it resolves to '${nested.resolved}'`;
+    const what =
+      nested.kind === 'broken'
+        ? 'the broken link'
+        : nested.kind === 'cyclic'
+          ? 'the looping link'
+          : 'the link outside the repository';
+    emit(report, 'error', 'nested-problem', link.path, {
+      resolved: link.resolved!,
+      problem: what,
+      nested: nested.path,
+      detail: detail + more,
+    });
     return undefined;
   }
   if (tree.files.length === 0) {
@@ -129,7 +168,11 @@ function planCopy(link: LinkInfo, run: LinkRun): boolean {
     // fn_a/shared -> ../shared ➔ fn_a/shared/config.py, fn_a/shared/db.py, … (the link deleted)
     changes = [
       { path: link.path, before: linkState(link), after: null },
-      ...loaded.map((f): FileChange => ({ path: `${link.path}/${f.rel}`, before: null, after: { kind: 'file', bytes: f.bytes, executable: f.executable } })),
+      ...loaded.map((f): FileChange => ({
+        path: `${link.path}/${f.rel}`,
+        before: null,
+        after: { kind: 'file', bytes: f.bytes, executable: f.executable },
+      })),
     ];
   } else {
     const bytes = readFileSync(link.resolvedAbs!);
@@ -153,6 +196,9 @@ function planBundleEntry(link: LinkInfo, run: LinkRun): boolean {
   if (link.kind === 'directory' && !readTarget(link, run)) return false;
   const pkg = packageDirFor(run.repo, link.path);
   // fn_a/shared -> ../shared ➔ (link removed) + { "from": "shared", "to": "shared" }
-  run.book.add(pkg, [{ path: link.path, before: linkState(link), after: null }], { from: link.resolved!, to: relativeTo(pkg, link.path) });
+  run.book.add(pkg, [{ path: link.path, before: linkState(link), after: null }], {
+    from: link.resolved!,
+    to: relativeTo(pkg, link.path),
+  });
   return true;
 }

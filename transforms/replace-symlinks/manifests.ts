@@ -1,7 +1,14 @@
 // Manifest bookkeeping for one run: each package's existing manifest, the entries this run adds,
 // and the link changes that may only happen if that manifest can be written.
 import { ContainmentError, readRegularFile } from '../../lib/containment.js';
-import { formatManifest, MAX_MANIFEST_BYTES, mergeEntries, parseManifest, type BundleEntry, type Manifest } from '../../lib/bundle/manifest.js';
+import {
+  formatManifest,
+  MAX_MANIFEST_BYTES,
+  mergeEntries,
+  parseManifest,
+  type BundleEntry,
+  type Manifest,
+} from '../../lib/bundle/manifest.js';
 import { joinRel } from '../../lib/bundle/package-dir.js';
 import { MANIFEST_NAME } from '../../lib/bundle/tree.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
@@ -37,7 +44,8 @@ export class ManifestBook {
       } catch (error) {
         book.before = undefined;
         // a FIFO or device named like a manifest is never opened, and never replaced
-        if (error instanceof ContainmentError && error.reason !== 'missing') book.error = error.message.replace(/^'[^']*' /, '');
+        if (error instanceof ContainmentError && error.reason !== 'missing')
+          book.error = error.message.replace(/^'[^']*' /, '');
       }
       if (book.error) {
         // left as is: its links are kept
@@ -70,14 +78,22 @@ export class ManifestBook {
     const out: FileChange[] = [];
     for (const book of [...this.books.values()].sort(byOrdinalKey((x) => x.dir))) {
       if (book.error) {
-        if (book.changes.length || book.added.length) emit(report, 'error', 'invalid-manifest', book.manifestPath, { manifest: book.manifestPath, reason: book.error });
+        if (book.changes.length || book.added.length)
+          emit(report, 'error', 'invalid-manifest', book.manifestPath, {
+            manifest: book.manifestPath,
+            reason: book.error,
+          });
         continue;
       }
       out.push(...book.changes);
       if (book.added.length === 0) continue;
       const { manifest, replaced } = mergeEntries(book.manifest!, book.added);
       for (const { before, after } of replaced) {
-        emit(report, 'warning', 'entry-replaced', book.manifestPath, { to: after.to, before: before.from, after: after.from });
+        emit(report, 'warning', 'entry-replaced', book.manifestPath, {
+          to: after.to,
+          before: before.from,
+          after: after.from,
+        });
       }
       const text = formatManifest(manifest);
       if (book.before && book.before.toString('utf8') === text) continue;

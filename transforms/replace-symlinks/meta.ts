@@ -4,7 +4,8 @@ import { descriptors } from './options.js';
 
 export const meta: TransformMeta = {
   name: 'replace-symlinks',
-  description: 'Replace symlinks with real copies or bundle entries; report broken, escaping and cyclic links and drifted copies.',
+  description:
+    'Replace symlinks with real copies or bundle entries; report broken, escaping and cyclic links and drifted copies.',
   aliases: ['symlinks'],
   // repository-level only: no file is read one by one
   extensions: [],
@@ -22,6 +23,9 @@ export const meta: TransformMeta = {
   examples: [
     ['$0 replace-symlinks --verbose', 'list every link (file, directory, chain, broken, escaping, cyclic)'],
     ['$0 replace-symlinks --mode copy --apply functions', 'replace the links under functions/ with real copies'],
-    ['$0 replace-symlinks --mode bundle --apply', 'replace links with repomod.bundle.json entries that `repomod bundle build` materialises'],
+    [
+      '$0 replace-symlinks --mode bundle --apply',
+      'replace links with repomod.bundle.json entries that `repomod bundle build` materialises',
+    ],
   ],
 };

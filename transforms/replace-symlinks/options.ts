@@ -7,11 +7,27 @@ export const descriptors = defineOptions([
     type: 'string',
     choices: ['copy', 'bundle'],
     // no default: without a mode, links are only listed and checked
-    description: "copy: replace each link with a real copy; bundle: remove it and record a repomod.bundle.json entry (default: only list and check links)",
+    description:
+      'copy: replace each link with a real copy; bundle: remove it and record a repomod.bundle.json entry (default: only list and check links)',
   },
-  { name: 'removeBroken', type: 'boolean', default: false, description: 'delete broken links (works on its own, without --mode)' },
-  { name: 'allowOutside', type: 'boolean', default: false, description: 'copy links that resolve outside the repository instead of refusing them' },
-  { name: 'sync', type: 'boolean', default: false, description: 'refresh recorded copies whose content drifted from their source' },
+  {
+    name: 'removeBroken',
+    type: 'boolean',
+    default: false,
+    description: 'delete broken links (works on its own, without --mode)',
+  },
+  {
+    name: 'allowOutside',
+    type: 'boolean',
+    default: false,
+    description: 'copy links that resolve outside the repository instead of refusing them',
+  },
+  {
+    name: 'sync',
+    type: 'boolean',
+    default: false,
+    description: 'refresh recorded copies whose content drifted from their source',
+  },
 ]);
 
 export type ReplaceSymlinksOptions = OptionsOf<typeof descriptors>;

@@ -18,8 +18,22 @@ export interface LinkListing {
 }
 
 /** Emit one diagnostic of this transform at `path:line:1`. */
-export function emit(report: Report, severity: Severity, code: MessageCode, path: string, values: Record<string, string | number>, line = 1): void {
-  report({ path, line, column: 1, severity, code: `replace-symlinks/${code}`, message: fillMessage(messages[code], values) });
+export function emit(
+  report: Report,
+  severity: Severity,
+  code: MessageCode,
+  path: string,
+  values: Record<string, string | number>,
+  line = 1,
+): void {
+  report({
+    path,
+    line,
+    column: 1,
+    severity,
+    code: `replace-symlinks/${code}`,
+    message: fillMessage(messages[code], values),
+  });
 }
 
 /** ` (did you mean 'shared/espn_client'?)` when a sibling name looks like a typo of the missing one. */

@@ -18,7 +18,14 @@ import { rewriteFile } from './rewrite-file.js';
 import { matchPython, type RuleSet } from './rules.js';
 
 /** Closure-check every package `links` marks as touched; report what each newly misses. */
-export async function checkMovedPackages(repo: RepoIndex, set: RuleSet, options: RewriteImportsOptions, links: LinkPlan, changes: readonly FileChange[], report: (d: Diagnostic) => void): Promise<void> {
+export async function checkMovedPackages(
+  repo: RepoIndex,
+  set: RuleSet,
+  options: RewriteImportsOptions,
+  links: LinkPlan,
+  changes: readonly FileChange[],
+  report: (d: Diagnostic) => void,
+): Promise<void> {
   if (links.touched.size === 0) return;
   const realRoot = realpathSync(repo.root);
   const after = postMoveIndex(repo, changes);
@@ -33,17 +40,38 @@ export async function checkMovedPackages(repo: RepoIndex, set: RuleSet, options:
     }
     const entries = entryFiles(before);
     if (entries.length === 0) continue;
-    const planAfter = packageAfter(set, before, links.providers.filter((p) => p.packageDir === dir), changes, realRoot);
+    const planAfter = packageAfter(
+      set,
+      before,
+      links.providers.filter((p) => p.packageDir === dir),
+      changes,
+      realRoot,
+    );
     for (const entry of entries) {
       const old = await computeClosure(repo, before, entry);
-      const known = new Set(old.findings.map((f) => findingKey(f, matchPython(set, f.module, joinRel(dir, f.file))?.result ?? f.module)));
+      const known = new Set(
+        old.findings.map((f) => findingKey(f, matchPython(set, f.module, joinRel(dir, f.file))?.result ?? f.module)),
+      );
       const closure = await computeClosure(after, planAfter, entry, { readSource: readAfter });
-      const fresh = closure.findings.filter((f) => (f.kind === 'missing-module' || f.kind === 'unresolved-module') && !known.has(findingKey(f, f.module)));
+      const fresh = closure.findings.filter(
+        (f) => (f.kind === 'missing-module' || f.kind === 'unresolved-module') && !known.has(findingKey(f, f.module)),
+      );
       // `shared.gcp` and `shared.gcp.bigquery_utils` missing for one import: name the module, once
-      const deepest = fresh.filter((f) => !fresh.some((g) => g !== f && g.file === f.file && g.line === f.line && g.module.startsWith(`${f.module}.`)));
+      const deepest = fresh.filter(
+        (f) =>
+          !fresh.some((g) => g !== f && g.file === f.file && g.line === f.line && g.module.startsWith(`${f.module}.`)),
+      );
       for (const finding of deepest) {
-        const values = { package: dir || '.', module: finding.module, repoFile: finding.repoFile ?? '', chain: chainText(closure, finding) };
-        const code = finding.kind === 'missing-module' ? 'rewrite-imports/package-misses-module' : 'rewrite-imports/package-unresolved-module';
+        const values = {
+          package: dir || '.',
+          module: finding.module,
+          repoFile: finding.repoFile ?? '',
+          chain: chainText(closure, finding),
+        };
+        const code =
+          finding.kind === 'missing-module'
+            ? 'rewrite-imports/package-misses-module'
+            : 'rewrite-imports/package-unresolved-module';
         report({
           path: joinRel(dir, finding.file),
           line: finding.line,
@@ -68,7 +96,10 @@ function chainText(closure: Closure, finding: ClosureFinding): string {
 /** The package's entry: `main.py` (what Cloud Functions and most runtimes load), else its top-level own modules. */
 function entryFiles(plan: PackagePlan): string[] {
   if (plan.files.has('main.py')) return ['main.py'];
-  return [...plan.files.values()].filter((f) => f.via === 'file' && /^[^/]+\.py$/.test(f.rel)).map((f) => f.rel).sort();
+  return [...plan.files.values()]
+    .filter((f) => f.via === 'file' && /^[^/]+\.py$/.test(f.rel))
+    .map((f) => f.rel)
+    .sort();
 }
 
 /** The repository's file list after the changes: what module resolution sees once they are written. */
@@ -83,7 +114,13 @@ function postMoveIndex(repo: RepoIndex, changes: readonly FileChange[]): RepoInd
 }
 
 /** Text of a file after the move: planned content where the plan has it, else the per-file rewrite of what is on disk. */
-function postMoveReader(repo: RepoIndex, set: RuleSet, options: RewriteImportsOptions, changes: readonly FileChange[], realRoot: string): (abs: string) => Promise<string | undefined> {
+function postMoveReader(
+  repo: RepoIndex,
+  set: RuleSet,
+  options: RewriteImportsOptions,
+  changes: readonly FileChange[],
+  realRoot: string,
+): (abs: string) => Promise<string | undefined> {
   const planned = new Map<string, FileChange>();
   for (const change of changes) {
     planned.set(change.path, change);
@@ -97,7 +134,15 @@ function postMoveReader(repo: RepoIndex, set: RuleSet, options: RewriteImportsOp
     const text = repo.read(rel);
     if (text === undefined || !/\.pyi?$/.test(rel)) return text;
     try {
-      return await rewriteFile(text, rel, 'python', set, options, () => {}, () => {});
+      return await rewriteFile(
+        text,
+        rel,
+        'python',
+        set,
+        options,
+        () => {},
+        () => {},
+      );
     } catch {
       return text;
     }
@@ -109,15 +154,29 @@ function postMoveReader(repo: RepoIndex, set: RuleSet, options: RewriteImportsOp
  * provider puts it; a file under a provider that does not follow it (a link to `shared/`) moves
  * within the package, or leaves it when it moves out of the provider's source.
  */
-function packageAfter(set: RuleSet, plan: PackagePlan, providers: readonly ProviderMove[], changes: readonly FileChange[], realRoot: string): PackagePlan {
+function packageAfter(
+  set: RuleSet,
+  plan: PackagePlan,
+  providers: readonly ProviderMove[],
+  changes: readonly FileChange[],
+  realRoot: string,
+): PackagePlan {
   const files = new Map<string, PackageFile>();
-  const own: ProviderMove = { packageDir: plan.rel, rel: '', relAfter: '', source: plan.rel, sourceAfter: plan.rel, retargeted: false };
+  const own: ProviderMove = {
+    packageDir: plan.rel,
+    rel: '',
+    relAfter: '',
+    source: plan.rel,
+    sourceAfter: plan.rel,
+    retargeted: false,
+  };
   const under = (p: string, dir: string) => dir === '' || p === dir || p.startsWith(`${dir}/`);
   const providerOf = (file: PackageFile) =>
     file.via === 'entry'
       ? providers.find((p) => p.manifest === joinRel(plan.rel, file.manifest ?? '') && p.entryTo === file.entryTo)
       : providers.filter((p) => !p.manifest && under(file.rel, p.rel)).sort((a, b) => b.rel.length - a.rel.length)[0];
-  const place = (file: PackageFile, rel: string, source: string) => files.set(rel, { ...file, rel, abs: path.join(realRoot, source) });
+  const place = (file: PackageFile, rel: string, source: string) =>
+    files.set(rel, { ...file, rel, abs: path.join(realRoot, source) });
   for (const file of plan.files.values()) {
     const provider = providerOf(file) ?? own;
     if (provider.source === undefined) {
@@ -129,15 +188,26 @@ function packageAfter(set: RuleSet, plan: PackagePlan, providers: readonly Provi
     const moved = movedPath(set, before) ?? before;
     if (provider.retargeted) place(file, provider.relAfter + tail, moved);
     else if (moved === before) files.set(file.rel, file);
-    else if (under(moved, provider.source)) place(file, joinRel(provider.rel, relativeIn(moved, provider.source)), moved);
+    else if (under(moved, provider.source))
+      place(file, joinRel(provider.rel, relativeIn(moved, provider.source)), moved);
   }
   // a file moved into a folder the package links (or bundles) whole appears there
   for (const change of changes) {
     if (!change.renamedFrom || change.after?.kind !== 'file') continue;
     for (const provider of providers) {
-      if (provider.retargeted || provider.source === undefined || !under(change.path, provider.source) || under(change.renamedFrom, provider.source)) continue;
+      if (
+        provider.retargeted ||
+        provider.source === undefined ||
+        !under(change.path, provider.source) ||
+        under(change.renamedFrom, provider.source)
+      )
+        continue;
       if (provider.source === change.path && provider.rel) continue;
-      place({ rel: '', abs: '', executable: change.after.executable, via: provider.manifest ? 'entry' : 'link' }, joinRel(provider.rel, relativeIn(change.path, provider.source)), change.path);
+      place(
+        { rel: '', abs: '', executable: change.after.executable, via: provider.manifest ? 'entry' : 'link' },
+        joinRel(provider.rel, relativeIn(change.path, provider.source)),
+        change.path,
+      );
     }
   }
   return { ...plan, files };

@@ -34,14 +34,27 @@ export function mayMention(source: string, set: RuleSet): boolean {
 }
 
 /** Every stale reference in the comments and docstrings of one file, in source order. */
-export async function docReferences(source: string, relPath: string, language: 'python' | 'javascript', set: RuleSet): Promise<DocEdit[]> {
+export async function docReferences(
+  source: string,
+  relPath: string,
+  language: 'python' | 'javascript',
+  set: RuleSet,
+): Promise<DocEdit[]> {
   if (!mayMention(source, set)) return [];
   const mentions = cachedMentions(set);
   if (language === 'python') return pythonDocReferences(source, mentions);
   return javascriptDocReferences(source, relPath, set, mentions);
 }
 
-const asEdit = (source: string) => (r: { start: number; end: number; mention: Mention }): DocEdit => ({ start: r.start, end: r.end, found: source.slice(r.start, r.end), to: r.mention.to, label: r.mention.label });
+const asEdit =
+  (source: string) =>
+  (r: { start: number; end: number; mention: Mention }): DocEdit => ({
+    start: r.start,
+    end: r.end,
+    found: source.slice(r.start, r.end),
+    to: r.mention.to,
+    label: r.mention.label,
+  });
 
 /** Comments and docstrings; in a doctest (`>>> `) line, only an import statement's module. */
 async function pythonDocReferences(source: string, mentions: Mention[]): Promise<DocEdit[]> {
@@ -56,7 +69,10 @@ async function pythonDocReferences(source: string, mentions: Mention[]): Promise
         const lineStart = source.lastIndexOf('\n', ref.start - 1) + 1;
         const line = source.slice(lineStart, ref.start);
         // a doctest line is code: its imports move, its other strings and names are not ours
-        return !/^\s*(>>>|\.\.\.)(\s|$)/.test(line) || /^\s*(>>>|\.\.\.)\s+(from\s+\S*$|import\s+([\w.]+\s*(as\s+\w+\s*)?,\s*)*$)/.test(line);
+        return (
+          !/^\s*(>>>|\.\.\.)(\s|$)/.test(line) ||
+          /^\s*(>>>|\.\.\.)\s+(from\s+\S*$|import\s+([\w.]+\s*(as\s+\w+\s*)?,\s*)*$)/.test(line)
+        );
       })
       .map(asEdit(source)),
   );
@@ -98,7 +114,14 @@ function javascriptDocReferences(source: string, relPath: string, set: RuleSet, 
     }
     for (const spec of specifiers) {
       const to = matchPackage(set, spec.value, relPath)?.result ?? pathSpecifier(set, spec.value);
-      if (to !== undefined && to !== spec.value) edits.push({ start: spec.start + offset, end: spec.end + offset, found: spec.value, to, label: ruleLabel(set, spec.value, relPath) });
+      if (to !== undefined && to !== spec.value)
+        edits.push({
+          start: spec.start + offset,
+          end: spec.end + offset,
+          found: spec.value,
+          to,
+          label: ruleLabel(set, spec.value, relPath),
+        });
     }
   }
   return edits.sort((a, b) => a.start - b.start);

@@ -17,7 +17,11 @@ import { unusedRules } from './unused-rules.js';
 
 export { meta };
 
-export default async function transform(file: FileInfo, api: API, raw: Record<string, unknown>): Promise<string | undefined> {
+export default async function transform(
+  file: FileInfo,
+  api: API,
+  raw: Record<string, unknown>,
+): Promise<string | undefined> {
   const options = resolveRewriteOptions(raw);
   const fileLanguage = languageOf(file.path);
   if (!fileLanguage) return undefined;
@@ -31,15 +35,34 @@ export default async function transform(file: FileInfo, api: API, raw: Record<st
   if (moving && (api as ApiWithRepomod).repomod) return file.source;
   if (!moving && needles && !needles.some((n) => file.source.includes(n))) return file.source;
   // the prefilter is content-only; with the repository at hand most of its matches need no parse
-  if (!moving && !needsParse(file.source, ctx.relPath, set, options.absolute, language === 'python') && !mayMention(file.source, set)) return file.source;
-  return rewriteFile(file.source, ctx.relPath, language, set, options, ctx.report, (rule) => api.stats?.(`rewrite-imports: ${rule}`));
+  if (
+    !moving &&
+    !needsParse(file.source, ctx.relPath, set, options.absolute, language === 'python') &&
+    !mayMention(file.source, set)
+  )
+    return file.source;
+  return rewriteFile(file.source, ctx.relPath, language, set, options, ctx.report, (rule) =>
+    api.stats?.(`rewrite-imports: ${rule}`),
+  );
 }
 
 /** Whole-repository part: files that move under path rules (and `repomod move`'s renames). */
-export async function planRepository(repo: RepoIndex, raw: Record<string, unknown>, report: Parameters<typeof planMoves>[3], context?: PlanContext) {
+export async function planRepository(
+  repo: RepoIndex,
+  raw: Record<string, unknown>,
+  report: Parameters<typeof planMoves>[3],
+  context?: PlanContext,
+) {
   const options = resolveRewriteOptions(raw);
   const set = ruleSetFor(repo, options);
-  const changes = await planMoves(repo, set, options, report, (rule) => context?.count?.(`rewrite-imports: ${rule}`), context);
+  const changes = await planMoves(
+    repo,
+    set,
+    options,
+    report,
+    (rule) => context?.count?.(`rewrite-imports: ${rule}`),
+    context,
+  );
   // a rule that rewrote nothing is a finding only when the run saw every file (no paths, no shard)
   if (context?.counted && !context.paths?.length && !options.moveFiles) {
     const strict = options.strict || context.mode === 'check';
@@ -55,4 +78,3 @@ function readConfigText(repo: RepoIndex): string | undefined {
     return undefined;
   }
 }
-

@@ -47,7 +47,9 @@ function rewriteSpecifier(spec: ModuleSpecifier, ctx: RewriteContext, trees: Tre
   // /// <reference path="globals.d.ts" />: relative to the file even without './'
   const plainPath = spec.kind === 'reference-path' && !isRelativeSpecifier(value);
   const written = { ...spec, value: plainPath ? `./${value}` : value };
-  const next = isRelativeSpecifier(written.value) ? rewriteRelative(written, ctx, trees) : rewriteBare(written, ctx, trees);
+  const next = isRelativeSpecifier(written.value)
+    ? rewriteRelative(written, ctx, trees)
+    : rewriteBare(written, ctx, trees);
   if (next === undefined) return undefined;
   return (plainPath && next.startsWith('./') ? next.slice(2) : next) + suffix;
 }
@@ -73,7 +75,11 @@ function rewriteRelative(spec: ModuleSpecifier, ctx: RewriteContext, trees: Tree
     const intended = mapPath(ctx.set, joined, ctx.relPath);
     if (intended && !intended.rule.oldExists && !probe(intended.result, (f) => ctx.set.repo.hasFile(f))) {
       // named from the repository root, as the target is: the same finding reads the same in every file
-      reportAt(ctx, 'rewrite-imports/missing-module', spec.start - 1, { target: intended.result, original: joined, rule: intended.rule.label });
+      reportAt(ctx, 'rewrite-imports/missing-module', spec.start - 1, {
+        target: intended.result,
+        original: joined,
+        rule: intended.rule.label,
+      });
     }
     return undefined;
   }
@@ -84,7 +90,8 @@ function rewriteRelative(spec: ModuleSpecifier, ctx: RewriteContext, trees: Tree
   // '../x/b' written in src/x (not the plain './b') still names src/x/b after the move: the author's
   // spelling stays. A plain spelling is re-spelled plainly from the new place, so a move back restores it.
   const plain = keepTrailingSlash(spec.value, relativeSpecifier(fromDir, spellFile(resolved.file, resolved)));
-  if (spec.value !== plain && stillResolves(spec.value, path.posix.dirname(ctx.future), target, trees)) return undefined;
+  if (spec.value !== plain && stillResolves(spec.value, path.posix.dirname(ctx.future), target, trees))
+    return undefined;
   const next = relativeSpecifier(path.posix.dirname(ctx.future), spellFile(target, resolved));
   if (next === spec.value) return undefined;
   // import { x } from '../shared/utils/x' ➔ import { x } from '../platform/utils/x'
@@ -122,13 +129,20 @@ function rewriteBare(spec: ModuleSpecifier, ctx: RewriteContext, trees: Trees): 
   // '@env' ➔ '@env': an alias naming one file stays; its tsconfig `paths` entry follows the file (tsconfig-paths.ts)
   if (resolved.exact) return undefined;
   // '@/lib' still reaches the same file after the move: left as written
-  if (aliasCandidates(aliases!, spec.value).some((c) => probe(c.path, trees.future)?.file === moved.result)) return undefined;
+  if (aliasCandidates(aliases!, spec.value).some((c) => probe(c.path, trees.future)?.file === moved.result))
+    return undefined;
   const spelled = spellFile(moved.result, resolved);
   // '@app/shared/utils/x' ➔ '@app/platform/utils/x' while an alias covers the new place, else a relative path
   // a bare baseUrl specifier ('shared/utils/x') stays one; an alias keeps its alias while one covers the new place
   const base = aliases?.baseUrl;
-  const viaBaseUrl = resolved.key === undefined && base !== undefined && (base === '' || spelled.startsWith(`${base}/`)) ? spelled.slice(base ? base.length + 1 : 0) : undefined;
-  const next = viaBaseUrl ?? (aliases && spellWithAlias(aliases, spelled, resolved.key)) ?? relativeSpecifier(path.posix.dirname(ctx.future), spelled);
+  const viaBaseUrl =
+    resolved.key === undefined && base !== undefined && (base === '' || spelled.startsWith(`${base}/`))
+      ? spelled.slice(base ? base.length + 1 : 0)
+      : undefined;
+  const next =
+    viaBaseUrl ??
+    (aliases && spellWithAlias(aliases, spelled, resolved.key)) ??
+    relativeSpecifier(path.posix.dirname(ctx.future), spelled);
   if (next === spec.value) return undefined;
   ctx.count(moved.rule.label);
   return next;
@@ -140,7 +154,8 @@ function stillResolves(specifier: string, fromDir: string, target: string, trees
   return joined !== undefined && probe(joined, trees.future)?.file === target;
 }
 
-const keepTrailingSlash = (before: string, after: string) => (before.endsWith('/') && !after.endsWith('/') && !/\.[a-z]+$/.test(after) ? `${after}/` : after);
+const keepTrailingSlash = (before: string, after: string) =>
+  before.endsWith('/') && !after.endsWith('/') && !/\.[a-z]+$/.test(after) ? `${after}/` : after;
 
 /** A rewritten workspace-package specifier must name something in that package. */
 function checkPackageExists(ctx: RewriteContext, spec: ModuleSpecifier, result: string, rule: string): void {
@@ -175,7 +190,14 @@ function checkForbiddenPackage(ctx: RewriteContext, spec: ModuleSpecifier, rewri
   for (const ban of ctx.set.forbids) {
     if (ban.path !== undefined || (ban.scope && !ban.scope(ctx.relPath))) continue;
     if (spec.value !== ban.prefix && !spec.value.startsWith(`${ban.prefix}/`)) continue;
-    report(ctx, spec, ban, rewritten !== undefined && rewritten !== ban.prefix && !rewritten.startsWith(`${ban.prefix}/`) ? rewritten : undefined);
+    report(
+      ctx,
+      spec,
+      ban,
+      rewritten !== undefined && rewritten !== ban.prefix && !rewritten.startsWith(`${ban.prefix}/`)
+        ? rewritten
+        : undefined,
+    );
   }
 }
 
@@ -183,14 +205,26 @@ function checkForbiddenPackage(ctx: RewriteContext, spec: ModuleSpecifier, rewri
 function checkForbiddenPath(ctx: RewriteContext, spec: ModuleSpecifier, file: string, target: string): void {
   for (const ban of ctx.set.forbids) {
     if (ban.path === undefined || (ban.scope && !ban.scope(ctx.relPath))) continue;
-    const under = (p: string) => p === ban.path || p.startsWith(`${ban.path}/`) || p.replace(/\.[^./]+$/, '') === ban.path;
+    const under = (p: string) =>
+      p === ban.path || p.startsWith(`${ban.path}/`) || p.replace(/\.[^./]+$/, '') === ban.path;
     if (!under(file)) continue;
     report(ctx, spec, ban, under(target) ? undefined : target);
   }
 }
 
-function report(ctx: RewriteContext, spec: ModuleSpecifier, ban: RuleSet['forbids'][number], fixedTo: string | undefined): void {
-  const values = { module: spec.value, scope: ban.scopeText, rule: ban.label, prefix: ban.prefix, target: fixedTo ?? '' };
+function report(
+  ctx: RewriteContext,
+  spec: ModuleSpecifier,
+  ban: RuleSet['forbids'][number],
+  fixedTo: string | undefined,
+): void {
+  const values = {
+    module: spec.value,
+    scope: ban.scopeText,
+    rule: ban.label,
+    prefix: ban.prefix,
+    target: fixedTo ?? '',
+  };
   if (fixedTo !== undefined) reportAt(ctx, 'rewrite-imports/forbidden-import-fixed', spec.start - 1, values, 'warning');
   else reportAt(ctx, 'rewrite-imports/forbidden-import', spec.start - 1, values, 'error');
 }

@@ -6,7 +6,8 @@ import { prefilterNeedles } from './needles.js';
 export const meta: TransformMeta = {
   name: 'rewrite-imports',
   aliases: ['imports'],
-  description: 'Move module paths across the repository: every Python and JS/TS import form, string targets, resolution checks, bans.',
+  description:
+    'Move module paths across the repository: every Python and JS/TS import form, string targets, resolution checks, bans.',
   extensions: ['py', 'pyi', 'js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'],
   options: descriptors,
   prefilter: (raw) => {
@@ -22,7 +23,10 @@ export const meta: TransformMeta = {
   // and the new folder becomes a package
   demo: [['rewrite-imports'], ['move', 'shared/config.py', 'shared/settings/config.py']],
   examples: [
-    ['$0 rewrite-imports --map pipeline.common.util=common.util', 'dry run: the diff that rewrites every import of the old module'],
+    [
+      '$0 rewrite-imports --map pipeline.common.util=common.util',
+      'dry run: the diff that rewrites every import of the old module',
+    ],
     ['$0 rewrite-imports --map pipeline.common.util=common.util --apply', 'write it'],
     ['$0 rewrite-imports --check', 'CI: exit 1 when a rule in the config would still rewrite something'],
   ],

@@ -31,7 +31,7 @@ export function prefilterNeedles(rules: readonly RuleSpec[], absolute: boolean):
 export function barrelNeedles(prefix: string): string[] {
   const parts = prefix.split('/').filter(Boolean);
   if (parts.length < 2 || !/^index(\.d)?(\.[cm]?[jt]sx?)?$/.test(parts[parts.length - 1])) return [];
-  return [parts[parts.length - 2], ".'", '."', './\'', './"'];
+  return [parts[parts.length - 2], ".'", '."', "./'", './"'];
 }
 
 /** `a.b.c` ➔ `c`; `src/utils/auth.ts` ➔ `auth`; `@acme/core` ➔ `core`. */
@@ -65,7 +65,8 @@ export function needsParse(source: string, relPath: string, set: RuleSet, absolu
   for (const ban of set.forbids) if (!ban.path && source.includes(ban.prefix)) return true;
   for (const p of [...set.paths.map((r) => r.from), ...set.forbids.flatMap((b) => (b.path ? [b.path] : []))]) {
     // relative and baseUrl specifiers name the directory or file after a slash; aliases may not
-    if (source.includes(`/${lastSegment(p)}`) || (aliasesFor(set.repo, relPath) && source.includes(lastSegment(p)))) return true;
+    if (source.includes(`/${lastSegment(p)}`) || (aliasesFor(set.repo, relPath) && source.includes(lastSegment(p))))
+      return true;
     if (barrelNeedles(p).some((needle) => source.includes(needle))) return true;
   }
   return false;

@@ -16,14 +16,21 @@ const parentOf = (p: string) => (posix.dirname(p) === '.' ? '' : posix.dirname(p
  */
 export function planPackageInits(repo: RepoIndex, set: RuleSet, moves: readonly FileChange[]): FileChange[] {
   const created = new Set<string>();
-  const exists = (dir: string) => dir === '' || repo.isDirectory(dir) || repo.files.some((f) => f.startsWith(`${dir}/`));
+  const exists = (dir: string) =>
+    dir === '' || repo.isDirectory(dir) || repo.files.some((f) => f.startsWith(`${dir}/`));
   for (const rule of set.paths) {
     if (!rule.oldExists) continue;
-    const movesPython = moves.some((c) => c.renamedFrom && /\.pyi?$/.test(c.path) && (c.renamedFrom === rule.from || c.renamedFrom.startsWith(`${rule.from}/`)));
+    const movesPython = moves.some(
+      (c) =>
+        c.renamedFrom &&
+        /\.pyi?$/.test(c.path) &&
+        (c.renamedFrom === rule.from || c.renamedFrom.startsWith(`${rule.from}/`)),
+    );
     if (!movesPython) continue;
     const oldParent = parentOf(rule.from);
     if (oldParent === '' || !repo.hasFile(`${oldParent}/__init__.py`)) continue;
-    for (let dir = parentOf(rule.to); dir !== '' && !exists(dir); dir = parentOf(dir)) created.add(`${dir}/__init__.py`);
+    for (let dir = parentOf(rule.to); dir !== '' && !exists(dir); dir = parentOf(dir))
+      created.add(`${dir}/__init__.py`);
   }
   const empty: FileState = { kind: 'file', bytes: Buffer.alloc(0), executable: false };
   return [...created].sort().map((file) => ({ path: file, before: null, after: empty }));
@@ -33,7 +40,11 @@ export function planPackageInits(repo: RepoIndex, set: RuleSet, moves: readonly 
  * Renames for the files under moved folders that discovery does not list (git-ignored ones):
  * `git mv` renames the folder, so they go along. One that would land on something is left in place.
  */
-export function planIgnoredFiles(repo: RepoIndex, set: RuleSet, taken: Set<string>): { changes: FileChange[]; left: string[] } {
+export function planIgnoredFiles(
+  repo: RepoIndex,
+  set: RuleSet,
+  taken: Set<string>,
+): { changes: FileChange[]; left: string[] } {
   const known = new Set([...repo.files, ...repo.symlinks.map((l) => l.path)]);
   const changes: FileChange[] = [];
   const left: string[] = [];
@@ -68,6 +79,7 @@ function* walk(repo: RepoIndex, dir: string): Generator<{ path: string; state: F
     else if (stat.isDirectory()) {
       // a nested repository is its own business, as it is git's
       if (name !== '.git') yield* walk(repo, rel);
-    } else if (stat.isFile()) yield { path: rel, state: { kind: 'file', bytes: readFileSync(abs), executable: (stat.mode & 0o111) !== 0 } };
+    } else if (stat.isFile())
+      yield { path: rel, state: { kind: 'file', bytes: readFileSync(abs), executable: (stat.mode & 0o111) !== 0 } };
   }
 }

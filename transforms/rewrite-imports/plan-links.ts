@@ -43,36 +43,67 @@ export interface LinkPlan {
 export function planLinks(repo: RepoIndex, set: RuleSet, taken: Set<string>): LinkPlan {
   const plan: LinkPlan = { changes: [], manifests: new Map(), providers: [], touched: new Set() };
   const moved = (p: string) => movedPath(set, p);
-  const around = (p: string) => set.paths.some((r) => r.oldExists && (r.from === p || r.from.startsWith(`${p}/`) || p.startsWith(`${r.from}/`)));
+  const around = (p: string) =>
+    set.paths.some((r) => r.oldExists && (r.from === p || r.from.startsWith(`${p}/`) || p.startsWith(`${r.from}/`)));
   const roots = [repo.root, repo.memo('real-root', () => realRoot(repo.root))];
   for (const link of repo.symlinks) {
     const dir = posix.dirname(link.path) === '.' ? '' : posix.dirname(link.path);
     const absolute = posix.isAbsolute(link.target);
     const root = absolute ? roots.find((r) => link.target === r || link.target.startsWith(`${r}/`)) : undefined;
-    const lexical = absolute ? (root !== undefined ? link.target.slice(root.length + 1) : undefined) : posix.normalize(posix.join(dir, link.target));
+    const lexical = absolute
+      ? root !== undefined
+        ? link.target.slice(root.length + 1)
+        : undefined
+      : posix.normalize(posix.join(dir, link.target));
     const inside = lexical !== undefined && lexical !== '..' && !lexical.startsWith('../');
     const source = inside ? (lexical === '.' ? '' : lexical) : undefined;
-    const sourceAfter = source !== undefined ? moved(source) ?? source : undefined;
+    const sourceAfter = source !== undefined ? (moved(source) ?? source) : undefined;
     const packageDir = packageDirFor(repo, link.path);
     const rel = packageDir ? link.path.slice(packageDir.length + 1) : link.path;
     let linkAfter = moved(link.path) ?? link.path;
     const retargeted = source !== undefined && sourceAfter !== undefined && sourceAfter !== source;
     // fn/shared/utils/x.py -> shared/utils/x.py: its place in the package mirrors the source, so it moves too
-    if (retargeted && sourceAfter !== undefined && linkAfter === link.path && (source === rel || source.endsWith(`/${rel}`))) {
+    if (
+      retargeted &&
+      sourceAfter !== undefined &&
+      linkAfter === link.path &&
+      (source === rel || source.endsWith(`/${rel}`))
+    ) {
       const prefix = source.slice(0, source.length - rel.length);
-      const mirrored = sourceAfter.startsWith(prefix) ? joinRel(packageDir, sourceAfter.slice(prefix.length)) : undefined;
+      const mirrored = sourceAfter.startsWith(prefix)
+        ? joinRel(packageDir, sourceAfter.slice(prefix.length))
+        : undefined;
       if (mirrored && !taken.has(mirrored) && !repo.existsOnDisk(mirrored)) linkAfter = mirrored;
     }
     if (source !== undefined && around(source)) plan.touched.add(packageDir);
-    plan.providers.push({ packageDir, rel, relAfter: packageDir ? linkAfter.slice(packageDir.length + 1) : linkAfter, source, sourceAfter, retargeted });
+    plan.providers.push({
+      packageDir,
+      rel,
+      relAfter: packageDir ? linkAfter.slice(packageDir.length + 1) : linkAfter,
+      source,
+      sourceAfter,
+      retargeted,
+    });
     if (linkAfter === link.path && !retargeted) continue;
-    const target = newTarget(link.target, { absolute, root, dirAfter: posix.dirname(linkAfter), sourceAfter, outside: lexical, dirBefore: dir });
+    const target = newTarget(link.target, {
+      absolute,
+      root,
+      dirAfter: posix.dirname(linkAfter),
+      sourceAfter,
+      outside: lexical,
+      dirBefore: dir,
+    });
     taken.add(linkAfter);
     const before = { kind: 'symlink' as const, target: link.target };
     const after = { kind: 'symlink' as const, target };
-    plan.changes.push(linkAfter === link.path ? { path: link.path, before, after } : { path: linkAfter, before, after, renamedFrom: link.path });
+    plan.changes.push(
+      linkAfter === link.path
+        ? { path: link.path, before, after }
+        : { path: linkAfter, before, after, renamedFrom: link.path },
+    );
   }
-  for (const manifest of repo.files.filter((f) => posix.basename(f) === MANIFEST_NAME)) planManifest(repo, manifest, moved, around, taken, plan);
+  for (const manifest of repo.files.filter((f) => posix.basename(f) === MANIFEST_NAME))
+    planManifest(repo, manifest, moved, around, taken, plan);
   return plan;
 }
 
@@ -89,7 +120,12 @@ interface TargetContext {
 /** A link's new target: absolute in-repository targets stay absolute, relative ones are recomputed from the link's new folder. */
 function newTarget(target: string, c: TargetContext): string {
   const dirAfter = c.dirAfter === '.' ? '' : c.dirAfter;
-  if (c.absolute) return c.root !== undefined && c.sourceAfter !== undefined ? (c.sourceAfter ? `${c.root}/${c.sourceAfter}` : c.root) : target;
+  if (c.absolute)
+    return c.root !== undefined && c.sourceAfter !== undefined
+      ? c.sourceAfter
+        ? `${c.root}/${c.sourceAfter}`
+        : c.root
+      : target;
   const destination = c.sourceAfter ?? c.outside!;
   // the old text still reaches the new source from the new place (both moved together): keep it
   if (posix.normalize(posix.join(dirAfter, target)) === destination) return target;
@@ -97,7 +133,14 @@ function newTarget(target: string, c: TargetContext): string {
   return (posix.relative(dirAfter || '.', destination || '.') || '.') + trailing;
 }
 
-function planManifest(repo: RepoIndex, manifest: string, moved: (p: string) => string | undefined, around: (p: string) => boolean, taken: Set<string>, plan: LinkPlan): void {
+function planManifest(
+  repo: RepoIndex,
+  manifest: string,
+  moved: (p: string) => string | undefined,
+  around: (p: string) => boolean,
+  taken: Set<string>,
+  plan: LinkPlan,
+): void {
   const text = repo.read(manifest);
   if (text === undefined) return;
   const dir = posix.dirname(manifest) === '.' ? '' : posix.dirname(manifest);
@@ -120,11 +163,22 @@ function planManifest(repo: RepoIndex, manifest: string, moved: (p: string) => s
       const mirrored = fromAfter.startsWith(prefix) ? fromAfter.slice(prefix.length) : undefined;
       if (mirrored && !taken.has(joinRel(dir, mirrored)) && !repo.existsOnDisk(joinRel(dir, mirrored))) to = mirrored;
     }
-    plan.providers.push({ packageDir: dir, rel: entry.to, relAfter: to, source: from, sourceAfter: fromAfter ?? from, retargeted: Boolean(fromAfter), manifest, entryTo: entry.to });
+    plan.providers.push({
+      packageDir: dir,
+      rel: entry.to,
+      relAfter: to,
+      source: from,
+      sourceAfter: fromAfter ?? from,
+      retargeted: Boolean(fromAfter),
+      manifest,
+      entryTo: entry.to,
+    });
     if (!fromAfter) return object;
     changed = true;
     taken.add(joinRel(dir, to));
-    return object.replace(/("from"\s*:\s*)"(?:[^"\\]|\\.)*"/, `$1${JSON.stringify(fromAfter)}`).replace(/("to"\s*:\s*)"(?:[^"\\]|\\.)*"/, `$1${JSON.stringify(to)}`);
+    return object
+      .replace(/("from"\s*:\s*)"(?:[^"\\]|\\.)*"/, `$1${JSON.stringify(fromAfter)}`)
+      .replace(/("to"\s*:\s*)"(?:[^"\\]|\\.)*"/, `$1${JSON.stringify(to)}`);
   });
   if (changed) plan.manifests.set(manifest, edited);
 }

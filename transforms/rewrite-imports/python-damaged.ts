@@ -54,7 +54,14 @@ export function damagedLines(root: Node, source: string): (start: number, end: n
  * file as failed), and a `damaged-reference` error on each line where a rewrite was refused or an
  * old module (or, in a file that moves, a relative import) sits in the damage.
  */
-export function reportDamage(root: Node, source: string, ctx: RewriteContext, edits: GuardedEdits, isDamaged: (start: number, end: number) => boolean, moving: boolean): void {
+export function reportDamage(
+  root: Node,
+  source: string,
+  ctx: RewriteContext,
+  edits: GuardedEdits,
+  isDamaged: (start: number, end: number) => boolean,
+  moving: boolean,
+): void {
   const problem = grammarProblem(root, source);
   const lines = new Map<number, { index: number; found: string }>();
   const note = (index: number, found: string) => {
@@ -66,18 +73,44 @@ export function reportDamage(root: Node, source: string, ctx: RewriteContext, ed
   for (const prefix of prefixes) {
     for (let i = source.indexOf(prefix); i !== -1; i = source.indexOf(prefix, i + 1)) {
       const after = source[i + prefix.length] ?? ' ';
-      if (/[\w.]/.test(source[i - 1] ?? ' ') || /\w/.test(after) || (after === '.' && !/\w/.test(source[i + prefix.length + 1] ?? ' '))) continue;
+      if (
+        /[\w.]/.test(source[i - 1] ?? ' ') ||
+        /\w/.test(after) ||
+        (after === '.' && !/\w/.test(source[i + prefix.length + 1] ?? ' '))
+      )
+        continue;
       if (isDamaged(i, i + prefix.length)) note(i, wordAt(source, i));
     }
   }
   if (moving) {
     // a relative import means something else once the file moves: in the damage it cannot be followed
-    for (const match of source.matchAll(/\bfrom[ \t]+(\.+[\w.]*)/g)) if (isDamaged(match.index, match.index + match[0].length)) note(match.index + match[0].indexOf('.'), match[1]);
+    for (const match of source.matchAll(/\bfrom[ \t]+(\.+[\w.]*)/g))
+      if (isDamaged(match.index, match.index + match[0].length)) note(match.index + match[0].indexOf('.'), match[1]);
   }
   const rewritten = edits.size;
-  ctx.report({ severity: 'warning', code: 'rewrite-imports/damaged-file', fails: true, message: fillMessage(messages['rewrite-imports/damaged-file'], { reason: problem.message, rewritten: plural(rewritten, 'rewrite'), damaged: plural(lines.size, 'reference') }), index: problem.index });
+  ctx.report({
+    severity: 'warning',
+    code: 'rewrite-imports/damaged-file',
+    fails: true,
+    message: fillMessage(messages['rewrite-imports/damaged-file'], {
+      reason: problem.message,
+      rewritten: plural(rewritten, 'rewrite'),
+      damaged: plural(lines.size, 'reference'),
+    }),
+    index: problem.index,
+  });
   for (const [line, { index, found }] of [...lines].sort((a, b) => a[0] - b[0])) {
-    ctx.report({ severity: 'error', code: 'rewrite-imports/damaged-reference', message: fillMessage(messages['rewrite-imports/damaged-reference'], { found, line, errorLine: positionAt(source, problem.index).line, reason: problem.message }), index });
+    ctx.report({
+      severity: 'error',
+      code: 'rewrite-imports/damaged-reference',
+      message: fillMessage(messages['rewrite-imports/damaged-reference'], {
+        found,
+        line,
+        errorLine: positionAt(source, problem.index).line,
+        reason: problem.message,
+      }),
+      index,
+    });
   }
 }
 

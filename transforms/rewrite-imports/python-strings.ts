@@ -10,16 +10,33 @@ import { checkExists, checkForbidden, pythonModuleExists } from './python-checks
 
 const DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const QUALIFIED_TARGETS = new Set([
-  'importlib.import_module', '__import__', 'pkgutil.resolve_name',
-  'mock.patch', 'mock.patch.dict', 'mock.patch.multiple', 'unittest.mock.patch', 'unittest.mock.patch.dict', 'unittest.mock.patch.multiple',
-  'mocker.patch', 'mocker.patch.dict', 'mocker.patch.multiple', 'monkeypatch.setattr', 'monkeypatch.delattr',
+  'importlib.import_module',
+  '__import__',
+  'pkgutil.resolve_name',
+  'mock.patch',
+  'mock.patch.dict',
+  'mock.patch.multiple',
+  'unittest.mock.patch',
+  'unittest.mock.patch.dict',
+  'unittest.mock.patch.multiple',
+  'mocker.patch',
+  'mocker.patch.dict',
+  'mocker.patch.multiple',
+  'monkeypatch.setattr',
+  'monkeypatch.delattr',
 ]);
 
 /**
  * Rewrite the dotted string targets of one file. Only strings that contain an old prefix are
  * looked at: each occurrence in the text is mapped to its node, so the tree is never walked whole.
  */
-export function rewriteStringTargets(root: Node, source: string, imports: PythonImport[], ctx: RewriteContext, edits: EditSet): void {
+export function rewriteStringTargets(
+  root: Node,
+  source: string,
+  imports: PythonImport[],
+  ctx: RewriteContext,
+  edits: EditSet,
+): void {
   const prefixes = new Set<string>(ctx.set.python.map((r) => r.from));
   for (const ban of ctx.set.forbids) if (ban.module) prefixes.add(ban.module);
   if (prefixes.size === 0) return;
@@ -32,7 +49,8 @@ export function rewriteStringTargets(root: Node, source: string, imports: Python
       seen.add(string.startIndex);
       if (string.parent?.type === 'concatenated_string') continue;
       targets ??= localTargetNames(imports);
-      if (isTargetArgument(string, targets) || (ctx.options.allStrings && !isDocstringLike(string))) rewriteString(string, source, ctx, edits);
+      if (isTargetArgument(string, targets) || (ctx.options.allStrings && !isDocstringLike(string)))
+        rewriteString(string, source, ctx, edits);
     }
   }
 }
@@ -71,7 +89,8 @@ function localTargetNames(imports: PythonImport[]): Set<string> {
         names.add(bound).add(`${bound}.dict`).add(`${bound}.multiple`);
       }
       if (imp.module === 'importlib' && n.name === 'import_module') names.add(bound);
-      if (imp.module === 'unittest' && n.name === 'mock') names.add(`${bound}.patch`).add(`${bound}.patch.dict`).add(`${bound}.patch.multiple`);
+      if (imp.module === 'unittest' && n.name === 'mock')
+        names.add(`${bound}.patch`).add(`${bound}.patch.dict`).add(`${bound}.patch.multiple`);
     }
   }
   return names;

@@ -32,7 +32,8 @@ export async function rewritePython(source: string, ctx: RewriteContext): Promis
     }
     if (dottedRoots.size) rewriteDottedUses(tree.rootNode, source, dottedRoots, ctx, edits);
     rewriteStringTargets(tree.rootNode, source, imports, ctx, edits);
-    if (damaged) reportDamage(tree.rootNode, source, ctx, edits as GuardedEdits, damaged, writtenPackage !== futurePackage);
+    if (damaged)
+      reportDamage(tree.rootNode, source, ctx, edits as GuardedEdits, damaged, writtenPackage !== futurePackage);
     return edits.size ? edits.apply() : source;
   });
 }
@@ -45,14 +46,21 @@ function byStatement(imports: readonly PythonImport[]): PythonImport[][] {
 }
 
 /** `import a.b.c [as x]`, `from a.b import c`, and `from a import b` where `a.b` moved. */
-function rewriteAbsolute(source: string, imp: PythonImport, ctx: RewriteContext, edits: EditSet, dottedRoots: Set<string>): void {
+function rewriteAbsolute(
+  source: string,
+  imp: PythonImport,
+  ctx: RewriteContext,
+  edits: EditSet,
+  dottedRoots: Set<string>,
+): void {
   const match = matchPython(ctx.set, imp.module, ctx.relPath);
   checkForbidden(ctx, imp.module, match?.result, imp.moduleStart);
   if (match) {
     ctx.count(match.rule.label);
     checkExists(ctx, match.result, imp.module, match.rule.label, imp.moduleStart);
     // `from a import b` under rules a=x and a.b=y: b follows its own, longer rule
-    const ownRule = (n: ImportedName) => n.name !== '*' && matchPython(ctx.set, `${imp.module}.${n.name}`, ctx.relPath)?.rule !== match.rule;
+    const ownRule = (n: ImportedName) =>
+      n.name !== '*' && matchPython(ctx.set, `${imp.module}.${n.name}`, ctx.relPath)?.rule !== match.rule;
     if (imp.kind === 'from' && imp.names.some(ownRule)) {
       rewriteMovedNames(source, imp, imp.module, ctx, edits, match.result, undefined, match.rule);
       return;
@@ -69,10 +77,18 @@ function rewriteAbsolute(source: string, imp: PythonImport, ctx: RewriteContext,
  * `from . import m`, `from ..util import f`: resolved against the package the file was written
  * in; rewritten only when the target moved or the file moved and the relation no longer holds.
  */
-function rewriteRelative(source: string, imp: PythonImport, ctx: RewriteContext, edits: EditSet, writtenPackage: string | undefined, futurePackage: string | undefined): void {
+function rewriteRelative(
+  source: string,
+  imp: PythonImport,
+  ctx: RewriteContext,
+  edits: EditSet,
+  writtenPackage: string | undefined,
+  futurePackage: string | undefined,
+): void {
   const specifier = source.slice(imp.specifierStart, imp.specifierEnd);
   if (writtenPackage === undefined || futurePackage === undefined) {
-    if (ctx.options.absolute) reportAt(ctx, 'rewrite-imports/not-in-source-root', imp.specifierStart, { path: ctx.relPath }, 'info');
+    if (ctx.options.absolute)
+      reportAt(ctx, 'rewrite-imports/not-in-source-root', imp.specifierStart, { path: ctx.relPath }, 'info');
     return;
   }
   let target = resolveRelative(writtenPackage, imp.level, imp.module);
@@ -81,12 +97,19 @@ function rewriteRelative(source: string, imp: PythonImport, ctx: RewriteContext,
   if (writtenPackage !== futurePackage) {
     const here = resolveRelative(futurePackage, imp.level, imp.module);
     // …and its names too: `from . import helpers` where helpers stayed behind is not "working here"
-    const submodule = (base: string | undefined, n: string) => base !== undefined && pythonModuleExists(ctx.set, base ? `${base}.${n}` : n);
+    const submodule = (base: string | undefined, n: string) =>
+      base !== undefined && pythonModuleExists(ctx.set, base ? `${base}.${n}` : n);
     const namesHere = imp.names.every((n) => n.name === '*' || submodule(here, n.name) || !submodule(target, n.name));
     if (here !== undefined && pythonModuleExists(ctx.set, here) && namesHere) target = here;
   }
   if (target === undefined) {
-    reportAt(ctx, 'rewrite-imports/relative-beyond-root', imp.specifierStart, { specifier, package: writtenPackage || '(root)' }, 'info');
+    reportAt(
+      ctx,
+      'rewrite-imports/relative-beyond-root',
+      imp.specifierStart,
+      { specifier, package: writtenPackage || '(root)' },
+      'info',
+    );
     return;
   }
   // from .b import f ➔ unchanged, when both ends move under the rules (a move and its reverse are byte-identical)
@@ -96,7 +119,9 @@ function rewriteRelative(source: string, imp: PythonImport, ctx: RewriteContext,
   }
   const spell = (absolute: string) => {
     if (!absolute) return undefined; // `from . import x` at the root has no absolute spelling
-    return ctx.options.keepRelative && !ctx.options.absolute ? relativeForm(futurePackage, absolute) ?? absolute : absolute;
+    return ctx.options.keepRelative && !ctx.options.absolute
+      ? (relativeForm(futurePackage, absolute) ?? absolute)
+      : absolute;
   };
   const relativeNow = resolveRelative(futurePackage, imp.level, imp.module);
   const match = target ? matchPython(ctx.set, target, ctx.relPath) : undefined;
@@ -121,7 +146,12 @@ function rewriteRelative(source: string, imp: PythonImport, ctx: RewriteContext,
  * of its targets when read from the module's new package: `from .b import f` and `from .. import
  * utils` in `shared/utils/a.py` under `shared.utils=platform_shared.utils`.
  */
-function movesAlong(imp: PythonImport, target: string, ctx: RewriteContext, futurePackage: string | undefined): boolean {
+function movesAlong(
+  imp: PythonImport,
+  target: string,
+  ctx: RewriteContext,
+  futurePackage: string | undefined,
+): boolean {
   if (ctx.options.absolute || !futurePackage) return false;
   const moved = matchPython(ctx.set, futurePackage, ctx.relPath)?.result;
   const here = moved === undefined ? undefined : resolveRelative(moved, imp.level, imp.module);
@@ -129,8 +159,13 @@ function movesAlong(imp: PythonImport, target: string, ctx: RewriteContext, futu
   const follow = (name: string) => matchPython(ctx.set, name, ctx.relPath)?.result ?? name;
   const join = (base: string, name: string) => (base ? `${base}.${name}` : name);
   // a submodule follows its own rule; any other name is an attribute of the module it comes from
-  return imp.names.length > 0 && imp.names.every((n) =>
-    n.name !== '*' && pythonModuleExists(ctx.set, join(target, n.name)) ? follow(join(target, n.name)) === join(here, n.name) : follow(target) === here,
+  return (
+    imp.names.length > 0 &&
+    imp.names.every((n) =>
+      n.name !== '*' && pythonModuleExists(ctx.set, join(target, n.name))
+        ? follow(join(target, n.name)) === join(here, n.name)
+        : follow(target) === here,
+    )
   );
 }
 
@@ -160,7 +195,11 @@ function rewriteMovedNames(
       checkForbidden(statement, full, match?.result, name.nameStart, base);
       if (!match) continue;
       const dot = match.result.lastIndexOf('.');
-      moved.set(name, { parent: dot === -1 ? '' : match.result.slice(0, dot), leaf: match.result.slice(dot + 1), label: match.rule.label });
+      moved.set(name, {
+        parent: dot === -1 ? '' : match.result.slice(0, dot),
+        leaf: match.result.slice(dot + 1),
+        label: match.rule.label,
+      });
       ctx.count(match.rule.label);
       checkExists(statement, match.result, full, match.rule.label, name.nameStart);
     }
@@ -208,7 +247,11 @@ function rewriteMovedNames(
     const lineStart = source.lastIndexOf('\n', imp.statementStart - 1) + 1;
     const indent = source.slice(lineStart, imp.statementStart);
     const newline = source.includes('\r\n') ? '\r\n' : '\n';
-    edits.replace(imp.statementStart, imp.statementEnd, statements.join(/^[ \t]*$/.test(indent) ? newline + indent : '; '));
+    edits.replace(
+      imp.statementStart,
+      imp.statementEnd,
+      statements.join(/^[ \t]*$/.test(indent) ? newline + indent : '; '),
+    );
     return;
   }
   insertAfterStatement(source, imp, statements, edits);
@@ -234,7 +277,10 @@ function removeNames(source: string, names: ImportedName[], removed: Set<Importe
       edits.delete(name.start, after);
     } else {
       // the last name, without a trailing comma: drop the comma after the last name kept before it
-      const kept = names.slice(0, i).filter((n) => !removed.has(n)).pop();
+      const kept = names
+        .slice(0, i)
+        .filter((n) => !removed.has(n))
+        .pop();
       if (!kept) return;
       const comma = skipBlanks(source, kept.end);
       if (source[comma] === ',') edits.delete(comma, comma + 1);
@@ -245,7 +291,8 @@ function removeNames(source: string, names: ImportedName[], removed: Set<Importe
 }
 
 const skipBlanks = (s: string, i: number) => {
-  while (i < s.length && (s[i] === ' ' || s[i] === '\t' || (s[i] === '\\' && /^\\\r?\n/.test(s.slice(i, i + 3))))) i += s[i] === '\\' ? (s[i + 1] === '\r' ? 3 : 2) : 1;
+  while (i < s.length && (s[i] === ' ' || s[i] === '\t' || (s[i] === '\\' && /^\\\r?\n/.test(s.slice(i, i + 3)))))
+    i += s[i] === '\\' ? (s[i + 1] === '\r' ? 3 : 2) : 1;
   return i;
 };
 const skipBackBlanks = (s: string, i: number) => {
@@ -258,7 +305,9 @@ function insertAfterStatement(source: string, imp: PythonImport, statements: str
   const lineStart = source.lastIndexOf('\n', imp.statementStart - 1) + 1;
   const indent = source.slice(lineStart, imp.statementStart);
   const newline = source.includes('\r\n') ? '\r\n' : '\n';
-  const text = /^[ \t]*$/.test(indent) ? statements.map((s) => newline + indent + s).join('') : statements.map((s) => `; ${s}`).join('');
+  const text = /^[ \t]*$/.test(indent)
+    ? statements.map((s) => newline + indent + s).join('')
+    : statements.map((s) => `; ${s}`).join('');
   edits.insert(imp.statementEnd, text);
 }
 
@@ -272,10 +321,18 @@ function rewriteDottedUses(root: Node, source: string, roots: Set<string>, ctx: 
     for (let i = source.indexOf(name); i !== -1; i = source.indexOf(name, i + 1)) {
       if (/[\w.]/.test(source[i - 1] ?? '') || source[i + name.length] !== '.') continue;
       const identifier = root.descendantForIndex(i);
-      if (!identifier || identifier.type !== 'identifier' || identifier.startIndex !== i || !isLoadChain(identifier) || insideImport(identifier) || shadowed(identifier, name)) continue;
+      if (
+        !identifier ||
+        identifier.type !== 'identifier' ||
+        identifier.startIndex !== i ||
+        !isLoadChain(identifier) ||
+        insideImport(identifier) ||
+        shadowed(identifier, name)
+      )
+        continue;
       // climb the object side of the chain: a ➔ a.b ➔ a.b.c ➔ a.b.c.fn
       const chain: Node[] = [identifier];
-      for (let n = identifier; n.parent?.type === 'attribute' && n.parent.childForFieldName('object')?.id === n.id; ) {
+      for (let n = identifier; n.parent?.type === 'attribute' && n.parent.childForFieldName('object')?.id === n.id;) {
         n = n.parent;
         if (!/^[\w.]+$/.test(n.text)) break;
         chain.push(n);
@@ -307,7 +364,19 @@ function insideImport(node: Node): boolean {
   return false;
 }
 
-const BINDING_PARENTS = new Set(['parameters', 'lambda_parameters', 'default_parameter', 'typed_parameter', 'typed_default_parameter', 'function_definition', 'class_definition', 'global_statement', 'nonlocal_statement', 'dotted_name', 'aliased_import']);
+const BINDING_PARENTS = new Set([
+  'parameters',
+  'lambda_parameters',
+  'default_parameter',
+  'typed_parameter',
+  'typed_default_parameter',
+  'function_definition',
+  'class_definition',
+  'global_statement',
+  'nonlocal_statement',
+  'dotted_name',
+  'aliased_import',
+]);
 
 /** The object side of attribute chains only: never `obj.a.b` where `a.b` is an attribute name, nor a parameter `a`. */
 function isLoadChain(node: Node): boolean {

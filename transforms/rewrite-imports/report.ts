@@ -37,14 +37,21 @@ export interface DeferredFinding {
 const codeOf = (key: MessageCode) => key.replace(/-fixed$/, '');
 
 /** Report `code` at a string index with the table's message. */
-export function reportAt(ctx: RewriteContext, key: MessageCode, index: number, values: Record<string, string | number>, severity?: Finding['severity']): void {
+export function reportAt(
+  ctx: RewriteContext,
+  key: MessageCode,
+  index: number,
+  values: Record<string, string | number>,
+  severity?: Finding['severity'],
+): void {
   const code = codeOf(key);
   if (code === 'rewrite-imports/missing-module') {
     const reported = (ctx.missingReported ??= new Set());
     if (reported.has(String(values.target))) return;
     reported.add(String(values.target));
   }
-  const level = severity ?? (code === 'rewrite-imports/missing-module' ? (ctx.options.strict ? 'error' : 'warning') : 'warning');
+  const level =
+    severity ?? (code === 'rewrite-imports/missing-module' ? (ctx.options.strict ? 'error' : 'warning') : 'warning');
   if (ctx.deferred) ctx.deferred.push({ key, index, values, severity: level });
   else ctx.report({ severity: level, code, message: fillMessage(messages[key], values), index });
 }
@@ -68,16 +75,37 @@ export function reportPerStatement(ctx: RewriteContext, module: string, check: (
     const [first] = group;
     const template = statementMessages[first.key as keyof typeof statementMessages];
     if (group.length === 1 || !template) {
-      for (const f of group) ctx.report({ severity: f.severity, code: codeOf(f.key), message: fillMessage(messages[f.key], f.values), index: f.index });
+      for (const f of group)
+        ctx.report({
+          severity: f.severity,
+          code: codeOf(f.key),
+          message: fillMessage(messages[f.key], f.values),
+          index: f.index,
+        });
       continue;
     }
     const quoted = (name: string) => shortList([...new Set(group.map((f) => `'${f.values[name]}'`))]);
     const rules = [...new Set(group.map((f) => String(f.values.rule)))];
     const bans = shortList([...new Set(group.map((f) => `rule ${f.values.rule} forbids '${f.values.prefix}'`))]);
     // `A, B from 'pkg.errors'`, or `'a.b', 'a.c'` for the modules of a plain import
-    const names = module ? `${shortList(group.map((f) => String(f.values.module).slice(module.length + 1)))} from '${module}'` : quoted('module');
+    const names = module
+      ? `${shortList(group.map((f) => String(f.values.module).slice(module.length + 1)))} from '${module}'`
+      : quoted('module');
     const origin = module ? `names of '${module}'` : quoted('original');
-    const values = { names, origin, bans, scope: first.values.scope ?? '', targets: quoted('target'), rules: `${rules.length > 1 ? 'rules' : 'rule'} ${shortList(rules)}`, check: rules.length > 1 ? 'the rules' : 'the rule' };
-    ctx.report({ severity: first.severity, code: codeOf(first.key), message: fillMessage(template, values), index: first.index });
+    const values = {
+      names,
+      origin,
+      bans,
+      scope: first.values.scope ?? '',
+      targets: quoted('target'),
+      rules: `${rules.length > 1 ? 'rules' : 'rule'} ${shortList(rules)}`,
+      check: rules.length > 1 ? 'the rules' : 'the rule',
+    };
+    ctx.report({
+      severity: first.severity,
+      code: codeOf(first.key),
+      message: fillMessage(template, values),
+      index: first.index,
+    });
   }
 }

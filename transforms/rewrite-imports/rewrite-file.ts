@@ -30,7 +30,14 @@ export async function rewriteFile(
   const text = await followDocs(source, ctx, language);
   if (language === 'python') {
     const py = pythonLocation(set, relPath);
-    const pkg = (name: string | undefined) => (name === undefined ? undefined : py.isPackage ? name : name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : '');
+    const pkg = (name: string | undefined) =>
+      name === undefined
+        ? undefined
+        : py.isPackage
+          ? name
+          : name.includes('.')
+            ? name.slice(0, name.lastIndexOf('.'))
+            : '';
     ctx.pythonPackages = { written: pkg(py.written), future: pkg(py.future) };
     return rewritePython(text, ctx);
   }
@@ -47,7 +54,12 @@ async function followDocs(text: string, ctx: RewriteContext, language: 'python' 
   const rewrite = ctx.options.rewriteDocs;
   const key = rewrite ? 'rewrite-imports/stale-reference-fixed' : 'rewrite-imports/stale-reference';
   for (const edit of edits) {
-    ctx.report({ severity: 'info', code: 'rewrite-imports/stale-reference', message: fillMessage(messages[key], { found: edit.found, to: edit.to, rule: edit.label, flag: '--rewrite-docs' }), ...positionAt(text, edit.start) });
+    ctx.report({
+      severity: 'info',
+      code: 'rewrite-imports/stale-reference',
+      message: fillMessage(messages[key], { found: edit.found, to: edit.to, rule: edit.label, flag: '--rewrite-docs' }),
+      ...positionAt(text, edit.start),
+    });
   }
   if (!rewrite) return text;
   const set = new EditSet(text);

@@ -11,7 +11,10 @@ export function ruleSetFor(repo: RepoIndex, options: RewriteImportsOptions & { a
     // --source-root given as a transform option (stock jscodeshift) widens the module map
     const extra = options.sourceRoot.filter((r) => !repo.extraSourceRoots.includes(r));
     const py = extra.length
-      ? repo.memo(`rewrite-imports:py:${extra.join(',')}`, () => new RepoIndex({ ...repo.snapshot(), sourceRoots: [...repo.extraSourceRoots, ...extra] }).python)
+      ? repo.memo(
+          `rewrite-imports:py:${extra.join(',')}`,
+          () => new RepoIndex({ ...repo.snapshot(), sourceRoots: [...repo.extraSourceRoots, ...extra] }).python,
+        )
       : repo.python;
     return buildRuleSet(repo, py, options);
   });

@@ -63,17 +63,27 @@ export const PY_EXTENSIONS = PYTHON_EXTENSIONS.map((e) => `.${e}`);
 const isDotted = (s: string) => /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(s);
 
 /** Classify and order the rules once per repository view. */
-export function buildRuleSet(repo: RepoIndex, py: PythonModules, options: RewriteImportsOptions & { allRules: RuleSpec[] }): RuleSet {
+export function buildRuleSet(
+  repo: RepoIndex,
+  py: PythonModules,
+  options: RewriteImportsOptions & { allRules: RuleSpec[] },
+): RuleSet {
   const set: RuleSet = { python: [], packages: [], paths: [], forbids: [], py, repo };
   const dirExists = (dir: string) => repo.files.some((f) => f.startsWith(`${dir}/`));
-  const fileExists = (p: string) => repo.hasFile(p) || [...JS_SUFFIXES, ...PY_EXTENSIONS].some((e) => repo.hasFile(p + e));
+  const fileExists = (p: string) =>
+    repo.hasFile(p) || [...JS_SUFFIXES, ...PY_EXTENSIONS].some((e) => repo.hasFile(p + e));
   const namesPath = (p: string) => (p.includes('/') ? fileExists(p) || dirExists(p) : repo.hasFile(p) || dirExists(p));
   // `src/core` after it was deleted, or a NEW with a typo: still a path when it starts in a top-level directory
   const looksLikePath = (p: string) => p.includes('/') && !p.startsWith('@') && dirExists(p.split('/')[0]);
   for (const rule of options.allRules) {
     if (rule.kind === 'forbid') {
       const scopeText = rule.in?.join(', ') ?? 'the repository';
-      const forbid: ForbidRule = { label: rule.label, prefix: rule.forbid, scope: rule.in ? pathMatcher(rule.in) : undefined, scopeText };
+      const forbid: ForbidRule = {
+        label: rule.label,
+        prefix: rule.forbid,
+        scope: rule.in ? pathMatcher(rule.in) : undefined,
+        scopeText,
+      };
       if (namesPath(rule.forbid)) {
         forbid.path = rule.forbid;
         forbid.module = moduleOfPath(py, rule.forbid, dirExists(rule.forbid));
@@ -87,10 +97,20 @@ export function buildRuleSet(repo: RepoIndex, py: PythonModules, options: Rewrit
     // `old.mod=old`: a dotted OLD that names no path is a module, even when NEW is also a directory;
     // `pkg=newroot.pkg`: so is a directory OLD that is a Python package (regular or namespace).
     // A move names paths, and so does a file (`main.py=app.py`) or a directory without Python.
-    const dottedModule = isDotted(rule.from) && isDotted(rule.to) && !options.moveFiles && !repo.hasFile(rule.from)
-      && ((rule.from.includes('.') && !namesPath(rule.from)) || py.resolve(rule.from) !== undefined);
-    if (!dottedModule && (namesPath(rule.from) || namesPath(rule.to) || (looksLikePath(rule.from) && looksLikePath(rule.to)))) {
-      const isDir = dirExists(rule.from) || (!fileExists(rule.from) && (dirExists(rule.to) || (!fileExists(rule.to) && !/\.[A-Za-z0-9]+$/.test(rule.from))));
+    const dottedModule =
+      isDotted(rule.from) &&
+      isDotted(rule.to) &&
+      !options.moveFiles &&
+      !repo.hasFile(rule.from) &&
+      ((rule.from.includes('.') && !namesPath(rule.from)) || py.resolve(rule.from) !== undefined);
+    if (
+      !dottedModule &&
+      (namesPath(rule.from) || namesPath(rule.to) || (looksLikePath(rule.from) && looksLikePath(rule.to)))
+    ) {
+      const isDir =
+        dirExists(rule.from) ||
+        (!fileExists(rule.from) &&
+          (dirExists(rule.to) || (!fileExists(rule.to) && !/\.[A-Za-z0-9]+$/.test(rule.from))));
       const oldExists = isDir ? dirExists(rule.from) : fileExists(rule.from);
       set.paths.push({ from: rule.from, to: rule.to, isFile: !isDir, label: rule.label, onlyIn, oldExists });
       // the same move seen from Python: a package or module path becomes a dotted rule
@@ -98,12 +118,26 @@ export function buildRuleSet(repo: RepoIndex, py: PythonModules, options: Rewrit
       const toModule = moduleOfPath(py, rule.to, isDir);
       const pythonSide = isDir || PY_EXTENSIONS.some((e) => rule.from.endsWith(e) || rule.to.endsWith(e));
       if (pythonSide && fromModule && toModule && fromModule !== toModule) {
-        set.python.push({ from: fromModule, to: toModule, label: rule.label, onlyIn, oldExists: py.resolve(fromModule) !== undefined, fromPath: true });
+        set.python.push({
+          from: fromModule,
+          to: toModule,
+          label: rule.label,
+          onlyIn,
+          oldExists: py.resolve(fromModule) !== undefined,
+          fromPath: true,
+        });
       }
       continue;
     }
     if (isDotted(rule.from) && isDotted(rule.to)) {
-      set.python.push({ from: rule.from, to: rule.to, label: rule.label, onlyIn, oldExists: py.resolve(rule.from) !== undefined, fromPath: false });
+      set.python.push({
+        from: rule.from,
+        to: rule.to,
+        label: rule.label,
+        onlyIn,
+        oldExists: py.resolve(rule.from) !== undefined,
+        fromPath: false,
+      });
     }
     set.packages.push({ from: rule.from, to: rule.to, label: rule.label, onlyIn });
   }
@@ -122,15 +156,22 @@ export function buildRuleSet(repo: RepoIndex, py: PythonModules, options: Rewrit
 export function nestingRules(set: RuleSet): { label: string; from: string; to: string; at: string }[] {
   const found = new Map<string, { label: string; from: string; to: string; at: string }>();
   for (const rule of set.paths) {
-    if (rule.to.startsWith(`${rule.from}/`) && !found.has(rule.label)) found.set(rule.label, { label: rule.label, from: rule.from, to: rule.to, at: rule.from });
+    if (rule.to.startsWith(`${rule.from}/`) && !found.has(rule.label))
+      found.set(rule.label, { label: rule.label, from: rule.from, to: rule.to, at: rule.from });
   }
   for (const rule of set.python) {
     if (rule.to !== rule.from && underModule(rule.to, rule.from) && !found.has(rule.label)) {
-      found.set(rule.label, { label: rule.label, from: rule.from, to: rule.to, at: set.py.resolve(rule.from) ?? rule.from.replaceAll('.', '/') });
+      found.set(rule.label, {
+        label: rule.label,
+        from: rule.from,
+        to: rule.to,
+        at: set.py.resolve(rule.from) ?? rule.from.replaceAll('.', '/'),
+      });
     }
   }
   for (const rule of set.packages) {
-    if (rule.to.startsWith(`${rule.from}/`) && !found.has(rule.label)) found.set(rule.label, { label: rule.label, from: rule.from, to: rule.to, at: rule.from });
+    if (rule.to.startsWith(`${rule.from}/`) && !found.has(rule.label))
+      found.set(rule.label, { label: rule.label, from: rule.from, to: rule.to, at: rule.from });
   }
   return [...found.values()];
 }
@@ -150,18 +191,28 @@ export function underModule(name: string, prefix: string): boolean {
 }
 
 /** The rule that rewrites a dotted module for this importing file, longest prefix first. */
-export function matchPython(set: RuleSet, name: string, file: string): { rule: PythonRule; result: string } | undefined {
+export function matchPython(
+  set: RuleSet,
+  name: string,
+  file: string,
+): { rule: PythonRule; result: string } | undefined {
   for (const rule of set.python) {
-    if (appliesTo(rule, file) && underModule(name, rule.from)) return { rule, result: rule.to + name.slice(rule.from.length) };
+    if (appliesTo(rule, file) && underModule(name, rule.from))
+      return { rule, result: rule.to + name.slice(rule.from.length) };
   }
   return undefined;
 }
 
 /** `@acme/core` matches `@acme/core` and `@acme/core/x`, never `@acme/core-utils`. */
-export function matchPackage(set: RuleSet, specifier: string, file: string): { rule: PackageRule; result: string } | undefined {
+export function matchPackage(
+  set: RuleSet,
+  specifier: string,
+  file: string,
+): { rule: PackageRule; result: string } | undefined {
   for (const rule of set.packages) {
     if (!appliesTo(rule, file)) continue;
-    if (specifier === rule.from || specifier.startsWith(`${rule.from}/`)) return { rule, result: rule.to + specifier.slice(rule.from.length) };
+    if (specifier === rule.from || specifier.startsWith(`${rule.from}/`))
+      return { rule, result: rule.to + specifier.slice(rule.from.length) };
   }
   return undefined;
 }
@@ -175,7 +226,12 @@ export function stripExtension(p: string): string {
  * Where a repository path goes under the path rules: `src/utils/auth.ts` ➔ `src/utils/middlewares/auth.ts`.
  * `reverse` maps a new location back to the old one (files moved before the run).
  */
-export function mapPath(set: RuleSet, p: string, file: string | undefined, reverse = false): { rule: PathRule; result: string } | undefined {
+export function mapPath(
+  set: RuleSet,
+  p: string,
+  file: string | undefined,
+  reverse = false,
+): { rule: PathRule; result: string } | undefined {
   for (const rule of set.paths) {
     if (file !== undefined && !appliesTo(rule, file)) continue;
     const from = reverse ? rule.to : rule.from;
@@ -203,15 +259,20 @@ export function fileLocation(set: RuleSet, relPath: string): { written: string; 
 }
 
 /** Python view of the same: the module a file's relative imports were written from, and where it goes. */
-export function pythonLocation(set: RuleSet, relPath: string): { written?: string; future?: string; isPackage: boolean } {
+export function pythonLocation(
+  set: RuleSet,
+  relPath: string,
+): { written?: string; future?: string; isPackage: boolean } {
   const isPackage = /(^|\/)__init__\.pyi?$/.test(relPath);
   const current = set.py.moduleOf(relPath);
   if (current === undefined) return { isPackage };
   for (const rule of set.python) {
-    if (rule.fromPath && rule.oldExists && underModule(current, rule.from)) return { written: current, future: rule.to + current.slice(rule.from.length), isPackage };
+    if (rule.fromPath && rule.oldExists && underModule(current, rule.from))
+      return { written: current, future: rule.to + current.slice(rule.from.length), isPackage };
   }
   for (const rule of set.python) {
-    if (!rule.oldExists && underModule(current, rule.to)) return { written: rule.from + current.slice(rule.to.length), future: current, isPackage };
+    if (!rule.oldExists && underModule(current, rule.to))
+      return { written: rule.from + current.slice(rule.to.length), future: current, isPackage };
   }
   return { written: current, future: current, isPackage };
 }

@@ -22,13 +22,15 @@ export interface TextReferenceSummary {
 
 const CODE = /\.(pyi?|[cm]?[jt]sx?)$/;
 // never text, whatever their first bytes say: not even opened
-const BINARY = /\.(png|jpe?g|gif|webp|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|7z|jar|whl|egg|so|dylib|dll|exe|o|a|pyc|pyo|class|woff2?|ttf|otf|eot|mp[34]|mov|avi|wav|ogg|sqlite|db|parquet|avro|pkl|npy|npz|h5)$/i;
+const BINARY =
+  /\.(png|jpe?g|gif|webp|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|7z|jar|whl|egg|so|dylib|dll|exe|o|a|pyc|pyo|class|woff2?|ttf|otf|eot|mp[34]|mov|avi|wav|ogg|sqlite|db|parquet|avro|pkl|npy|npz|h5)$/i;
 
 /**
  * True for the files this scan reads: tracked text that is neither Python nor JS/TS, nor the
  * config holding the rules, nor a bundle manifest (the move updates its entries as data).
  */
-export const isNonCodeText = (file: string) => !CODE.test(file) && !BINARY.test(file) && ![CONFIG_FILE, MANIFEST_NAME].includes(path.posix.basename(file));
+export const isNonCodeText = (file: string) =>
+  !CODE.test(file) && !BINARY.test(file) && ![CONFIG_FILE, MANIFEST_NAME].includes(path.posix.basename(file));
 
 /**
  * Scan every non-code text file for whole-token mentions of moved paths and modules. Files past
@@ -62,8 +64,17 @@ export function planTextReferences(
     const shownPath = rename?.path ?? file;
     for (const ref of references) {
       const found = decoded.text.slice(ref.start, ref.end);
-      const message = fillMessage(messages[rewrite ? 'rewrite-imports/stale-reference-fixed' : 'rewrite-imports/stale-reference'], { found, to: ref.mention.to, rule: ref.mention.label, flag: '--rewrite-text' });
-      report({ path: shownPath, ...positionAt(decoded.text, ref.start), severity: 'info', code: 'rewrite-imports/stale-reference', message });
+      const message = fillMessage(
+        messages[rewrite ? 'rewrite-imports/stale-reference-fixed' : 'rewrite-imports/stale-reference'],
+        { found, to: ref.mention.to, rule: ref.mention.label, flag: '--rewrite-text' },
+      );
+      report({
+        path: shownPath,
+        ...positionAt(decoded.text, ref.start),
+        severity: 'info',
+        code: 'rewrite-imports/stale-reference',
+        message,
+      });
     }
     if (!rewrite) continue;
     const rewritten = encodeText(rewriteReferences(decoded.text, references), decoded.bom);
@@ -72,7 +83,11 @@ export function planTextReferences(
       continue;
     }
     const executable = (statSync(repo.absolute(file)).mode & 0o111) !== 0;
-    changes.push({ path: file, before: { kind: 'file', bytes, executable }, after: { kind: 'file', bytes: rewritten, executable } });
+    changes.push({
+      path: file,
+      before: { kind: 'file', bytes, executable },
+      after: { kind: 'file', bytes: rewritten, executable },
+    });
   }
   return { changes, summary };
 }

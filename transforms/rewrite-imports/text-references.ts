@@ -30,7 +30,8 @@ export function mentionsOf(set: RuleSet): Mention[] {
   for (const rule of set.paths) {
     add(rule.from, rule.to, 'path', rule.label);
     // `shared/utils/x.py` is also written `shared/utils/x` (a module path, a script name)
-    if (rule.isFile && stripExtension(rule.from) !== rule.from) add(stripExtension(rule.from), stripExtension(rule.to), 'path', rule.label);
+    if (rule.isFile && stripExtension(rule.from) !== rule.from)
+      add(stripExtension(rule.from), stripExtension(rule.to), 'path', rule.label);
   }
   for (const rule of set.python) {
     add(rule.from, rule.to, 'module', rule.label);
@@ -55,7 +56,9 @@ export function mentionsOf(set: RuleSet): Mention[] {
 
 const WORD = /[A-Za-z0-9_]/;
 const PATH_CHAR = /[A-Za-z0-9_\-.@]/;
-const EXTENSION_AFTER = new RegExp(`^\\.(${['d.ts', 'ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', ...PY_EXTENSIONS.map((e) => e.slice(1))].join('|').replaceAll('.', '\\.')})(?![A-Za-z0-9_])`);
+const EXTENSION_AFTER = new RegExp(
+  `^\\.(${['d.ts', 'ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', ...PY_EXTENSIONS.map((e) => e.slice(1))].join('|').replaceAll('.', '\\.')})(?![A-Za-z0-9_])`,
+);
 
 /**
  * Whole-token occurrences, at most one per position (the longest spelling wins). A path may

@@ -57,7 +57,12 @@ export function planTsconfigPaths(repo: RepoIndex, set: RuleSet, count: (rule: s
 }
 
 /** Where a `paths` target points after the moves, spelled as it was ('./' and extension kept or not). */
-function movedTarget(set: RuleSet, base: string, target: string, exists: (file: string) => boolean): { spelled: string; rule: string } | undefined {
+function movedTarget(
+  set: RuleSet,
+  base: string,
+  target: string,
+  exists: (file: string) => boolean,
+): { spelled: string; rule: string } | undefined {
   const joined = joinSpecifier(base, target);
   if (joined === undefined) return undefined;
   const resolved = probe(joined, exists);
@@ -66,7 +71,10 @@ function movedTarget(set: RuleSet, base: string, target: string, exists: (file: 
   if (!moved) return undefined;
   const spelled = resolved ? spellFile(moved.result, resolved) : moved.result;
   const next = relativeSpecifier(base, spelled);
-  return { spelled: target.startsWith('./') || target.startsWith('../') ? next : next.replace(/^\.\//, ''), rule: moved.rule.label };
+  return {
+    spelled: target.startsWith('./') || target.startsWith('../') ? next : next.replace(/^\.\//, ''),
+    rule: moved.rule.label,
+  };
 }
 
 const COLON = /\s*:/y;

@@ -33,7 +33,12 @@ export function unusedRules(
     const suggestion = nearest(set, rule.from, rule.to);
     if (!suggestion) continue;
     const values = { rule: rule.label, from: rule.from, suggestion };
-    found.push({ ...where(rule.from, configText), severity: strict ? 'error' : 'warning', code: 'rewrite-imports/unused-rule', message: fillMessage(messages['rewrite-imports/unused-rule'], values) });
+    found.push({
+      ...where(rule.from, configText),
+      severity: strict ? 'error' : 'warning',
+      code: 'rewrite-imports/unused-rule',
+      message: fillMessage(messages['rewrite-imports/unused-rule'], values),
+    });
   }
   return found;
 }
@@ -47,7 +52,8 @@ function where(from: string, configText: string | undefined): Pick<Diagnostic, '
 
 /** A Python module or package, a file (with or without its extension) or a directory. */
 function exists(set: RuleSet, name: string): boolean {
-  if (/^[\p{L}_][\p{L}\p{N}_]*(\.[\p{L}_][\p{L}\p{N}_]*)*$/u.test(name) && set.py.resolve(name) !== undefined) return true;
+  if (/^[\p{L}_][\p{L}\p{N}_]*(\.[\p{L}_][\p{L}\p{N}_]*)*$/u.test(name) && set.py.resolve(name) !== undefined)
+    return true;
   const { repo } = set;
   return repo.hasFile(name) || repo.files.some((f) => f.startsWith(`${name}/`) || stripExtension(f) === name);
 }
@@ -66,17 +72,29 @@ export function nearest(set: RuleSet, name: string, to: string): string | undefi
       for (let m = module; m; m = m.includes('.') ? m.slice(0, m.lastIndexOf('.')) : undefined) candidates.add(m);
     } else {
       candidates.add(file);
-      for (let d = file; d.includes('/'); ) candidates.add((d = d.slice(0, d.lastIndexOf('/'))));
+      for (let d = file; d.includes('/');) candidates.add((d = d.slice(0, d.lastIndexOf('/'))));
     }
   }
   const limit = Math.max(1, Math.floor(name.length / 3));
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of [...candidates].sort()) {
     // never NEW, nor OLD's own parents (`pipeline.common` outlives `pipeline.common.util`)
-    if (dotted ? underModule(candidate, to) || underModule(name, candidate) : candidate === to || candidate.startsWith(`${to}/`) || name.startsWith(`${candidate}/`)) continue;
-    if (Math.abs(stripExtension(candidate).length - name.length) > limit && Math.abs(candidate.length - name.length) > limit) continue;
+    if (
+      dotted
+        ? underModule(candidate, to) || underModule(name, candidate)
+        : candidate === to || candidate.startsWith(`${to}/`) || name.startsWith(`${candidate}/`)
+    )
+      continue;
+    if (
+      Math.abs(stripExtension(candidate).length - name.length) > limit &&
+      Math.abs(candidate.length - name.length) > limit
+    )
+      continue;
     // `shared/utils/bq` names `shared/utils/bq.py`: compared without the extension, suggested with it
-    const distance = Math.min(editDistance(name, candidate, limit), editDistance(name, stripExtension(candidate), limit) + (candidate === stripExtension(candidate) ? 0 : 0.5));
+    const distance = Math.min(
+      editDistance(name, candidate, limit),
+      editDistance(name, stripExtension(candidate), limit) + (candidate === stripExtension(candidate) ? 0 : 0.5),
+    );
     if (distance <= limit && (!best || distance < best.distance)) best = { candidate, distance };
   }
   return best?.candidate;

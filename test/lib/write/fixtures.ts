@@ -1,7 +1,19 @@
 // A package move shaped like the users' consolidations, as FileChanges, for the write-layer tests:
 // 200 modules renamed and rewritten, importers edited, a symlinked folder turned into copies,
 // an executable script, a deletion. Plus a byte-exact picture of a tree, empty folders included.
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
@@ -31,15 +43,28 @@ export function writeMoveScenario(root: string, modules = 200): FileChange[] {
     const before = `from pkg.sub${i % 7} import m${(i + 1) % modules}\r\nVALUE_${i} = ${i}\n`;
     put(`pkg/sub${i % 7}/m${i}.py`, before);
     const after = before.replace('from pkg.', 'from lib.pkg.');
-    changes.push({ path: `lib/pkg/sub${i % 7}/m${i}.py`, renamedFrom: `pkg/sub${i % 7}/m${i}.py`, before: file(before), after: file(after) });
+    changes.push({
+      path: `lib/pkg/sub${i % 7}/m${i}.py`,
+      renamedFrom: `pkg/sub${i % 7}/m${i}.py`,
+      before: file(before),
+      after: file(after),
+    });
   }
   for (let i = 0; i < 20; i++) {
     const before = `import pkg.sub1.m1\ndef f():\n    from pkg.sub2 import m2  # lazy\n    return m2`;
     put(`app/views${i}.py`, before);
-    changes.push({ path: `app/views${i}.py`, before: file(before), after: file(before.replaceAll('pkg.', 'lib.pkg.')) });
+    changes.push({
+      path: `app/views${i}.py`,
+      before: file(before),
+      after: file(before.replaceAll('pkg.', 'lib.pkg.')),
+    });
   }
   put('bin/run.sh', '#!/bin/sh\npython -m pkg.sub0.m0\n', 0o755);
-  changes.push({ path: 'bin/run.sh', before: file('#!/bin/sh\npython -m pkg.sub0.m0\n', true), after: file('#!/bin/sh\npython -m lib.pkg.sub0.m0\n', true) });
+  changes.push({
+    path: 'bin/run.sh',
+    before: file('#!/bin/sh\npython -m pkg.sub0.m0\n', true),
+    after: file('#!/bin/sh\npython -m lib.pkg.sub0.m0\n', true),
+  });
   put('shared/config.py', 'X = 1\n');
   mkdirSync(path.join(root, 'fn'));
   symlinkSync('../shared', path.join(root, 'fn/shared'));
@@ -65,7 +90,9 @@ export function pictureOf(root: string, skip: (rel: string) => boolean = (rel) =
         picture[child] = 'dir';
         visit(child);
       } else if (!stat.isFile()) picture[child] = 'special';
-      else picture[child] = `${(stat.mode & 0o777).toString(8)} ${readFileSync(path.join(root, child)).toString('base64')}`;
+      else
+        picture[child] =
+          `${(stat.mode & 0o777).toString(8)} ${readFileSync(path.join(root, child)).toString('base64')}`;
     }
   };
   visit('');

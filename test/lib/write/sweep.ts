@@ -3,7 +3,13 @@
 import path from 'node:path';
 import { expect } from 'vitest';
 import { applyChanges, recoverNow } from '../../../lib/apply.js';
-import { setFaultPlan, SimulatedCrash, stepCounts, type FaultAction, type WriteStep } from '../../../lib/write/fault-seam.js';
+import {
+  setFaultPlan,
+  SimulatedCrash,
+  stepCounts,
+  type FaultAction,
+  type WriteStep,
+} from '../../../lib/write/fault-seam.js';
 import { WriteError } from '../../../lib/write/write-error.js';
 import { fastTempDir, pictureOf, resetTree, writeMoveScenario } from './fixtures.js';
 
@@ -36,7 +42,9 @@ export async function sweepFaults(action: FaultAction, modules: number, every = 
   for (const step of KINDS) {
     const total = counts[step] ?? 0;
     // the last step of each kind is always tried: the commit's end is where clean-up faults hide
-    const picks = new Set([...Array.from({ length: Math.ceil(total / every) }, (_, i) => 1 + i * every), total].filter((n) => n >= 1));
+    const picks = new Set(
+      [...Array.from({ length: Math.ceil(total / every) }, (_, i) => 1 + i * every), total].filter((n) => n >= 1),
+    );
     for (const at of picks) {
       const label = `${action} at ${step} #${at}`;
       if (!treeIsOriginal) resetTree(pristine, work);
@@ -52,7 +60,10 @@ export async function sweepFaults(action: FaultAction, modules: number, every = 
       // the next run: finishes a crashed commit, or removes what a failed tidy-up left
       recoverNow(work, () => {});
       const after = pictureOf(work, skipState);
-      expect(Object.keys(after).filter((p) => /\.repomod-|journal\.json/.test(p)), label).toEqual([]);
+      expect(
+        Object.keys(after).filter((p) => /\.repomod-|journal\.json/.test(p)),
+        label,
+      ).toEqual([]);
       const text = JSON.stringify(after);
       treeIsOriginal = text === original;
       if (treeIsOriginal) outcome.original++;

@@ -11,7 +11,7 @@ import {
   GENERATED_FROM_PYTHON,
   UNDESCRIBED_BUILTINS,
   UNDESCRIBED_STR_METHODS,
-} from '../../lib/python/builtin-signatures.generated.js';
+} from '../../transforms/fix-call-syntax/builtin-signatures.generated.js';
 import {
   builtinKeywords,
   EXCEPTION_KEYWORDS,
@@ -19,7 +19,7 @@ import {
   SPECIAL_BUILTINS,
   SPECIAL_STR_METHODS,
   strMethodKeywords,
-} from '../../lib/python/builtin-signatures.js';
+} from '../../transforms/fix-call-syntax/builtin-signatures.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const python = spawnSync('python3', ['-c', 'import platform; print(platform.python_version())'], { encoding: 'utf8' });
@@ -164,7 +164,9 @@ describe('builtin signatures', () => {
       encoding: 'utf8',
     });
     expect(run.stderr).toBe('');
-    expect(run.stdout).toBe(readFileSync(path.join(ROOT, 'lib/python/builtin-signatures.generated.ts'), 'utf8'));
+    expect(run.stdout).toBe(
+      readFileSync(path.join(ROOT, 'transforms/fix-call-syntax/builtin-signatures.generated.ts'), 'utf8'),
+    );
   });
 
   it.skipIf(!pythonVersion)('every keyword a special form rejects, CPython rejects', () => {

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aliasCandidates, aliasesFor } from '../../lib/js/resolve.js';
-import { scanSpecifiers } from '../../lib/js/specifiers.js';
+import { scanSpecifiers } from '../../transforms/rewrite-imports/specifiers.js';
 import { RepoIndex } from '../../lib/repo/repo-index.js';
 import { tempDir } from '../helpers/tree.js';
 

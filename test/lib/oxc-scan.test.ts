@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanWithOxc } from '../../lib/js/oxc-scan.js';
-import { scanSpecifiers, scanWithBabel } from '../../lib/js/specifiers.js';
+import { scanWithOxc } from '../../transforms/rewrite-imports/oxc-scan.js';
+import { scanSpecifiers, scanWithBabel } from '../../transforms/rewrite-imports/specifiers.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../../__testfixtures__');
 const scripts = readdirSync(fixtures, { recursive: true, encoding: 'utf8' })

@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classIndexFor, type ClassMro } from '../../lib/python/class-index.js';
+import { classIndexFor, type ClassMro } from '../../transforms/remove-redundant-bases/class-index.js';
 import { RepoIndex } from '../../lib/repo/repo-index.js';
 import { resolveRemoveRedundantBasesOptions } from '../../transforms/remove-redundant-bases/options.js';
 import { plannerFor } from '../../transforms/remove-redundant-bases/python-plan.js';

@@ -1,7 +1,7 @@
 // remove-redundant-bases: every fixture case (Python and TypeScript), plus tables for the C3
 // linearisation and the header edits.
 import { describe, expect, it } from 'vitest';
-import { linearise } from '../../lib/python/mro.js';
+import { linearise } from '../../transforms/remove-redundant-bases/mro.js';
 import { removeListItems } from '../../transforms/remove-redundant-bases/header-edits.js';
 import { describeFixtures } from '../helpers/fixtures.js';
 

@@ -1,7 +1,7 @@
 // Removing a keyword the user names (`--keyword exc_info=True`) where a bulk edit put it and it
 // is provably wrong: definitions it makes invalid, string text, calls whose callee rejects it.
 import type { Node } from 'web-tree-sitter';
-import type { CalleeResolver } from '../../lib/python/callees.js';
+import type { CalleeResolver } from './callees.js';
 import { fillMessage } from '../../lib/diagnostics.js';
 import type { TextEdit } from '../../lib/text/edit-set.js';
 import { walk } from '../../lib/python/parser.js';

@@ -2,13 +2,13 @@
 // parse of the previous pass's text), then check the result; a file that still does not
 // compile is reported and returned unchanged.
 import type { Node, Parser } from 'web-tree-sitter';
-import { CalleeResolver } from '../../lib/python/callees.js';
+import { CalleeResolver } from './callees.js';
 import { fillMessage } from '../../lib/diagnostics.js';
 import { positionAt } from '../../lib/text/positions.js';
 import { EditSet, type TextEdit } from '../../lib/text/edit-set.js';
 import { parsePython, pythonParser } from '../../lib/python/parser.js';
 import { pythonFacts } from '../../lib/python/file-facts.js';
-import { PythonSignatureIndex } from '../../lib/python/signatures.js';
+import { PythonSignatureIndex } from './signatures.js';
 import { pythonSyntaxProblems, type PythonSyntaxProblem } from '../../lib/python/syntax-check.js';
 import type { TransformContext } from '../../lib/context.js';
 import { ConfigError } from '../../lib/errors.js';

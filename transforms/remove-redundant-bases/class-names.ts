@@ -1,7 +1,7 @@
 // How findings name classes: by their own short name, with where a repository class is defined,
 // each class once, so an MRO conflict stays one short line however deep the packages are.
-import { labelOf, type ClassIndex, type ClassMro, type ClassRecord } from '../../lib/python/class-index.js';
-import type { ConstraintSource } from '../../lib/python/mro.js';
+import { labelOf, type ClassIndex, type ClassMro, type ClassRecord } from './class-index.js';
+import type { ConstraintSource } from './mro.js';
 
 /** `ProcessorBase`; a class from outside the repository by its dotted name (`django.views.View`, `Exception`). */
 export function shortName(index: ClassIndex, node: string): string {

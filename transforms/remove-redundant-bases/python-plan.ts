@@ -1,6 +1,6 @@
 // The decision for every Python class of the repository: which listed bases are redundant, the
 // MRO before and after removing them, and whether the removal is proven safe.
-import { OBJECT, type ClassIndex, type ClassMro, type ClassRecord } from '../../lib/python/class-index.js';
+import { OBJECT, type ClassIndex, type ClassMro, type ClassRecord } from './class-index.js';
 import type { RemoveRedundantBasesOptions } from './options.js';
 
 /** Why a listed base adds nothing. `provider` is the class that already brings it. */

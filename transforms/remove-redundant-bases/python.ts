@@ -4,7 +4,7 @@ import type { Finding } from '../../lib/context.js';
 import { fillMessage } from '../../lib/diagnostics.js';
 import { positionAt } from '../../lib/text/positions.js';
 import type { RunMode } from '../../lib/context.js';
-import { classIndexFor, type ClassIndex } from '../../lib/python/class-index.js';
+import { classIndexFor, type ClassIndex } from './class-index.js';
 import { EditSet } from '../../lib/text/edit-set.js';
 import { pythonFacts } from '../../lib/python/file-facts.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';

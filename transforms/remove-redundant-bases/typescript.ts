@@ -13,7 +13,7 @@ import {
 import type { Finding, RunMode } from '../../lib/context.js';
 import { fillMessage } from '../../lib/diagnostics.js';
 import { EditSet } from '../../lib/text/edit-set.js';
-import { tsSourceFile } from '../../lib/js/ts-project.js';
+import { tsSourceFile } from './ts-project.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import { removeListItems } from './header-edits.js';
 import { CODES, messages, removedText } from './messages.js';

@@ -4,8 +4,8 @@
 import { createRequire } from 'node:module';
 import type { Node } from 'web-tree-sitter';
 import { withPythonTree } from '../../lib/python/parser.js';
-import { parseWithOxc } from '../../lib/js/oxc-scan.js';
-import { babelOptions, scanSpecifiers } from '../../lib/js/specifiers.js';
+import { parseWithOxc } from './oxc-scan.js';
+import { babelOptions, scanSpecifiers } from './specifiers.js';
 import { mapPath, matchPackage, stripExtension, type RuleSet } from './rules.js';
 import { findReferences, mentionsOf, type Mention } from './text-references.js';
 

@@ -1,4 +1,4 @@
-// JS/TS: rewrite module specifiers found by lib/js/specifiers.ts (oxc, else babel), replacing only the text between
+// JS/TS: rewrite module specifiers found by transforms/rewrite-imports/specifiers.ts (oxc, else babel), replacing only the text between
 // the quotes, so quote style, formatting and everything else stay byte for byte.
 import path from 'node:path';
 import { EditSet } from '../../lib/text/edit-set.js';
@@ -16,7 +16,7 @@ import {
   PROBE_EXTENSIONS,
   type Resolved,
 } from '../../lib/js/resolve.js';
-import { scanSpecifiers, type ModuleSpecifier } from '../../lib/js/specifiers.js';
+import { scanSpecifiers, type ModuleSpecifier } from './specifiers.js';
 import { reportAt, type RewriteContext } from './report.js';
 import { futureTreeExists, mapPath, matchPackage, oldTreeExists, type RuleSet } from './rules.js';
 

@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Comment, EcmaScriptModule, OxcError } from 'oxc-parser';
-import { lineIndexAt } from '../text/positions.js';
+import { lineIndexAt } from '../../lib/text/positions.js';
 import { scanOxcAst } from './oxc-ast-scan.js';
 import type { ModuleSpecifier, SpecifierKind } from './specifiers.js';
 
@@ -87,7 +87,7 @@ export function parseWithOxc(source: string, filePath: string): OxcParse | undef
 
 /**
  * The record lists top-level declarations only, and no import types (`import('x').T`): nested ones
- * (`declare module 'x' { export * from './y' }`, an import in a block under babel's
+ * (`declare module 'x' { export * from '../../lib/js/y' }`, an import in a block under babel's
  * allowImportExportEverywhere) would be missed, so the AST must hold no more than the record.
  */
 function recordIsComplete(programJson: string, record: EcmaScriptModule): boolean {

@@ -2,7 +2,7 @@
 // built once per run with the tsconfig's files, so one program and one checker serve every file.
 import path from 'node:path';
 import { Project, ts, type SourceFile } from 'ts-morph';
-import type { RepoIndex } from '../repo/repo-index.js';
+import type { RepoIndex } from '../../lib/repo/repo-index.js';
 
 /** The nearest `tsconfig.json` at or above a file's folder, inside the repository. */
 export function nearestTsconfig(repo: RepoIndex, relPath: string): string | undefined {

@@ -1,10 +1,10 @@
 // The project class index: every class of every Python file, with its bases resolved through
 // imports, aliases, re-exports and star imports to the class they name. Built once per run.
-import type { RepoIndex } from '../repo/repo-index.js';
+import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import type { Parser } from 'web-tree-sitter';
-import type { BaseExpr, Binding, ClassRecord, FileScan, ScanInput } from './class-scan.js';
-import { pythonFacts, pythonFactsSync, scanInputFor, SCANNED } from './file-facts.js';
-import { pythonParser } from './parser.js';
+import type { BaseExpr, Binding, ClassRecord, FileScan, ScanInput } from '../../lib/python/class-scan.js';
+import { pythonFacts, pythonFactsSync, scanInputFor, SCANNED } from '../../lib/python/file-facts.js';
+import { pythonParser } from '../../lib/python/parser.js';
 import { linearise, type MroResult } from './mro.js';
 
 export type { BaseExpr, ClassRecord, FileScan };

@@ -2,9 +2,9 @@
 // refers to in a module (def, class, import, logger, anything else) and the parameters of each
 // def, so a call can be checked against the function it really calls.
 import type { Node, Parser } from 'web-tree-sitter';
-import type { RepoIndex } from '../repo/repo-index.js';
-import { isExtra, parameterName, parameterSplat } from './syntax-check.js';
-import { parsePython } from './parser.js';
+import type { RepoIndex } from '../../lib/repo/repo-index.js';
+import { isExtra, parameterName, parameterSplat } from '../../lib/python/syntax-check.js';
+import { parsePython } from '../../lib/python/parser.js';
 
 export type ParameterKind =
   'positional-only' | 'positional-or-keyword' | 'keyword-only' | 'var-positional' | 'var-keyword';
@@ -367,7 +367,7 @@ export class PythonSignatureIndex {
   ) {}
 
   static for(repo: RepoIndex, parser: Parser): PythonSignatureIndex {
-    return repo.memo('lib/python/signatures', (r) => new PythonSignatureIndex(r, parser));
+    return repo.memo('transforms/fix-call-syntax/signatures', (r) => new PythonSignatureIndex(r, parser));
   }
 
   /** The module-level summary of a repo-relative file, or undefined when unreadable. */

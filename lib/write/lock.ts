@@ -1,6 +1,6 @@
 // One writer per work tree: a lock file created exclusively, naming its holder. A lock left by a
 // process that no longer runs (SIGKILL, OOM killer, a cancelled CI job) is taken over, with a notice.
-import { mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, closeSync } from 'node:fs';
+import { openSync, readFileSync, renameSync, unlinkSync, writeSync, closeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { RefusedError } from '../errors.js';
@@ -21,7 +21,6 @@ export interface HeldLock {
  * @param onNotice told when a stale lock was taken over
  */
 export function acquireLock(stateDir: string, onNotice: (text: string) => void): HeldLock {
-  mkdirSync(stateDir, { recursive: true });
   const file = path.join(stateDir, 'lock');
   const me: LockHolder = {
     pid: process.pid,

@@ -1,7 +1,8 @@
 // Where the write layer keeps its lock and journal: inside the git directory (never committed,
 // never walked), or `.repomod/` at the root outside git.
-import { readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { describeFsError, WriteError } from './write-error.js';
 
 /**
  * The repository's own git directory (`.git`, or what a `.git` file of a worktree or submodule
@@ -22,4 +23,23 @@ export function gitDirOf(root: string): string | undefined {
 export function stateDirOf(root: string): string {
   const gitDir = gitDirOf(root);
   return gitDir ? path.join(gitDir, 'repomod') : path.join(root, '.repomod');
+}
+
+/**
+ * Create the state folder, or fail as a write the file system refused (nothing written yet).
+ * Node's recursive mkdir reports a read-only file system as ENOENT; a plain mkdir of the last
+ * level, whose parent exists, tells the real reason.
+ */
+export function ensureStateDir(stateDir: string, root: string): void {
+  try {
+    mkdirSync(stateDir, { recursive: true });
+  } catch (error) {
+    let reason = error;
+    try {
+      mkdirSync(stateDir);
+    } catch (plain) {
+      if ((plain as NodeJS.ErrnoException).code !== 'ENOENT') reason = plain;
+    }
+    throw new WriteError(describeFsError(reason, root), 'nothing was written', reason);
+  }
 }

@@ -15,7 +15,7 @@ import { acquireLock, type HeldLock } from './lock.js';
 import { planWrites, type WritePlan } from './plan-writes.js';
 import { verifyUnchanged } from './verify-unchanged.js';
 import { recoverInterrupted } from './recover.js';
-import { gitDirOf, stateDirOf } from './state-dir.js';
+import { ensureStateDir, gitDirOf, stateDirOf } from './state-dir.js';
 import { cleanUp, discardStaged, rollBack, runForward, stageOne } from './steps.js';
 
 export interface ApplyOptions {
@@ -43,7 +43,16 @@ export class WriteSession {
 
   static open(root: string, onNotice: (text: string) => void = () => {}): WriteSession {
     const stateDir = stateDirOf(root);
-    const lock = acquireLock(stateDir, onNotice);
+    ensureStateDir(stateDir, root);
+    let lock: HeldLock;
+    try {
+      lock = acquireLock(stateDir, onNotice);
+    } catch (error) {
+      // the folder exists but the file system refuses the lock file (read-only, full)
+      if ((error as NodeJS.ErrnoException).syscall)
+        throw new WriteError(describeFsError(error, root), 'nothing was written', error);
+      throw error;
+    }
     try {
       recoverInterrupted(root, stateDir, onNotice);
     } catch (error) {

@@ -2,7 +2,7 @@
 // to answer, a nested repository, stdout that is closed, full or gone, paths after `--`.
 // Each error is one line naming the path and the errno text, then what happened to the tree.
 import { spawnSync } from 'node:child_process';
-import { chownSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chownSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, repomod } from '../helpers/cli.js';
@@ -84,6 +84,27 @@ describe('file-system faults during --apply', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
       /^repomod: error: cannot write 'locked[^']*': read-only file system \(EROFS\); nothing was written\n/,
+    );
+    expect(pictureOf(root)).toEqual(before);
+  });
+
+  it('a work tree on a read-only file system: exit 1, EROFS named for the state folder, nothing written', (context) => {
+    const mount = path.join(tempDir('repomod-env-'), 'ro');
+    const reason = mountTmpfs(mount, '8m');
+    if (reason) {
+      console.log(`skipped: ${reason}`);
+      return context.skip();
+    }
+    const root = path.join(mount, 'repo');
+    cpSync(smallRepo(), root, { recursive: true });
+    spawnSync('mount', ['-o', 'remount,ro', mount]);
+    const before = pictureOf(root);
+    const run = repomod(root, ['move', 'pkg', 'lib/pkg', '--apply']);
+    expect(run.code).toBe(1);
+    // Node's recursive mkdir calls this ENOENT; the user must hear the real reason
+    expect(run.stderr).toBe(
+      "repomod: error: cannot write '.git/repomod': read-only file system (EROFS); nothing was written\n" +
+        'help: free space or fix the permissions, then run the command again (--apply writes all or nothing)\n',
     );
     expect(pictureOf(root)).toEqual(before);
   });

@@ -65,7 +65,7 @@ export async function buildParser(argv: string[]) {
     import('./commands/index.js'),
     import('./commands/transform.js'),
     import('./usage-errors.js'),
-    import('../lib/repo/symlinks.js'),
+    import('../lib/text/edit-distance.js'),
   ]);
   const parser: Argv = yargs(argv)
     .scriptName('repomod')

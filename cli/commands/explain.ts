@@ -94,7 +94,7 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
   handler: async (args) => {
     const [{ loadExplanations, lookupCode, suppressionText }, { editDistance }] = await Promise.all([
       import('../../api/explain.js'),
-      import('../../lib/repo/symlinks.js'),
+      import('../../lib/text/edit-distance.js'),
     ]);
     const entries = await loadExplanations();
     if (args.list) return void process.stdout.write(codeListText(entries));

@@ -213,7 +213,7 @@ let ownFlags: string[] = [];
  */
 async function warnNearMisses(names: readonly string[]): Promise<void> {
   if (names.length === 0) return;
-  const { editDistance } = await import('../../lib/repo/symlinks.js');
+  const { editDistance } = await import('../../lib/text/edit-distance.js');
   for (const name of names) {
     const near = ownFlags.find(
       (flag) =>

@@ -4,6 +4,7 @@ import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'no
 import path from 'node:path';
 import type { RepoIndex, SymlinkEntry } from './repo-index.js';
 import { byOrdinalKey } from '../order.js';
+import { editDistance } from '../text/edit-distance.js';
 
 export type LinkKind = 'file' | 'directory' | 'broken' | 'escaping' | 'cyclic';
 
@@ -187,24 +188,6 @@ export function nearestSibling(missingAbs: string): string | undefined {
     if (distance <= limit && (!best || distance < best.distance)) best = { name: candidate, distance };
   }
   return best && path.join(dir, best.name);
-}
-
-/** Levenshtein distance, plus adjacent transpositions counted as one edit. */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
 }
 
 /** True when repo-relative `file` is `dir` itself or lies under it ('' is the whole repository). */

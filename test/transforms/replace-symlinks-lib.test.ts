@@ -15,7 +15,8 @@ import { parsePyproject, parseRequirements } from '../../lib/bundle/requirements
 import { formatDiagnostic, type Diagnostic } from '../../lib/diagnostics.js';
 import { discoverRepository } from '../../lib/discover.js';
 import { RepoIndex } from '../../lib/repo/repo-index.js';
-import { editDistance, findSymlinks } from '../../lib/repo/symlinks.js';
+import { findSymlinks } from '../../lib/repo/symlinks.js';
+import { editDistance } from '../../lib/text/edit-distance.js';
 import { planRepository } from '../../transforms/replace-symlinks/index.js';
 import { tempDir } from '../helpers/tree.js';
 
@@ -92,6 +93,15 @@ describe('findSymlinks', () => {
     ['config', 'config', 0],
     ['shared', 'shred', 1],
   ])('editDistance(%s, %s) = %i', (a, b, d) => expect(editDistance(a, b)).toBe(d));
+
+  it.each([
+    ['shared/utils/bq', 'shared/utils/bg', 2, 1],
+    ['shared/utils/bq', 'shraed/utils/bq', 2, 1],
+    ['abcdef', 'uvwxyz', 2, 3],
+    ['pkg/a.py', 'services/billing/handlers/very/deep/module.py', 3, 4],
+  ])('editDistance(%s, %s, limit %i) = %i: exact within the limit, limit + 1 past it', (a, b, limit, d) =>
+    expect(editDistance(a, b, limit)).toBe(d),
+  );
 });
 
 describe('planRepository scope and --allow-outside', () => {

@@ -2,6 +2,7 @@
 // clean run. Reported once per rule, with the nearest module or path of the repository.
 import { fillMessage, type Diagnostic } from '../../lib/diagnostics.js';
 import { positionAt } from '../../lib/text/positions.js';
+import { editDistance } from '../../lib/text/edit-distance.js';
 import { messages } from './messages.js';
 import type { RewriteImportsOptions, RuleSpec } from './options.js';
 import { stripExtension, underModule, type RuleSet } from './rules.js';
@@ -98,20 +99,4 @@ export function nearest(set: RuleSet, name: string, to: string): string | undefi
     if (distance <= limit && (!best || distance < best.distance)) best = { candidate, distance };
   }
   return best?.candidate;
-}
-
-/** Levenshtein distance, giving up (limit + 1) once every path exceeds `limit`. */
-export function editDistance(a: string, b: string, limit = Infinity): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      rowMin = Math.min(rowMin, current[j]);
-    }
-    if (rowMin > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length];
 }

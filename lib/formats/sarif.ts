@@ -3,6 +3,7 @@ import type * as Sarif from 'sarif';
 import type { RunResult } from '../engine.js';
 import type { Severity } from '../diagnostics.js';
 import { firstChangedLine } from '../diff-hunks.js';
+import { engineExplanations, type Explanation } from '../explanations.js';
 import { packageInfo } from '../package-info.js';
 
 const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note' };
@@ -10,19 +11,11 @@ const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: '
 /** Help for a diagnostic code: from the transform's message table, or the engine's own. */
 export type HelpLookup = (code: string) => string | undefined;
 
-const ENGINE_HELP: Record<string, string> = {
-  'parse-error':
-    'The file does not parse, so repomod left it unchanged. Fix the syntax error at the reported position and run again.',
-  'transform-error':
-    'The transform threw on this file; it was left unchanged. Rerun with --verbose for the stack trace.',
-  'read-error': 'The file could not be read; it was left unchanged.',
-  'not-utf8':
-    'The file has no NUL bytes but is not UTF-8 (a latin-1 source, say); repomod edits UTF-8 text only, so it was left unchanged. Convert it to UTF-8, or check it by hand.',
-  'conflicting-changes':
-    'Two parts of the run wanted to change the same file; repomod kept the repository-level change.',
-  'would-change':
-    'repomod would change this file: run the same command without --check (`repomod check` with --diff) to see the fix, and add --apply to write it.',
-};
+/** The engine's own codes explained from their `repomod explain` entries, when no lookup gives them. */
+function engineHelp(code: string): string | undefined {
+  const entry = (engineExplanations as Record<string, Explanation>)[code];
+  return entry && `${entry.summary}. ${entry.fix}.`;
+}
 
 export function sarifReport(result: RunResult, help: HelpLookup = () => undefined): Sarif.Log {
   const diagnostics = result.diagnostics.map((d) => ({ ...d }));
@@ -41,7 +34,7 @@ export function sarifReport(result: RunResult, help: HelpLookup = () => undefine
   }
   const codes = [...new Set(diagnostics.map((d) => d.code))].sort();
   const rules: Sarif.ReportingDescriptor[] = codes.map((code) => {
-    const text = help(code) ?? ENGINE_HELP[code] ?? `See the README of repomod's ${code.split('/')[0]} transform.`;
+    const text = help(code) ?? engineHelp(code) ?? `See the README of repomod's ${code.split('/')[0]} transform.`;
     return {
       id: code,
       name: ruleName(code),

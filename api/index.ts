@@ -1,25 +1,32 @@
 // The programmatic API: `import { runTransform, check } from 'repomod'`. The CLI is a thin
 // layer over these two functions; results carry the same data as `--json`.
 import path from 'node:path';
-import { keepsFinding, runsTransform, type CodeSelection } from '../lib/code-selection.js';
-import { resolveCacheDir } from '../lib/cache/cache-dir.js';
-import { findConfig, loadConfig, type RepomodConfig } from '../lib/config.js';
-import type { Diagnostic } from '../lib/diagnostics.js';
-import { runEngine, type RunMode, type RunResult } from '../lib/engine.js';
-import { UsageError } from '../lib/errors.js';
-import { parseSize } from '../lib/file-size.js';
-import { gitTopLevel } from '../lib/git.js';
-import { resolveOptions } from '../lib/options.js';
-import { STOCK_PARSERS } from '../lib/stock-defaults.js';
-import { resolveTransformSource, type TransformSource } from '../lib/transform-loader.js';
+import { keepsFinding, runsTransform, type CodeSelection } from '../lib/engine/code-selection.js';
+import { resolveCacheDir } from '../lib/engine/cache/cache-dir.js';
+import { findConfig, loadConfig, type RepomodConfig } from '../lib/engine/config.js';
+import type { Diagnostic } from '../lib/engine/diagnostics.js';
+import { runEngine, type RunMode, type RunResult } from '../lib/engine/engine.js';
+import { UsageError } from '../lib/engine/errors.js';
+import { parseSize } from '../lib/engine/file-size.js';
+import { gitTopLevel } from '../lib/engine/git.js';
+import { resolveOptions } from '../lib/engine/options.js';
+import { STOCK_PARSERS } from '../lib/engine/stock-defaults.js';
+import { resolveTransformSource, type TransformSource } from '../lib/engine/transform-loader.js';
 import { findTransform, registry, type RegistryEntry } from '../transforms/index.js';
 
-export type { Diagnostic, Severity } from '../lib/diagnostics.js';
-export type { FileResult, FileStatus, FileChange, FileState, TransformMeta } from '../lib/types.js';
-export type { RunMode, RunResult, RunTotals } from '../lib/engine.js';
-export { isKnownError, UsageError, ConfigError, RefusedError } from '../lib/errors.js';
+export type { Diagnostic, Severity } from '../lib/engine/diagnostics.js';
+export type { FileResult, FileStatus, FileChange, FileState, TransformMeta } from '../lib/engine/types.js';
+export type { RunMode, RunResult, RunTotals } from '../lib/engine/engine.js';
+export { isKnownError, UsageError, ConfigError, RefusedError } from '../lib/engine/errors.js';
 // the contract a transform is written against (README: Writing a transform)
-export type { API, FileInfo, TransformFunction, TransformModule, PlanRepository, PlanContext } from '../lib/types.js';
+export type {
+  API,
+  FileInfo,
+  TransformFunction,
+  TransformModule,
+  PlanRepository,
+  PlanContext,
+} from '../lib/engine/types.js';
 export type { RepoIndex } from '../lib/repo/repo-index.js';
 export {
   defineOptions,
@@ -28,7 +35,7 @@ export {
   type OptionType,
   type OptionValue,
   type OptionsOf,
-} from '../lib/options.js';
+} from '../lib/engine/options.js';
 
 export interface CommonRunOptions {
   /** Directory paths are relative to, and where the repository is looked up (default: process.cwd()). */

@@ -1,15 +1,15 @@
 // `repomod init`: survey the repository and propose a config (`[tool.repomod]` in the root's
 // pyproject.toml when it is a Python repository that has one, else repomod.config.json), plus the
-// pre-commit entry and the GitHub Actions job that run it. Proposes only keys lib/config.ts accepts.
+// pre-commit entry and the GitHub Actions job that run it. Proposes only keys lib/engine/config.ts accepts.
 import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE, findConfig } from '../lib/config.js';
-import { ConfigError } from '../lib/errors.js';
-import { gitTopLevel } from '../lib/git.js';
+import { CONFIG_FILE, findConfig } from '../lib/engine/config.js';
+import { ConfigError } from '../lib/engine/errors.js';
+import { gitTopLevel } from '../lib/engine/git.js';
 import { languageOf } from '../lib/languages.js';
-import { packageInfo } from '../lib/package-info.js';
-import { surveyRepository, type Survey } from '../lib/survey/index.js';
-import type { FileChange } from '../lib/types.js';
+import { packageInfo } from '../lib/engine/package-info.js';
+import { surveyRepository, type Survey } from '../features/init/index.js';
+import type { FileChange } from '../lib/engine/types.js';
 import { registry } from '../transforms/index.js';
 
 export interface ProposedCheck {
@@ -22,7 +22,7 @@ export interface ProposedCheck {
 export interface InitProposal {
   survey: Survey;
   checks: ProposedCheck[];
-  /** The config as data: exactly what lib/config.ts reads back. */
+  /** The config as data: exactly what lib/engine/config.ts reads back. */
   config: { transforms: Record<string, Record<string, unknown>> };
   /** Repo-relative file the config goes to, and the change that writes it there. */
   file: string;

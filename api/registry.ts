@@ -2,6 +2,6 @@
 // diagnostic help) without loading a parser. The CLI builds its commands from it at start-up,
 // so nothing here may import a transform's index.ts or the engine.
 export { demoSteps, findTransform, registry, type MessagesModule, type RegistryEntry } from '../transforms/index.js';
-export { loadDiagnosticHelp } from '../transforms/help.js';
+export { loadDiagnosticHelp } from './help.js';
 export type { LinkListing } from '../transforms/replace-symlinks/report.js';
 export type { TextReferenceSummary } from '../transforms/rewrite-imports/text-files.js';

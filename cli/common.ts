@@ -1,12 +1,12 @@
 // Flags every transform command shares, and the one function that turns parsed flags into an
 // engine run, prints it and sets the exit code.
 import type { Argv } from 'yargs';
-import { UsageError } from '../lib/errors.js';
-import { parseSize } from '../lib/file-size.js';
+import { UsageError } from '../lib/engine/errors.js';
+import { parseSize } from '../lib/engine/file-size.js';
 import type { CommonRunOptions, RunTransformOptions } from '../api/index.js';
-import type { RunMode } from '../lib/engine.js';
-import { flagName, type OptionDescriptor } from '../lib/options.js';
-import type { TransformMeta } from '../lib/types.js';
+import type { RunMode } from '../lib/engine/engine.js';
+import { flagName, type OptionDescriptor } from '../lib/engine/options.js';
+import type { TransformMeta } from '../lib/engine/types.js';
 import { watchInterrupts } from './interrupts.js';
 import { exitCodeFor, printRun, progressReporter, OUTPUT_FORMATS, type OutputFormat } from './output.js';
 

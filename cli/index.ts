@@ -4,8 +4,8 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Argv } from 'yargs';
-import { isKnownError } from '../lib/errors.js';
-import { packageInfo } from '../lib/package-info.js';
+import { isKnownError } from '../lib/engine/errors.js';
+import { packageInfo } from '../lib/engine/package-info.js';
 import { isInterruption, watchInterrupts } from './interrupts.js';
 import { guardStdout, stdoutFailure } from './stdout-guard.js';
 

@@ -1,7 +1,7 @@
 // Ctrl-C and SIGTERM (a cancelled CI job, `timeout`): before the commit the run is aborted and
 // nothing is written; the commit itself is synchronous, so a signal during it is handled once it
 // has finished. A second signal ends the process at once, removing any staged temp files.
-import { abandonStaging } from '../lib/apply.js';
+import { abandonStaging } from '../lib/engine/apply.js';
 
 export interface Interrupts {
   signal: AbortSignal;
@@ -44,7 +44,7 @@ export function watchInterrupts(stderr: NodeJS.WritableStream = process.stderr):
   return installed;
 }
 
-/** A transform stopped by Ctrl-C inside `vm`'s breakOnSigint (see lib/call-transform.ts). */
+/** A transform stopped by Ctrl-C inside `vm`'s breakOnSigint (see lib/engine/call-transform.ts). */
 export function isInterruption(error: unknown): boolean {
   const code = (error as { code?: string })?.code;
   return code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED' || (error as Error)?.name === 'AbortError';

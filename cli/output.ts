@@ -1,12 +1,12 @@
 // Rendering a finished run for people and machines: the patch (coloured on a TTY), JSON,
 // diagnostics and the one-line summary. Data goes to stdout, everything else to stderr.
-import type { RunResult } from '../lib/engine.js';
-import { formatDiagnostic, quotePath } from '../lib/diagnostics.js';
-import { collapseRepeats, repeatedText, type ShownDiagnostic } from '../lib/formats/collapse.js';
-import { githubReport } from '../lib/formats/github.js';
-import { markdownReport } from '../lib/formats/markdown.js';
-import { sarifReport } from '../lib/formats/sarif.js';
-import { DRY_RUN_NOTE, plural, totalsSentence } from '../lib/formats/totals.js';
+import type { RunResult } from '../lib/engine/engine.js';
+import { formatDiagnostic, quotePath } from '../lib/engine/diagnostics.js';
+import { collapseRepeats, repeatedText, type ShownDiagnostic } from './formats/collapse.js';
+import { githubReport } from './formats/github.js';
+import { markdownReport } from './formats/markdown.js';
+import { sarifReport } from './formats/sarif.js';
+import { DRY_RUN_NOTE, plural, totalsSentence } from '../lib/engine/totals.js';
 import { loadDiagnosticHelp, type LinkListing, type TextReferenceSummary } from '../api/registry.js';
 
 export interface Streams {

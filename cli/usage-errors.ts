@@ -1,7 +1,7 @@
 // yargs' validation failures as repomod's two-line usage errors: an unknown option gets the
 // nearest option of the same command ("did you mean --apply?"), and every error points at the
 // help of the command that was typed (`repomod check --help`), not the top-level one.
-import { UsageError } from '../lib/errors.js';
+import { UsageError } from '../lib/engine/errors.js';
 
 export interface FailureContext {
   /** The command path yargs was in: [] at the top level, ['bundle', 'closure'] for a subcommand. */

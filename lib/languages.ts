@@ -3,7 +3,7 @@
 
 /** Python sources and stubs, without the dot. */
 export const PYTHON_EXTENSIONS = ['py', 'pyi'];
-/** JavaScript and TypeScript in every module flavour, without the dot (third-party transforms default to stock's list: lib/stock-defaults.ts). */
+/** JavaScript and TypeScript in every module flavour, without the dot (third-party transforms default to stock's list: lib/engine/stock-defaults.ts). */
 export const JS_EXTENSIONS = ['js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts'];
 
 export type Language = 'python' | 'javascript' | 'typescript';

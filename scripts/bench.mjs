@@ -273,7 +273,9 @@ async function main() {
 /** Rebuild dist/ when a source file is newer than the compiled CLI (the bench measures dist/). */
 function ensureBuilt() {
   const built = existsSync(CLI) ? statSync(CLI).mtimeMs : 0;
-  const newest = Math.max(...['cli', 'lib', 'transforms'].map((dir) => newestMtime(path.join(project, dir))));
+  const newest = Math.max(
+    ...['cli', 'api', 'features', 'lib', 'transforms'].map((dir) => newestMtime(path.join(project, dir))),
+  );
   if (built >= newest) return;
   log(
     built

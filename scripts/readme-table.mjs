@@ -1,6 +1,6 @@
 // Rewrite the README's check table from the built registry (run `npm run build` first).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { checkTable, TABLE_END, TABLE_START } from '../dist/transforms/check-table.js';
+import { checkTable, TABLE_END, TABLE_START } from '../dist/api/check-table.js';
 
 const file = new URL('../README.md', import.meta.url);
 const readme = readFileSync(file, 'utf8');

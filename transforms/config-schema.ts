@@ -1,8 +1,8 @@
 // repomod.schema.json, generated from the registry: each transform's option declarations give the
 // shape of its `transforms` entry, so an editor completes and checks the config as repomod reads it.
 // The schema checks shapes (keys, types, choices); repomod itself checks more (a rule's targets).
-import { TOP_LEVEL_KEYS } from '../lib/config.js';
-import type { OptionDescriptor } from '../lib/options.js';
+import { TOP_LEVEL_KEYS } from '../lib/engine/config.js';
+import type { OptionDescriptor } from '../lib/engine/options.js';
 import { registry } from './index.js';
 
 export const SCHEMA_FILE = 'repomod.schema.json';
@@ -24,7 +24,7 @@ function optionSchema(d: OptionDescriptor): Schema {
   return { description: d.description, ...shape, ...(d.default !== undefined ? { default: d.default } : {}) };
 }
 
-/** The top-level keys other than `transforms`, as lib/config.ts checks them. */
+/** The top-level keys other than `transforms`, as lib/engine/config.ts checks them. */
 const SETTINGS: Record<string, Schema> = {
   $schema: { type: 'string', description: 'this schema, e.g. ./node_modules/repomod/repomod.schema.json' },
   paths: { ...stringList, description: 'files, folders or globs to run on when none are given' },

@@ -2,8 +2,8 @@
 // the help's message tables, the README's check table, the demo's steps and the registry test
 // (test/transforms/registry.test.ts) all read. Only each transform's light `meta.ts` is imported
 // here, so `repomod list` and `--help` start fast; the transform and its messages load on use.
-import type { Explanation } from '../lib/explanations.js';
-import type { TransformMeta, TransformModule } from '../lib/types.js';
+import type { Explanation } from '../lib/engine/explanations.js';
+import type { TransformMeta, TransformModule } from '../lib/engine/types.js';
 import { meta as fixCallSyntax } from './fix-call-syntax/meta.js';
 import { meta as replaceSymlinks } from './replace-symlinks/meta.js';
 import { meta as rewriteImports } from './rewrite-imports/meta.js';

@@ -1,9 +1,9 @@
 // `repomod bundle build|check|closure`: materialise a package's bundle entries, verify them, and
 // compute an entry file's import closure against what the package really holds.
 import type { Argv, CommandModule } from 'yargs';
-import { formatDiagnostic, type Diagnostic } from '../../lib/diagnostics.js';
-import { UsageError } from '../../lib/errors.js';
-import { DRY_RUN_NOTE } from '../../lib/formats/totals.js';
+import { formatDiagnostic, type Diagnostic } from '../../lib/engine/diagnostics.js';
+import { UsageError } from '../../lib/engine/errors.js';
+import { DRY_RUN_NOTE } from '../../lib/engine/totals.js';
 import { withHelp } from '../common.js';
 
 const write = (stream: NodeJS.WritableStream, text: string) => void stream.write(text);
@@ -63,7 +63,7 @@ export const buildCommand: CommandModule<object, BuildArgs> = {
       })
       .option('json', { type: 'boolean', describe: 'print the files written as JSON' }) as unknown as Argv<BuildArgs>,
   handler: async (args) => {
-    const { buildBundle } = await import('../../lib/bundle/run.js');
+    const { buildBundle } = await import('../../api/bundle.js');
     const report = buildBundle(args.packageDir, args.out, { force: args.force, allowOutside: args.allowOutside });
     if (report.diagnostics.length > 0) {
       finish(report.diagnostics, `${report.plan.rel || '.'}: not built, nothing was written`);
@@ -118,7 +118,7 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
         describe: 'accept links and entries that resolve outside the repository',
       }) as unknown as Argv<CheckArgs>,
   handler: async (args) => {
-    const { checkBundle } = await import('../../lib/bundle/run.js');
+    const { checkBundle } = await import('../../api/bundle.js');
     const report = checkBundle(args.packageDir, { allowOutside: args.allowOutside });
     const entries = report.plan.manifests.reduce((n, m) => n + m.entries.filter((e) => !e.copied).length, 0);
     finish(
@@ -211,7 +211,7 @@ export const closureCommand: CommandModule<object, ClosureArgs> = {
         return true;
       }) as unknown as Argv<ClosureArgs>,
   handler: async (args) => {
-    const { closureOf, closureJson } = await import('../../lib/bundle/run.js');
+    const { closureOf, closureJson } = await import('../../api/bundle.js');
     const report = await closureOf(args.entry, {
       packageRoot: args.packageRoot,
       unused: args.unused,
@@ -225,7 +225,7 @@ export const closureCommand: CommandModule<object, ClosureArgs> = {
     let written = 0;
     if (args.fix && report.changes.length > 0) {
       if (args.apply) {
-        const { applyChanges } = await import('../../lib/apply.js');
+        const { applyChanges } = await import('../../lib/engine/apply.js');
         // planning refused occupied destinations with their git state; the write layer re-checks at commit
         const notice = (text: string) => write(process.stderr, `repomod: ${text}\n`);
         const paths = await applyChanges(report.repo.root, report.changes, {
@@ -234,9 +234,9 @@ export const closureCommand: CommandModule<object, ClosureArgs> = {
         });
         for (const file of paths) write(process.stderr, `${file}: written\n`);
         written = report.changes.length;
-        if (args.diff) write(process.stdout, (await import('../../lib/diff.js')).renderPatch(report.changes));
+        if (args.diff) write(process.stdout, (await import('../../lib/engine/diff.js')).renderPatch(report.changes));
       } else if (!args.json) {
-        const { renderPatch } = await import('../../lib/diff.js');
+        const { renderPatch } = await import('../../lib/engine/diff.js');
         write(process.stdout, renderPatch(report.changes));
       }
     }

@@ -1,8 +1,8 @@
 // `repomod explain CODE` (as `ruff rule`): what a diagnostic means, why it matters, an example
 // before and after, and how to fix or suppress it; `--list` gives every code on one line each.
 import type { Argv, CommandModule } from 'yargs';
-import { UsageError } from '../../lib/errors.js';
-import type { Explanation } from '../../lib/explanations.js';
+import { UsageError } from '../../lib/engine/errors.js';
+import type { Explanation } from '../../lib/engine/explanations.js';
 import { withHelp } from '../common.js';
 
 interface ExplainArgs {

@@ -87,13 +87,13 @@ export const initCommand: CommandModule<object, InitArgs> = {
     const err = (text: string) => void process.stderr.write(text);
     err(surveyText(proposal));
     if (args.apply) {
-      const { applyChanges } = await import('../../lib/apply.js');
+      const { applyChanges } = await import('../../lib/engine/apply.js');
       await applyChanges(proposal.survey.root, [proposal.change], {
         allowDirty: args.allowDirty,
         onNotice: (text) => err(`repomod: ${text}\n`),
       });
     } else {
-      const { renderPatch } = await import('../../lib/diff.js');
+      const { renderPatch } = await import('../../lib/engine/diff.js');
       process.stdout.write(renderPatch([proposal.change]));
     }
     err(`\nrun it on every commit:\n\n${proposal.preCommit}\nand on every pull request:\n\n${proposal.githubJob}\n`);

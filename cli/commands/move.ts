@@ -2,8 +2,8 @@
 // import of it, Python and JS/TS, including the moved files' own relative imports.
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
-import { UsageError } from '../../lib/errors.js';
-import { gitTopLevel } from '../../lib/git.js';
+import { UsageError } from '../../lib/engine/errors.js';
+import { gitTopLevel } from '../../lib/engine/git.js';
 import { findTransform } from '../../api/registry.js';
 import {
   executeRun,

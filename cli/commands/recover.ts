@@ -17,8 +17,8 @@ export const recoverCommand: CommandModule = {
     ),
   handler: async () => {
     const [{ recoverNow }, { gitTopLevel }] = await Promise.all([
-      import('../../lib/apply.js'),
-      import('../../lib/git.js'),
+      import('../../lib/engine/apply.js'),
+      import('../../lib/engine/git.js'),
     ]);
     const root = gitTopLevel(process.cwd()) ?? process.cwd();
     let said = false;

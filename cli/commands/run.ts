@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { CommandModule } from 'yargs';
-import { ConfigError, UsageError } from '../../lib/errors.js';
-import { STOCK_EXTENSIONS, STOCK_PARSERS } from '../../lib/stock-defaults.js';
+import { ConfigError, UsageError } from '../../lib/engine/errors.js';
+import { STOCK_EXTENSIONS, STOCK_PARSERS } from '../../lib/engine/stock-defaults.js';
 import { asList, executeRun, withCommonOptions, withHelp, type CommonArgs } from '../common.js';
 import { splitStockArgs } from '../stock-args.js';
 

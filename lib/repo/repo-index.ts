@@ -2,8 +2,8 @@
 // (once per worker thread) from the engine's file discovery. Expensive views are memoised.
 import { readFileSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_MAX_FILE_SIZE } from '../file-size.js';
-import { decodeText } from '../files.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../engine/file-size.js';
+import { decodeText } from '../engine/files.js';
 import { PythonModules } from './python-modules.js';
 
 export interface SymlinkEntry {

@@ -5,8 +5,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildBundle, checkBundle } from '../../lib/bundle/run.js';
-import { formatDiagnostic } from '../../lib/diagnostics.js';
+import { buildBundle, checkBundle } from '../../features/bundle/index.js';
+import { formatDiagnostic } from '../../lib/engine/diagnostics.js';
 import { FIXTURES_ROOT, runOn } from '../helpers/fixtures.js';
 import { initRepo, materialise, snapshotTree, tempDir } from '../helpers/tree.js';
 

@@ -4,10 +4,10 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyChanges } from '../../lib/apply.js';
-import { closureJson, closureOf } from '../../lib/bundle/run.js';
-import { formatDiagnostic } from '../../lib/diagnostics.js';
-import { renderPatch } from '../../lib/diff.js';
+import { applyChanges } from '../../lib/engine/apply.js';
+import { closureJson, closureOf } from '../../features/bundle/index.js';
+import { formatDiagnostic } from '../../lib/engine/diagnostics.js';
+import { renderPatch } from '../../lib/engine/diff.js';
 import { repomod } from '../helpers/cli.js';
 import { FIXTURES_ROOT } from '../helpers/fixtures.js';
 import { git, initRepo, materialise, snapshotTree, tempDir } from '../helpers/tree.js';

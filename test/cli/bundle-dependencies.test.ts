@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closureJson, closureOf } from '../../lib/bundle/run.js';
-import { formatDiagnostic } from '../../lib/diagnostics.js';
+import { closureJson, closureOf } from '../../features/bundle/index.js';
+import { formatDiagnostic } from '../../lib/engine/diagnostics.js';
 import { repomod } from '../helpers/cli.js';
 import { initRepo, repoWith, tempDir } from '../helpers/tree.js';
 

@@ -4,8 +4,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeListText, explainText } from '../../cli/commands/explain.js';
-import { suppressionText } from '../../lib/explanations.js';
-import { loadExplanations, loadMessageTables } from '../../transforms/explanations.js';
+import { suppressionText } from '../../lib/engine/explanations.js';
+import { loadExplanations, loadMessageTables } from '../../api/explanations.js';
 import { repomod, REPO_ROOT } from '../helpers/cli.js';
 import { repoWith } from '../helpers/tree.js';
 
@@ -47,7 +47,9 @@ describe('every reportable code has an explanation', () => {
       .join('|');
     const prefixed = new RegExp(`['\`]((?:${owners})/[a-z-]+)['\`]`, 'g');
     const named = new Set<string>();
-    for (const { text } of ['lib', 'transforms', 'api', 'cli'].flatMap((d) => sources(path.join(REPO_ROOT, d)))) {
+    for (const { text } of ['lib', 'transforms', 'features', 'api', 'cli'].flatMap((d) =>
+      sources(path.join(REPO_ROOT, d)),
+    )) {
       for (const m of text.matchAll(prefixed)) named.add(m[1]);
       for (const m of text.matchAll(/\bcode: '([a-z-]+)'/g)) named.add(m[1]);
       for (const m of text.matchAll(/'(parse-error|transform-error)'/g)) named.add(m[1]);

@@ -6,7 +6,7 @@ import { buildParser } from '../../cli/index.js';
 import { interceptRuns, type RunRequest } from '../../cli/common.js';
 import { extraCommands } from '../../cli/commands/index.js';
 import { buildCommand, checkCommand as bundleCheck, closureCommand } from '../../cli/commands/bundle.js';
-import { isKnownError } from '../../lib/errors.js';
+import { isKnownError } from '../../lib/engine/errors.js';
 import { registry } from '../../transforms/index.js';
 import { repomod } from '../helpers/cli.js';
 import { repoWith } from '../helpers/tree.js';

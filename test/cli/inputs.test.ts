@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, quotePath } from '../../lib/diagnostics.js';
-import { formatSize, parseSize } from '../../lib/file-size.js';
+import { formatDiagnostic, quotePath } from '../../lib/engine/diagnostics.js';
+import { formatSize, parseSize } from '../../lib/engine/file-size.js';
 import { CLI, repomod, repomodUnprivileged } from '../helpers/cli.js';
 import { initRepo, snapshotTree, tempDir } from '../helpers/tree.js';
 

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildParser } from '../../cli/index.js';
 import { interceptRuns, type RunRequest } from '../../cli/common.js';
-import { isKnownError } from '../../lib/errors.js';
+import { isKnownError } from '../../lib/engine/errors.js';
 
 let captured: RunRequest | undefined;
 interceptRuns(async (request) => {

@@ -218,7 +218,7 @@ describe('repomod run -t, compared with the stock jscodeshift runner', () => {
 
 describe('the default extensions', () => {
   it("are stock's: @babel/core's DEFAULT_EXTENSIONS plus ts and tsx", async () => {
-    const { STOCK_EXTENSIONS } = await import('../../lib/stock-defaults.js');
+    const { STOCK_EXTENSIONS } = await import('../../lib/engine/stock-defaults.js');
     const { createRequire } = await import('node:module');
     const fromJscodeshift = createRequire(path.join(REPO_ROOT, 'node_modules/jscodeshift/package.json'));
     const { DEFAULT_EXTENSIONS } = fromJscodeshift('@babel/core') as { DEFAULT_EXTENSIONS: string[] };

@@ -5,9 +5,9 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../lib/diagnostics.js';
-import { runEngine, type RunMode, type RunResult } from '../../lib/engine.js';
-import type { TransformSource } from '../../lib/transform-loader.js';
+import { formatDiagnostic } from '../../lib/engine/diagnostics.js';
+import { runEngine, type RunMode, type RunResult } from '../../lib/engine/engine.js';
+import type { TransformSource } from '../../lib/engine/transform-loader.js';
 import { findTransform } from '../../transforms/index.js';
 import { git, initRepo, materialise, snapshotTree, tempDir } from './tree.js';
 

@@ -2,8 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keepsFinding, runsTransform } from '../../lib/code-selection.js';
-import type { Diagnostic } from '../../lib/diagnostics.js';
+import { keepsFinding, runsTransform } from '../../lib/engine/code-selection.js';
+import type { Diagnostic } from '../../lib/engine/diagnostics.js';
 import { repomod } from '../helpers/cli.js';
 import { initRepo, tempDir } from '../helpers/tree.js';
 

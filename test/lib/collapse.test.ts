@@ -1,7 +1,7 @@
 // The same finding across many files is one line with a count; a few are listed as they are.
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../lib/diagnostics.js';
-import { collapseRepeats, LISTED_REPEATS, repeatedText } from '../../lib/formats/collapse.js';
+import type { Diagnostic } from '../../lib/engine/diagnostics.js';
+import { collapseRepeats, LISTED_REPEATS, repeatedText } from '../../cli/formats/collapse.js';
 
 const missing = (path: string, line = 1): Diagnostic => ({
   path,

@@ -1,7 +1,7 @@
 // Checks run together: one part that must stay in the main thread keeps the whole run there.
 import { describe, expect, it } from 'vitest';
-import { composeTransforms } from '../../lib/composite.js';
-import type { TransformModule } from '../../lib/types.js';
+import { composeTransforms } from '../../lib/engine/composite.js';
+import type { TransformModule } from '../../lib/engine/types.js';
 
 const part = (
   name: string,

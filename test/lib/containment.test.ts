@@ -1,4 +1,4 @@
-// lib/containment.ts: paths stay inside the root and off symlinked folders; only regular files
+// lib/engine/containment.ts: paths stay inside the root and off symlinked folders; only regular files
 // are opened (real FIFOs, /dev/zero), and reads are bounded.
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import {
   readRegularFile,
   resolveInside,
   specialFileType,
-} from '../../lib/containment.js';
+} from '../../lib/engine/containment.js';
 import { makeFifo } from '../helpers/fifo.js';
 import { tempDir } from '../helpers/tree.js';
 

@@ -3,9 +3,9 @@
 // pairs, and by real `git apply` through renderPatch on files past the Myers budget).
 import { applyPatch } from 'diff';
 import { describe, expect, it } from 'vitest';
-import { lineHunks, linearHunks, MAX_EDIT_LENGTH, trimCommonLines } from '../../lib/diff-hunks.js';
-import { renderPatch } from '../../lib/diff.js';
-import { applyChanges } from '../../lib/apply.js';
+import { lineHunks, linearHunks, MAX_EDIT_LENGTH, trimCommonLines } from '../../lib/engine/diff-hunks.js';
+import { renderPatch } from '../../lib/engine/diff.js';
+import { applyChanges } from '../../lib/engine/apply.js';
 import { git, initRepo, snapshotTree, tempDir } from '../helpers/tree.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

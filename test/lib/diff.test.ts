@@ -3,9 +3,9 @@
 import { chmodSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyChanges } from '../../lib/apply.js';
-import { renderPatch, quotePath } from '../../lib/diff.js';
-import type { FileChange, FileState } from '../../lib/types.js';
+import { applyChanges } from '../../lib/engine/apply.js';
+import { renderPatch, quotePath } from '../../lib/engine/diff.js';
+import type { FileChange, FileState } from '../../lib/engine/types.js';
 import { git, initRepo, snapshotTree, tempDir } from '../helpers/tree.js';
 
 const file = (text: string | Buffer, executable = false): FileState => ({

@@ -1,8 +1,8 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discoverRepository, selectTargets } from '../../lib/discover.js';
-import { UsageError } from '../../lib/errors.js';
+import { discoverRepository, selectTargets } from '../../lib/engine/discover.js';
+import { UsageError } from '../../lib/engine/errors.js';
 import { initRepo, tempDir } from '../helpers/tree.js';
 
 function tree(files: Record<string, string>): string {

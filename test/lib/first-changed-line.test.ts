@@ -1,8 +1,8 @@
 // Annotations point at the line a fix changes, not at the context the hunk opens with: the line
-// numbers come from real patches rendered by lib/diff, in the file as it is now.
+// numbers come from real patches rendered by lib/engine/diff, in the file as it is now.
 import { describe, expect, it } from 'vitest';
-import { firstChangedLine } from '../../lib/diff-hunks.js';
-import { renderChange } from '../../lib/diff.js';
+import { firstChangedLine } from '../../lib/engine/diff-hunks.js';
+import { renderChange } from '../../lib/engine/diff.js';
 
 const lines = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `line ${from + i}\n`).join('');
 const file = (text: string) => ({ kind: 'file' as const, bytes: Buffer.from(text), executable: false });

@@ -5,10 +5,10 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import formatsPlugin from 'ajv-formats';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RunResult } from '../../lib/engine.js';
-import { formatWorkflowCommand, githubReport } from '../../lib/formats/github.js';
-import { markdownReport } from '../../lib/formats/markdown.js';
-import { sarifReport } from '../../lib/formats/sarif.js';
+import type { RunResult } from '../../lib/engine/engine.js';
+import { formatWorkflowCommand, githubReport } from '../../cli/formats/github.js';
+import { markdownReport } from '../../cli/formats/markdown.js';
+import { sarifReport } from '../../cli/formats/sarif.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { tempDir } from '../helpers/tree.js';
 

@@ -1,6 +1,6 @@
 // Config globs (`onlyIn`, `in`) read as .gitignore lines.
 import { describe, expect, it } from 'vitest';
-import { pathMatcher } from '../../lib/globs.js';
+import { pathMatcher } from '../../lib/engine/globs.js';
 
 describe('pathMatcher', () => {
   it('matches a folder and everything under it', () => {

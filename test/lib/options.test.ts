@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { ConfigError } from '../../lib/errors.js';
-import { defineOptions, resolveOptions, type OptionsOf } from '../../lib/options.js';
+import { ConfigError } from '../../lib/engine/errors.js';
+import { defineOptions, resolveOptions, type OptionsOf } from '../../lib/engine/options.js';
 
 const descriptors = defineOptions([
   { name: 'keyword', type: 'string[]', default: [], description: 'keyword to remove' },

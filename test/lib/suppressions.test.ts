@@ -2,8 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../lib/diagnostics.js';
-import { codeMatches, findSuppressions, isSuppressed, withoutSuppressedEdits } from '../../lib/suppressions.js';
+import type { Diagnostic } from '../../lib/engine/diagnostics.js';
+import { codeMatches, findSuppressions, isSuppressed, withoutSuppressedEdits } from '../../lib/engine/suppressions.js';
 import { repomod } from '../helpers/cli.js';
 import { initRepo, tempDir } from '../helpers/tree.js';
 

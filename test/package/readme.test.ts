@@ -143,7 +143,7 @@ describe('README: first screen', () => {
   });
 
   it('has the table of what check runs, equal to the registry (npm run readme-table rewrites it)', async () => {
-    const { checkTable, TABLE_START, TABLE_END } = await import('../../transforms/check-table.js');
+    const { checkTable, TABLE_START, TABLE_END } = await import('../../api/check-table.js');
     const start = README.indexOf(TABLE_START);
     expect(start).toBeGreaterThan(0);
     expect(README.slice(start, README.indexOf(TABLE_END) + TABLE_END.length)).toBe(await checkTable());

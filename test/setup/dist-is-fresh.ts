@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SOURCE_FOLDERS = ['api', 'cli', 'lib', 'transforms'];
+const SOURCE_FOLDERS = ['api', 'cli', 'features', 'lib', 'transforms'];
 
 function* typeScriptSources(folder: string): Generator<string> {
   for (const entry of readdirSync(folder, { withFileTypes: true })) {

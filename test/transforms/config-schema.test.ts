@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../api/index.js';
-import { resolveOptions } from '../../lib/options.js';
+import { resolveOptions } from '../../lib/engine/options.js';
 import { configSchema, configSchemaText, SCHEMA_FILE } from '../../transforms/config-schema.js';
 import { findTransform } from '../../transforms/index.js';
 import { REPO_ROOT } from '../helpers/cli.js';

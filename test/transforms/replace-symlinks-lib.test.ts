@@ -9,11 +9,11 @@ import {
   isStdlib,
   normaliseDistribution,
   suggestedDistribution,
-} from '../../lib/bundle/distributions.js';
-import { cleanRelative, formatManifest, mergeEntries, parseManifest } from '../../lib/bundle/manifest.js';
-import { parsePyproject, parseRequirements } from '../../lib/bundle/requirements.js';
-import { formatDiagnostic, type Diagnostic } from '../../lib/diagnostics.js';
-import { discoverRepository } from '../../lib/discover.js';
+} from '../../lib/deploy/distributions.js';
+import { cleanRelative, formatManifest, mergeEntries, parseManifest } from '../../lib/deploy/manifest.js';
+import { parsePyproject, parseRequirements } from '../../lib/deploy/requirements.js';
+import { formatDiagnostic, type Diagnostic } from '../../lib/engine/diagnostics.js';
+import { discoverRepository } from '../../lib/engine/discover.js';
 import { RepoIndex } from '../../lib/repo/repo-index.js';
 import { findSymlinks } from '../../lib/repo/symlinks.js';
 import { editDistance } from '../../lib/text/edit-distance.js';

@@ -3,8 +3,8 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, type Diagnostic } from '../../lib/diagnostics.js';
-import { discoverRepository } from '../../lib/discover.js';
+import { formatDiagnostic, type Diagnostic } from '../../lib/engine/diagnostics.js';
+import { discoverRepository } from '../../lib/engine/discover.js';
 import { RepoIndex } from '../../lib/repo/repo-index.js';
 import { planRepository } from '../../transforms/replace-symlinks/index.js';
 import { makeFifo } from '../helpers/fifo.js';

@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { closureOf, loadRepository } from '../../lib/bundle/run.js';
+import { closureOf, loadRepository } from '../../features/bundle/index.js';
 import { findSymlinks } from '../../lib/repo/symlinks.js';
 import { diagnosticLines, FIXTURES_ROOT, runOn } from '../helpers/fixtures.js';
 import { initRepo, materialise, snapshotTree, tempDir } from '../helpers/tree.js';

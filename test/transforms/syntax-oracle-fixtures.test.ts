@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
-import { decodeText } from '../../lib/files.js';
+import { decodeText } from '../../lib/engine/files.js';
 import { firstCompileError } from '../../lib/python/syntax-check.js';
 import { tempDir } from '../helpers/tree.js';
 

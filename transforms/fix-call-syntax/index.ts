@@ -1,8 +1,8 @@
 // fix-call-syntax: repairs calls damaged by bulk regex edits (repeated, injected or comma-first
 // arguments, missing commas) and reports every file that still does not parse.
 import type { API, FileInfo } from 'jscodeshift';
-import { contextFor } from '../../lib/context.js';
-import { resolveOptions } from '../../lib/options.js';
+import { contextFor } from '../../lib/engine/context.js';
+import { resolveOptions } from '../../lib/engine/options.js';
 import { fixJavaScriptCalls } from './javascript.js';
 import { languageOf } from '../../lib/languages.js';
 import { meta } from './meta.js';

@@ -2,9 +2,9 @@
 // the parser's offsets (no recast reprint): duplicate properties in object literals passed to
 // calls, and the comma-first last line of an argument list.
 import { createRequire } from 'node:module';
-import type { TransformContext } from '../../lib/context.js';
-import { parserForFile } from '../../lib/call-transform.js';
-import { fillMessage } from '../../lib/diagnostics.js';
+import type { TransformContext } from '../../lib/engine/context.js';
+import { parserForFile } from '../../lib/engine/call-transform.js';
+import { fillMessage } from '../../lib/engine/diagnostics.js';
 import { positionAt } from '../../lib/text/positions.js';
 import { EditSet, type TextEdit } from '../../lib/text/edit-set.js';
 import { CONFLICTING_PROPERTY, IMPURE_REPEAT, messages, PARSE_ERROR, snippetAt } from './messages.js';

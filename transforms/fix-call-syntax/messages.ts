@@ -1,6 +1,6 @@
 // Diagnostic messages of fix-call-syntax, keyed by code; `{name}` placeholders are filled by
 // fillMessage. Codes without the transform prefix are engine-level (shared with every command).
-import type { Explanation } from '../../lib/explanations.js';
+import type { Explanation } from '../../lib/engine/explanations.js';
 
 export const PARSE_ERROR = 'parse-error';
 export const KEPT_REPEAT = 'fix-call-syntax/kept-repeat';

@@ -1,5 +1,5 @@
 // fix-call-syntax's static description: cheap to import (no parser, no file system).
-import type { TransformMeta } from '../../lib/types.js';
+import type { TransformMeta } from '../../lib/engine/types.js';
 import { JS_EXTENSIONS, PYTHON_EXTENSIONS } from '../../lib/languages.js';
 import { descriptors } from './options.js';
 

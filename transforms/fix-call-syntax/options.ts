@@ -1,7 +1,7 @@
 // Options of fix-call-syntax: the keyword a bulk edit injected, and which of two conflicting
 // repeats to keep.
-import { ConfigError } from '../../lib/errors.js';
-import { defineOptions, type OptionsOf } from '../../lib/options.js';
+import { ConfigError } from '../../lib/engine/errors.js';
+import { defineOptions, type OptionsOf } from '../../lib/engine/options.js';
 
 /** `--keyword exc_info=True` parsed: the name, and the value text when one was given. */
 export interface InjectedKeyword {

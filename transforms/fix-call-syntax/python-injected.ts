@@ -2,7 +2,7 @@
 // is provably wrong: definitions it makes invalid, string text, calls whose callee rejects it.
 import type { Node } from 'web-tree-sitter';
 import type { CalleeResolver } from './callees.js';
-import { fillMessage } from '../../lib/diagnostics.js';
+import { fillMessage } from '../../lib/engine/diagnostics.js';
 import type { TextEdit } from '../../lib/text/edit-set.js';
 import { walk } from '../../lib/python/parser.js';
 import { isExtra, nodesOfType, parameterName, parameterSplat } from '../../lib/python/syntax-check.js';

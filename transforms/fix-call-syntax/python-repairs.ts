@@ -4,7 +4,7 @@ import type { Node, Parser } from 'web-tree-sitter';
 import type { TextEdit } from '../../lib/text/edit-set.js';
 import { parsePython, walk } from '../../lib/python/parser.js';
 import { isExtra, nodesOfType } from '../../lib/python/syntax-check.js';
-import { fillMessage } from '../../lib/diagnostics.js';
+import { fillMessage } from '../../lib/engine/diagnostics.js';
 import { KEPT_REPEAT, messages } from './messages.js';
 import { listItems, listShape, sameTokens } from './python-lists.js';
 import { layoutStyle, removeItems, repairCommaFirst, startsLine, type ListShape } from './separated-list.js';

@@ -3,15 +3,15 @@
 // compile is reported and returned unchanged.
 import type { Node, Parser } from 'web-tree-sitter';
 import { CalleeResolver } from './callees.js';
-import { fillMessage } from '../../lib/diagnostics.js';
+import { fillMessage } from '../../lib/engine/diagnostics.js';
 import { positionAt } from '../../lib/text/positions.js';
 import { EditSet, type TextEdit } from '../../lib/text/edit-set.js';
 import { parsePython, pythonParser } from '../../lib/python/parser.js';
 import { pythonFacts } from '../../lib/python/file-facts.js';
 import { PythonSignatureIndex } from './signatures.js';
 import { pythonSyntaxProblems, type PythonSyntaxProblem } from '../../lib/python/syntax-check.js';
-import type { TransformContext } from '../../lib/context.js';
-import { ConfigError } from '../../lib/errors.js';
+import type { TransformContext } from '../../lib/engine/context.js';
+import { ConfigError } from '../../lib/engine/errors.js';
 import { EditTrail } from './edit-trail.js';
 import { conflictingRepeat, messages, PARSE_ERROR, snippetAt } from './messages.js';
 import type { FixCallSyntaxOptions } from './options.js';

@@ -1,7 +1,7 @@
 // remove-redundant-bases: drop bases another listed base already brings, in Python where the
 // method resolution order proves it safe (across files), and in TypeScript heritage lists.
 import type { API, FileInfo } from 'jscodeshift';
-import { contextFor } from '../../lib/context.js';
+import { contextFor } from '../../lib/engine/context.js';
 import { isTypeDeclaration, languageOf as languageOfFile } from '../../lib/languages.js';
 import { meta } from './meta.js';
 import { resolveRemoveRedundantBasesOptions } from './options.js';

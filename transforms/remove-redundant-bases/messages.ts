@@ -1,6 +1,6 @@
 // Diagnostic messages of remove-redundant-bases, keyed by code; `{name}` placeholders.
-import type { RunMode } from '../../lib/context.js';
-import type { Explanation } from '../../lib/explanations.js';
+import type { RunMode } from '../../lib/engine/context.js';
+import type { Explanation } from '../../lib/engine/explanations.js';
 
 export const CODES = {
   inconsistentMro: 'remove-redundant-bases/inconsistent-mro',

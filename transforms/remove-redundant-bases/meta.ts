@@ -1,5 +1,5 @@
 // remove-redundant-bases: static description for the registry and the CLI (no parser imports here).
-import type { TransformMeta } from '../../lib/types.js';
+import type { TransformMeta } from '../../lib/engine/types.js';
 import { descriptors } from './options.js';
 
 export const meta: TransformMeta = {

@@ -1,5 +1,5 @@
 // Options of remove-redundant-bases.
-import { defineOptions, resolveOptions, type OptionsOf } from '../../lib/options.js';
+import { defineOptions, resolveOptions, type OptionsOf } from '../../lib/engine/options.js';
 
 export const descriptors = defineOptions([
   {

@@ -1,9 +1,9 @@
 // The Python half: apply the planned removals to one file's class headers and report each
 // class's findings (inconsistent MRO, removals, unsafe removals).
-import type { Finding } from '../../lib/context.js';
-import { fillMessage } from '../../lib/diagnostics.js';
+import type { Finding } from '../../lib/engine/context.js';
+import { fillMessage } from '../../lib/engine/diagnostics.js';
 import { positionAt } from '../../lib/text/positions.js';
-import type { RunMode } from '../../lib/context.js';
+import type { RunMode } from '../../lib/engine/context.js';
 import { classIndexFor, type ClassIndex } from './class-index.js';
 import { EditSet } from '../../lib/text/edit-set.js';
 import { pythonFacts } from '../../lib/python/file-facts.js';

@@ -10,8 +10,8 @@ import {
   type InterfaceDeclaration,
   type Symbol as MorphSymbol,
 } from 'ts-morph';
-import type { Finding, RunMode } from '../../lib/context.js';
-import { fillMessage } from '../../lib/diagnostics.js';
+import type { Finding, RunMode } from '../../lib/engine/context.js';
+import { fillMessage } from '../../lib/engine/diagnostics.js';
 import { EditSet } from '../../lib/text/edit-set.js';
 import { tsSourceFile } from './ts-project.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';

@@ -2,13 +2,13 @@
 // refreshed with --sync; bundle entries whose source is gone are reported on the way.
 import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { lineOfEntry, parseManifest, type BundleEntry } from '../../lib/bundle/manifest.js';
-import { joinRel } from '../../lib/bundle/package-dir.js';
-import { hashTree, isExecutable, loadTree, MANIFEST_NAME, type TreeReader } from '../../lib/bundle/tree.js';
+import { lineOfEntry, parseManifest, type BundleEntry } from '../../lib/deploy/manifest.js';
+import { joinRel } from '../../lib/deploy/package-dir.js';
+import { hashTree, isExecutable, loadTree, MANIFEST_NAME, type TreeReader } from '../../lib/deploy/tree.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import { isUnder, nearestSibling } from '../../lib/repo/symlinks.js';
-import { shortList } from '../../lib/short-list.js';
-import type { FileChange } from '../../lib/types.js';
+import { shortList } from '../../lib/text/short-list.js';
+import type { FileChange } from '../../lib/engine/types.js';
 import type { ManifestBook } from './manifests.js';
 import type { ReplaceSymlinksOptions } from './options.js';
 import { emit, suggestionText, type Report } from './report.js';

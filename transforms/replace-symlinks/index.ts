@@ -1,11 +1,11 @@
 // replace-symlinks: a repository-level transform. Links become real copies (--mode copy) or
 // bundle entries (--mode bundle); broken, escaping and cyclic links and drifted copies are reported.
-import { resolveOptions } from '../../lib/options.js';
+import { resolveOptions } from '../../lib/engine/options.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import { findSymlinks } from '../../lib/repo/symlinks.js';
-import { TreeReader } from '../../lib/bundle/tree.js';
-import type { Diagnostic } from '../../lib/diagnostics.js';
-import type { API, FileChange, FileInfo, PlanContext } from '../../lib/types.js';
+import { TreeReader } from '../../lib/deploy/tree.js';
+import type { Diagnostic } from '../../lib/engine/diagnostics.js';
+import type { API, FileChange, FileInfo, PlanContext } from '../../lib/engine/types.js';
 import { checkManifests } from './drift.js';
 import { planLink } from './links.js';
 import { ManifestBook } from './manifests.js';

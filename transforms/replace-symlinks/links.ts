@@ -1,13 +1,13 @@
 // What happens to each link: copied, turned into a bundle entry, removed when broken, or
 // reported and left alone (broken, escaping, cyclic, or holding such a link inside).
 import { readFileSync } from 'node:fs';
-import type { BundleEntry } from '../../lib/bundle/manifest.js';
-import { joinRel, packageDirFor, relativeTo } from '../../lib/bundle/package-dir.js';
-import { hashTree, loadTree, treeProblemText, type TreeReader } from '../../lib/bundle/tree.js';
-import { specialFileType } from '../../lib/containment.js';
+import type { BundleEntry } from '../../lib/deploy/manifest.js';
+import { joinRel, packageDirFor, relativeTo } from '../../lib/deploy/package-dir.js';
+import { hashTree, loadTree, treeProblemText, type TreeReader } from '../../lib/deploy/tree.js';
+import { specialFileType } from '../../lib/engine/containment.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import type { LinkInfo } from '../../lib/repo/symlinks.js';
-import type { FileChange, FileState } from '../../lib/types.js';
+import type { FileChange, FileState } from '../../lib/engine/types.js';
 import type { ManifestBook } from './manifests.js';
 import type { ReplaceSymlinksOptions } from './options.js';
 import { cycleText, emit, suggestionText, viaText, type LinkListing, type Report } from './report.js';

@@ -1,6 +1,6 @@
 // Manifest bookkeeping for one run: each package's existing manifest, the entries this run adds,
 // and the link changes that may only happen if that manifest can be written.
-import { ContainmentError, readRegularFile } from '../../lib/containment.js';
+import { ContainmentError, readRegularFile } from '../../lib/engine/containment.js';
 import {
   formatManifest,
   MAX_MANIFEST_BYTES,
@@ -8,11 +8,11 @@ import {
   parseManifest,
   type BundleEntry,
   type Manifest,
-} from '../../lib/bundle/manifest.js';
-import { joinRel } from '../../lib/bundle/package-dir.js';
-import { MANIFEST_NAME } from '../../lib/bundle/tree.js';
+} from '../../lib/deploy/manifest.js';
+import { joinRel } from '../../lib/deploy/package-dir.js';
+import { MANIFEST_NAME } from '../../lib/deploy/tree.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
-import type { FileChange } from '../../lib/types.js';
+import type { FileChange } from '../../lib/engine/types.js';
 import { emit, type Report } from './report.js';
 import { byOrdinalKey } from '../../lib/order.js';
 

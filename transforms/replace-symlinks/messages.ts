@@ -1,5 +1,5 @@
 // Message table of replace-symlinks, keyed by diagnostic code (without the transform prefix).
-import { notInSource, type Explanation } from '../../lib/explanations.js';
+import { notInSource, type Explanation } from '../../lib/engine/explanations.js';
 
 export const messages = {
   link: "{kind} link to '{resolved}' (target '{target}'){via}",

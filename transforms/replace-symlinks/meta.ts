@@ -1,5 +1,5 @@
 // replace-symlinks' static description: cheap to import (no file system, no parser).
-import type { TransformMeta } from '../../lib/types.js';
+import type { TransformMeta } from '../../lib/engine/types.js';
 import { descriptors } from './options.js';
 
 export const meta: TransformMeta = {

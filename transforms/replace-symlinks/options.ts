@@ -1,5 +1,5 @@
 // Options of replace-symlinks: what to do with each link, and how strict to be.
-import { defineOptions, type OptionsOf } from '../../lib/options.js';
+import { defineOptions, type OptionsOf } from '../../lib/engine/options.js';
 
 export const descriptors = defineOptions([
   {

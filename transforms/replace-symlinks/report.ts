@@ -1,5 +1,5 @@
 // Diagnostics of replace-symlinks: one place turns a message code and values into a finding.
-import { fillMessage, type Diagnostic, type Severity } from '../../lib/diagnostics.js';
+import { fillMessage, type Diagnostic, type Severity } from '../../lib/engine/diagnostics.js';
 import type { LinkInfo } from '../../lib/repo/symlinks.js';
 import { messages, type MessageCode } from './messages.js';
 

@@ -3,13 +3,13 @@
 // imports as the move rewrites them. What a package newly misses is reported with its import chain.
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { computeClosure, type Closure, type ClosureFinding } from '../../lib/bundle/closure.js';
-import { joinRel } from '../../lib/bundle/package-dir.js';
-import { planPackage, sourceOf, type PackageFile, type PackagePlan } from '../../lib/bundle/package.js';
-import { fillMessage, type Diagnostic } from '../../lib/diagnostics.js';
-import { decodeText } from '../../lib/files.js';
+import { computeClosure, type Closure, type ClosureFinding } from '../../lib/deploy/closure.js';
+import { joinRel } from '../../lib/deploy/package-dir.js';
+import { planPackage, sourceOf, type PackageFile, type PackagePlan } from '../../lib/deploy/package.js';
+import { fillMessage, type Diagnostic } from '../../lib/engine/diagnostics.js';
+import { decodeText } from '../../lib/engine/files.js';
 import { RepoIndex } from '../../lib/repo/repo-index.js';
-import type { FileChange } from '../../lib/types.js';
+import type { FileChange } from '../../lib/engine/types.js';
 import { messages } from './messages.js';
 import { movedPath } from './move-paths.js';
 import type { RewriteImportsOptions } from './options.js';

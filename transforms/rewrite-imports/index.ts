@@ -2,10 +2,10 @@
 // targets and dotted uses, as edits at the parsers' offsets (nothing is reprinted).
 import { readFileSync } from 'node:fs';
 import type { API, FileInfo } from 'jscodeshift';
-import { contextFor, type ApiWithRepomod } from '../../lib/context.js';
+import { contextFor, type ApiWithRepomod } from '../../lib/engine/context.js';
 import { languageOf } from '../../lib/languages.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
-import type { PlanContext } from '../../lib/types.js';
+import type { PlanContext } from '../../lib/engine/types.js';
 import { mayMention } from './doc-references.js';
 import { meta } from './meta.js';
 import { needsParse, prefilterNeedles } from './needles.js';

@@ -1,5 +1,5 @@
 // Diagnostics of rewrite-imports, keyed by code; placeholders are filled with fillMessage.
-import { notInSource, type Explanation } from '../../lib/explanations.js';
+import { notInSource, type Explanation } from '../../lib/engine/explanations.js';
 
 export const messages = {
   'rewrite-imports/missing-module':

@@ -1,5 +1,5 @@
 // rewrite-imports: static description for the registry and the CLI (no parser imports here).
-import type { TransformMeta } from '../../lib/types.js';
+import type { TransformMeta } from '../../lib/engine/types.js';
 import { descriptors, resolveRewriteOptions } from './options.js';
 import { prefilterNeedles } from './needles.js';
 

@@ -1,8 +1,8 @@
 // Options of rewrite-imports: the rule list (--map and config `rules`), scoping and behaviour flags.
 import path from 'node:path';
-import { normaliseInside } from '../../lib/containment.js';
-import { ConfigError } from '../../lib/errors.js';
-import { defineOptions, resolveOptions, type OptionsOf } from '../../lib/options.js';
+import { normaliseInside } from '../../lib/engine/containment.js';
+import { ConfigError } from '../../lib/engine/errors.js';
+import { defineOptions, resolveOptions, type OptionsOf } from '../../lib/engine/options.js';
 
 /** One mapping `from ➔ to`, optionally limited to importing files matching `onlyIn` globs. */
 export interface MapRuleSpec {

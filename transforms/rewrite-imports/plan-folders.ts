@@ -3,7 +3,7 @@
 import { lstatSync, readdirSync, readlinkSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
-import type { FileChange, FileState } from '../../lib/types.js';
+import type { FileChange, FileState } from '../../lib/engine/types.js';
 import type { RuleSet } from './rules.js';
 
 const posix = path.posix;

@@ -3,10 +3,10 @@
 // `repomod.bundle.json` entries whose source moved name the new source.
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { MANIFEST_NAME } from '../../lib/bundle/tree.js';
-import { joinRel, packageDirFor } from '../../lib/bundle/package-dir.js';
+import { MANIFEST_NAME } from '../../lib/deploy/tree.js';
+import { joinRel, packageDirFor } from '../../lib/deploy/package-dir.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
-import type { FileChange } from '../../lib/types.js';
+import type { FileChange } from '../../lib/engine/types.js';
 import { movedPath } from './move-paths.js';
 import type { RuleSet } from './rules.js';
 

@@ -1,12 +1,12 @@
 // The repository plan: files that move under path rules are rewritten from their new place here
 // (and, with moveFiles / `repomod move`, moved as git renames), in the main thread, once.
 import { lstatSync, readFileSync } from 'node:fs';
-import { fillMessage, type Diagnostic } from '../../lib/diagnostics.js';
+import { fillMessage, type Diagnostic } from '../../lib/engine/diagnostics.js';
 import { positionAt } from '../../lib/text/positions.js';
-import { ConfigError, RefusedError } from '../../lib/errors.js';
-import { decodeText, encodeText } from '../../lib/files.js';
+import { ConfigError, RefusedError } from '../../lib/engine/errors.js';
+import { decodeText, encodeText } from '../../lib/engine/files.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
-import type { FileChange, FileState, PlanContext } from '../../lib/types.js';
+import type { FileChange, FileState, PlanContext } from '../../lib/engine/types.js';
 import { messages } from './messages.js';
 import type { RewriteImportsOptions } from './options.js';
 import { needsParse } from './needles.js';

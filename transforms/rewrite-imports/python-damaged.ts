@@ -2,12 +2,12 @@
 // so edits whose lines (and the lines next to them) carry no ERROR or MISSING node are kept;
 // anything the rules would touch inside the damage is an error naming its line.
 import type { Node } from 'web-tree-sitter';
-import { fillMessage } from '../../lib/diagnostics.js';
+import { fillMessage } from '../../lib/engine/diagnostics.js';
 import { positionAt } from '../../lib/text/positions.js';
 import { EditSet } from '../../lib/text/edit-set.js';
 import { grammarProblem } from '../../lib/python/grammar-errors.js';
 import { walk } from '../../lib/python/parser.js';
-import { plural } from '../../lib/formats/totals.js';
+import { plural } from '../../lib/engine/totals.js';
 import { messages } from './messages.js';
 import type { RewriteContext } from './report.js';
 

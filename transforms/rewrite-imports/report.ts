@@ -1,7 +1,7 @@
 // Shared plumbing for the language modules: what a rewrite reports and counts.
-import { fillMessage } from '../../lib/diagnostics.js';
-import type { Finding } from '../../lib/context.js';
-import { shortList } from '../../lib/short-list.js';
+import { fillMessage } from '../../lib/engine/diagnostics.js';
+import type { Finding } from '../../lib/engine/context.js';
+import { shortList } from '../../lib/text/short-list.js';
 import { messages, statementMessages, type MessageCode } from './messages.js';
 import type { RewriteImportsOptions } from './options.js';
 import type { RuleSet } from './rules.js';

@@ -1,7 +1,7 @@
 // One file's rewrite, wherever it comes from: the per-file transform, or the repository plan for
 // files that move. Picks the language module and the file's before/after location.
-import type { Finding } from '../../lib/context.js';
-import { fillMessage } from '../../lib/diagnostics.js';
+import type { Finding } from '../../lib/engine/context.js';
+import { fillMessage } from '../../lib/engine/diagnostics.js';
 import { positionAt } from '../../lib/text/positions.js';
 import { EditSet } from '../../lib/text/edit-set.js';
 import { docReferences } from './doc-references.js';

@@ -1,6 +1,6 @@
 // The rule set for one run: each rule classified (Python module, JS package, repository path),
 // matched at module boundaries, longest prefix first, each specifier rewritten at most once.
-import { pathMatcher, type PathMatcher } from '../../lib/globs.js';
+import { pathMatcher, type PathMatcher } from '../../lib/engine/globs.js';
 import { JS_EXTENSIONS, PYTHON_EXTENSIONS } from '../../lib/languages.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import type { PythonModules } from '../../lib/repo/python-modules.js';

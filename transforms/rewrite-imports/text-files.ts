@@ -2,14 +2,14 @@
 // Makefile, Markdown, JSON, plain text): reported as infos, rewritten with `rewriteText`.
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { MANIFEST_NAME } from '../../lib/bundle/tree.js';
-import { CONFIG_FILE } from '../../lib/config.js';
-import { readRegularFile } from '../../lib/containment.js';
-import { fillMessage, type Diagnostic } from '../../lib/diagnostics.js';
+import { MANIFEST_NAME } from '../../lib/deploy/tree.js';
+import { CONFIG_FILE } from '../../lib/engine/config.js';
+import { readRegularFile } from '../../lib/engine/containment.js';
+import { fillMessage, type Diagnostic } from '../../lib/engine/diagnostics.js';
 import { positionAt } from '../../lib/text/positions.js';
-import { decodeText, encodeText } from '../../lib/files.js';
+import { decodeText, encodeText } from '../../lib/engine/files.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
-import type { FileChange } from '../../lib/types.js';
+import type { FileChange } from '../../lib/engine/types.js';
 import { messages } from './messages.js';
 import { findReferences, rewriteReferences, type Mention } from './text-references.js';
 

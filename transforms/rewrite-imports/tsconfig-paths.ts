@@ -2,10 +2,10 @@
 // it when it moves, so importers keep writing '@env'. Edits replace only the text between the quotes.
 import { readFileSync } from 'node:fs';
 import { EditSet } from '../../lib/text/edit-set.js';
-import { decodeText, encodeText } from '../../lib/files.js';
+import { decodeText, encodeText } from '../../lib/engine/files.js';
 import { joinSpecifier, parseJsonc, probe, readAliases, relativeSpecifier, spellFile } from '../../lib/js/resolve.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
-import type { FileChange } from '../../lib/types.js';
+import type { FileChange } from '../../lib/engine/types.js';
 import { mapPath, oldTreeExists, type RuleSet } from './rules.js';
 
 const CONFIG = /(^|\/)[^/]*[jt]sconfig[^/]*\.json$/;

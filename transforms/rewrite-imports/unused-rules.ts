@@ -1,6 +1,6 @@
 // Rules that rewrote nothing: a typo in OLD (or a path without its `.py`) must not look like a
 // clean run. Reported once per rule, with the nearest module or path of the repository.
-import { fillMessage, type Diagnostic } from '../../lib/diagnostics.js';
+import { fillMessage, type Diagnostic } from '../../lib/engine/diagnostics.js';
 import { positionAt } from '../../lib/text/positions.js';
 import { editDistance } from '../../lib/text/edit-distance.js';
 import { messages } from './messages.js';

@@ -2,7 +2,7 @@
 // next run's recovery: the original tree while staging, the full result once the commit began.
 // Every step of a 40-module move; every 8th of each kind in a 200-file one.
 import { afterEach, expect, it } from 'vitest';
-import { setFaultPlan } from '../../../lib/write/fault-seam.js';
+import { setFaultPlan } from '../../../lib/engine/write/fault-seam.js';
 import { sweepFaults } from './sweep.js';
 
 afterEach(() => setFaultPlan(undefined));

@@ -1,7 +1,7 @@
 // An I/O error (EIO) at a step of a package move: reported as a WriteError and rolled back, or,
 // past the commit point, not felt at all. Every step of a 40-module move; every 8th of a 200-file one.
 import { afterEach, expect, it } from 'vitest';
-import { setFaultPlan } from '../../../lib/write/fault-seam.js';
+import { setFaultPlan } from '../../../lib/engine/write/fault-seam.js';
 import { sweepFaults } from './sweep.js';
 
 afterEach(() => setFaultPlan(undefined));

@@ -17,7 +17,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
-import type { FileChange } from '../../../lib/types.js';
+import type { FileChange } from '../../../lib/engine/types.js';
 
 const made: string[] = [];
 afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));

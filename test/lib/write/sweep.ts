@@ -2,15 +2,15 @@
 // or the full result, directly or after the next run's recovery, no temp file left.
 import path from 'node:path';
 import { expect } from 'vitest';
-import { applyChanges, recoverNow } from '../../../lib/apply.js';
+import { applyChanges, recoverNow } from '../../../lib/engine/apply.js';
 import {
   setFaultPlan,
   SimulatedCrash,
   stepCounts,
   type FaultAction,
   type WriteStep,
-} from '../../../lib/write/fault-seam.js';
-import { WriteError } from '../../../lib/write/write-error.js';
+} from '../../../lib/engine/write/fault-seam.js';
+import { WriteError } from '../../../lib/engine/write/write-error.js';
 import { fastTempDir, pictureOf, resetTree, writeMoveScenario } from './fixtures.js';
 
 const KINDS: WriteStep[] = ['open', 'write', 'fsync', 'chmod', 'rename', 'link', 'symlink', 'mkdir', 'unlink', 'rmdir'];

@@ -1,9 +1,0 @@
-// Apply mode's entry point: the write layer in lib/write/ does the work.
-export {
-  applyChanges,
-  WriteSession,
-  recoverIfInterrupted,
-  recoverNow,
-  abandonStaging,
-  type ApplyOptions,
-} from './write/transaction.js';

@@ -1,0 +1,9 @@
+// Apply mode's entry point: the write layer in lib/engine/write/ does the work.
+export {
+  applyChanges,
+  WriteSession,
+  recoverIfInterrupted,
+  recoverNow,
+  abandonStaging,
+  type ApplyOptions,
+} from './write/transaction.js';

@@ -27,6 +27,7 @@ export type {
   PlanRepository,
   PlanContext,
 } from '../lib/engine/types.js';
+export { completePlanContext } from '../lib/engine/types.js';
 export type { RepoIndex } from '../lib/repo/repo-index.js';
 export {
   defineOptions,

@@ -61,7 +61,19 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   );
 }
 
+/** The `{name}` placeholders of a message template, as a union of names (`never` for a plain string). */
+export type Placeholders<Template extends string> = Template extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | Placeholders<Rest>
+  : never;
+
+/**
+ * The values a template needs: one per placeholder, checked by the compiler against the message
+ * table's literal text, so a renamed placeholder or a forgotten value fails to build.
+ */
+export type MessageValues<Template extends string> = Record<Placeholders<Template>, string | number> &
+  Record<string, string | number>;
+
 /** Fill `{name}` placeholders from a message table entry. */
-export function fillMessage(template: string, values: Record<string, string | number>): string {
+export function fillMessage<Template extends string>(template: Template, values: MessageValues<Template>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }

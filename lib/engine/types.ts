@@ -49,19 +49,30 @@ export type TransformFunction = (
   options: Record<string, unknown>,
 ) => string | null | undefined | void | Promise<string | null | undefined | void>;
 
-/** What the engine passes to a repository plan beyond the options. */
+/**
+ * What the engine passes to a repository plan beyond the options. The engine always passes every
+ * field; a plan called as a library function gets the rest from `completePlanContext`.
+ */
 export interface PlanContext {
   /** Repo-relative paths named on the command line (globs expanded); none means the whole repository. */
-  paths?: readonly string[];
-  mode?: 'dry-run' | 'apply' | 'check';
+  paths: readonly string[];
+  mode: 'dry-run' | 'apply' | 'check';
   /** Structured data for `--json` (a top-level key) and the summary, e.g. replace-symlinks' `links`. */
-  attach?: (key: string, value: unknown) => void;
+  attach: (key: string, value: unknown) => void;
   /** Add to a run-wide counter, as `api.stats` does for per-file transforms. */
-  count?: (name: string, quantity?: number) => void;
+  count: (name: string, quantity?: number) => void;
   /** A run-wide counter's value so far (per-file counts included); absent when sharded (the other shards' counts are unknown). */
   counted?: (name: string) => number;
   /** What the per-file pass reported, for a plan that must not write past its findings (`move` refuses a half-move). */
-  fileDiagnostics?: readonly Diagnostic[];
+  fileDiagnostics: readonly Diagnostic[];
+}
+
+/**
+ * A plan's context when no engine runs it (a library call, a test): the whole repository, a dry
+ * run, nothing attached or counted, no per-file findings; whatever the caller gave wins.
+ */
+export function completePlanContext(given: Partial<PlanContext> = {}): PlanContext {
+  return { paths: [], mode: 'dry-run', attach: () => {}, count: () => {}, fileDiagnostics: [], ...given };
 }
 
 /** Whole-repository planning: symlinks, cross-file edits. Runs once, in the main thread. */
@@ -69,7 +80,7 @@ export type PlanRepository = (
   repo: RepoIndex,
   options: Record<string, unknown>,
   report: (diagnostic: Omit<Diagnostic, 'severity'> & { severity: Diagnostic['severity'] }) => void,
-  context?: PlanContext,
+  context?: Partial<PlanContext>,
 ) => Promise<FileChange[]>;
 
 export interface TransformModule {

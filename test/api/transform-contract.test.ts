@@ -2,6 +2,7 @@
 // transform"): `npm run typecheck` checks the types, the run checks the engine honours them.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
+  completePlanContext,
   ConfigError,
   defineOptions,
   resolveOptions,
@@ -30,7 +31,7 @@ describe('the transform contract api/index.ts exports', () => {
   });
 
   it('types a module the engine runs: per-file transform, meta and repository plan', async () => {
-    const contexts: (PlanContext | undefined)[] = [];
+    const contexts: PlanContext[] = [];
     const transform: TransformFunction = (file, _api, raw) =>
       file.source.replace(/\bfoo\b/g, resolveOptions(raw, options).to);
     const meta: TransformMeta = {
@@ -41,7 +42,8 @@ describe('the transform contract api/index.ts exports', () => {
       prefilter: () => ['foo'],
     };
     const planRepository: PlanRepository = async (repo: RepoIndex, raw, _report, context): Promise<FileChange[]> => {
-      contexts.push(context);
+      // the engine passes every field; a library caller may pass some, and completePlanContext fills the rest
+      contexts.push(completePlanContext(context));
       // a whole-repository change: a note beside the renamed code
       const after = {
         kind: 'file' as const,
@@ -65,6 +67,7 @@ describe('the transform contract api/index.ts exports', () => {
     ]);
     expect(result.patch).toContain('-foo(1);\n+qux(1);\n');
     expect(result.patch).toContain('+renamed to qux in 2 files\n');
-    expect(contexts.map((c) => c?.mode)).toEqual(['dry-run']);
+    expect(contexts.map((c) => c.mode)).toEqual(['dry-run']);
+    expect(contexts.map((c) => c.paths)).toEqual([[]]);
   });
 });

@@ -5,7 +5,13 @@ import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import { findSymlinks } from '../../lib/repo/symlinks.js';
 import { TreeReader } from '../../lib/deploy/tree.js';
 import type { Diagnostic } from '../../lib/engine/diagnostics.js';
-import type { API, FileChange, FileInfo, PlanContext } from '../../lib/engine/types.js';
+import {
+  completePlanContext,
+  type API,
+  type FileChange,
+  type FileInfo,
+  type PlanContext,
+} from '../../lib/engine/types.js';
 import { checkManifests } from './drift.js';
 import { planLink } from './links.js';
 import { ManifestBook } from './manifests.js';
@@ -32,14 +38,15 @@ export async function planRepository(
   repo: RepoIndex,
   raw: Record<string, unknown>,
   report: (diagnostic: Diagnostic) => void,
-  context: PlanContext = {},
+  given?: Partial<PlanContext>,
 ): Promise<FileChange[]> {
   const options = resolveOptions(raw, descriptors);
-  const paths = context.paths ?? [];
+  const context = completePlanContext(given);
+  const paths = context.paths;
   const reader = new TreeReader(repo);
   const book = new ManifestBook(repo);
   const listings = findSymlinks(repo, paths).map((link) => planLink(link, { repo, reader, options, report, book }));
   checkManifests({ repo, reader, options, report, book, paths });
-  context.attach?.('links', listings);
+  context.attach('links', listings);
   return book.finish(report);
 }

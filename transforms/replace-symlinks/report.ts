@@ -1,5 +1,5 @@
 // Diagnostics of replace-symlinks: one place turns a message code and values into a finding.
-import { fillMessage, type Diagnostic, type Severity } from '../../lib/engine/diagnostics.js';
+import { fillMessage, type Diagnostic, type MessageValues, type Severity } from '../../lib/engine/diagnostics.js';
 import type { LinkInfo } from '../../lib/repo/symlinks.js';
 import { messages, type MessageCode } from './messages.js';
 
@@ -18,12 +18,12 @@ export interface LinkListing {
 }
 
 /** Emit one diagnostic of this transform at `path:line:1`. */
-export function emit(
+export function emit<Code extends MessageCode>(
   report: Report,
   severity: Severity,
-  code: MessageCode,
+  code: Code,
   path: string,
-  values: Record<string, string | number>,
+  values: MessageValues<(typeof messages)[Code]>,
   line = 1,
 ): void {
   report({

@@ -5,7 +5,7 @@ import type { API, FileInfo } from 'jscodeshift';
 import { contextFor, type ApiWithRepomod } from '../../lib/engine/context.js';
 import { languageOf } from '../../lib/languages.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
-import type { PlanContext } from '../../lib/engine/types.js';
+import { completePlanContext, type PlanContext } from '../../lib/engine/types.js';
 import { mayMention } from './doc-references.js';
 import { meta } from './meta.js';
 import { needsParse, prefilterNeedles } from './needles.js';
@@ -51,20 +51,21 @@ export async function planRepository(
   repo: RepoIndex,
   raw: Record<string, unknown>,
   report: Parameters<typeof planMoves>[3],
-  context?: PlanContext,
+  given?: Partial<PlanContext>,
 ) {
   const options = resolveRewriteOptions(raw);
+  const context = completePlanContext(given);
   const set = ruleSetFor(repo, options);
   const changes = await planMoves(
     repo,
     set,
     options,
     report,
-    (rule) => context?.count?.(`rewrite-imports: ${rule}`),
+    (rule) => context.count(`rewrite-imports: ${rule}`),
     context,
   );
   // a rule that rewrote nothing is a finding only when the run saw every file (no paths, no shard)
-  if (context?.counted && !context.paths?.length && !options.moveFiles) {
+  if (context.counted && !context.paths.length && !options.moveFiles) {
     const strict = options.strict || context.mode === 'check';
     unusedRules(set, options, context.counted, strict, readConfigText(repo)).forEach(report);
   }

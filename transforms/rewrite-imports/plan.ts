@@ -29,7 +29,7 @@ export async function planMoves(
   options: RewriteImportsOptions,
   report: Report,
   count: (rule: string) => void = () => {},
-  context: PlanContext = {},
+  context: PlanContext,
 ): Promise<FileChange[]> {
   if (options.moveFiles)
     checkMoves(
@@ -37,7 +37,7 @@ export async function planMoves(
       set,
       options.map.map((m) => m.split('=')[0]),
     );
-  const unreachable: Diagnostic[] = [...(context.fileDiagnostics ?? [])].filter(cannotRewrite);
+  const unreachable: Diagnostic[] = [...context.fileDiagnostics].filter(cannotRewrite);
   const outer = report;
   report = (d) => {
     if (cannotRewrite(d)) unreachable.push(d);
@@ -118,7 +118,7 @@ export async function planMoves(
   // mentions outside code: deploy scripts, YAML, Dockerfiles, entry points, docs; not in the
   // check gate, where the rules stay for good and the prose about the move would be noise
   const moved = new Map(changes.filter((c) => c.renamedFrom).map((c) => [c.renamedFrom!, c]));
-  const scope = context.paths ?? [];
+  const scope = context.paths;
   // tsconfig `paths` entries naming one moved file or folder follow it, so '@env' stays '@env';
   // those files are edited as data, never a second time as text
   const tsconfigs = planTsconfigPaths(repo, set, count);
@@ -127,7 +127,7 @@ export async function planMoves(
     !owned.has(file) && (scope.length === 0 || scope.some((p) => file === p || file.startsWith(`${p}/`)));
   const mentions = context.mode === 'check' ? [] : mentionsOf(set);
   const text = planTextReferences(repo, mentions, inScope, options.rewriteText, report, moved);
-  if (text.summary.references > 0) context.attach?.('textReferences', text.summary);
+  if (text.summary.references > 0) context.attach('textReferences', text.summary);
   if (options.moveFiles && context.mode === 'apply' && !options.allowDamaged && unreachable.length > 0)
     refuseHalfMove(unreachable);
   return [...changes, ...tsconfigs, ...text.changes];

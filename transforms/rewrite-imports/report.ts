@@ -1,5 +1,5 @@
 // Shared plumbing for the language modules: what a rewrite reports and counts.
-import { fillMessage } from '../../lib/engine/diagnostics.js';
+import { fillMessage, type MessageValues } from '../../lib/engine/diagnostics.js';
 import type { Finding } from '../../lib/engine/context.js';
 import { shortList } from '../../lib/text/short-list.js';
 import { messages, statementMessages, type MessageCode } from './messages.js';
@@ -37,11 +37,11 @@ export interface DeferredFinding {
 const codeOf = (key: MessageCode) => key.replace(/-fixed$/, '');
 
 /** Report `code` at a string index with the table's message. */
-export function reportAt(
+export function reportAt<Key extends MessageCode>(
   ctx: RewriteContext,
-  key: MessageCode,
+  key: Key,
   index: number,
-  values: Record<string, string | number>,
+  values: MessageValues<(typeof messages)[Key]>,
   severity?: Finding['severity'],
 ): void {
   const code = codeOf(key);
@@ -79,7 +79,8 @@ export function reportPerStatement(ctx: RewriteContext, module: string, check: (
         ctx.report({
           severity: f.severity,
           code: codeOf(f.key),
-          message: fillMessage(messages[f.key], f.values),
+          // checked when reportAt deferred it
+          message: fillMessage(messages[f.key] as string, f.values),
           index: f.index,
         });
       continue;

@@ -114,7 +114,10 @@ describe('aliasesFor: `extends` naming a package', () => {
   it('does not read a base config whose package link leads outside the repository', () => {
     const outside = tempDir('repomod-oxc-outside-');
     writeFileSync(path.join(outside, 'package.json'), JSON.stringify({ name: '@ext/tsconfig' }));
-    writeFileSync(path.join(outside, 'tsconfig.json'), JSON.stringify({ compilerOptions: { paths: { '@/*': ['*'] } } }));
+    writeFileSync(
+      path.join(outside, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { paths: { '@/*': ['*'] } } }),
+    );
     const repo = repoOf(
       { 'tsconfig.json': JSON.stringify({ extends: '@ext/tsconfig' }), 'src/a.ts': '' },
       { 'node_modules/@ext/tsconfig': outside },

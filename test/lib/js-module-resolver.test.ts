@@ -1,26 +1,23 @@
 // Module resolution through oxc-resolver on real temp trees: package `exports` (conditions,
 // patterns, null exclusions, `.js` for `.ts`) as self-references, workspace packages through
 // symlinked node_modules, tsconfig `extends` from a package, and nothing resolved outside the root.
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveModule } from '../../lib/js/module-resolver.js';
 import { aliasCandidates, aliasesFor } from '../../lib/js/resolve.js';
 import { RepoIndex } from '../../lib/repo/repo-index.js';
-import { tempDir } from '../helpers/tree.js';
+import { tempDir, writeTree } from '../helpers/tree.js';
 
 /** Files (path ➔ text) and links (path ➔ target) under a fresh root; the index lists the files. */
-function repoOf(files: Record<string, string>, links: Record<string, string> = {}, root = tempDir('repomod-oxc-')) {
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
-  for (const [link, target] of Object.entries(links)) {
-    mkdirSync(path.dirname(path.join(root, link)), { recursive: true });
-    symlinkSync(target, path.join(root, link));
-  }
-  return new RepoIndex({ root, files: Object.keys(files), symlinks: [] });
+function repoOf(files: Record<string, string>, links: Record<string, string> = {}): RepoIndex {
+  return new RepoIndex({
+    root: writeTree(tempDir('repomod-oxc-'), files, links),
+    files: Object.keys(files),
+    symlinks: [],
+  });
 }
+
+/** A package outside the repository (a sibling checkout, a global install) with these files. */
+const outsidePackage = (files: Record<string, string>) => writeTree(tempDir('repomod-oxc-outside-'), files);
 
 const UI_EXPORTS = {
   '.': { types: './src/index.ts', default: './dist/index.js' },
@@ -65,9 +62,10 @@ describe('resolveModule: through symlinked node_modules', () => {
   });
 
   it('refuses a package whose link leads outside the repository', () => {
-    const outside = tempDir('repomod-oxc-outside-');
-    writeFileSync(path.join(outside, 'package.json'), JSON.stringify({ name: '@ext/lib', main: 'index.js' }));
-    writeFileSync(path.join(outside, 'index.js'), 'module.exports = 1;\n');
+    const outside = outsidePackage({
+      'package.json': JSON.stringify({ name: '@ext/lib', main: 'index.js' }),
+      'index.js': 'module.exports = 1;\n',
+    });
     const repo = repoOf({ 'src/a.ts': "import '@ext/lib';\n" }, { 'node_modules/@ext/lib': outside });
     expect(resolveModule(repo, 'src', '@ext/lib')).toBeUndefined();
   });
@@ -112,12 +110,10 @@ describe('aliasesFor: `extends` naming a package', () => {
   });
 
   it('does not read a base config whose package link leads outside the repository', () => {
-    const outside = tempDir('repomod-oxc-outside-');
-    writeFileSync(path.join(outside, 'package.json'), JSON.stringify({ name: '@ext/tsconfig' }));
-    writeFileSync(
-      path.join(outside, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { paths: { '@/*': ['*'] } } }),
-    );
+    const outside = outsidePackage({
+      'package.json': JSON.stringify({ name: '@ext/tsconfig' }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { paths: { '@/*': ['*'] } } }),
+    });
     const repo = repoOf(
       { 'tsconfig.json': JSON.stringify({ extends: '@ext/tsconfig' }), 'src/a.ts': '' },
       { 'node_modules/@ext/tsconfig': outside },

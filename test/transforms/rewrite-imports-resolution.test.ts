@@ -3,11 +3,10 @@
 // conditional export, './x.js' for x.ts, and a tsconfig alias inherited from a config package
 // reached through a symlinked node_modules, with `${configDir}`.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CLI, repomod } from '../helpers/cli.js';
-import { repoWith, tempDir } from '../helpers/tree.js';
+import { repoWith, tempDir, writeTree } from '../helpers/tree.js';
 
 const built = existsSync(CLI);
 if (!built) console.log('skipping the resolution tests: run `npm run build` first (dist/cli/index.js is missing)');
@@ -43,9 +42,7 @@ function workspace(linkTarget = '../../packages/tsconfig'): string {
     'apps/web/src/main.ts': MAIN,
   });
   // as npm, yarn and pnpm workspaces install it: a link, ignored by git
-  mkdirSync(path.join(dir, 'node_modules/@acme'), { recursive: true });
-  symlinkSync(linkTarget, path.join(dir, 'node_modules/@acme/tsconfig'));
-  return dir;
+  return writeTree(dir, {}, { 'node_modules/@acme/tsconfig': linkTarget });
 }
 
 const RULES = [
@@ -87,12 +84,10 @@ describe.runIf(built)('rewrite-imports with package exports and a tsconfig from 
   });
 
   it('leaves an alias alone when the config package links outside the repository', () => {
-    const outside = tempDir('repomod-outside-config-');
-    writeFileSync(path.join(outside, 'package.json'), JSON.stringify({ name: '@acme/tsconfig' }));
-    writeFileSync(
-      path.join(outside, 'base.json'),
-      JSON.stringify({ compilerOptions: { paths: { '@/*': ['${configDir}/src/*'] } } }),
-    );
+    const outside = writeTree(tempDir('repomod-outside-config-'), {
+      'package.json': JSON.stringify({ name: '@acme/tsconfig' }),
+      'base.json': JSON.stringify({ compilerOptions: { paths: { '@/*': ['${configDir}/src/*'] } } }),
+    });
     const dir = workspace(outside);
     const run = repomod(dir, ['rewrite-imports', ...RULES]);
     expect(run.code).toBe(0);

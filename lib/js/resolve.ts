@@ -1,6 +1,11 @@
 // JS/TS module resolution over the repository's file list: relative paths with the extension and
 // index forms bundlers and TypeScript accept, tsconfig `paths`/`baseUrl` aliases (with `extends`),
 // and workspace packages by their package.json name. Also the reverse: spelling a file again.
+// Ours on purpose, not oxc-resolver's: a move is planned on the tree before and after it (files
+// that do not exist yet, files `git mv` already moved), given as predicates a resolver reading the
+// disk cannot take, and a rewrite must know how a specifier was spelled (alias key, extension or
+// not, folder index) to spell it again. What reads packages as they are on disk (`exports`,
+// `extends` naming a package) goes through oxc-resolver in module-resolver.ts.
 import path from 'node:path';
 import type { RepoIndex } from '../repo/repo-index.js';
 import { JS_FOR_TS, PROBE_EXTENSIONS } from './extensions.js';

@@ -1,8 +1,15 @@
 // JS/TS module resolution over the repository's file list: relative paths with the extension and
 // index forms bundlers and TypeScript accept, tsconfig `paths`/`baseUrl` aliases (with `extends`),
 // and workspace packages by their package.json name. Also the reverse: spelling a file again.
+// Ours on purpose, not oxc-resolver's: a move is planned on the tree before and after it (files
+// that do not exist yet, files `git mv` already moved), given as predicates a resolver reading the
+// disk cannot take, and a rewrite must know how a specifier was spelled (alias key, extension or
+// not, folder index) to spell it again. What reads packages as they are on disk (`exports`,
+// `extends` naming a package) goes through oxc-resolver in module-resolver.ts.
 import path from 'node:path';
 import type { RepoIndex } from '../repo/repo-index.js';
+import { JS_FOR_TS, PROBE_EXTENSIONS } from './extensions.js';
+import { resolveModule } from './module-resolver.js';
 
 /** How a specifier named its file, so a rewritten one keeps the same style. */
 export type SpecifierForm =
@@ -18,13 +25,6 @@ export interface Resolved {
   writtenExtension?: string;
 }
 
-export const PROBE_EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '.json'];
-const JS_FOR_TS: Record<string, string[]> = {
-  '.js': ['.ts', '.tsx', '.d.ts'],
-  '.jsx': ['.tsx'],
-  '.mjs': ['.mts', '.d.mts'],
-  '.cjs': ['.cts', '.d.cts'],
-};
 const TS_TO_JS: Record<string, string> = { '.ts': '.js', '.tsx': '.js', '.mts': '.mjs', '.cts': '.cjs' };
 
 /** Find the file a path names (repo-relative, no leading ./), the way TypeScript and bundlers probe. */
@@ -175,7 +175,7 @@ function includePattern(dir: string, pattern: string): RegExp {
 
 const dirOf = (file: string) => (path.posix.dirname(file) === '.' ? '' : path.posix.dirname(file));
 
-/** The config and the configs it extends, leaf first (relative `extends`, a string or an array). */
+/** The config and the configs it extends, leaf first (`extends` a path or a package, a string or an array). */
 function extendsChain(repo: RepoIndex, config: string): string[] {
   const chain: string[] = [];
   const visit = (file: string) => {
@@ -186,9 +186,16 @@ function extendsChain(repo: RepoIndex, config: string): string[] {
     const parents = Array.isArray(json.extends) ? json.extends : [json.extends];
     // TypeScript merges an array of bases left to right, so the last one wins: visit it first
     for (const parent of [...parents].reverse()) {
-      if (typeof parent !== 'string' || !isRelativeSpecifier(parent)) continue;
-      const joined = joinSpecifier(dirOf(file), parent);
-      if (joined !== undefined) visit(joined.endsWith('.json') ? joined : `${joined}.json`);
+      if (typeof parent !== 'string') continue;
+      if (isRelativeSpecifier(parent)) {
+        const joined = joinSpecifier(dirOf(file), parent);
+        if (joined !== undefined) visit(joined.endsWith('.json') ? joined : `${joined}.json`);
+      } else {
+        // "@acme/tsconfig/base" or "@tsconfig/strictest": a package, found through node_modules (a
+        // workspace link followed to its real folder) by the resolver; one outside the repository is not read
+        const found = resolveModule(repo, dirOf(file), parent, 'tsconfig');
+        if (found !== undefined) visit(found);
+      }
     }
   };
   visit(config);
@@ -200,16 +207,20 @@ export function readAliases(repo: RepoIndex, config: string): PathAliases | unde
   let baseUrl: string | undefined;
   let paths: Record<string, string[]> | undefined;
   let pathsBase: string | undefined;
+  const configDir = dirOf(config);
   // walk the extends chain from the leaf: the first definition of each key wins
   for (const file of extendsChain(repo, config)) {
     const json = parseJsonc(repo.read(file));
     const options = (json?.compilerOptions ?? {}) as Record<string, unknown>;
     const dir = dirOf(file);
-    if (baseUrl === undefined && typeof options.baseUrl === 'string')
-      baseUrl = joinSpecifier(dir, options.baseUrl) ?? '';
+    const ownBaseUrl =
+      typeof options.baseUrl === 'string'
+        ? (joinSpecifier(dir, withConfigDir(options.baseUrl, dir, configDir)) ?? '')
+        : undefined;
+    baseUrl ??= ownBaseUrl;
     if (paths === undefined && options.paths && typeof options.paths === 'object') {
       paths = options.paths as Record<string, string[]>;
-      pathsBase = typeof options.baseUrl === 'string' ? (joinSpecifier(dir, options.baseUrl) ?? '') : dir;
+      pathsBase = ownBaseUrl ?? dir;
     }
   }
   if (baseUrl === undefined && paths === undefined) return undefined;
@@ -221,9 +232,21 @@ export function readAliases(repo: RepoIndex, config: string): PathAliases | unde
     pathsBase: baseUrl ?? pathsBase ?? base,
     paths: Object.entries(paths ?? {}).map(([key, targets]) => ({
       key,
-      targets: Array.isArray(targets) ? targets.filter((t) => typeof t === 'string') : [],
+      targets: Array.isArray(targets)
+        ? targets.filter((t) => typeof t === 'string').map((t) => withConfigDir(t, base, configDir))
+        : [],
     })),
   };
+}
+
+/**
+ * TypeScript 5.5's `${configDir}` (a shared base config's way to say "the project using me"): the
+ * leaf config's folder, spelled relative to `from`, the folder the value is joined to.
+ * @example withConfigDir('${configDir}/src/*', 'packages/tsconfig', 'apps/web') // '../../apps/web/src/*'
+ */
+function withConfigDir(value: string, from: string, configDir: string): string {
+  const TEMPLATE = '${configDir}';
+  return value.startsWith(TEMPLATE) ? relativeSpecifier(from, configDir) + value.slice(TEMPLATE.length) : value;
 }
 
 /**

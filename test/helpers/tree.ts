@@ -42,13 +42,22 @@ export function initRepo(dir: string): void {
   git(dir, 'commit', '-q', '--allow-empty', '-m', 'fixture');
 }
 
-/** A fresh git repository holding these files (repo-relative path ➔ text), committed. */
-export function repoWith(files: Record<string, string>): string {
-  const dir = tempDir();
+/** Write files (path ➔ text) and links (path ➔ target) under `dir`, creating folders; returns `dir`. */
+export function writeTree(dir: string, files: Record<string, string>, links: Record<string, string> = {}): string {
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     writeFileSync(path.join(dir, rel), text);
   }
+  for (const [rel, target] of Object.entries(links)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    symlinkSync(target, path.join(dir, rel));
+  }
+  return dir;
+}
+
+/** A fresh git repository holding these files (repo-relative path ➔ text), committed. */
+export function repoWith(files: Record<string, string>): string {
+  const dir = writeTree(tempDir(), files);
   initRepo(dir);
   return dir;
 }

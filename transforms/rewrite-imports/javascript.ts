@@ -13,9 +13,9 @@ import {
   spellWithAlias,
   splitPackageSpecifier,
   workspacePackages,
-  PROBE_EXTENSIONS,
   type Resolved,
 } from '../../lib/js/resolve.js';
+import { resolveModule } from '../../lib/js/module-resolver.js';
 import { scanSpecifiers, type ModuleSpecifier } from './specifiers.js';
 import { reportAt, type RewriteContext } from './report.js';
 import { futureTreeExists, mapPath, matchPackage, oldTreeExists, type RuleSet } from './rules.js';
@@ -166,23 +166,26 @@ function checkPackageExists(ctx: RewriteContext, spec: ModuleSpecifier, result: 
     // a package outside the repository is third-party, unless the rule moved one of ours out
     if (!packages.has(splitPackageSpecifier(spec.value)[0])) return;
   } else {
-    if (!sub || hasExport(target.exports, sub)) return;
-    const base = target.dir ? `${target.dir}/${sub}` : sub;
+    // an exact `exports` entry is the package's word that the subpath exists, even while its target is a build output
+    if (!sub || isExactExport(target.exports, sub)) return;
     const repo = ctx.set.repo;
+    // asked from inside the package, '@acme/platform/util' is a self-reference: its `exports`
+    // (conditions, patterns, null exclusions, './x.js' for x.ts) decide, with no install needed.
+    // Without `exports` Node reads the subpath as a file, which the probe below does on the index.
+    if (target.exports !== undefined && resolveModule(repo, target.dir, result) !== undefined) return;
+    // ours on purpose: a subpath the package holds as source ('src/http.ts' for '@acme/platform/http')
+    // counts, as before a build or under a bundler alias; only a name with nothing behind it is missing
+    const base = target.dir ? `${target.dir}/${sub}` : sub;
     const inRepo = (p: string) => repo.hasFile(p);
     if (probe(base, inRepo) || probe(target.dir ? `${target.dir}/src/${sub}` : `src/${sub}`, inRepo)) return;
-    if (PROBE_EXTENSIONS.some((e) => inRepo(`${base}${e}`))) return;
   }
   reportAt(ctx, 'rewrite-imports/missing-module', spec.start - 1, { target: result, original: spec.value, rule });
 }
 
-function hasExport(exports: unknown, sub: string): boolean {
+/** `"./util": …` in a package's `exports` object, not excluded with null (patterns are the resolver's). */
+function isExactExport(exports: unknown, sub: string): boolean {
   if (!exports || typeof exports !== 'object' || Array.isArray(exports)) return false;
-  return Object.keys(exports).some((key) => {
-    if (key === `./${sub}`) return true;
-    const star = key.indexOf('*');
-    return star !== -1 && `./${sub}`.startsWith(key.slice(0, star)) && `./${sub}`.endsWith(key.slice(star + 1));
-  });
+  return (exports as Record<string, unknown>)[`./${sub}`] != null;
 }
 
 /** Bans on package prefixes: `@acme/service-private` in `shared/**`. */

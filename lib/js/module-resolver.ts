@@ -5,7 +5,7 @@ import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { NapiResolveOptions, ResolverFactory } from 'oxc-resolver';
-import { isWithin } from '../containment.js';
+import { isWithin } from '../engine/containment.js';
 import type { RepoIndex } from '../repo/repo-index.js';
 import { JS_FOR_TS, PROBE_EXTENSIONS } from './extensions.js';
 

@@ -179,3 +179,24 @@ function describeType(d: OptionDescriptor): string {
 }
 
 export { kebab as flagName };
+
+/**
+ * A transform's options resolver, declared once beside its descriptors: validation and defaults,
+ * then `prepare` (e.g. parsing `--map` strings into rules), run once per options object. The
+ * engine and the stock runner hand every file of a run the same object, so a run resolves its
+ * options once, not once per file; an object seen before returns the same resolved value.
+ */
+export function optionsResolver<const Ds extends readonly OptionDescriptor[], Prepared = OptionsOf<Ds>>(
+  descriptors: Ds,
+  prepare?: (options: OptionsOf<Ds>) => Prepared,
+): (raw: Record<string, unknown> | undefined) => Prepared {
+  const seen = new WeakMap<object, Prepared>();
+  return (raw) => {
+    const known = raw && seen.get(raw);
+    if (known) return known;
+    const options = resolveOptions(raw, descriptors);
+    const prepared = prepare ? prepare(options) : (options as unknown as Prepared);
+    if (raw) seen.set(raw, prepared);
+    return prepared;
+  };
+}

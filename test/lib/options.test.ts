@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ConfigError } from '../../lib/engine/errors.js';
-import { defineOptions, resolveOptions, type OptionsOf } from '../../lib/engine/options.js';
+import { defineOptions, optionsResolver, resolveOptions, type OptionsOf } from '../../lib/engine/options.js';
 
 const descriptors = defineOptions([
   { name: 'keyword', type: 'string[]', default: [], description: 'keyword to remove' },
@@ -71,5 +71,26 @@ describe('OptionsOf', () => {
     defineOptions([{ name: 'keep', type: 'string', choices: ['first', 'last'], default: 'middle', description: 'd' }]);
     // @ts-expect-error: a boolean option's default is a boolean
     defineOptions([{ name: 'strict', type: 'boolean', default: 'no', description: 'd' }]);
+  });
+});
+
+describe('optionsResolver', () => {
+  const descriptors = defineOptions([{ name: 'to', type: 'string', default: 'bar', description: 'new name' }]);
+
+  it('resolves and prepares an options object once: a run hands every file the same object', () => {
+    let prepared = 0;
+    const resolve = optionsResolver(descriptors, (options) => ({ ...options, prepared: ++prepared }));
+    const raw = { to: 'baz' };
+    expect(resolve(raw)).toEqual({ to: 'baz', prepared: 1 });
+    expect(resolve(raw)).toBe(resolve(raw));
+    expect(resolve({ to: 'baz' })).toEqual({ to: 'baz', prepared: 2 });
+    expect(resolve(undefined)).toEqual({ to: 'bar', prepared: 3 });
+  });
+
+  it('throws for a bad object every time it is given, and caches nothing for it', () => {
+    const resolve = optionsResolver(descriptors);
+    const raw = { too: 'baz' };
+    expect(() => resolve(raw)).toThrow(/unknown option 'too'/);
+    expect(() => resolve(raw)).toThrow(/unknown option 'too'/);
   });
 });

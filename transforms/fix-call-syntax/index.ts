@@ -2,11 +2,10 @@
 // arguments, missing commas) and reports every file that still does not parse.
 import type { API, FileInfo } from 'jscodeshift';
 import { contextFor } from '../../lib/engine/context.js';
-import { resolveOptions } from '../../lib/engine/options.js';
 import { fixJavaScriptCalls } from './javascript.js';
 import { languageOf } from '../../lib/languages.js';
 import { meta } from './meta.js';
-import { descriptors } from './options.js';
+import { resolveFixCallSyntaxOptions } from './options.js';
 import { fixPythonCalls } from './python.js';
 
 export { meta };
@@ -21,7 +20,7 @@ export default async function transform(
   api: API,
   raw: Record<string, unknown>,
 ): Promise<string | undefined> {
-  const options = resolveOptions(raw, descriptors);
+  const options = resolveFixCallSyntaxOptions(raw);
   const language = languageOf(file.path);
   const ctx = contextFor(file, api);
   if (language === 'python') return fixPythonCalls(file.source, options, ctx);

@@ -1,7 +1,7 @@
 // Options of fix-call-syntax: the keyword a bulk edit injected, and which of two conflicting
 // repeats to keep.
 import { ConfigError } from '../../lib/engine/errors.js';
-import { defineOptions, type OptionsOf } from '../../lib/engine/options.js';
+import { defineOptions, optionsResolver, type OptionsOf } from '../../lib/engine/options.js';
 
 /** `--keyword exc_info=True` parsed: the name, and the value text when one was given. */
 export interface InjectedKeyword {
@@ -48,6 +48,9 @@ export const descriptors = defineOptions([
 
 /** `keyword`: removed where provably wrong (calls, strings, definitions); `keep`: absent = report. */
 export type FixCallSyntaxOptions = OptionsOf<typeof descriptors>;
+
+/** Validated options with their defaults, once per run. @throws ConfigError naming an unknown or ill-typed option. */
+export const resolveFixCallSyntaxOptions = optionsResolver(descriptors);
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

@@ -1,5 +1,5 @@
 // Options of remove-redundant-bases.
-import { defineOptions, resolveOptions, type OptionsOf } from '../../lib/engine/options.js';
+import { defineOptions, optionsResolver, type OptionsOf } from '../../lib/engine/options.js';
 
 export const descriptors = defineOptions([
   {
@@ -21,8 +21,4 @@ export const descriptors = defineOptions([
 export type RemoveRedundantBasesOptions = OptionsOf<typeof descriptors>;
 
 /** @throws ConfigError naming an unknown or ill-typed option. */
-export function resolveRemoveRedundantBasesOptions(
-  raw: Record<string, unknown> | undefined,
-): RemoveRedundantBasesOptions {
-  return resolveOptions(raw, descriptors);
-}
+export const resolveRemoveRedundantBasesOptions = optionsResolver(descriptors);

@@ -1,6 +1,5 @@
 // replace-symlinks: a repository-level transform. Links become real copies (--mode copy) or
 // bundle entries (--mode bundle); broken, escaping and cyclic links and drifted copies are reported.
-import { resolveOptions } from '../../lib/engine/options.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import { findSymlinks } from '../../lib/repo/symlinks.js';
 import { TreeReader } from '../../lib/deploy/tree.js';
@@ -16,7 +15,7 @@ import { checkManifests } from './drift.js';
 import { planLink } from './links.js';
 import { ManifestBook } from './manifests.js';
 import { meta } from './meta.js';
-import { descriptors } from './options.js';
+import { resolveReplaceSymlinksOptions } from './options.js';
 import type { LinkListing } from './report.js';
 
 export { meta };
@@ -24,7 +23,7 @@ export type { LinkListing };
 
 /** Per file there is nothing to do: every change is planned for the whole repository. */
 export default function transform(_file: FileInfo, _api: API, raw: Record<string, unknown>): undefined {
-  resolveOptions(raw, descriptors);
+  resolveReplaceSymlinksOptions(raw);
   return undefined;
 }
 
@@ -40,7 +39,7 @@ export async function planRepository(
   report: (diagnostic: Diagnostic) => void,
   given?: Partial<PlanContext>,
 ): Promise<FileChange[]> {
-  const options = resolveOptions(raw, descriptors);
+  const options = resolveReplaceSymlinksOptions(raw);
   const context = completePlanContext(given);
   const paths = context.paths;
   const reader = new TreeReader(repo);

@@ -1,5 +1,5 @@
 // Options of replace-symlinks: what to do with each link, and how strict to be.
-import { defineOptions, type OptionsOf } from '../../lib/engine/options.js';
+import { defineOptions, optionsResolver, type OptionsOf } from '../../lib/engine/options.js';
 
 export const descriptors = defineOptions([
   {
@@ -31,3 +31,6 @@ export const descriptors = defineOptions([
 ]);
 
 export type ReplaceSymlinksOptions = OptionsOf<typeof descriptors>;
+
+/** Validated options with their defaults, once per run. @throws ConfigError naming an unknown or ill-typed option. */
+export const resolveReplaceSymlinksOptions = optionsResolver(descriptors);

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { normaliseInside } from '../../lib/engine/containment.js';
 import { ConfigError } from '../../lib/engine/errors.js';
-import { defineOptions, resolveOptions, type OptionsOf } from '../../lib/engine/options.js';
+import { defineOptions, optionsResolver, type OptionsOf } from '../../lib/engine/options.js';
 
 /** One mapping `from ➔ to`, optionally limited to importing files matching `onlyIn` globs. */
 export interface MapRuleSpec {
@@ -139,22 +139,10 @@ export const descriptors = defineOptions([
 
 export type RewriteImportsOptions = OptionsOf<typeof descriptors>;
 
-/** Validate raw options (CLI, config file or stock jscodeshift) and split `--map` strings into rules. */
-const resolved = new WeakMap<object, RewriteImportsOptions & { allRules: RuleSpec[] }>();
+/** Validate raw options (CLI, config file or stock jscodeshift) and split `--map` strings into rules, once per run. */
+export const resolveRewriteOptions = optionsResolver(descriptors, withRules);
 
-export function resolveRewriteOptions(
-  raw: Record<string, unknown> | undefined,
-): RewriteImportsOptions & { allRules: RuleSpec[] } {
-  // the engine passes the same options object for every file: validate it once
-  const cached = raw ? resolved.get(raw) : undefined;
-  if (cached) return cached;
-  const result = resolveUncached(raw);
-  if (raw) resolved.set(raw, result);
-  return result;
-}
-
-function resolveUncached(raw: Record<string, unknown> | undefined): RewriteImportsOptions & { allRules: RuleSpec[] } {
-  const options = resolveOptions(raw, descriptors);
+function withRules(options: RewriteImportsOptions): RewriteImportsOptions & { allRules: RuleSpec[] } {
   const fromMap = options.map.map((text, i) => parseMapString(text, `--map ${text}`, i, options.onlyIn));
   const allRules = [...options.rules, ...fromMap];
   // a run with nothing to do would print an empty diff and exit 0: a forgotten --map looks like success

@@ -40,7 +40,10 @@ export function removeListItems(
   if (removing.size === items.length) {
     if (!list.comments.some((c) => c.start >= bounds.open && c.end <= bounds.close))
       return [deletion(bounds.open, bounds.close)];
-    return items.flatMap((_, i) => tokenDeletions(list, i, i, undefined));
+    return tidy(
+      text,
+      items.flatMap((_, i) => tokenDeletions(list, i, i, undefined)),
+    );
   }
   const edits: TextEdit[] = [];
   for (let first = 0; first < items.length; first++) {
@@ -50,7 +53,7 @@ export function removeListItems(
     edits.push(...removeRun(list, first, last));
     first = last;
   }
-  return edits;
+  return tidy(text, edits);
 }
 
 /** A list with its separators located: `commas[i]` follows `items[i]` (the last one only when trailing). */
@@ -131,6 +134,26 @@ function tokenDeletions(list: ScannedList, first: number, last: number, prev: nu
   const before = prev !== undefined ? commas[prev] : undefined;
   if (commas[last] === undefined && before !== undefined) edits.push(deletion(before, before + 1));
   return edits;
+}
+
+/** Deletions with only blanks between them joined, and each that would leave only blanks on its line takes the line. */
+function tidy(text: string, edits: TextEdit[]): TextEdit[] {
+  const joined: TextEdit[] = [];
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    const previous = joined[joined.length - 1];
+    if (previous && /^[ \t]*$/.test(text.slice(previous.end, edit.start))) previous.end = edit.end;
+    else joined.push({ ...edit });
+  }
+  return joined.map((edit) => wholeLineIfEmptied(text, edit));
+}
+
+/** No whitespace-only line stays where an item stood (a deletion that already ends a line keeps the next one). */
+function wholeLineIfEmptied(text: string, edit: TextEdit): TextEdit {
+  if (text[edit.end - 1] === '\n') return edit;
+  const start = lineStartAt(text, edit.start);
+  if (!/^[ \t]*$/.test(text.slice(start, edit.start))) return edit;
+  const rest = /^[ \t]*\r?\n/.exec(text.slice(edit.end, text.indexOf('\n', edit.end) + 1));
+  return rest ? deletion(start, edit.end + rest[0].length) : edit;
 }
 
 /**

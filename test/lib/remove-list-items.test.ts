@@ -116,7 +116,15 @@ function generatedCases(): Case[] {
               .filter(
                 (line) => line.includes('#') && !removedNames.some((name) => new RegExp(`\\b${name}\\b`).test(line)),
               ).length;
-            const result = apply(text, removeListItems(text, bounds, items, remove));
+            const edits = removeListItems(text, bounds, items, remove).sort((a, b) => a.start - b.start);
+            // what EditSet would refuse: two deletions over the same bytes
+            edits.forEach((e, i) => i > 0 && expect(e.start, text).toBeGreaterThanOrEqual(edits[i - 1].end));
+            const result = apply(text, edits);
+            // a whitespace-only line left where an item stood
+            expect(
+              result.split('\n').filter((line) => /^[ \t]+$/.test(line)),
+              `${text} ${remove}`,
+            ).toEqual([]);
             const kept = NAMES.slice(0, n).filter((_, i) => !remove.includes(i));
             cases.push({ text, remove, kept, comments, result });
           }

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { ContainmentError, readRegularFile } from '../engine/containment.js';
 import { firstSyntaxError, withPythonTree } from '../python/parser.js';
-import { extractImports, type PythonImport } from '../python/imports.js';
+import { extractImports, packageOfModule, resolveRelativeImport, type PythonImport } from '../python/imports.js';
 import type { RepoIndex } from '../repo/repo-index.js';
 import { isStdlib, removedFromStdlib } from './distributions.js';
 import { sourceOf, type PackagePlan } from './package.js';
@@ -252,19 +252,12 @@ export async function computeClosure(
         });
       return extractImports(tree.rootNode, source);
     });
-    const ownModule = moduleOfPackageFile(current.rel);
-    const ownPackage =
-      current.rel.endsWith('__init__.py') || current.rel === '__init__.py'
-        ? ownModule
-        : ownModule.split('.').slice(0, -1).join('.');
+    const ownPackage = packageOfModule(moduleOfPackageFile(current.rel), current.rel);
     for (const imp of imports) {
       if (imp.typeCheckingOnly || imp.future) continue;
       let base = imp.module;
-      if (imp.level > 0) {
-        const parts = ownPackage ? ownPackage.split('.') : [];
-        const kept = parts.slice(0, Math.max(0, parts.length - (imp.level - 1)));
-        base = [...kept, ...(imp.module ? [imp.module] : [])].join('.');
-      }
+      // dots that climb above the package are read from its top, as they always were here
+      if (imp.level > 0) base = resolveRelativeImport(ownPackage, imp.level, imp.module) ?? imp.module;
       // import a.b.c needs a, a.b and a.b.c; from a.b import c needs a, a.b, and a.b.c if it is a module
       const required: string[] = [];
       const parts = base ? base.split('.') : [];

@@ -1,13 +1,13 @@
 // The per-file view a transform gets: where the file is, the repository around it, and a
 // reporter that is structured under repomod and falls back to `api.report` under jscodeshift.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, lstatSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { API, FileInfo } from 'jscodeshift';
 import type { Diagnostic, Severity } from './diagnostics.js';
 import { formatDiagnostic } from './diagnostics.js';
 import { positionAt } from '../text/positions.js';
-import { RepoIndex, type SymlinkEntry } from '../repo/repo-index.js';
+import { discoverRepository } from './discover.js';
+import { RepoIndex } from '../repo/repo-index.js';
 
 /** What a run does with the new text: messages say "would remove" until it is written. */
 export type RunMode = 'dry-run' | 'apply' | 'check';
@@ -91,28 +91,10 @@ export function standaloneRepoFor(filePath: string): RepoIndex {
   }
   let repo = standaloneRepos.get(root);
   if (!repo) {
-    repo = new RepoIndex(listTreeSimply(root));
+    // the engine's own walk: the same files (ignore rules, skipped folders, links recorded and
+    // never followed) as a repomod run sees, so a transform answers alike under both runners
+    repo = new RepoIndex({ root, ...discoverRepository({ root }) });
     standaloneRepos.set(root, repo);
   }
   return repo;
-}
-
-const ALWAYS_SKIPPED = new Set(['.git', 'node_modules', '__pycache__', '.venv', 'venv']);
-
-/** A minimal walk (no .gitignore) for the standalone case; the engine uses lib/engine/discover. */
-function listTreeSimply(root: string) {
-  const files: string[] = [];
-  const symlinks: SymlinkEntry[] = [];
-  const visit = (rel: string) => {
-    for (const name of readdirSync(path.join(root, rel))) {
-      if (ALWAYS_SKIPPED.has(name)) continue;
-      const childRel = rel ? `${rel}/${name}` : name;
-      const stat = lstatSync(path.join(root, childRel));
-      if (stat.isSymbolicLink()) symlinks.push({ path: childRel, target: readlinkSync(path.join(root, childRel)) });
-      else if (stat.isDirectory()) visit(childRel);
-      else if (stat.isFile()) files.push(childRel);
-    }
-  };
-  visit('');
-  return { root, files, symlinks };
 }

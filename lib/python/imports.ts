@@ -227,3 +227,27 @@ function catchesImportError(clause: Node): boolean {
       : [caught.text];
   return names.some((n) => CATCHES_IMPORT_ERROR.test(n.replace(/\s/g, '')));
 }
+
+/**
+ * The package a module's relative imports start from (`from . import x`): a package's
+ * `__init__` is its own package, any other module its parent ('' for a top-level module).
+ */
+export function packageOfModule(moduleName: string, relPath: string): string {
+  if (/(^|\/)__init__\.pyi?$/.test(relPath)) return moduleName;
+  const dot = moduleName.lastIndexOf('.');
+  return dot === -1 ? '' : moduleName.slice(0, dot);
+}
+
+/**
+ * Absolute module of a relative import, read from the package `pkg` ('' = the top level): one
+ * dot is `pkg` itself, each further dot its parent. Undefined when the dots climb above the top,
+ * where Python raises "attempted relative import beyond top-level package".
+ * @example resolveRelativeImport('a.b', 2, 'c.d') // 'a.c.d'
+ */
+export function resolveRelativeImport(pkg: string, level: number, module: string): string | undefined {
+  const parts = pkg ? pkg.split('.') : [];
+  if (level - 1 > parts.length) return undefined;
+  const base = parts.slice(0, parts.length - (level - 1));
+  if (module) base.push(...module.split('.'));
+  return base.join('.');
+}

@@ -1,5 +1,6 @@
 // Python module resolution inside the repository: source roots, dotted name ⇄ file.
 import path from 'node:path';
+import { packageOfModule, resolveRelativeImport } from '../python/imports.js';
 import type { RepoIndex } from './repo-index.js';
 
 const PACKAGE_MARKERS = ['pyproject.toml', 'setup.cfg', 'setup.py'];
@@ -60,10 +61,7 @@ export class PythonModules {
   /** The package a file's relative imports start from (`from . import x`). */
   packageOf(relPath: string): string | undefined {
     const moduleName = this.moduleOf(relPath);
-    if (moduleName === undefined) return undefined;
-    if (/(^|\/)__init__\.pyi?$/.test(relPath)) return moduleName;
-    const dot = moduleName.lastIndexOf('.');
-    return dot === -1 ? '' : moduleName.slice(0, dot);
+    return moduleName === undefined ? undefined : packageOfModule(moduleName, relPath);
   }
 
   /**
@@ -72,12 +70,7 @@ export class PythonModules {
    */
   resolveRelative(relPath: string, level: number, moduleName: string): string | undefined {
     const pkg = this.packageOf(relPath);
-    if (pkg === undefined) return undefined;
-    const parts = pkg ? pkg.split('.') : [];
-    if (level - 1 > parts.length) return undefined;
-    const base = parts.slice(0, parts.length - (level - 1));
-    if (moduleName) base.push(...moduleName.split('.'));
-    return base.join('.');
+    return pkg === undefined ? undefined : resolveRelativeImport(pkg, level, moduleName);
   }
 
   /** Every repo-relative Python file. */

@@ -257,7 +257,7 @@ function duplicateProperties(
   }
   if (!remove.length || source[object.start] !== '{' || source[object.end - 1] !== '}') return [];
   const shape = shapeOf(source, object.start, object.end - 1, properties, code, comments);
-  return removeItems(shape, remove).map((r) => ({ ...r, text: '' }));
+  return removeItems(shape, remove);
 }
 
 /** The static key of a plain `key: value` property (not computed, not a getter or method). */

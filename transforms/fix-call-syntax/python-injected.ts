@@ -44,7 +44,7 @@ export function removeInjectedParameters(
     if (!remove.length) continue;
     const shape = list.type === 'parameters' ? listShape(list, text) : lambdaShape(list, text);
     if (!shape) continue;
-    for (const range of removeItems(shape, remove)) edits.push({ ...range, text: '' });
+    edits.push(...removeItems(shape, remove));
     const def = list.parent;
     const body = def?.childForFieldName('body');
     for (const i of remove) {
@@ -184,7 +184,7 @@ export function removeInjectedKeywords(
     // a call nested in the value of another removed argument goes with it
     if (ranges.some((r) => taken.some((t) => r.start < t.end && t.start < r.end))) continue;
     taken.push(...ranges);
-    for (const range of ranges) edits.push({ ...range, text: '' });
+    edits.push(...ranges);
   }
   return edits;
 }

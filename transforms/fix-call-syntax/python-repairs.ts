@@ -203,7 +203,7 @@ export function removeRepeatedKeywords(
         }),
       });
     }
-    for (const range of removeItems(shape, remove)) edits.push({ ...range, text: '' });
+    edits.push(...removeItems(shape, remove));
   }
   return edits;
 }

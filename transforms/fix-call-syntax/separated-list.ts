@@ -1,13 +1,11 @@
 // Editing a comma-separated argument list as text, for Python and JS/TS alike: which bytes to
-// delete to drop an argument, and how to re-lay out a comma-first last line the way the file
+// delete to drop an argument (lib/text's remover), and how to re-lay out a comma-first last line the way the file
 // lays out its other calls.
 import { lineStartAt } from '../../lib/text/positions.js';
 import type { TextEdit } from '../../lib/text/edit-set.js';
+import { removeListItems, type Span } from '../../lib/text/remove-list-items.js';
 
-export interface Range {
-  start: number;
-  end: number;
-}
+export type Range = Span;
 
 /** One argument list as string indices into `text`. */
 export interface ListShape {
@@ -49,51 +47,9 @@ const hasNewline = (text: string, start: number, end: number) => text.slice(star
 const commentIn = (shape: ListShape, start: number, end: number) =>
   shape.comments.some((c) => c.start >= start && c.end <= end);
 
-/**
- * Ranges to delete so that the items at `indices` disappear with their separators and every
- * other byte stays: `f(a, x, b)` ➔ `f(a, b)`; an argument alone on its line goes with its line.
- */
-export function removeItems(shape: ListShape, indices: readonly number[]): Range[] {
-  const { text, items, commas } = shape;
-  const removed = new Set(indices);
-  if (removed.size === 0) return [];
-  if (removed.size === items.length) {
-    const last = items.length - 1;
-    return [{ start: items[0].start, end: commas[last] !== undefined ? commas[last]! + 1 : items[last].end }];
-  }
-  const firstKept = items.findIndex((_, i) => !removed.has(i));
-  const ranges: Range[] = [];
-  for (const i of [...removed].sort((a, b) => a - b)) {
-    const item = items[i];
-    // after a kept argument: ", x" goes (the comma before it), so the layout after it stays
-    if (i > firstKept && !commentIn(shape, commas[i - 1]!, item.end)) {
-      ranges.push({ start: commas[i - 1]!, end: item.end });
-      continue;
-    }
-    const line = ownLine(text, item, commas[i]);
-    if (line) {
-      ranges.push(line);
-      continue;
-    }
-    if (commas[i] !== undefined) {
-      let end = commas[i]! + 1;
-      while (text[end] === ' ' || text[end] === '\t') end++;
-      ranges.push({ start: item.start, end });
-      continue;
-    }
-    ranges.push({ start: commas[i - 1] ?? item.start, end: item.end });
-  }
-  return ranges;
-}
-
-/** The whole line when the item stands alone on it (`    x,  # note`), else undefined. */
-function ownLine(text: string, item: Range, comma: number | undefined): Range | undefined {
-  if (!startsLine(text, item.start)) return undefined;
-  const after = /^[ \t]*(,[ \t]*)?(#[^\n]*|\/\/[^\n]*)?\r?\n/.exec(text.slice(item.end));
-  if (!after) return undefined;
-  if (comma !== undefined && !after[1]) return undefined;
-  return { start: lineStartAt(text, item.start), end: item.end + after[0].length };
-}
+/** Deletions that drop the items at `indices` from an argument list: the one list-item remover, on a shape. */
+export const removeItems = (shape: ListShape, indices: readonly number[]): TextEdit[] =>
+  removeListItems(shape.text, { open: shape.open + 1, close: shape.close }, shape.items, indices);
 
 /** Majority layout of the multi-line lists that are not damaged; `)` on its own line by default. */
 export function layoutStyle(shapes: readonly ListShape[]): LayoutStyle {

@@ -5,6 +5,7 @@ import type { Node, Parser } from 'web-tree-sitter';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import { isExtra, parameterName, parameterSplat } from '../../lib/python/syntax-check.js';
 import { parsePython } from '../../lib/python/parser.js';
+import { importsOfStatement } from '../../lib/python/imports.js';
 
 export type ParameterKind =
   'positional-only' | 'positional-or-keyword' | 'keyword-only' | 'var-positional' | 'var-keyword';
@@ -161,6 +162,7 @@ export function summarizeScope(
 ): ScopeSummary {
   const bindings = new Map<string, Binding[]>();
   const starImports: string[] = [];
+  let source: string | undefined;
   const bind = (name: string | undefined, binding: Binding) => {
     if (!name) return;
     const list = bindings.get(name) ?? [];
@@ -195,45 +197,28 @@ export function summarizeScope(
         bind(node.childForFieldName('name')?.text, { kind: 'class', summary: summarizeClass(node, path) });
         return;
       case 'import_statement':
-        for (const item of node.childrenForFieldName('name')) {
-          if (!item) continue;
-          if (item.type === 'aliased_import')
-            bind(item.childForFieldName('alias')?.text, {
-              kind: 'module',
-              module: item.childForFieldName('name')!.text.replace(/\s+/g, ''),
-            });
-          else bind(item.text.split('.')[0].trim(), { kind: 'module', module: item.text.split('.')[0].trim() });
-        }
-        return;
-      case 'import_from_statement': {
-        const moduleNode = node.childForFieldName('module_name');
-        if (!moduleNode) return;
-        let level = 0;
-        let dotted = moduleNode.text;
-        if (moduleNode.type === 'relative_import') {
-          const prefix = moduleNode.namedChildren.find((c) => c?.type === 'import_prefix');
-          level = prefix ? prefix.text.replace(/\s/g, '').length : 0;
-          dotted = moduleNode.namedChildren.find((c) => c?.type === 'dotted_name')?.text ?? '';
-        }
-        const module = absolute(level, dotted.replace(/\s+/g, ''));
-        for (const child of node.namedChildren) {
-          if (!child || child.id === moduleNode.id) continue;
-          if (child.type === 'wildcard_import') {
-            if (module !== undefined) starImports.push(module);
+      case 'import_from_statement':
+        // lib/python/imports reads the statement (dots, dotted names, aliases) as every analysis does
+        for (const imp of importsOfStatement(node, (source ??= body.tree.rootNode.text))) {
+          // import a.b ➔ a (module a); import a.b as m ➔ m (module a.b)
+          if (imp.kind === 'import') {
+            const module = imp.alias ? imp.module : imp.module.split('.')[0];
+            bind(imp.alias ?? module, { kind: 'module', module });
             continue;
           }
-          const nameNode =
-            child.type === 'aliased_import'
-              ? child.childForFieldName('name')
-              : child.type === 'dotted_name'
-                ? child
-                : null;
-          if (!nameNode) continue;
-          const local = child.type === 'aliased_import' ? child.childForFieldName('alias')?.text : nameNode.text;
-          bind(local, module === undefined ? { kind: 'other' } : { kind: 'imported', module, name: nameNode.text });
+          const module = absolute(imp.level, imp.module);
+          for (const item of imp.names) {
+            if (item.name === '*') {
+              if (module !== undefined) starImports.push(module);
+              continue;
+            }
+            bind(
+              item.alias ?? item.name,
+              module === undefined ? { kind: 'other' } : { kind: 'imported', module, name: item.name },
+            );
+          }
         }
         return;
-      }
       case 'assignment': {
         const value = node.childForFieldName('right');
         bindTargets(node.childForFieldName('left'), isGetLogger(value) ? { kind: 'logger' } : { kind: 'other' });

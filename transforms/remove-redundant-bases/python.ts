@@ -8,7 +8,7 @@ import { classIndexFor, type ClassIndex } from './class-index.js';
 import { EditSet } from '../../lib/text/edit-set.js';
 import { pythonFacts } from '../../lib/python/file-facts.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
-import { removeListItems } from './header-edits.js';
+import { removeListItems } from '../../lib/text/remove-list-items.js';
 import { conflictText, mroText, placedName, shortName } from './class-names.js';
 import { CODES, messages, removedText } from './messages.js';
 import type { RemoveRedundantBasesOptions } from './options.js';
@@ -49,8 +49,8 @@ export async function fixPythonFile(
       const items = record.header.items;
       const remove = plan.removed.map((i) => record.bases[i].item);
       for (const i of plan.removed) if (record.bases[i].kind === 'name') removedNames.add(record.bases[i].text);
-      for (const edit of removeListItems(source, record.header.open + 1, record.header.close, items, remove))
-        edits.replace(edit.start, edit.end, edit.text);
+      const bounds = { open: record.header.open + 1, close: record.header.close };
+      for (const edit of removeListItems(source, bounds, items, remove)) edits.replace(edit.start, edit.end, edit.text);
     }
   }
   if (!edits.size) return source;

@@ -15,7 +15,7 @@ import { fillMessage } from '../../lib/engine/diagnostics.js';
 import { EditSet } from '../../lib/text/edit-set.js';
 import { tsSourceFile } from './ts-project.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
-import { removeListItems } from './header-edits.js';
+import { removeListItems } from '../../lib/text/remove-list-items.js';
 import { CODES, messages, removedText } from './messages.js';
 import type { RemoveRedundantBasesOptions } from './options.js';
 
@@ -135,7 +135,7 @@ function clauseEdits(
   }
   const items = entries.map((e) => ({ start: e.getStart(), end: e.getEnd() }));
   const keyword = clause.getFirstChildByKind(clause.getToken())!;
-  return removeListItems(source, keyword.getEnd(), clause.getEnd(), items, removed);
+  return removeListItems(source, { open: keyword.getEnd(), close: clause.getEnd() }, items, removed);
 }
 
 /**

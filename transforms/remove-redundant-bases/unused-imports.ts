@@ -6,7 +6,7 @@
 import { extractImports, type PythonImport } from '../../lib/python/imports.js';
 import { EditSet } from '../../lib/text/edit-set.js';
 import { withPythonTree } from '../../lib/python/parser.js';
-import { removeListItems } from './header-edits.js';
+import { removeListItems } from '../../lib/text/remove-list-items.js';
 
 export interface DroppedImport {
   /** As written: `BackfillMixin`, or `BackfillMixin as Backfill`. */
@@ -49,7 +49,8 @@ export async function dropUnusedImports(
         if (!lines) continue; // `import os; from m import A`: not worth a guess
         edits.delete(...lines);
       } else {
-        for (const edit of removeListItems(text, imp.names[0].start, listEnd(text, imp), imp.names, drop))
+        const bounds = { open: imp.names[0].start, close: listEnd(text, imp) };
+        for (const edit of removeListItems(text, bounds, imp.names, drop))
           edits.replace(edit.start, edit.end, edit.text);
       }
       const module = text.slice(imp.specifierStart, imp.specifierEnd);

@@ -2,7 +2,12 @@
 // edits on the original text (comments, parentheses, continuations and quotes stay as written).
 import type { Node } from 'web-tree-sitter';
 import { EditSet } from '../../lib/text/edit-set.js';
-import { extractImports, type ImportedName, type PythonImport } from '../../lib/python/imports.js';
+import {
+  extractImports,
+  resolveRelativeImport,
+  type ImportedName,
+  type PythonImport,
+} from '../../lib/python/imports.js';
 import { withPythonTree } from '../../lib/python/parser.js';
 import { damagedLines, GuardedEdits, reportDamage } from './python-damaged.js';
 import { reportAt, reportPerStatement, type RewriteContext } from './report.js';
@@ -91,11 +96,11 @@ function rewriteRelative(
       reportAt(ctx, 'rewrite-imports/not-in-source-root', imp.specifierStart, { path: ctx.relPath }, 'info');
     return;
   }
-  let target = resolveRelative(writtenPackage, imp.level, imp.module);
+  let target = resolveRelativeImport(writtenPackage, imp.level, imp.module);
   // a file that moved before the run (`git mv`): an import that still works where the file now is
   // was written (or fixed) there, e.g. by a module that always lived in the merged-into package
   if (writtenPackage !== futurePackage) {
-    const here = resolveRelative(futurePackage, imp.level, imp.module);
+    const here = resolveRelativeImport(futurePackage, imp.level, imp.module);
     // …and its names too: `from . import helpers` where helpers stayed behind is not "working here"
     const submodule = (base: string | undefined, n: string) =>
       base !== undefined && pythonModuleExists(ctx.set, base ? `${base}.${n}` : n);
@@ -123,7 +128,7 @@ function rewriteRelative(
       ? (relativeForm(futurePackage, absolute) ?? absolute)
       : absolute;
   };
-  const relativeNow = resolveRelative(futurePackage, imp.level, imp.module);
+  const relativeNow = resolveRelativeImport(futurePackage, imp.level, imp.module);
   const match = target ? matchPython(ctx.set, target, ctx.relPath) : undefined;
   checkForbidden(ctx, target, match?.result, imp.specifierStart);
   if (match) {
@@ -154,7 +159,7 @@ function movesAlong(
 ): boolean {
   if (ctx.options.absolute || !futurePackage) return false;
   const moved = matchPython(ctx.set, futurePackage, ctx.relPath)?.result;
-  const here = moved === undefined ? undefined : resolveRelative(moved, imp.level, imp.module);
+  const here = moved === undefined ? undefined : resolveRelativeImport(moved, imp.level, imp.module);
   if (here === undefined) return false;
   const follow = (name: string) => matchPython(ctx.set, name, ctx.relPath)?.result ?? name;
   const join = (base: string, name: string) => (base ? `${base}.${name}` : name);
@@ -385,15 +390,6 @@ function isLoadChain(node: Node): boolean {
   if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === node.id) return false;
   if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.id === node.id) return false;
   return true;
-}
-
-/** Absolute module of `level` dots + `module` from `pkg`; undefined when it climbs too far. */
-export function resolveRelative(pkg: string, level: number, module: string): string | undefined {
-  const parts = pkg ? pkg.split('.') : [];
-  if (level - 1 > parts.length) return undefined;
-  const base = parts.slice(0, parts.length - (level - 1));
-  if (module) base.push(...module.split('.'));
-  return base.join('.');
 }
 
 /** The shortest relative spelling of `target` from `pkg`, if both share a top-level package. */

@@ -1,12 +1,12 @@
 // The one table of repomod's layers (STYLE.md: cli → api → features | transforms → lib), read by
-// the import-boundary lint rule; test/package/layering.test.ts runs that rule over the tree.
+// the import-boundary lint rule (./import-boundary.js); test/package/layering.test.ts runs that rule over the tree.
 import path from 'node:path';
 
 /** Top-level folders that are layers, highest first. */
-export const LAYERS = ['cli', 'api', 'features', 'transforms', 'lib'];
+const LAYERS = ['cli', 'api', 'features', 'transforms', 'lib'];
 
 /** What each layer may import besides itself: cli reaches features and transforms only through api. */
-export const ALLOWED = {
+const ALLOWED = {
   cli: ['api', 'lib'],
   api: ['features', 'transforms', 'lib'],
   features: ['lib'],
@@ -15,13 +15,13 @@ export const ALLOWED = {
 };
 
 /** The layer of a repo-relative `/` path, or undefined outside the layers (test/, scripts/, …). */
-export function layerOf(relative) {
+function layerOf(relative) {
   const top = relative.split('/')[0];
   return LAYERS.includes(top) ? top : undefined;
 }
 
 /** `<name>` for a transform's own files (`transforms/<name>/…`); undefined for the registry beside them. */
-export function transformOf(relative) {
+function transformOf(relative) {
   const parts = relative.split('/');
   return parts[0] === 'transforms' && parts.length > 2 ? parts[1] : undefined;
 }

@@ -9,7 +9,10 @@ import { moveCommand } from './move.js';
 import { recoverCommand } from './recover.js';
 import { runCommand } from './run.js';
 
-export const extraCommands: CommandModule<any, any>[] = [
+// yargs' Argv is invariant in a command's argument type, so commands with different arguments share
+// no list type but yargs' own `CommandModule<T, any>[]` (its `command(modules)` overload)
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const extraCommands: CommandModule<object, any>[] = [
   runCommand,
   listCommand,
   initCommand,

@@ -3,6 +3,7 @@
 // repository (what a deploy step that does not follow links breaks on).
 import path from 'node:path';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
+import { dig, tableAt } from '../../lib/dig.js';
 
 export interface DeployPackage {
   /** Repo-relative folder. */
@@ -27,12 +28,10 @@ export function deployPackages(repo: RepoIndex): DeployPackage[] {
       packages.set(dir, { path: dir, kind: 'python-function', entry: file, links: 0 });
     if (base === 'package.json' && dir !== '.') {
       const manifest = parseJson(repo.read(file));
-      const dependencies = { ...(manifest?.dependencies ?? {}), ...(manifest?.devDependencies ?? {}) } as Record<
-        string,
-        unknown
-      >;
+      const dependencies = { ...tableAt(manifest, 'dependencies'), ...tableAt(manifest, 'devDependencies') };
       if (FUNCTION_RUNTIMES.some((name) => name in dependencies)) {
-        const main = typeof manifest?.main === 'string' ? path.posix.normalize(join(dir, manifest.main)) : undefined;
+        const declared = dig(manifest, 'main');
+        const main = typeof declared === 'string' ? path.posix.normalize(join(dir, declared)) : undefined;
         packages.set(dir, { path: dir, kind: 'node-function', entry: main && has(main) ? main : undefined, links: 0 });
       }
     }
@@ -66,9 +65,9 @@ function topHolder(linkPath: string, resolved: string): string | undefined {
 const join = (dir: string, name: string) => (dir === '.' || dir === '' ? name : `${dir}/${name}`);
 const isWithin = (file: string, dir: string) => dir === '' || dir === '.' || file === dir || file.startsWith(`${dir}/`);
 
-function parseJson(text: string | undefined): Record<string, any> | undefined {
+function parseJson(text: string | undefined): unknown {
   try {
-    return text ? (JSON.parse(text) as Record<string, any>) : undefined;
+    return text ? (JSON.parse(text) as unknown) : undefined;
   } catch {
     return undefined;
   }

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
+import { dig } from '../../lib/dig.js';
 
 export interface SourceRoot {
   /** Repo-relative folder ('' is the repository root). */
@@ -60,21 +61,23 @@ function packageFolders(repo: RepoIndex): string[] {
  * `packages.find.where`, poetry's `packages[].from`, hatch's wheel `packages` (their parents).
  */
 export function pyprojectRoots(text: string): string[] {
-  let data: Record<string, any>;
+  let tool: unknown;
   try {
-    data = parseToml(text) as Record<string, any>;
+    tool = dig(parseToml(text), 'tool');
   } catch {
     return [];
   }
   const roots: string[] = [];
-  const tool = data.tool ?? {};
-  const packageDir = tool.setuptools?.['package-dir'];
-  if (packageDir && typeof packageDir[''] === 'string') roots.push(packageDir['']);
-  const where = tool.setuptools?.packages?.find?.where;
+  const packageDir = dig(tool, 'setuptools', 'package-dir', '');
+  if (typeof packageDir === 'string') roots.push(packageDir);
+  const where = dig(tool, 'setuptools', 'packages', 'find', 'where');
   if (Array.isArray(where)) roots.push(...where.filter((w): w is string => typeof w === 'string'));
-  for (const entry of Array.isArray(tool.poetry?.packages) ? tool.poetry.packages : [])
-    if (typeof entry?.from === 'string') roots.push(entry.from);
-  const hatch = tool.hatch?.build?.targets?.wheel?.packages;
+  const poetryPackages = dig(tool, 'poetry', 'packages');
+  for (const entry of Array.isArray(poetryPackages) ? poetryPackages : []) {
+    const from = dig(entry, 'from');
+    if (typeof from === 'string') roots.push(from);
+  }
+  const hatch = dig(tool, 'hatch', 'build', 'targets', 'wheel', 'packages');
   for (const pkg of Array.isArray(hatch) ? hatch : [])
     if (typeof pkg === 'string' && pkg.includes('/')) roots.push(path.posix.dirname(pkg));
   return roots.filter((r) => r !== '' && r !== '.');

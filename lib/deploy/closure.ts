@@ -390,7 +390,11 @@ function guardedFiles(
   const queue = [entry];
   while (queue.length > 0) {
     const from = queue.shift()!;
-    for (const e of edges) if (e.from === from && !e.guarded && !open.has(e.to)) (open.add(e.to), queue.push(e.to));
+    for (const e of edges) {
+      if (e.from !== from || e.guarded || open.has(e.to)) continue;
+      open.add(e.to);
+      queue.push(e.to);
+    }
   }
   const guards = new Map<string, ChainStep>();
   // breadth first from the files reached openly, so each guarded file names the nearest guard

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ContainmentError, pathExists, readRegularFile, resolveInside } from '../engine/containment.js';
 import { parse as parseToml } from 'smol-toml';
 import { normaliseDistribution } from './distributions.js';
+import { dig, tableAt } from '../dig.js';
 
 export interface DeclaredDependencies {
   /** Normalised distribution names (PEP 503). */
@@ -99,23 +100,25 @@ export function parseRequirements(text: string, include?: (file: string, line: n
 
 /** Distribution names, with the extras asked for, from a pyproject.toml's text. @throws on invalid TOML */
 export function parsePyproject(text: string): string[] {
-  const data = parseToml(text) as Record<string, any>;
+  const data = parseToml(text);
   const names: string[] = [];
   const fromSpecs = (list: unknown) => {
     if (!Array.isArray(list)) return;
     for (const spec of list) if (typeof spec === 'string') names.push(requirementWithExtras(spec) ?? '');
   };
-  fromSpecs(data.project?.dependencies);
-  for (const group of Object.values(data.project?.['optional-dependencies'] ?? {})) fromSpecs(group);
-  for (const group of Object.values(data['dependency-groups'] ?? {})) fromSpecs(group);
-  const poetry = data.tool?.poetry;
-  const poetryTables = [poetry?.dependencies, ...Object.values(poetry?.group ?? {}).map((g: any) => g?.dependencies)];
+  fromSpecs(dig(data, 'project', 'dependencies'));
+  for (const group of Object.values(tableAt(data, 'project', 'optional-dependencies'))) fromSpecs(group);
+  for (const group of Object.values(tableAt(data, 'dependency-groups'))) fromSpecs(group);
+  const poetry = dig(data, 'tool', 'poetry');
+  const poetryTables = [
+    dig(poetry, 'dependencies'),
+    ...Object.values(tableAt(poetry, 'group')).map((g) => dig(g, 'dependencies')),
+  ];
   for (const table of poetryTables) {
     if (!table || typeof table !== 'object') continue;
     for (const [key, value] of Object.entries(table)) {
-      const extras = Array.isArray((value as any)?.extras)
-        ? ((value as any).extras as unknown[]).filter((e): e is string => typeof e === 'string')
-        : [];
+      const declared = dig(value, 'extras');
+      const extras = Array.isArray(declared) ? declared.filter((e): e is string => typeof e === 'string') : [];
       if (key.toLowerCase() !== 'python') names.push(extras.length ? `${key}[${extras.join(',')}]` : key);
     }
   }

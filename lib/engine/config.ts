@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
+import { isTable } from '../dig.js';
 import { ConfigError } from './errors.js';
 import { parseSize } from './file-size.js';
 
@@ -98,7 +99,7 @@ export function loadConfig(file: string | undefined, knownTransforms: readonly s
       );
     }
   }
-  if (!isObject(data))
+  if (!isTable(data))
     throw new ConfigError(`${shown} must hold a JSON object`, `see the README's "Configuration" section`);
   for (const key of Object.keys(data)) {
     if (!TOP_LEVEL_KEYS.includes(key)) {
@@ -132,7 +133,7 @@ export function loadConfig(file: string | undefined, knownTransforms: readonly s
   }
   if (data.maxFileSize !== undefined) config.maxFileSize = parseSize(data.maxFileSize, `'maxFileSize' in ${shown}`);
   if (data.transforms !== undefined) {
-    if (!isObject(data.transforms))
+    if (!isTable(data.transforms))
       throw new ConfigError(
         `'transforms' in ${shown} must be an object keyed by transform name`,
         `e.g. "transforms": {"rewrite-imports": {...}}`,
@@ -144,7 +145,7 @@ export function loadConfig(file: string | undefined, knownTransforms: readonly s
           `run 'repomod list' to see them all`,
         );
       }
-      if (!isObject(options))
+      if (!isTable(options))
         throw new ConfigError(`'transforms.${name}' in ${shown} must be an object of options`, `e.g. "${name}": {}`);
       config.transforms[name] = options;
     }
@@ -158,8 +159,4 @@ function isRegularFile(file: string): boolean {
   } catch {
     return false;
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -34,16 +34,19 @@ const C_ESCAPES: Record<string, string> = {
   '"': '\\"',
   '\\': '\\\\',
 };
+// eslint-disable-next-line no-control-regex -- paths and messages must not carry raw control characters: finding them is the job
 const CONTROL = /[\x00-\x1f\x7f]/;
 
 /** A path as `git ls-files` prints it: unchanged, or C-quoted when it holds a control character. */
 export function quotePath(p: string): string {
   if (!CONTROL.test(p)) return p;
+  // eslint-disable-next-line no-control-regex -- the characters git C-quotes
   return `"${p.replace(/[\x00-\x1f\x7f"\\]/g, escapeChar)}"`;
 }
 
 /** Messages quote names from the repository: their newlines must not split the line either. */
 function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex -- every control character but a tab is escaped
   return CONTROL.test(text) ? text.replace(/[\x00-\x08\x0a-\x1f\x7f]/g, escapeChar) : text;
 }
 

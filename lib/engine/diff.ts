@@ -108,6 +108,7 @@ function isUtf8(bytes: Buffer): boolean {
 
 /** git quotes a path in C style when it holds `"`, `\`, control characters or non-ASCII bytes. */
 export function quotePath(p: string): string {
+  // eslint-disable-next-line no-control-regex -- the characters git C-quotes
   if (!/["\\\x00-\x1f\x7f-\uffff]/.test(p)) return p;
   let out = '"';
   for (const byte of Buffer.from(p, 'utf8')) {

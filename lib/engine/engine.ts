@@ -18,7 +18,7 @@ import { gitTopLevel } from './git.js';
 import type { FileOutcome } from './process-file.js';
 import { RepoIndex } from '../repo/repo-index.js';
 import { loadTransformModule, type TransformSource } from './transform-loader.js';
-import type { FileChange, FileResult, PlanContext, TransformModule } from './types.js';
+import type { FileChange, FileResult, PlanContext } from './types.js';
 import { processTargets, withoutModules } from './schedule.js';
 import { byOrdinalKey } from '../order.js';
 import type { ParserChoice } from './call-transform.js';

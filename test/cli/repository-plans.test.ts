@@ -68,7 +68,7 @@ describe('repository plans through the CLI', () => {
     const repo = linkedRepo();
     const verbose = repomod(repo, ['replace-symlinks', '--mode', 'copy', '--verbose', 'fn_a']);
     expect(verbose.stderr).toMatch(
-      /^(.*\[replace-symlinks\/link\]\n)+1 link:\n  fn_a\/shared -> \.\.\/shared \(shared\): directory, copied\n3 changed/,
+      /^(.*\[replace-symlinks\/link\]\n)+1 link:\n {2}fn_a\/shared -> \.\.\/shared \(shared\): directory, copied\n3 changed/,
     );
     const applied = repomod(repo, ['replace-symlinks', '--mode', 'copy', '--apply', 'fn_a']);
     expect(applied.stderr.split('\n').slice(-3)).toEqual([

@@ -5,7 +5,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { computeClosure, type Closure, type ClosureFinding } from '../../lib/deploy/closure.js';
 import { joinRel } from '../../lib/deploy/package-dir.js';
-import { planPackage, sourceOf, type PackageFile, type PackagePlan } from '../../lib/deploy/package.js';
+import { planPackage, type PackageFile, type PackagePlan } from '../../lib/deploy/package.js';
 import { fillMessage, type Diagnostic } from '../../lib/engine/diagnostics.js';
 import { decodeText } from '../../lib/engine/files.js';
 import { RepoIndex } from '../../lib/repo/repo-index.js';

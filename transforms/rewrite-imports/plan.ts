@@ -15,7 +15,7 @@ import { checkMovedPackages } from './check-packages.js';
 import { moveDestination, movedPath } from './move-paths.js';
 import { planIgnoredFiles, planPackageInits } from './plan-folders.js';
 import { planLinks } from './plan-links.js';
-import { isMovingFile, mapPath, nestingRules, type RuleSet } from './rules.js';
+import { isMovingFile, nestingRules, type RuleSet } from './rules.js';
 import { planTextReferences } from './text-files.js';
 import { mentionsOf } from './text-references.js';
 import { planTsconfigPaths } from './tsconfig-paths.js';

@@ -3,8 +3,8 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { standaloneRepoFor } from '../../lib/context.js';
-import { discoverRepository } from '../../lib/discover.js';
+import { standaloneRepoFor } from '../../lib/engine/context.js';
+import { discoverRepository } from '../../lib/engine/discover.js';
 import { makeFifo } from '../helpers/fifo.js';
 import { repoWith } from '../helpers/tree.js';
 

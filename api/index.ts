@@ -29,8 +29,10 @@ export type {
 } from '../lib/engine/types.js';
 export { completePlanContext } from '../lib/engine/types.js';
 export type { RepoIndex } from '../lib/repo/repo-index.js';
+export { defineTransform, type FileRun, type TransformSpec } from '../lib/engine/define-transform.js';
 export {
   defineOptions,
+  optionsResolver,
   resolveOptions,
   type OptionDescriptor,
   type OptionType,

@@ -5,6 +5,8 @@ import {
   completePlanContext,
   ConfigError,
   defineOptions,
+  defineTransform,
+  optionsResolver,
   resolveOptions,
   type FileChange,
   type OptionsOf,
@@ -69,5 +71,25 @@ describe('the transform contract api/index.ts exports', () => {
     expect(result.patch).toContain('+renamed to qux in 2 files\n');
     expect(contexts.map((c) => c.mode)).toEqual(['dry-run']);
     expect(contexts.map((c) => c.paths)).toEqual([[]]);
+  });
+
+  it("runs the README's defineTransform example: options resolved from the declaration, the context on demand", async () => {
+    const relPaths: string[] = [];
+    const transform = defineTransform({
+      resolveOptions: optionsResolver(options),
+      transform: (file, { to }, run) => {
+        if (!file.source.includes('foo')) return undefined;
+        relPaths.push(run.context.relPath);
+        return file.source.replace(/\bfoo\b/g, to);
+      },
+    });
+    const dir = repoWith({ 'src/a.js': 'foo(1);\n', 'b.js': 'baz(2);\n' });
+    const result = await runOn(
+      dir,
+      { name: 'rename-foo', specifier: 'test:rename-foo', builtin: false, preloaded: { default: transform } },
+      { to: 'qux' },
+    );
+    expect(result.patch).toContain('-foo(1);\n+qux(1);\n');
+    expect(relPaths).toEqual(['src/a.js']);
   });
 });

@@ -4,13 +4,8 @@ import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import { findSymlinks } from '../../lib/repo/symlinks.js';
 import { TreeReader } from '../../lib/deploy/tree.js';
 import type { Diagnostic } from '../../lib/engine/diagnostics.js';
-import {
-  completePlanContext,
-  type API,
-  type FileChange,
-  type FileInfo,
-  type PlanContext,
-} from '../../lib/engine/types.js';
+import { completePlanContext, type FileChange, type PlanContext } from '../../lib/engine/types.js';
+import { defineTransform } from '../../lib/engine/define-transform.js';
 import { checkManifests } from './drift.js';
 import { planLink } from './links.js';
 import { ManifestBook } from './manifests.js';
@@ -21,11 +16,8 @@ import type { LinkListing } from './report.js';
 export { meta };
 export type { LinkListing };
 
-/** Per file there is nothing to do: every change is planned for the whole repository. */
-export default function transform(_file: FileInfo, _api: API, raw: Record<string, unknown>): undefined {
-  resolveReplaceSymlinksOptions(raw);
-  return undefined;
-}
+/** Per file there is nothing to do (every change is planned for the whole repository) beyond checking the options. */
+export default defineTransform({ resolveOptions: resolveReplaceSymlinksOptions, transform: () => undefined });
 
 /**
  * Plan every link under the given paths, then every recorded copy and bundle entry.

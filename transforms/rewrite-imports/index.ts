@@ -1,8 +1,8 @@
 // rewrite-imports: move module paths across the repository in Python and JS/TS imports, string
 // targets and dotted uses, as edits at the parsers' offsets (nothing is reprinted).
 import { readFileSync } from 'node:fs';
-import type { API, FileInfo } from 'jscodeshift';
-import { contextFor, type ApiWithRepomod } from '../../lib/engine/context.js';
+import type { ApiWithRepomod } from '../../lib/engine/context.js';
+import { defineTransform } from '../../lib/engine/define-transform.js';
 import { languageOf } from '../../lib/languages.js';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import { completePlanContext, type PlanContext } from '../../lib/engine/types.js';
@@ -17,34 +17,31 @@ import { unusedRules } from './unused-rules.js';
 
 export { meta };
 
-export default async function transform(
-  file: FileInfo,
-  api: API,
-  raw: Record<string, unknown>,
-): Promise<string | undefined> {
-  const options = resolveRewriteOptions(raw);
-  const fileLanguage = languageOf(file.path);
-  if (!fileLanguage) return undefined;
-  // JS and TS share one specifier rewriter
-  const language = fileLanguage === 'python' ? 'python' : 'javascript';
-  const needles = prefilterNeedles(options.allRules, options.absolute);
-  const ctx = contextFor(file, api);
-  const set = ruleSetFor(ctx.repo, options);
-  const moving = isMovingFile(set, ctx.relPath);
-  // under repomod, files that move (or moved) are rewritten by planRepository from their new place
-  if (moving && (api as ApiWithRepomod).repomod) return file.source;
-  if (!moving && needles && !needles.some((n) => file.source.includes(n))) return file.source;
-  // the prefilter is content-only; with the repository at hand most of its matches need no parse
-  if (
-    !moving &&
-    !needsParse(file.source, ctx.relPath, set, options.absolute, language === 'python') &&
-    !mayMention(file.source, set)
-  )
-    return file.source;
-  return rewriteFile(file.source, ctx.relPath, language, set, options, ctx.report, (rule) =>
-    api.stats?.(`rewrite-imports: ${rule}`),
-  );
-}
+export default defineTransform({
+  resolveOptions: resolveRewriteOptions,
+  transform(file, options, { api, context: ctx }) {
+    const fileLanguage = languageOf(file.path);
+    if (!fileLanguage) return undefined;
+    // JS and TS share one specifier rewriter
+    const language = fileLanguage === 'python' ? 'python' : 'javascript';
+    const needles = prefilterNeedles(options.allRules, options.absolute);
+    const set = ruleSetFor(ctx.repo, options);
+    const moving = isMovingFile(set, ctx.relPath);
+    // under repomod, files that move (or moved) are rewritten by planRepository from their new place
+    if (moving && (api as ApiWithRepomod).repomod) return file.source;
+    if (!moving && needles && !needles.some((n) => file.source.includes(n))) return file.source;
+    // the prefilter is content-only; with the repository at hand most of its matches need no parse
+    if (
+      !moving &&
+      !needsParse(file.source, ctx.relPath, set, options.absolute, language === 'python') &&
+      !mayMention(file.source, set)
+    )
+      return file.source;
+    return rewriteFile(file.source, ctx.relPath, language, set, options, ctx.report, (rule) =>
+      api.stats?.(`rewrite-imports: ${rule}`),
+    );
+  },
+});
 
 /** Whole-repository part: files that move under path rules (and `repomod move`'s renames). */
 export async function planRepository(

@@ -3,12 +3,29 @@
 // the issues set. ast-grep rule files are written to the scratch directory.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PY_TARGET, PY_TARGET_NEW, TS_TARGET, TS_TARGET_NEW, TS_TARGET_PATH, TS_TARGET_PATH_NEW } from './generate.mjs';
+import {
+  PY_REAL_PACKAGE,
+  PY_REAL_PACKAGE_NEW,
+  PY_TARGET,
+  PY_TARGET_NEW,
+  TS_TARGET,
+  TS_TARGET_NEW,
+  TS_TARGET_PATH,
+  TS_TARGET_PATH_NEW,
+} from './generate.mjs';
 
-export const JOB_NAMES = ['third-party', 'rewrite-imports-ts', 'rewrite-imports-py', 'rewrite-imports-ts-real'];
+export const JOB_NAMES = [
+  'third-party',
+  'rewrite-imports-ts',
+  'rewrite-imports-py',
+  'rewrite-imports-ts-real',
+  'rewrite-imports-py-real',
+];
 
 const SCRIPT_PATHS = ['packages'];
 const PYTHON_PATHS = ['common', 'core', 'services'];
+/** The top-level folders of the realistic Python platform (generate.mjs --shape python-real). */
+const PYTHON_REAL_PATHS = ['libs', 'orchestration', 'services', 'shared'];
 /** For Rust regexes in rule files ('/' and '@' need no escape). */
 const regexEscape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -32,6 +49,7 @@ export function defineJobs(ctx) {
   const renameTransform = path.join(ctx.project, '__testfixtures__/third-party/rename-identifier.js');
   const tsMaps = [`${TS_TARGET}=${TS_TARGET_NEW}`, `${TS_TARGET_PATH}=${TS_TARGET_PATH_NEW}`];
   const pyMaps = [`${PY_TARGET}=${PY_TARGET_NEW}`];
+  const pyRealMap = `${PY_REAL_PACKAGE}=${PY_REAL_PACKAGE_NEW}`;
   // the stock runner's babel-register cannot resolve the sources' `.js` import suffixes to `.ts`
   // files, so the compiled module (ESM, loaded by Node's require(esm) with --no-babel) is the fallback
   const stockRewrite = (...args) => [
@@ -218,6 +236,40 @@ export function defineJobs(ctx) {
       ],
       memoryLimitMiB: 200,
     },
+    {
+      // its own repository (generate.mjs --shape python-real): a package move with every import form users meet
+      name: 'rewrite-imports-py-real',
+      shape: 'python-real',
+      title: `rewrite-imports ${pyRealMap} over a Python platform shaped like real ones`,
+      languages: ['python'],
+      paths: PYTHON_REAL_PATHS,
+      expected: (m) => m.python.importers,
+      tools: [
+        rewriteImports
+          ? {
+              tool: 'repomod',
+              variants: [
+                { argv: repomod('rewrite-imports', '--map', pyRealMap, '--extensions', 'py', ...PYTHON_REAL_PATHS) },
+              ],
+            }
+          : { tool: 'repomod', skip: notRegistered },
+        {
+          tool: 'ast-grep',
+          variants: astGrep(
+            writeRule(ctx.scratch, 'rewrite-imports-py-real.yml', pythonPackageRules()),
+            PYTHON_REAL_PATHS,
+          ),
+        },
+      ],
+      targets: [
+        {
+          against: 'ast-grep',
+          atLeast: 1 / 0.6,
+          source: "issue 16: on a realistic corpus, at most 0.6× ast-grep's wall time",
+        },
+      ],
+      memoryLimitMiB: 200,
+    },
   ];
 }
 
@@ -364,6 +416,99 @@ rule:
         regex: '^(mock\\.|mocker\\.)?patch'
 ${replace('S')}`,
   ].join('---\n');
+}
+
+/**
+ * The realistic Python job's package move (shared.utils ➔ orchestration.shared.utils), every form
+ * the corpus writes: the module path in `import`/`from` (any nesting: functions, try, TYPE_CHECKING),
+ * `from shared import utils`, dotted uses, string targets of mock.patch, monkeypatch.setattr and
+ * importlib.import_module, and relative imports in `shared/` that climb to the package's parent.
+ * A relative import is resolved by where its file is: `from ..utils` reaches shared.utils from a
+ * file two folders down, so there is one rule per depth (`files` and `ignores` bound the depth:
+ * ast-grep's globs let a star cross a slash, and match only after a leading double star).
+ */
+function pythonPackageRules() {
+  const old = regexEscape(PY_REAL_PACKAGE);
+  const [parent, leaf] = [PY_REAL_PACKAGE.split('.')[0], PY_REAL_PACKAGE.split('.')[1]];
+  const replace = (variable, from) => `transform:
+  NEW:
+    replace:
+      source: $${variable}
+      replace: '${from}'
+      by: '${PY_REAL_PACKAGE_NEW}'
+fix: $NEW
+`;
+  const rules = [
+    `id: module-in-import
+language: Python
+rule:
+  kind: dotted_name
+  regex: '^${old}(\\.|$)'
+  pattern: $M
+  any:
+    - inside:
+        kind: import_statement
+    - inside:
+        kind: aliased_import
+        inside:
+          kind: import_statement
+    - inside:
+        kind: import_from_statement
+        field: module_name
+${replace('M', `^${old}`)}`,
+    `id: package-from-parent
+language: Python
+rule:
+  kind: dotted_name
+  regex: '^${parent}$'
+  inside:
+    kind: import_from_statement
+    field: module_name
+    has:
+      field: name
+      regex: '^${leaf}$'
+fix: ${PY_REAL_PACKAGE_NEW.split('.').slice(0, -1).join('.')}
+`,
+    `id: dotted-use
+language: Python
+rule:
+  kind: attribute
+  regex: '^${old}$'
+fix: ${PY_REAL_PACKAGE_NEW}
+`,
+    `id: string-target
+language: Python
+rule:
+  kind: string_content
+  regex: '^${old}(\\.|$)'
+  pattern: $S
+  inside:
+    kind: string
+    inside:
+      kind: argument_list
+      inside:
+        kind: call
+        regex: '^((mock|mocker)\\.)?patch|^monkeypatch\\.(set|del)attr|^importlib\\.import_module'
+${replace('S', `^${old}`)}`,
+  ];
+  for (let depth = 2; depth <= 8; depth++) {
+    const dots = '\\.'.repeat(depth);
+    rules.push(`id: relative-depth-${depth}
+language: Python
+files:
+  - '**/${parent}/${'*/'.repeat(depth - 1)}*.py'
+ignores:
+  - '**/${parent}/${'*/'.repeat(depth)}*.py'
+rule:
+  kind: relative_import
+  regex: '^${dots}${leaf}(\\.|$)'
+  pattern: $R
+  inside:
+    kind: import_from_statement
+    field: module_name
+${replace('R', `^${dots}${leaf}`)}`);
+  }
+  return rules.join('---\n');
 }
 
 /** Files changed and failed, as each tool reports them. */

@@ -37,7 +37,8 @@ export function formatShapedRepository(shape, m) {
   const files = m.typescript.files + m.javascript.files + m.python.files;
   const bytes = m.typescript.bytes + m.javascript.bytes + m.python.bytes;
   const importers = m.typescript.importers + m.javascript.importers + m.python.importers;
-  return `repository (${shape} shape): ${files} source files (${m.typescript.files} TS/TSX + ${m.javascript.files} JS averaging ${(bytes / Math.max(1, files) / 1000).toFixed(1)} KB; ${mb(bytes)}), ${importers} (${Math.round((importers / Math.max(1, files)) * 100)}%) name the moved module, ${m.broken ?? 0} do not parse
+  const kinds = m.python.files ? `${m.python.files} Python` : `${m.typescript.files} TS/TSX + ${m.javascript.files} JS`;
+  return `repository (${shape} shape): ${files} source files (${kinds} averaging ${(bytes / Math.max(1, files) / 1000).toFixed(1)} KB; ${mb(bytes)}), ${importers} (${Math.round((importers / Math.max(1, files)) * 100)}%) name the moved module, ${m.broken ?? 0} do not parse
             ${m.root}`;
 }
 
@@ -93,7 +94,7 @@ export function formatJob(report) {
 }
 
 export function formatScale(result) {
-  const lines = ['', `scale: rewrite-imports over Python at N and ${result.factor}N files`];
+  const lines = ['', `scale: rewrite-imports over the realistic Python platform at N and ${result.factor}N files`];
   const rows = [];
   for (const point of result.points) {
     for (const r of point.results) {
@@ -127,9 +128,9 @@ export function formatScale(result) {
     lines.push(
       `  repomod peak memory: ${result.peakMiB.repomod} MiB (target < ${result.peakMiB.limit} MiB: ${result.peakMiB.met ? 'met' : 'MISSED'})`,
     );
-  if (result.points[0]?.files < 20000)
+  if (result.points[0]?.files < 2000)
     lines.push(
-      '  note: below 20000 files the fixed start-up costs dominate, so the time ratio flatters; the target is meant at the default size',
+      '  note: below 2000 files the fixed start-up costs dominate, so the time ratio flatters; the target is meant at the default size',
     );
   return lines.join('\n');
 }

@@ -80,9 +80,12 @@ export function formatJob(report) {
   if (rows.length) lines.push(...table(header, rows).map((l) => `  ${l}`));
   for (const c of report.comparisons) {
     if (c.speedup === null) continue;
-    const verdict = c.target ? ` (target ≥ ${c.target.atLeast}×: ${c.target.met ? 'met' : 'MISSED'})` : '';
+    // targets read "at most 0.6× its wall time": say both ways round
+    const verdict = c.target
+      ? ` (target ≥ ${Number(c.target.atLeast.toFixed(2))}×, at most ${Number((1 / c.target.atLeast).toFixed(2))}× its wall time: ${c.target.met ? 'met' : 'MISSED'})`
+      : '';
     lines.push(
-      `  repomod vs ${c.against}: ${c.speedup}× the throughput${verdict}, ${c.memoryRatio ?? '-'}× the peak memory`,
+      `  repomod vs ${c.against}: ${c.speedup}× the throughput, ${(1 / c.speedup).toFixed(2)}× its wall time${verdict}, ${c.memoryRatio ?? '-'}× the peak memory`,
     );
   }
   if (report.memory)

@@ -16,8 +16,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pythonModule, PY_TARGET } from './python-code.mjs';
-import { AREAS, NOUNS, SERVICES, VERBS, createRandom, hashSeed, pascal } from './random.mjs';
+import { lockModule, pythonModule, PY_TARGET } from './python-code.mjs';
+import { AREAS, NOUNS, SERVICES, VERBS, createRandom, hashSeed, pascal, weightedPick } from './random.mjs';
 import { TS_TARGET, TS_TARGET_PATH, TS_TARGET_PATH_NEW, tsModule } from './ts-code.mjs';
 import { planRealisticScripts, realisticModule } from './realistic-ts.mjs';
 import { PY_REAL_PACKAGE, PY_REAL_PACKAGE_NEW, planRealisticPython, realisticPythonModule } from './realistic-py.mjs';
@@ -116,7 +116,7 @@ function planPython(random, count, { hierarchy = false } = {}) {
     ),
     fixed('core/__init__.py', 'python', ''),
     fixed('core/sync/__init__.py', 'python', ''),
-    fixed('core/sync/lock.py', 'python', PY_LOCK_MODULE),
+    fixed('core/sync/lock.py', 'python', lockModule(PY_TARGET)),
   ];
   const modules = [];
   const byService = new Map();
@@ -230,26 +230,6 @@ class ProcessorBase(AuditMixin, ServiceBase):
 `;
 }
 
-const PY_LOCK_MODULE = `"""File locks shared by the workers (moved here from common.util.lock)."""
-import contextlib
-import fcntl
-
-
-class FileLock:
-    def __init__(self, path: str, timeout: int = 10) -> None:
-        self.path = path
-        self.timeout = timeout
-
-
-def acquire_lock(name: str, timeout: int = 10) -> FileLock:
-    return FileLock(f"/tmp/{name}.lock", timeout)
-
-
-def release_lock(lock: FileLock) -> None:
-    with contextlib.suppress(OSError):
-        fcntl.flock(0, fcntl.LOCK_UN)
-`;
-
 function initModule(random, base, names) {
   if (random.chance(0.5)) return '';
   const picked = random.sample(
@@ -280,12 +260,6 @@ function pythonForms(random, test) {
   const forms = new Set([weightedPick(random, weighted)]);
   if (random.chance(0.2)) forms.add(weightedPick(random, weighted));
   return [...forms];
-}
-
-function weightedPick(random, weighted) {
-  let roll = random.next() * weighted.reduce((sum, [, w]) => sum + w, 0);
-  for (const [value, weight] of weighted) if ((roll -= weight) < 0) return value;
-  return weighted[0][0];
 }
 
 /** TS/JS half: the moved module's new home, then packages/<pkg>/{src,lib}/<area>/ modules; every fourth package is JavaScript. */

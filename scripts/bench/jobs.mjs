@@ -168,7 +168,14 @@ export function defineJobs(ctx) {
         },
         {
           tool: 'ast-grep',
-          variants: astGrep(writeRule(ctx.scratch, 'rewrite-imports-py.yml', pythonImportRules()), PYTHON_PATHS),
+          variants: astGrep(
+            writeRule(
+              ctx.scratch,
+              'rewrite-imports-py.yml',
+              pythonImportRules(PY_TARGET, PY_TARGET_NEW, { stringCalls: '^(mock\\.|mocker\\.)?patch' }),
+            ),
+            PYTHON_PATHS,
+          ),
         },
       ],
       targets: [{ against: 'ast-grep', atLeast: 1, source: 'issue 7: no slower than ast-grep doing the same rewrite' }],
@@ -256,7 +263,14 @@ export function defineJobs(ctx) {
         {
           tool: 'ast-grep',
           variants: astGrep(
-            writeRule(ctx.scratch, 'rewrite-imports-py-real.yml', pythonPackageRules()),
+            writeRule(
+              ctx.scratch,
+              'rewrite-imports-py-real.yml',
+              pythonImportRules(PY_REAL_PACKAGE, PY_REAL_PACKAGE_NEW, {
+                stringCalls: '^((mock|mocker)\\.)?patch|^monkeypatch\\.(set|del)attr|^importlib\\.import_module',
+                relativeDepths: [2, 3, 4, 5, 6, 7, 8],
+              }),
+            ),
             PYTHON_REAL_PATHS,
           ),
         },
@@ -350,92 +364,24 @@ fix: $NEW
   return docs.join('---\n');
 }
 
-/** Every form the generator writes: import/from (any nesting), `from a.b import c`, dotted uses, mock.patch strings. */
-function pythonImportRules() {
-  const old = regexEscape(PY_TARGET);
-  const parent = PY_TARGET.split('.').slice(0, -1).join('.');
-  const leaf = PY_TARGET.split('.').at(-1);
-  const replace = (variable) => `transform:
-  NEW:
-    replace:
-      source: $${variable}
-      replace: '^${old}'
-      by: '${PY_TARGET_NEW}'
-fix: $NEW
-`;
-  return [
-    `id: module-in-import
-language: Python
-rule:
-  kind: dotted_name
-  regex: '^${old}(\\.|$)'
-  pattern: $M
-  any:
-    - inside:
-        kind: import_statement
-    - inside:
-        kind: aliased_import
-        inside:
-          kind: import_statement
-    - inside:
-        kind: import_from_statement
-        field: module_name
-${replace('M')}`,
-    `id: submodule-from-parent
-language: Python
-rule:
-  kind: dotted_name
-  regex: '^${regexEscape(parent)}$'
-  inside:
-    kind: import_from_statement
-    field: module_name
-    has:
-      field: name
-      regex: '^${leaf}$'
-fix: ${PY_TARGET_NEW.split('.').slice(0, -1).join('.')}
-`,
-    `id: dotted-use
-language: Python
-rule:
-  kind: attribute
-  regex: '^${old}$'
-fix: ${PY_TARGET_NEW}
-`,
-    `id: patch-target
-language: Python
-rule:
-  kind: string_content
-  regex: '^${old}(\\.|$)'
-  pattern: $S
-  inside:
-    kind: string
-    inside:
-      kind: argument_list
-      inside:
-        kind: call
-        regex: '^(mock\\.|mocker\\.)?patch'
-${replace('S')}`,
-  ].join('---\n');
-}
-
 /**
- * The realistic Python job's package move (shared.utils ➔ orchestration.shared.utils), every form
- * the corpus writes: the module path in `import`/`from` (any nesting: functions, try, TYPE_CHECKING),
- * `from shared import utils`, dotted uses, string targets of mock.patch, monkeypatch.setattr and
- * importlib.import_module, and relative imports in `shared/` that climb to the package's parent.
- * A relative import is resolved by where its file is: `from ..utils` reaches shared.utils from a
- * file two folders down, so there is one rule per depth (`files` and `ignores` bound the depth:
- * ast-grep's globs let a star cross a slash, and match only after a leading double star).
+ * Every form the generators write, for the move `from` ➔ `to`: the module path in `import`/`from`
+ * (any nesting: functions, try, TYPE_CHECKING), `from parent import leaf`, dotted uses, and string
+ * targets of the calls `stringCalls` matches. With `relativeDepths`, relative imports in the
+ * parent package's folder that climb to it: `from ..utils` reaches shared.utils from a file two
+ * folders down, so there is one rule per depth (`files` and `ignores` bound the depth: ast-grep's
+ * globs let a star cross a slash, and match only after a leading double star).
  */
-function pythonPackageRules() {
-  const old = regexEscape(PY_REAL_PACKAGE);
-  const [parent, leaf] = [PY_REAL_PACKAGE.split('.')[0], PY_REAL_PACKAGE.split('.')[1]];
-  const replace = (variable, from) => `transform:
+function pythonImportRules(from, to, { stringCalls, relativeDepths = [] }) {
+  const old = regexEscape(from);
+  const parent = from.split('.').slice(0, -1).join('.');
+  const leaf = from.split('.').at(-1);
+  const replace = (variable, pattern) => `transform:
   NEW:
     replace:
       source: $${variable}
-      replace: '${from}'
-      by: '${PY_REAL_PACKAGE_NEW}'
+      replace: '${pattern}'
+      by: '${to}'
 fix: $NEW
 `;
   const rules = [
@@ -456,25 +402,25 @@ rule:
         kind: import_from_statement
         field: module_name
 ${replace('M', `^${old}`)}`,
-    `id: package-from-parent
+    `id: submodule-from-parent
 language: Python
 rule:
   kind: dotted_name
-  regex: '^${parent}$'
+  regex: '^${regexEscape(parent)}$'
   inside:
     kind: import_from_statement
     field: module_name
     has:
       field: name
       regex: '^${leaf}$'
-fix: ${PY_REAL_PACKAGE_NEW.split('.').slice(0, -1).join('.')}
+fix: ${to.split('.').slice(0, -1).join('.')}
 `,
     `id: dotted-use
 language: Python
 rule:
   kind: attribute
   regex: '^${old}$'
-fix: ${PY_REAL_PACKAGE_NEW}
+fix: ${to}
 `,
     `id: string-target
 language: Python
@@ -488,17 +434,18 @@ rule:
       kind: argument_list
       inside:
         kind: call
-        regex: '^((mock|mocker)\\.)?patch|^monkeypatch\\.(set|del)attr|^importlib\\.import_module'
+        regex: '${stringCalls}'
 ${replace('S', `^${old}`)}`,
   ];
-  for (let depth = 2; depth <= 8; depth++) {
+  const folder = parent.replace(/\./g, '/');
+  for (const depth of relativeDepths) {
     const dots = '\\.'.repeat(depth);
     rules.push(`id: relative-depth-${depth}
 language: Python
 files:
-  - '**/${parent}/${'*/'.repeat(depth - 1)}*.py'
+  - '**/${folder}/${'*/'.repeat(depth - 1)}*.py'
 ignores:
-  - '**/${parent}/${'*/'.repeat(depth)}*.py'
+  - '**/${folder}/${'*/'.repeat(depth)}*.py'
 rule:
   kind: relative_import
   regex: '^${dots}${leaf}(\\.|$)'

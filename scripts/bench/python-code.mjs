@@ -374,3 +374,26 @@ function statement(out, random, indent, depth) {
       break;
   }
 }
+
+/** The moved module at its new home, for both Python shapes: `from` is where it used to live. */
+export function lockModule(from) {
+  return `"""File locks shared by the workers (moved here from ${from})."""
+import contextlib
+import fcntl
+
+
+class FileLock:
+    def __init__(self, path: str, timeout: int = 10) -> None:
+        self.path = path
+        self.timeout = timeout
+
+
+def acquire_lock(name: str, timeout: int = 10) -> FileLock:
+    return FileLock(f"/tmp/{name}.lock", timeout)
+
+
+def release_lock(lock: FileLock) -> None:
+    with contextlib.suppress(OSError):
+        fcntl.flock(0, fcntl.LOCK_UN)
+`;
+}

@@ -5,8 +5,8 @@
 // every form users meet (plain, aliased, from, parenthesised, relative, lazy, try, TYPE_CHECKING,
 // importlib and mock/monkeypatch string targets), and a few files that do not parse (a merge left
 // half-done, Python 2 prints), with CRLF line endings or a BOM.
-import { AREAS, NOUNS, SERVICES, VERBS, pascal } from './random.mjs';
-import { pythonModule } from './python-code.mjs';
+import { AREAS, NOUNS, SERVICES, VERBS, pascal, weightedPick } from './random.mjs';
+import { lockModule, pythonModule } from './python-code.mjs';
 
 /** The package the job moves, and where it now lives. */
 export const PY_REAL_PACKAGE = 'shared.utils';
@@ -42,7 +42,7 @@ export function planRealisticPython(random, count, fixed) {
     fixed('orchestration/__init__.py', 'python', ''),
     fixed('orchestration/shared/__init__.py', 'python', ''),
     fixed('orchestration/shared/utils/__init__.py', 'python', '"""Helpers every service shares."""\n'),
-    fixed('orchestration/shared/utils/lock.py', 'python', LOCK_MODULE),
+    fixed('orchestration/shared/utils/lock.py', 'python', lockModule(TARGET)),
     fixed(
       'orchestration/shared/utils/locking.py',
       'python',
@@ -156,15 +156,9 @@ function realForms(random, entry) {
         ['importlib', 4],
         ...(entry.relativeTarget ? [['relative', 60]] : []),
       ];
-  const forms = new Set([pick(random, weighted)]);
-  if (random.chance(0.2)) forms.add(pick(random, weighted));
+  const forms = new Set([weightedPick(random, weighted)]);
+  if (random.chance(0.2)) forms.add(weightedPick(random, weighted));
   return [...forms];
-}
-
-function pick(random, weighted) {
-  let roll = random.next() * weighted.reduce((sum, [, w]) => sum + w, 0);
-  for (const [value, weight] of weighted) if ((roll -= weight) < 0) return value;
-  return weighted[0][0];
 }
 
 /** One module: the bench's Python text, then near misses, damage, line endings and BOM as planned. */
@@ -219,23 +213,3 @@ export function realisticPythonModule(random, entry) {
   if (entry.bom) text = `\uFEFF${text}`;
   return text;
 }
-
-const LOCK_MODULE = `"""File locks shared by the workers (moved here from shared.utils.lock)."""
-import contextlib
-import fcntl
-
-
-class FileLock:
-    def __init__(self, path: str, timeout: int = 10) -> None:
-        self.path = path
-        self.timeout = timeout
-
-
-def acquire_lock(name: str, timeout: int = 10) -> FileLock:
-    return FileLock(f"/tmp/{name}.lock", timeout)
-
-
-def release_lock(lock: FileLock) -> None:
-    with contextlib.suppress(OSError):
-        fcntl.flock(0, fcntl.LOCK_UN)
-`;

@@ -7,7 +7,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULTS, PY_TARGET, TS_TARGET, TS_TARGET_PATH, generateRepository } from './bench/generate.mjs';
+import {
+  DEFAULTS,
+  PY_REAL_PACKAGE,
+  PY_TARGET,
+  TS_TARGET,
+  TS_TARGET_PATH,
+  generateRepository,
+} from './bench/generate.mjs';
 import { JOB_NAMES, defineJobs, readOutcome } from './bench/jobs.mjs';
 import { canSampleProc, detectGnuTime, measure } from './bench/measure.mjs';
 import { formatJob, formatScale, formatHeader, formatShapedRepository } from './bench/report.mjs';
@@ -21,6 +28,8 @@ const WARM_FILES = 400;
 const SCALE_FACTOR = 8;
 /** Files in the realistic TS/JS monorepo (`--shape typescript`) of the rewrite-imports-ts-real job: issue 16's size. */
 const REAL_TS_FILES = 7000;
+/** Files in the realistic Python platform (`--shape python-real`) of rewrite-imports-py-real and --scale: issue 16's size. */
+const REAL_PY_FILES = 2000;
 /** The jobs, then the `check` section (its own Python repository, cold and warm fact cache). */
 const SECTION_NAMES = [...JOB_NAMES, 'check'];
 
@@ -38,7 +47,9 @@ repomod, the stock jscodeshift runner (--dry) and ast-grep (--json, nothing writ
   --check-files N  Python files in the check section's repository (default ${CHECK_FILES})
   --ts-files N     files in the realistic TS/JS monorepo of rewrite-imports-ts-real (default ${REAL_TS_FILES});
                    it is generated on its own (--repo and --out apply to the mixed repository only)
-  --scale          instead of the jobs: the Python rewrite at N and ${SCALE_FACTOR}N files (time ratio, peak memory)
+  --py-files N     files in the realistic Python platform of rewrite-imports-py-real (default ${REAL_PY_FILES})
+  --scale          instead of the jobs: the realistic Python rewrite (rewrite-imports-py-real) at
+                   --py-files N and ${SCALE_FACTOR}N files (time ratio, peak memory)
   --repeat R       measure each command R times and report the median (default 1)
   --seed S         generator seed (default ${DEFAULTS.seed})
   --repo DIR       reuse a repository made by scripts/bench/generate.mjs instead of generating one
@@ -56,6 +67,7 @@ function parseArgs(argv) {
     files: DEFAULTS.files,
     checkFiles: CHECK_FILES,
     tsFiles: REAL_TS_FILES,
+    pyFiles: REAL_PY_FILES,
     seed: DEFAULTS.seed,
     jobs: os.availableParallelism(),
     only: SECTION_NAMES,
@@ -90,6 +102,9 @@ function parseArgs(argv) {
         break;
       case '--ts-files':
         options.tsFiles = count(40);
+        break;
+      case '--py-files':
+        options.pyFiles = count(40);
         break;
       case '--jobs':
       case '-j':
@@ -212,7 +227,7 @@ async function main() {
 
   if (options.scale) {
     const result = await runScale(
-      allJobs.find((j) => j.name === 'rewrite-imports-py'),
+      allJobs.find((j) => j.name === 'rewrite-imports-py-real'),
       { scratch, timeBinary, info },
     );
     if (options.json) process.stdout.write(`${JSON.stringify({ ...info, scale: result }, null, 2)}\n`);
@@ -233,7 +248,11 @@ async function main() {
     if (job.shape && !shaped.has(job.shape))
       shaped.set(
         job.shape,
-        prepareRepository(options.tsFiles, undefined, { reuse: false, keep: options.keep, shape: job.shape }),
+        prepareRepository(job.shape === 'python-real' ? options.pyFiles : options.tsFiles, undefined, {
+          reuse: false,
+          keep: options.keep,
+          shape: job.shape,
+        }),
       );
   print(formatHeader(info, repo?.manifest));
   for (const [shape, shapedRepo] of shaped) print(formatShapedRepository(shape, shapedRepo.manifest));
@@ -353,23 +372,18 @@ function prepareRepository(files, dir, { reuse, keep, shape = 'mixed' }) {
     if (!keep) cleanup.push(manifest.root);
     log(`bench: generated and committed in ${((performance.now() - started) / 1000).toFixed(1)} s: ${manifest.root}`);
   }
-  Object.assign(manifest, scanRepository(manifest.root));
+  Object.assign(manifest, scanRepository(manifest.root, shape));
   return { manifest };
 }
 
 /** Read every source file (warming the page cache) and count what each job should find. */
-function scanRepository(root) {
+function scanRepository(root, shape = 'mixed') {
   const stats = {
     python: { files: 0, bytes: 0, importers: 0 },
     typescript: { files: 0, bytes: 0, importers: 0, foo: 0 },
     javascript: { files: 0, bytes: 0, importers: 0, foo: 0 },
   };
-  // import statements (any indentation) and patch targets; docstrings that merely mention it do not count
-  const dotted = PY_TARGET.replace(/\./g, '\\.');
-  const pyImport = new RegExp(
-    `^\\s*(from|import)\\s+${dotted}(?![\\w])|^\\s*from\\s+${dotted.replace(/\\\.\w+$/, '')}\\s+import\\s+${PY_TARGET.split('.').at(-1)}\\b|patch\\(["']${dotted}\\b`,
-    'm',
-  );
+  const pyImport = pythonImporter(shape === 'python-real' ? PY_REAL_PACKAGE : PY_TARGET, shape === 'python-real');
   const tsImport = new RegExp(
     `['"](${TS_TARGET}(/[^'"]*)?|(\\.\\./)+${TS_TARGET_PATH.split('/').slice(1).join('/')})['"]`,
   );
@@ -402,6 +416,27 @@ function scanRepository(root) {
 }
 
 /**
+ * A line that makes a Python file name `target`: import statements (any indentation), `from parent
+ * import leaf`, string targets of mock.patch, monkeypatch.setattr and importlib.import_module and,
+ * with `relative`, relative imports of its last segment (the realistic corpus writes them only
+ * where they reach it). Docstrings that merely mention it do not count.
+ */
+function pythonImporter(target, relative) {
+  const dotted = target.replace(/\./g, '\\.');
+  const parent = dotted.replace(/\\\.\w+$/, '');
+  const leaf = target.split('.').at(-1);
+  return new RegExp(
+    [
+      `^\\s*(from|import)\\s+${dotted}(?![\\w])`,
+      `^\\s*from\\s+${parent}\\s+import\\s+${leaf}\\b`,
+      `(patch|setattr|import_module)\\(["']${dotted}\\b`,
+      ...(relative ? [`^\\s*from\\s+\\.+${leaf}\\b`] : []),
+    ].join('|'),
+    'm',
+  );
+}
+
+/**
  * Run every command once on a small repository, unmeasured: it warms Node's and the tools'
  * caches (babel-register, jiti, the OS cache of node_modules) and checks each tool really works,
  * trying a job's variants in order (the stock runner may not load a .ts transform).
@@ -426,7 +461,7 @@ async function warmUp(jobs, { scratch, timeBinary }) {
     if (!manifests.has(shape)) {
       const made = generateRepository({ files: WARM_FILES, seed: options.seed, shape });
       cleanup.push(made.root);
-      manifests.set(shape, Object.assign(made, scanRepository(made.root)));
+      manifests.set(shape, Object.assign(made, scanRepository(made.root, shape)));
     }
     const manifest = manifests.get(shape);
     const expected = job.expected(manifest);
@@ -564,13 +599,13 @@ async function runJob(job, repo, { scratch, timeBinary }) {
 
 /** The Python rewrite at N and 8N files: time should grow at most 8.5× and memory stay under 200 MiB. */
 async function runScale(job, { scratch, timeBinary, info }) {
-  const sizes = [options.files, options.files * SCALE_FACTOR];
+  const sizes = [options.pyFiles, options.pyFiles * SCALE_FACTOR];
   const scaleJob = { ...job, tools: job.tools.filter((t) => t.tool !== 'jscodeshift') };
   print(formatHeader(info, undefined));
   await warmUp([scaleJob], { scratch, timeBinary });
   const points = [];
   for (const files of sizes) {
-    const repo = prepareRepository(files, undefined, { reuse: false, keep: options.keep });
+    const repo = prepareRepository(files, undefined, { reuse: false, keep: options.keep, shape: job.shape });
     const report = await runJob(scaleJob, repo, { scratch, timeBinary });
     points.push({ files, pythonFiles: report.files, bytes: report.bytes, results: report.results });
     if (!options.keep) {

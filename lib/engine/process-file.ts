@@ -67,11 +67,13 @@ export async function processFile(relPath: string, job: FileJob): Promise<FileOu
     };
   }
   if (decoded.binary) return { path: relPath, status: 'skipped', reason: 'binary file', diagnostics: [] };
-  // the class index and the checks ask the repository for this text too: one read serves both
-  job.repo.remember(relPath, decoded.text);
   if (job.prefilter && !job.prefilter.some((needle) => decoded.text.includes(needle))) {
     return { path: relPath, status: 'unchanged', diagnostics: [] };
   }
+  // the class index and the checks ask the repository for this text too: one read serves both.
+  // Only for files past the prefilter: holding every file's text made a run's memory grow with
+  // the repository (280 MiB at 16,000 Python files), and the rare later ask reads from disk.
+  job.repo.remember(relPath, decoded.text);
   const transformPath = job.typedPaths?.get(relPath) ?? (path.relative(job.cwd, absPath) || absPath);
   try {
     const result = await runTransformOnText(

@@ -56,11 +56,41 @@ const CATCHES_IMPORT_ERROR = /^(ImportError|ModuleNotFoundError|Exception|BaseEx
  * @example extractImports(tree.rootNode, source).map((i) => i.module)
  */
 export function extractImports(root: Node, source: string): PythonImport[] {
-  // a query runs inside wasm: far cheaper than visiting every node from JavaScript
-  return importQuery(root.tree.language)
-    .captures(root)
-    .flatMap(({ node }) => importsOfStatement(node, source));
+  return importStatements(root, source).flatMap((node) => importsOfStatement(node, source));
 }
+
+/**
+ * The import statements of a whole-file tree, in source order. Every one holds the keyword
+ * `import` as written, so on a tree without errors each occurrence of the word is looked up
+ * (a few dozen lookups, against a query that visits every node). A damaged tree may hold a
+ * statement whose keyword tree-sitter inserted as missing: there the query answers.
+ */
+function importStatements(root: Node, source: string): Node[] {
+  // a query runs inside wasm: far cheaper than visiting every node from JavaScript
+  if (root.hasError || root.parent)
+    return importQuery(root.tree.language)
+      .captures(root)
+      .map(({ node }) => node);
+  const statements: Node[] = [];
+  let last = -1;
+  for (const match of source.matchAll(IMPORT_KEYWORD)) {
+    // the keyword's own node, then its statement (a word in a comment or string finds none)
+    let node: Node | null = root.descendantForIndex(match.index);
+    while (node && !IMPORT_STATEMENTS.has(node.type)) {
+      if (STATEMENT_BOUNDARY.has(node.type)) node = null;
+      else node = node.parent;
+    }
+    if (!node || node.startIndex <= last) continue; // a comment inside `from a import (…)`
+    last = node.startIndex;
+    statements.push(node);
+  }
+  return statements;
+}
+
+/** The word `import` (`from .import x` too), not part of a longer name (`importlib`, `__import__`). */
+const IMPORT_KEYWORD = /(?<!\w)import(?!\w)/g;
+/** Nodes that never sit inside an import statement: the climb from a word stops there. */
+const STATEMENT_BOUNDARY = new Set(['block', 'module', 'expression_statement', 'string', 'call']);
 
 /** The import records of one `import`, `from … import` or `from __future__ import` statement. */
 export function importsOfStatement(node: Node, source: string): PythonImport[] {

@@ -7,19 +7,23 @@
 // (long-tail sizes averaging ~3 KB, packages, classes whose bases come from other modules, a few
 // planted findings): what `repomod check` is timed on. `--shape typescript` makes a TS/JS-only
 // monorepo shaped like real ones (realistic-ts.mjs): what the realistic rewrite-imports job runs on.
+// `--shape python-real` makes a Python platform shaped like real ones (realistic-py.mjs), where the
+// `shared.utils` package moved: what the realistic Python rewrite-imports job runs on.
 //
-//   node scripts/bench/generate.mjs [--files N] [--seed S] [--shape mixed|python|typescript] [--out DIR] [--no-git]
+//   node scripts/bench/generate.mjs [--files N] [--seed S] [--shape mixed|python|python-real|typescript] [--out DIR] [--no-git]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pythonModule, PY_TARGET } from './python-code.mjs';
-import { AREAS, NOUNS, SERVICES, VERBS, createRandom, hashSeed, pascal } from './random.mjs';
+import { lockModule, pythonModule, PY_TARGET } from './python-code.mjs';
+import { AREAS, NOUNS, SERVICES, VERBS, createRandom, hashSeed, pascal, weightedPick } from './random.mjs';
 import { TS_TARGET, TS_TARGET_PATH, TS_TARGET_PATH_NEW, tsModule } from './ts-code.mjs';
 import { planRealisticScripts, realisticModule } from './realistic-ts.mjs';
+import { PY_REAL_PACKAGE, PY_REAL_PACKAGE_NEW, planRealisticPython, realisticPythonModule } from './realistic-py.mjs';
 
-export { PY_TARGET, TS_TARGET, TS_TARGET_PATH, TS_TARGET_PATH_NEW };
+export { PY_REAL_PACKAGE, PY_REAL_PACKAGE_NEW, PY_TARGET, TS_TARGET, TS_TARGET_PATH, TS_TARGET_PATH_NEW };
+export const SHAPES = ['mixed', 'python', 'python-real', 'typescript'];
 /** Where the moved modules live after `git mv` (the bench maps old ➔ new). */
 export const PY_TARGET_NEW = 'core.sync.lock';
 export const TS_TARGET_NEW = '@acme/platform/util';
@@ -46,11 +50,14 @@ const PER_DIR = 20;
 export function* generateFiles({ files = DEFAULTS.files, seed = DEFAULTS.seed, shape = DEFAULTS.shape } = {}) {
   if (!Number.isInteger(files) || files < 40)
     throw new Error(`--files must be an integer of at least 40 (got ${files})`);
-  if (!['mixed', 'python', 'typescript'].includes(shape))
-    throw new Error(`--shape must be mixed, python or typescript (got ${shape})`);
+  if (!SHAPES.includes(shape)) throw new Error(`--shape must be one of ${SHAPES.join(', ')} (got ${shape})`);
   const plan = createRandom(hashSeed(seed, `plan:${files}`));
   if (shape === 'typescript') {
     for (const entry of planRealisticScripts(plan, files, fixed, TS_UTIL_MODULE)) yield build(entry, seed);
+    return;
+  }
+  if (shape === 'python-real') {
+    for (const entry of planRealisticPython(plan, files, fixed)) yield build(entry, seed);
     return;
   }
   if (shape === 'python') {
@@ -67,7 +74,9 @@ function build(entry, seed) {
   const content =
     entry.fixed ??
     (entry.language === 'python'
-      ? pythonModule(random, entry)
+      ? entry.target
+        ? realisticPythonModule(random, entry)
+        : pythonModule(random, entry)
       : entry.realistic
         ? realisticModule(random, entry)
         : tsModule(random, entry));
@@ -107,7 +116,7 @@ function planPython(random, count, { hierarchy = false } = {}) {
     ),
     fixed('core/__init__.py', 'python', ''),
     fixed('core/sync/__init__.py', 'python', ''),
-    fixed('core/sync/lock.py', 'python', PY_LOCK_MODULE),
+    fixed('core/sync/lock.py', 'python', lockModule(PY_TARGET)),
   ];
   const modules = [];
   const byService = new Map();
@@ -221,26 +230,6 @@ class ProcessorBase(AuditMixin, ServiceBase):
 `;
 }
 
-const PY_LOCK_MODULE = `"""File locks shared by the workers (moved here from common.util.lock)."""
-import contextlib
-import fcntl
-
-
-class FileLock:
-    def __init__(self, path: str, timeout: int = 10) -> None:
-        self.path = path
-        self.timeout = timeout
-
-
-def acquire_lock(name: str, timeout: int = 10) -> FileLock:
-    return FileLock(f"/tmp/{name}.lock", timeout)
-
-
-def release_lock(lock: FileLock) -> None:
-    with contextlib.suppress(OSError):
-        fcntl.flock(0, fcntl.LOCK_UN)
-`;
-
 function initModule(random, base, names) {
   if (random.chance(0.5)) return '';
   const picked = random.sample(
@@ -271,12 +260,6 @@ function pythonForms(random, test) {
   const forms = new Set([weightedPick(random, weighted)]);
   if (random.chance(0.2)) forms.add(weightedPick(random, weighted));
   return [...forms];
-}
-
-function weightedPick(random, weighted) {
-  let roll = random.next() * weighted.reduce((sum, [, w]) => sum + w, 0);
-  for (const [value, weight] of weighted) if ((roll -= weight) < 0) return value;
-  return weighted[0][0];
 }
 
 /** TS/JS half: the moved module's new home, then packages/<pkg>/{src,lib}/<area>/ modules; every fourth package is JavaScript. */
@@ -490,7 +473,7 @@ function parseArgs(argv) {
     else if (arg === '--no-git') options.git = false;
     else if (arg === '--help' || arg === '-h') {
       process.stdout.write(
-        'usage: node scripts/bench/generate.mjs [--files N] [--seed S] [--shape mixed|python|typescript] [--out DIR] [--no-git]\n',
+        `usage: node scripts/bench/generate.mjs [--files N] [--seed S] [--shape ${SHAPES.join('|')}] [--out DIR] [--no-git]\n`,
       );
       process.exit(0);
     } else throw new Error(`unknown argument '${arg}'`);

@@ -3,12 +3,29 @@
 // the issues set. ast-grep rule files are written to the scratch directory.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PY_TARGET, PY_TARGET_NEW, TS_TARGET, TS_TARGET_NEW, TS_TARGET_PATH, TS_TARGET_PATH_NEW } from './generate.mjs';
+import {
+  PY_REAL_PACKAGE,
+  PY_REAL_PACKAGE_NEW,
+  PY_TARGET,
+  PY_TARGET_NEW,
+  TS_TARGET,
+  TS_TARGET_NEW,
+  TS_TARGET_PATH,
+  TS_TARGET_PATH_NEW,
+} from './generate.mjs';
 
-export const JOB_NAMES = ['third-party', 'rewrite-imports-ts', 'rewrite-imports-py', 'rewrite-imports-ts-real'];
+export const JOB_NAMES = [
+  'third-party',
+  'rewrite-imports-ts',
+  'rewrite-imports-py',
+  'rewrite-imports-ts-real',
+  'rewrite-imports-py-real',
+];
 
 const SCRIPT_PATHS = ['packages'];
 const PYTHON_PATHS = ['common', 'core', 'services'];
+/** The top-level folders of the realistic Python platform (generate.mjs --shape python-real). */
+const PYTHON_REAL_PATHS = ['libs', 'orchestration', 'services', 'shared'];
 /** For Rust regexes in rule files ('/' and '@' need no escape). */
 const regexEscape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -32,6 +49,7 @@ export function defineJobs(ctx) {
   const renameTransform = path.join(ctx.project, '__testfixtures__/third-party/rename-identifier.js');
   const tsMaps = [`${TS_TARGET}=${TS_TARGET_NEW}`, `${TS_TARGET_PATH}=${TS_TARGET_PATH_NEW}`];
   const pyMaps = [`${PY_TARGET}=${PY_TARGET_NEW}`];
+  const pyRealMap = `${PY_REAL_PACKAGE}=${PY_REAL_PACKAGE_NEW}`;
   // the stock runner's babel-register cannot resolve the sources' `.js` import suffixes to `.ts`
   // files, so the compiled module (ESM, loaded by Node's require(esm) with --no-babel) is the fallback
   const stockRewrite = (...args) => [
@@ -150,7 +168,14 @@ export function defineJobs(ctx) {
         },
         {
           tool: 'ast-grep',
-          variants: astGrep(writeRule(ctx.scratch, 'rewrite-imports-py.yml', pythonImportRules()), PYTHON_PATHS),
+          variants: astGrep(
+            writeRule(
+              ctx.scratch,
+              'rewrite-imports-py.yml',
+              pythonImportRules(PY_TARGET, PY_TARGET_NEW, { stringCalls: '^(mock\\.|mocker\\.)?patch' }),
+            ),
+            PYTHON_PATHS,
+          ),
         },
       ],
       targets: [{ against: 'ast-grep', atLeast: 1, source: 'issue 7: no slower than ast-grep doing the same rewrite' }],
@@ -214,6 +239,49 @@ export function defineJobs(ctx) {
           against: 'ast-grep',
           atLeast: 1.25,
           source: "issue 16: on a realistic corpus, at most 0.8× ast-grep's wall time",
+        },
+      ],
+      memoryLimitMiB: 200,
+    },
+    {
+      // its own repository (generate.mjs --shape python-real): a package move with every import form users meet
+      name: 'rewrite-imports-py-real',
+      shape: 'python-real',
+      title: `rewrite-imports ${pyRealMap} over a Python platform shaped like real ones`,
+      languages: ['python'],
+      paths: PYTHON_REAL_PATHS,
+      expected: (m) => m.python.importers,
+      // a damaged file whose mention sits in the damage is left unchanged and counted failed: not a tool failure
+      tolerated: (m) => m.broken ?? 0,
+      tools: [
+        rewriteImports
+          ? {
+              tool: 'repomod',
+              variants: [
+                { argv: repomod('rewrite-imports', '--map', pyRealMap, '--extensions', 'py', ...PYTHON_REAL_PATHS) },
+              ],
+            }
+          : { tool: 'repomod', skip: notRegistered },
+        {
+          tool: 'ast-grep',
+          variants: astGrep(
+            writeRule(
+              ctx.scratch,
+              'rewrite-imports-py-real.yml',
+              pythonImportRules(PY_REAL_PACKAGE, PY_REAL_PACKAGE_NEW, {
+                stringCalls: '^((mock|mocker)\\.)?patch|^monkeypatch\\.(set|del)attr|^importlib\\.import_module',
+                relativeDepths: [2, 3, 4, 5, 6, 7, 8],
+              }),
+            ),
+            PYTHON_REAL_PATHS,
+          ),
+        },
+      ],
+      targets: [
+        {
+          against: 'ast-grep',
+          atLeast: 1 / 0.6,
+          source: "issue 16: on a realistic corpus, at most 0.6× ast-grep's wall time",
         },
       ],
       memoryLimitMiB: 200,
@@ -298,20 +366,27 @@ fix: $NEW
   return docs.join('---\n');
 }
 
-/** Every form the generator writes: import/from (any nesting), `from a.b import c`, dotted uses, mock.patch strings. */
-function pythonImportRules() {
-  const old = regexEscape(PY_TARGET);
-  const parent = PY_TARGET.split('.').slice(0, -1).join('.');
-  const leaf = PY_TARGET.split('.').at(-1);
-  const replace = (variable) => `transform:
+/**
+ * Every form the generators write, for the move `from` ➔ `to`: the module path in `import`/`from`
+ * (any nesting: functions, try, TYPE_CHECKING), `from parent import leaf`, dotted uses, and string
+ * targets of the calls `stringCalls` matches. With `relativeDepths`, relative imports in the
+ * parent package's folder that climb to it: `from ..utils` reaches shared.utils from a file two
+ * folders down, so there is one rule per depth (`files` and `ignores` bound the depth: ast-grep's
+ * globs let a star cross a slash, and match only after a leading double star).
+ */
+function pythonImportRules(from, to, { stringCalls, relativeDepths = [] }) {
+  const old = regexEscape(from);
+  const parent = from.split('.').slice(0, -1).join('.');
+  const leaf = from.split('.').at(-1);
+  const replace = (variable, pattern) => `transform:
   NEW:
     replace:
       source: $${variable}
-      replace: '^${old}'
-      by: '${PY_TARGET_NEW}'
+      replace: '${pattern}'
+      by: '${to}'
 fix: $NEW
 `;
-  return [
+  const rules = [
     `id: module-in-import
 language: Python
 rule:
@@ -328,7 +403,7 @@ rule:
     - inside:
         kind: import_from_statement
         field: module_name
-${replace('M')}`,
+${replace('M', `^${old}`)}`,
     `id: submodule-from-parent
 language: Python
 rule:
@@ -340,16 +415,16 @@ rule:
     has:
       field: name
       regex: '^${leaf}$'
-fix: ${PY_TARGET_NEW.split('.').slice(0, -1).join('.')}
+fix: ${to.split('.').slice(0, -1).join('.')}
 `,
     `id: dotted-use
 language: Python
 rule:
   kind: attribute
   regex: '^${old}$'
-fix: ${PY_TARGET_NEW}
+fix: ${to}
 `,
-    `id: patch-target
+    `id: string-target
 language: Python
 rule:
   kind: string_content
@@ -361,9 +436,28 @@ rule:
       kind: argument_list
       inside:
         kind: call
-        regex: '^(mock\\.|mocker\\.)?patch'
-${replace('S')}`,
-  ].join('---\n');
+        regex: '${stringCalls}'
+${replace('S', `^${old}`)}`,
+  ];
+  const folder = parent.replace(/\./g, '/');
+  for (const depth of relativeDepths) {
+    const dots = '\\.'.repeat(depth);
+    rules.push(`id: relative-depth-${depth}
+language: Python
+files:
+  - '**/${folder}/${'*/'.repeat(depth - 1)}*.py'
+ignores:
+  - '**/${folder}/${'*/'.repeat(depth)}*.py'
+rule:
+  kind: relative_import
+  regex: '^${dots}${leaf}(\\.|$)'
+  pattern: $R
+  inside:
+    kind: import_from_statement
+    field: module_name
+${replace('R', `^${dots}${leaf}`)}`);
+  }
+  return rules.join('---\n');
 }
 
 /** Files changed and failed, as each tool reports them. */

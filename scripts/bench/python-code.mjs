@@ -39,6 +39,8 @@ const THIRD_PARTY = [
  * @param spec {{ module: string, siblings: string[], targetForms: string[], nearMiss: boolean, test: boolean, size: number }}
  */
 export function pythonModule(random, spec) {
+  // the realistic shape (realistic-py.mjs) names a module inside the package it moves
+  const target = spec.target ?? PY_TARGET;
   const out = new Lines('    ');
   const noun = random.pick(NOUNS);
   out.line(
@@ -70,31 +72,39 @@ export function pythonModule(random, spec) {
   if (spec.bases && !spec.test)
     out.line(0, `from ${spec.bases} import AuditMixin, ProcessorBase, RetryMixin, ServiceBase`);
   // from common.util.lock import FileLock  (the forms the rewrite-imports job must find)
-  if (forms.has('from')) out.line(0, `from ${PY_TARGET} import FileLock, acquire_lock`);
+  if (forms.has('from')) out.line(0, `from ${target} import FileLock, acquire_lock`);
   if (forms.has('from-parenthesised')) {
-    out.line(0, `from ${PY_TARGET} import (`);
+    out.line(0, `from ${target} import (`);
     out.line(1, 'FileLock,');
     out.line(1, 'acquire_lock,  # re-exported for the workers');
     out.line(1, 'release_lock,');
     out.line(0, ')');
   }
-  if (forms.has('import-as')) out.line(0, `import ${PY_TARGET} as lock_mod`);
-  if (forms.has('import-dotted')) out.line(0, `import ${PY_TARGET}`);
+  if (forms.has('import-as')) out.line(0, `import ${target} as lock_mod`);
+  if (forms.has('import-dotted')) out.line(0, `import ${target}`);
   if (forms.has('from-parent'))
-    out.line(0, `from ${PY_TARGET.split('.').slice(0, -1).join('.')} import ${PY_TARGET.split('.').at(-1)}`);
+    out.line(0, `from ${target.split('.').slice(0, -1).join('.')} import ${target.split('.').at(-1)}`);
+  // from ..utils.lock import FileLock  (a relative import that reaches the moved package)
+  if (forms.has('relative')) out.line(0, `from ${spec.relativeTarget} import FileLock, acquire_lock`);
+  if (forms.has('importlib')) out.line(0, 'import importlib');
   if (spec.nearMiss)
     out.line(
       0,
       random.chance(0.5)
-        ? `from ${PY_TARGET}ing import Mutex  # not the module being moved`
-        : `# ${PY_TARGET} is imported lazily below`,
+        ? `from ${target}ing import Mutex  # not the module being moved`
+        : `# ${target} is imported lazily below`,
     );
   if (forms.has('try')) {
     out.blank();
     out.line(0, 'try:');
-    out.line(1, `from ${PY_TARGET} import FileLock`);
+    out.line(1, `from ${target} import FileLock`);
     out.line(0, 'except ImportError:  # slim builds ship without the lock backend');
     out.line(1, 'FileLock = None');
+  }
+  if (forms.has('type-checking')) {
+    out.blank();
+    out.line(0, 'if TYPE_CHECKING:  # annotations only: no import cycle at run time');
+    out.line(1, `from ${target} import FileLock`);
   }
   if (random.chance(0.3) && spec.siblings.length > 1) {
     out.blank();
@@ -114,7 +124,9 @@ export function pythonModule(random, spec) {
   }
 
   // each form's import gets a use in the body; a parenthesised import is used like `from`
-  const uses = [...forms].filter((f) => f !== 'try').map((f) => (f === 'from-parenthesised' ? 'from' : f));
+  const uses = [...forms]
+    .filter((f) => f !== 'try' && f !== 'type-checking')
+    .map((f) => (f === 'from-parenthesised' || f === 'relative' ? 'from' : f));
   let planted = spec.planted;
   if (planted && spec.test) planted = 'repeated-keyword';
   let index = 0;
@@ -129,12 +141,21 @@ export function pythonModule(random, spec) {
       planted = undefined;
     } else if (planted === 'inconsistent-mro') {
       // RetryMixin listed before AuditMixin, which inherits it: TypeError at import (USERS.md §4)
-      pyClass(out, random, use, ['RetryMixin', 'AuditMixin', 'ServiceBase']);
+      pyClass(out, random, use, ['RetryMixin', 'AuditMixin', 'ServiceBase'], target);
       planted = undefined;
-    } else if (spec.test) testClass(out, random, use);
-    else if (random.chance(0.45)) pyClass(out, random, use, spec.bases ? random.pick(HIERARCHY_BASES) : undefined);
+    } else if (spec.test) testClass(out, random, use, target);
+    else if (random.chance(0.45))
+      pyClass(out, random, use, spec.bases ? random.pick(HIERARCHY_BASES) : undefined, target);
     else
-      pyFunction(out, random, 0, `${random.pick(VERBS)}_${random.pick(NOUNS)}${index ? `_${index}` : ''}`, false, use);
+      pyFunction(
+        out,
+        random,
+        0,
+        `${random.pick(VERBS)}_${random.pick(NOUNS)}${index ? `_${index}` : ''}`,
+        false,
+        use,
+        target,
+      );
     index++;
   }
   return out.text();
@@ -165,7 +186,7 @@ const HIERARCHY_BASES = [
   ['ProcessorBase', 'AuditMixin'],
 ];
 
-function pyClass(out, random, use, bases) {
+function pyClass(out, random, use, bases, target) {
   const noun = random.pick(NOUNS);
   const name = pascal(noun, random.pick(['service', 'processor', 'repository', 'manager', 'handler']));
   if (random.chance(0.2)) {
@@ -211,29 +232,36 @@ function pyClass(out, random, use, bases) {
       `${random.chance(0.2) ? '_' : ''}${random.pick(VERBS)}_${random.pick(NOUNS)}`,
       true,
       i === 0 ? use : undefined,
+      target,
     );
   }
 }
 
-function testClass(out, random, use) {
+function testClass(out, random, use, target) {
   const noun = random.pick(NOUNS);
   out.line(0, `class Test${pascal(noun)}:`);
   for (let i = random.range(3, 7); i > 0; i--) {
     out.blank();
     // @mock.patch("common.util.lock.FileLock")  (a string target the rewrite must follow)
-    if (use === 'mock-patch' && i === 1) out.line(1, `@mock.patch("${PY_TARGET}.FileLock")`);
+    // monkeypatch.setattr("common.util.lock.acquire_lock", …)  (pytest's string form)
+    const monkeypatch = use === 'monkeypatch' && i === 1;
+    if (use === 'mock-patch' && i === 1) out.line(1, `@mock.patch("${target}.FileLock")`);
     else if (random.chance(0.3))
       out.line(1, `@mock.patch("${random.pick(['requests.post', 'time.sleep', 'os.environ'])}")`);
     const name = `test_${random.pick(VERBS)}_${random.pick(ADJECTIVES)}_${random.pick(NOUNS)}`;
-    out.line(1, `def ${name}(self${use === 'mock-patch' && i === 1 ? ', lock_cls' : ''}) -> None:`);
+    out.line(
+      1,
+      `def ${name}(self${use === 'mock-patch' && i === 1 ? ', lock_cls' : monkeypatch ? ', monkeypatch' : ''}) -> None:`,
+    );
+    if (monkeypatch) out.line(2, `monkeypatch.setattr("${target}.acquire_lock", lambda *args, **kwargs: None)`);
     out.line(
       2,
       `${noun} = {"id": "${random.pick(NOUNS)}-${random.range(1, 999)}", "status": "${random.pick(ADJECTIVES)}"}`,
     );
     out.line(2, `result = ${random.pick(VERBS)}_${random.pick(NOUNS)}(${noun}, dry_run=True)`);
     if (use === 'function' && i === 1)
-      out.line(2, `from ${PY_TARGET} import FileLock  # only this test needs the real lock`);
-    else if (use && i === 1 && use !== 'mock-patch') targetUse(out, random, 2, use);
+      out.line(2, `from ${target} import FileLock  # only this test needs the real lock`);
+    else if (use && i === 1 && use !== 'mock-patch' && use !== 'monkeypatch') targetUse(out, random, 2, use, target);
     for (let k = random.range(1, 4); k > 0; k--)
       out.line(
         2,
@@ -242,7 +270,7 @@ function testClass(out, random, use) {
   }
 }
 
-function pyFunction(out, random, indent, name, method, use) {
+function pyFunction(out, random, indent, name, method, use, target) {
   const args = random.sample(NOUNS, random.range(0, 3)).map((n) => `${n}_id: str`);
   if (random.chance(0.3)) args.push(`limit: Optional[int] = None`);
   const params = method ? ['self', ...args] : args;
@@ -254,11 +282,11 @@ function pyFunction(out, random, indent, name, method, use) {
   if (random.chance(0.7)) out.line(indent + 1, `"""${random.pick(SENTENCES)}."""`);
   if (use === 'function') {
     // from common.util.lock import FileLock inside a function: a lazy import to dodge a cycle
-    out.line(indent + 1, `from ${PY_TARGET} import FileLock  # local import: avoids a cycle at start-up`);
+    out.line(indent + 1, `from ${target} import FileLock  # local import: avoids a cycle at start-up`);
     out.line(indent + 1, `with FileLock(f"/tmp/{__name__}.lock"):`);
     out.line(indent + 2, 'logger.debug("lock taken")');
   } else if (use) {
-    targetUse(out, random, indent + 1, use);
+    targetUse(out, random, indent + 1, use, target);
   }
   if (random.chance(0.1)) out.line(indent + 1, 'import json  # deferred: only the export path needs it');
   const statements = random.range(4, 12);
@@ -267,7 +295,7 @@ function pyFunction(out, random, indent, name, method, use) {
 }
 
 /** A use of the moved module that matches how it was imported. */
-function targetUse(out, random, indent, use) {
+function targetUse(out, random, indent, use, target) {
   const name = `"${random.pick(NOUNS)}-${random.pick(ADJECTIVES)}"`;
   switch (use) {
     case 'from':
@@ -278,7 +306,12 @@ function targetUse(out, random, indent, use) {
       out.line(indent, `lock_mod.acquire_lock(${name})`);
       break;
     case 'import-dotted':
-      out.line(indent, `${PY_TARGET}.acquire_lock(${name})`);
+      out.line(indent, `${target}.acquire_lock(${name})`);
+      break;
+    case 'importlib':
+      // importlib.import_module("common.util.lock"): a plugin-style lookup, a string target
+      out.line(indent, `backend = importlib.import_module("${target}")`);
+      out.line(indent, `backend.acquire_lock(${name})`);
       break;
     case 'from-parent':
       out.line(indent, `lock.acquire_lock(${name})`);
@@ -340,4 +373,27 @@ function statement(out, random, indent, depth) {
       out.line(indent, `total += sum(${a}.amount for ${a} in ${b}s if ${a}.status == "${adj}")`);
       break;
   }
+}
+
+/** The moved module at its new home, for both Python shapes: `from` is where it used to live. */
+export function lockModule(from) {
+  return `"""File locks shared by the workers (moved here from ${from})."""
+import contextlib
+import fcntl
+
+
+class FileLock:
+    def __init__(self, path: str, timeout: int = 10) -> None:
+        self.path = path
+        self.timeout = timeout
+
+
+def acquire_lock(name: str, timeout: int = 10) -> FileLock:
+    return FileLock(f"/tmp/{name}.lock", timeout)
+
+
+def release_lock(lock: FileLock) -> None:
+    with contextlib.suppress(OSError):
+        fcntl.flock(0, fcntl.LOCK_UN)
+`;
 }

@@ -50,6 +50,13 @@ export function hashSeed(seed, text) {
   return h;
 }
 
+/** One value of `[value, weight]` pairs, drawn by weight. */
+export function weightedPick(random, weighted) {
+  let roll = random.next() * weighted.reduce((sum, [, w]) => sum + w, 0);
+  for (const [value, weight] of weighted) if ((roll -= weight) < 0) return value;
+  return weighted[0][0];
+}
+
 export const NOUNS = [
   'account',
   'invoice',

@@ -210,3 +210,60 @@ describe('bench generator, typescript shape (the realistic TS/JS corpus)', () =>
     for (const f of broken) expect(() => parserOf(f).parse(f.content), f.path).toThrow();
   });
 });
+
+describe('bench generator, python-real shape (the realistic Python corpus)', () => {
+  const sample = [...generateFiles({ files: 2000, seed: 3, shape: 'python-real' })] as (GeneratedFile & {
+    broken?: string;
+  })[];
+  const quantile = (sorted: number[], q: number) => sorted[Math.floor(sorted.length * q)];
+
+  it('is Python only, in packages up to 7 folders deep, each folder with its __init__.py', () => {
+    expect(sample).toHaveLength(2000);
+    expect(sample.every((f) => f.language === 'python' && f.path.endsWith('.py'))).toBe(true);
+    expect(Math.max(...sample.map((f) => f.path.split('/').length - 1))).toBeGreaterThanOrEqual(6);
+    const paths = new Set(sample.map((f) => f.path));
+    for (const f of sample.slice(0, 300))
+      for (let dir = path.posix.dirname(f.path); dir !== '.'; dir = path.posix.dirname(dir))
+        expect(paths.has(`${dir}/__init__.py`), `${dir}/__init__.py`).toBe(true);
+  });
+
+  it('has long-tailed sizes (median a few KB, 99th percentile near 25 KB) and names shared.utils in 10-30% of files', () => {
+    const sizes = sample.map((f) => Buffer.byteLength(f.content)).sort((a, b) => a - b);
+    expect(quantile(sizes, 0.5)).toBeGreaterThan(2000);
+    expect(quantile(sizes, 0.5)).toBeLessThan(6000);
+    expect(quantile(sizes, 0.99)).toBeGreaterThan(15_000);
+    expect(quantile(sizes, 0.99)).toBeLessThan(40_000);
+    expect(sizes.at(-1)!).toBeGreaterThan(60_000);
+    const importers = sample.filter((f) => f.targetForms.length).length / sample.length;
+    expect(importers).toBeGreaterThan(0.1);
+    expect(importers).toBeLessThan(0.3);
+    const text = sample.map((f) => f.content).join('\n');
+    for (const form of [
+      /^from shared\.utils\.lock import \($/m,
+      /^import shared\.utils\.lock as lock_mod$/m,
+      /^ {4,}from shared\.utils\.lock import FileLock/m,
+      /^from \.{2,}utils\.lock import/m,
+      /mock\.patch\("shared\.utils\.lock\./,
+      /monkeypatch\.setattr\("shared\.utils\.lock\./,
+      /importlib\.import_module\("shared\.utils\.lock"\)/,
+    ])
+      expect(text, String(form)).toMatch(form);
+    expect(sample.filter((f) => f.content.includes('\r\n')).length).toBeGreaterThan(10);
+    expect(sample.filter((f) => f.content.startsWith('\uFEFF')).length).toBeGreaterThan(5);
+  });
+
+  it.skipIf(spawnSync('python3', ['--version']).status !== 0)(
+    'compiles under CPython, except the few files left with merge markers or Python 2 prints',
+    () => {
+      const root = mkdtempSync(path.join(os.tmpdir(), 'repomod-bench-py-'));
+      temps.push(root);
+      generateRepository({ files: 2000, seed: 3, shape: 'python-real', out: root, git: false });
+      const script =
+        'import pathlib, sys\nfor p in sorted(pathlib.Path(sys.argv[1]).rglob("*.py")):\n    try:\n        compile(p.read_bytes(), str(p), "exec")\n    except SyntaxError:\n        print(p.relative_to(sys.argv[1]))\n';
+      const failing = execFileSync('python3', ['-c', script, root], { encoding: 'utf8' }).trim().split('\n').sort();
+      const broken = sample.filter((f) => f.broken).map((f) => f.path);
+      expect(broken.length).toBeGreaterThan(3);
+      expect(failing).toEqual(broken.sort());
+    },
+  );
+});

@@ -2,6 +2,7 @@
 // files that move. Picks the language module and the file's before/after location.
 import type { Finding } from '../../lib/engine/context.js';
 import { fillMessage } from '../../lib/engine/diagnostics.js';
+import { sharePythonTrees } from '../../lib/python/parser.js';
 import { positionAt } from '../../lib/text/positions.js';
 import { EditSet } from '../../lib/text/edit-set.js';
 import { docReferences } from './doc-references.js';
@@ -26,22 +27,29 @@ export async function rewriteFile(
 ): Promise<string> {
   const { written, future } = fileLocation(set, relPath);
   const ctx: RewriteContext = { relPath, written, future, set, options, report, count };
+  if (language === 'python') return sharePythonTrees(() => rewritePythonFile(source, ctx));
+  return rewriteJavaScript(await followDocs(source, ctx, language), ctx);
+}
+
+/**
+ * Python: the docs pass and the import pass read one tree (parsing is most of a run's time);
+ * only a docs rewrite (--rewrite-docs) changes the text between them and costs a second parse.
+ */
+async function rewritePythonFile(source: string, ctx: RewriteContext): Promise<string> {
+  const { set, relPath } = ctx;
   // comments and docstrings first, on the text as written, so their positions are exact
-  const text = await followDocs(source, ctx, language);
-  if (language === 'python') {
-    const py = pythonLocation(set, relPath);
-    const pkg = (name: string | undefined) =>
-      name === undefined
-        ? undefined
-        : py.isPackage
-          ? name
-          : name.includes('.')
-            ? name.slice(0, name.lastIndexOf('.'))
-            : '';
-    ctx.pythonPackages = { written: pkg(py.written), future: pkg(py.future) };
-    return rewritePython(text, ctx);
-  }
-  return rewriteJavaScript(text, ctx);
+  const text = await followDocs(source, ctx, 'python');
+  const py = pythonLocation(set, relPath);
+  const pkg = (name: string | undefined) =>
+    name === undefined
+      ? undefined
+      : py.isPackage
+        ? name
+        : name.includes('.')
+          ? name.slice(0, name.lastIndexOf('.'))
+          : '';
+  ctx.pythonPackages = { written: pkg(py.written), future: pkg(py.future) };
+  return rewritePython(text, ctx);
 }
 
 /**

@@ -6,7 +6,6 @@ import { pathToFileURL } from 'node:url';
 import type { Argv } from 'yargs';
 import { isKnownError } from '../lib/engine/errors.js';
 import { packageInfo } from '../lib/engine/package-info.js';
-import { isInterruption, watchInterrupts } from './interrupts.js';
 import { guardStdout, stdoutFailure } from './stdout-guard.js';
 
 export async function main(argv: string[]): Promise<void> {
@@ -21,6 +20,9 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   const verbose = argv.includes('--verbose');
+  // the signal handlers (and the write layer they clean up) load after the fast answers above:
+  // they were 17 of the 20 modules `--version` loaded
+  const { isInterruption, watchInterrupts } = await import('./interrupts.js');
   const interrupts = watchInterrupts();
   guardStdout();
   try {

@@ -17,6 +17,12 @@ const BATCH_SIZE = 24;
 const WINDOW_MS = 100;
 /** Start workers only when the rest would take longer than this in-process. */
 const POOL_WORTH_MS = 1500;
+/**
+ * A worker's young generation, in MB. V8's default lets each thread's nursery grow to tens of MB
+ * of short-lived parse garbage before a scavenge; with two workers beside the main thread that
+ * was most of the pool's extra peak (7,000 TS files: 244 MiB → 199 MiB at 8 MB, same CPU time).
+ */
+const WORKER_YOUNG_GENERATION_MB = 8;
 
 /**
  * `REPOMOD_WORKERS=always` starts the pool before the first file, `never` keeps every file
@@ -144,6 +150,7 @@ class LazyPool {
         maxThreads: threads,
         workerData: this.options.workerSetup(),
         isolateWorkers: false,
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
       });
       this.options.signal?.addEventListener('abort', this.abort);
       for (let i = 0; i < threads * 2; i++) this.feed();

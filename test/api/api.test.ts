@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, ConfigError, runTransform } from '../../api/index.js';
-import { REPO_ROOT } from '../helpers/cli.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 import { repoWith } from '../helpers/tree.js';
 
 const RENAME = path.join(REPO_ROOT, '__testfixtures__/third-party/rename-identifier.js');

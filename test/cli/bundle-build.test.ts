@@ -3,16 +3,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildBundle, checkBundle } from '../../features/bundle/index.js';
 import { formatDiagnostic } from '../../lib/engine/diagnostics.js';
 import { FIXTURES_ROOT, runOn } from '../helpers/fixtures.js';
 import { initRepo, materialise, snapshotTree, tempDir } from '../helpers/tree.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 
 const BUILD_CASES = path.join(FIXTURES_ROOT, 'replace-symlinks', 'bundle-build');
 const SHARED_TREE = path.join(FIXTURES_ROOT, 'replace-symlinks', 'function-shared-tree');
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 function setUp(caseDir: string, treeName = 'tree', linksKey?: string): string {
   const dir = tempDir();

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitStockArgs } from '../../cli/stock-args.js';
-import { REPO_ROOT } from '../helpers/cli.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 
 type StockParser = {
   options(spec: object): {

@@ -1,10 +1,11 @@
 // Spawn the built CLI the way users do, and capture everything it says.
 import { spawnSync } from 'node:child_process';
 import { chmodSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { REPO_ROOT } from './paths.js';
 
-export const CLI = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { REPO_ROOT };
+export const CLI = path.join(REPO_ROOT, 'dist/cli/index.js');
 
 export interface CliRun {
   code: number | null;

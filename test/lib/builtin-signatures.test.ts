@@ -4,7 +4,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   BUILTIN_EXCEPTION_BASES,
@@ -20,8 +19,8 @@ import {
   SPECIAL_STR_METHODS,
   strMethodKeywords,
 } from '../../transforms/fix-call-syntax/builtin-signatures.js';
+import { REPO_ROOT as ROOT } from '../helpers/paths.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const python = spawnSync('python3', ['-c', 'import platform; print(platform.python_version())'], { encoding: 'utf8' });
 const pythonVersion = python.status === 0 ? python.stdout.trim() : undefined;
 if (!pythonVersion) console.log('python3 is not on PATH: the CPython probes of builtin signatures are skipped');

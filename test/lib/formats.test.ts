@@ -9,7 +9,7 @@ import type { RunResult } from '../../lib/engine/engine.js';
 import { formatWorkflowCommand, githubReport } from '../../cli/formats/github.js';
 import { markdownReport } from '../../cli/formats/markdown.js';
 import { sarifReport } from '../../cli/formats/sarif.js';
-import { REPO_ROOT } from '../helpers/cli.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 import { tempDir } from '../helpers/tree.js';
 
 const patch =

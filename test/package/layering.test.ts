@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../helpers/cli.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 
 const LAYERS = ['cli', 'api', 'features', 'transforms', 'lib'] as const;
 type Layer = (typeof LAYERS)[number];

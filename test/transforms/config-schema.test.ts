@@ -8,7 +8,7 @@ import { readConfig } from '../../api/index.js';
 import { resolveOptions } from '../../lib/engine/options.js';
 import { configSchema, configSchemaText, SCHEMA_FILE } from '../../transforms/config-schema.js';
 import { findTransform } from '../../transforms/index.js';
-import { REPO_ROOT } from '../helpers/cli.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 import { tempDir } from '../helpers/tree.js';
 
 const validate = new Ajv({ allErrors: true }).compile(configSchema());

@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { demoSteps, registry, type MessagesModule } from '../../transforms/index.js';
-import { REPO_ROOT } from '../helpers/cli.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 
 const at = (...parts: string[]) => path.join(REPO_ROOT, ...parts);
 const folders = readdirSync(at('transforms'), { withFileTypes: true })

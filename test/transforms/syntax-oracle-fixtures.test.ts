@@ -4,13 +4,11 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { decodeText } from '../../lib/engine/files.js';
 import { firstCompileError } from '../../lib/python/syntax-check.js';
 import { tempDir } from '../helpers/tree.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { REPO_ROOT as ROOT } from '../helpers/paths.js';
 
 /** Every .py file under the fixture and example folders, repository-relative, sorted. */
 function pythonFiles(): string[] {

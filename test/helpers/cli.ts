@@ -45,3 +45,18 @@ export function repomodUnprivileged(dir: string, args: string[], expected: RegEx
     return `running as uid 65534 failed (${run.error?.message ?? run.stderr.split('\n')[0]})`;
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
+
+/**
+ * Run a built transform (`dist/transforms/<name>/index.js`, what the package ships) under the
+ * stock jscodeshift runner, as a user of plain jscodeshift would.
+ */
+export function stockJscodeshift(cwd: string, transform: string, args: string[]): CliRun {
+  const runner = path.join(REPO_ROOT, 'node_modules/jscodeshift/bin/jscodeshift.js');
+  const built = path.join(REPO_ROOT, 'dist/transforms', transform, 'index.js');
+  const result = spawnSync(process.execPath, [runner, '--no-babel', '-t', built, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}

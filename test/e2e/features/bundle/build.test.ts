@@ -1,6 +1,6 @@
 // `repomod bundle build` and `bundle check`: the built package compared as a whole tree (names,
 // bytes, modes), the refusals that protect --out, and bundle mode + build ≡ copy mode.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { buildBundle, checkBundle } from '../../../../features/bundle/index.js';
 import { formatDiagnostic } from '../../../../lib/engine/diagnostics.js';
 import { FIXTURES_ROOT, runOn } from '../../../helpers/fixtures.js';
 import { initRepo, materialise, snapshotTree, tempDir } from '../../../helpers/tree.js';
-import { REPO_ROOT } from '../../../helpers/paths.js';
+import { repomod } from '../../../helpers/cli.js';
 
 const BUILD_CASES = path.join(FIXTURES_ROOT, 'replace-symlinks', 'bundle-build');
 const SHARED_TREE = path.join(FIXTURES_ROOT, 'replace-symlinks', 'function-shared-tree');
@@ -102,29 +102,27 @@ describe('bundle check', () => {
 });
 
 describe('bundle CLI end to end', () => {
-  const jiti = path.join(REPO_ROOT, 'node_modules', '.bin', 'jiti');
-  const cli = (cwd: string, ...args: string[]) =>
-    spawnSync(jiti, [path.join(REPO_ROOT, 'cli', 'index.ts'), ...args], { cwd, encoding: 'utf8' });
+  const cli = (cwd: string, ...args: string[]) => repomod(cwd, args);
 
   it('check exits 1 on a missing source and 0 once it is back; build writes --out', { timeout: 60_000 }, () => {
     const repo = setUp(path.join(BUILD_CASES, 'function-with-entries'));
     execFileSync('mv', ['tools', 'tools-moved'], { cwd: repo });
     const broken = cli(repo, 'bundle', 'check', 'fn_a');
-    expect(broken.status).toBe(1);
+    expect(broken.code).toBe(1);
     expect(broken.stderr).toContain(
       "fn_a/repomod.bundle.json:4:1: error: bundle entry 'bin/serve.sh': source 'tools/serve.sh' does not exist [bundle/missing-source]",
     );
     execFileSync('mv', ['tools-moved', 'tools'], { cwd: repo });
     const fixed = cli(repo, 'bundle', 'check', 'fn_a');
-    expect([fixed.status, fixed.stderr]).toEqual([0, 'fn_a: 3 bundle entries, 10 files; 0 warnings\n']);
+    expect([fixed.code, fixed.stderr]).toEqual([0, 'fn_a: 3 bundle entries, 10 files; 0 warnings\n']);
     const out = path.join(tempDir(), 'deploy');
     const built = cli(repo, 'bundle', 'build', 'fn_a', '--out', out);
-    expect([built.status, built.stderr]).toEqual([
+    expect([built.code, built.stderr]).toEqual([
       0,
       `built fn_a into ${out}: 10 files, 6 from bundle entries; 0 warnings\n`,
     ]);
     const again = cli(repo, 'bundle', 'build', 'fn_a', '--out', out);
-    expect(again.status).toBe(1);
+    expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/^repomod: error: --out .* is not empty .*\nhelp: pass --force/);
   });
 });

@@ -1,11 +1,7 @@
 // check --select / --ignore-code: which checks run and which findings count.
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keepsFinding, runsTransform } from '../../../../lib/engine/code-selection.js';
 import type { Diagnostic } from '../../../../lib/engine/diagnostics.js';
-import { repomod } from '../../../helpers/cli.js';
-import { initRepo, tempDir } from '../../../helpers/tree.js';
 
 const NAMES = ['rewrite-imports', 'replace-symlinks', 'fix-call-syntax', 'remove-redundant-bases'];
 const finding = (code: string): Diagnostic => ({
@@ -37,16 +33,4 @@ describe('keepsFinding', () => {
     [{ ignore: ['inconsistent-mro'] }, 'remove-redundant-bases/inconsistent-mro', false],
     [{ ignore: ['inconsistent-mro'] }, 'remove-redundant-bases/redundant-base', true],
   ])('%j keeps %s: %s', (selection, code, expected) => expect(keepsFinding(selection, finding(code))).toBe(expected));
-});
-
-it('repomod check --select runs only the named check; the config can say the same', () => {
-  const repo = tempDir();
-  writeFileSync(path.join(repo, 'a.py'), 'import logging\nlogging.error("x", exc_info=True, exc_info=True)\n');
-  initRepo(repo);
-  expect(repomod(repo, ['check', 'a.py']).code).toBe(1);
-  expect(repomod(repo, ['check', '--select', 'remove-redundant-bases', 'a.py']).code).toBe(0);
-  expect(repomod(repo, ['check', '--ignore-code', 'fix-call-syntax', 'a.py']).code).toBe(0);
-  writeFileSync(path.join(repo, 'repomod.config.json'), '{ "ignoreCodes": ["fix-call-syntax"] }\n');
-  expect(repomod(repo, ['check', 'a.py']).code).toBe(0);
-  expect(repomod(repo, ['check', '--ignore-code', 'remove-redundant-bases', 'a.py']).code).toBe(1);
 });

@@ -1,11 +1,12 @@
 // In-source suppressions: which findings and which edits `# repomod: ignore[…]` and friends keep out.
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../../lib/engine/diagnostics.js';
-import { codeMatches, findSuppressions, isSuppressed, withoutSuppressedEdits } from '../../../../lib/engine/suppressions.js';
-import { repomod } from '../../../helpers/cli.js';
-import { initRepo, tempDir } from '../../../helpers/tree.js';
+import {
+  codeMatches,
+  findSuppressions,
+  isSuppressed,
+  withoutSuppressedEdits,
+} from '../../../../lib/engine/suppressions.js';
 
 const finding = (line: number, code: string): Diagnostic => ({
   path: 'a.py',
@@ -73,27 +74,5 @@ describe('withoutSuppressedEdits', () => {
     expect(withoutSuppressedEdits(text, fixed, s, [], ['fix-call-syntax'])).toBe(
       'f(\n    a\n, b)  # repomod: ignore\ng(\n    a,\n    b,\n)\n',
     );
-  });
-});
-
-describe('repomod check with suppressions', () => {
-  it('passes a file whose only problem is suppressed, fails on one that is not, and fixes only the latter', () => {
-    const repo = tempDir();
-    writeFileSync(
-      path.join(repo, 'ok.py'),
-      'import logging\nlogging.error("x", exc_info=True, exc_info=True)  # repomod: ignore[fix-call-syntax]\n',
-    );
-    writeFileSync(path.join(repo, 'bad.py'), 'import logging\nlogging.error("x", exc_info=True, exc_info=True)\n');
-    initRepo(repo);
-    expect(repomod(repo, ['check', 'ok.py']).code).toBe(0);
-    const bad = repomod(repo, ['check', 'bad.py']);
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('bad.py: would change\n');
-    const fixed = repomod(repo, ['fix-call-syntax', '--json', 'ok.py', 'bad.py']);
-    const report = JSON.parse(fixed.stdout) as { files: { path: string; status: string }[] };
-    expect(report.files.map((f) => [f.path, f.status])).toEqual([
-      ['bad.py', 'changed'],
-      ['ok.py', 'unchanged'],
-    ]);
   });
 });

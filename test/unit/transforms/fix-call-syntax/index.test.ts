@@ -2,7 +2,7 @@
 // compile, rejected inputs are rejected at the same line); small cases in tables; one run
 // under the stock jscodeshift runner.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../../../lib/engine/diagnostics.js';
@@ -14,12 +14,11 @@ import { runTransformOnText } from '../../../../lib/engine/call-transform.js';
 import * as transform from '../../../../transforms/fix-call-syntax/index.js';
 import { parseKeywords } from '../../../../transforms/fix-call-syntax/options.js';
 import { describeFixtures, FIXTURES_ROOT } from '../../../helpers/fixtures.js';
-import { git, tempDir } from '../../../helpers/tree.js';
+import { tempDir } from '../../../helpers/tree.js';
 
 describeFixtures('fix-call-syntax');
 
 const FIXTURES = path.join(FIXTURES_ROOT, 'fix-call-syntax');
-const REPO_ROOT = path.resolve(FIXTURES_ROOT, '..');
 const python = spawnSync('python3', ['--version']).status === 0;
 if (!python) console.log('python3 is not on PATH: the CPython oracle tests are skipped');
 
@@ -176,69 +175,6 @@ describe('--keyword values', () => {
 
   it('rejects a value that is not a Python expression', async () => {
     await expect(fix('f(x)\n', { keyword: ['exc_info=True)'] })).rejects.toThrow(/not a Python expression/);
-  });
-});
-
-describe('under the stock jscodeshift runner', () => {
-  it("gives the fixtures' outputs and reports through api.report", { timeout: 120_000 }, () => {
-    const out = path.join(REPO_ROOT, 'node_modules/.cache/fix-call-syntax-dist');
-    execFileSync(
-      process.execPath,
-      [
-        path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc'),
-        '--outDir',
-        out,
-        '--rootDir',
-        REPO_ROOT,
-        '--module',
-        'nodenext',
-        '--moduleResolution',
-        'nodenext',
-        '--target',
-        'es2022',
-        '--strict',
-        '--esModuleInterop',
-        '--skipLibCheck',
-        '--types',
-        'node',
-        path.join(REPO_ROOT, 'transforms/fix-call-syntax/index.ts'),
-      ],
-      { cwd: REPO_ROOT, stdio: 'pipe' },
-    );
-    mkdirSync(out, { recursive: true });
-    writeFileSync(path.join(out, 'package.json'), '{"type":"module"}\n');
-    const work = tempDir();
-    const cases = [
-      ['comma-first-spaces', 'py'],
-      ['duplicate-property', 'ts'],
-      ['conflicting-duplicates', 'py'],
-    ] as const;
-    for (const [name, ext] of cases)
-      cpSync(path.join(FIXTURES, `${name}.input.${ext}`), path.join(work, `${name}.${ext}`));
-    git(work, 'init', '-q');
-    const run = spawnSync(
-      process.execPath,
-      [
-        path.join(REPO_ROOT, 'node_modules/jscodeshift/bin/jscodeshift.js'),
-        '--no-babel',
-        '-t',
-        path.join(out, 'transforms/fix-call-syntax/index.js'),
-        '--extensions=py,ts',
-        '--parser=ts',
-        '--keyword=exc_info=True',
-        ...cases.map(([n, e]) => `${n}.${e}`),
-      ],
-      { cwd: work, encoding: 'utf8' },
-    );
-    expect(run.status, run.stderr).toBe(0);
-    for (const [name, ext] of cases) {
-      expect(readFileSync(path.join(work, `${name}.${ext}`), 'latin1')).toBe(
-        readFileSync(path.join(FIXTURES, `${name}.output.${ext}`), 'latin1'),
-      );
-    }
-    expect(run.stdout).toContain(
-      'conflicting-duplicates.py:14:11: error: file does not parse (keyword argument repeated: exc_info',
-    );
   });
 });
 

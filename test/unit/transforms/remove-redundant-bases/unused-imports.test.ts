@@ -47,22 +47,3 @@ describe('dropUnusedImports', () => {
     expect(await drop('from m import A\n', ['A'], 'pkg/mod.py', ['A'])).toBe('from m import A\n');
   });
 });
-
-describe('--keep-imports', () => {
-  it('keeps the import of a removed base, which is dropped by default', async () => {
-    const { cpSync } = await import('node:fs');
-    const path = await import('node:path');
-    const { repomod, REPO_ROOT } = await import('../../../helpers/cli.js');
-    const { initRepo, tempDir } = await import('../../../helpers/tree.js');
-    const repo = tempDir();
-    cpSync(path.join(REPO_ROOT, '__testfixtures__/remove-redundant-bases/cross-package-mixin/input'), repo, {
-      recursive: true,
-    });
-    initRepo(repo);
-    const importLine = 'from pkg.mixins import BackfillMixin as Backfill, SmartSkipMixin\n';
-    expect(repomod(repo, ['bases']).stdout).toContain(`-${importLine}+from pkg.mixins import SmartSkipMixin\n`);
-    const kept = repomod(repo, ['bases', '--keep-imports']).stdout;
-    expect(kept).not.toContain(`-${importLine}`);
-    expect(kept).toContain('+class DailyCacheProcessor(SmartSkipMixin, Base):\n');
-  });
-});

@@ -3,7 +3,12 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeFactCaches, flushFactCaches, NO_CACHE, openFactCache } from '../../../../../lib/engine/cache/fact-cache.js';
+import {
+  closeFactCaches,
+  flushFactCaches,
+  NO_CACHE,
+  openFactCache,
+} from '../../../../../lib/engine/cache/fact-cache.js';
 import { tempDir } from '../../../../helpers/tree.js';
 
 const V1 = 'repomod 1.0.0 schema 1';

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanWithOxc } from '../../../../transforms/rewrite-imports/oxc-scan.js';
 import { scanSpecifiers, scanWithBabel } from '../../../../transforms/rewrite-imports/specifiers.js';
+import { FIXTURES_ROOT } from '../../../helpers/fixtures.js';
 
-const fixtures = path.resolve(import.meta.dirname, '../../__testfixtures__');
+const fixtures = FIXTURES_ROOT;
 const scripts = readdirSync(fixtures, { recursive: true, encoding: 'utf8' })
   .filter((f) => /\.(?:[mc]?[jt]sx?)$/.test(f) && !f.endsWith('.d.ts.map'))
   .sort();

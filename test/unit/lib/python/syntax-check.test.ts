@@ -1,20 +1,12 @@
 // The syntax gate of fix-call-syntax against CPython: every snippet CPython rejects is rejected
 // at the same line, and every snippet it accepts passes.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { positionAt } from '../../../../lib/text/positions.js';
 import { withPythonTree } from '../../../../lib/python/parser.js';
 import { pythonSyntaxProblems } from '../../../../lib/python/syntax-check.js';
+import { cpythonErrorLines, HAS_PYTHON } from '../../../helpers/cpython.js';
 
-const python = spawnSync('python3', ['--version']).status === 0;
-if (!python) console.log('python3 is not on PATH: the CPython oracle comparisons are skipped');
-
-/** CPython's verdict: the line of the first SyntaxError, or 0 when the text compiles. */
-export function cpythonErrorLine(source: string): number {
-  const script =
-    'import sys\nsrc=sys.stdin.read()\ntry:\n  compile(src,"x.py","exec")\n  print(0)\nexcept SyntaxError as e:\n  print(e.lineno)\n';
-  return Number(execFileSync('python3', ['-c', script], { input: source, encoding: 'utf8' }).trim());
-}
+if (!HAS_PYTHON) console.log('python3 is not on PATH: the CPython oracle comparisons are skipped');
 
 async function problems(source: string) {
   return withPythonTree(source, (tree) =>
@@ -81,15 +73,20 @@ const accepted = [
 ];
 
 describe('pythonSyntaxProblems', () => {
+  let cpythonErrorLine: (source: string) => number;
+  beforeAll(() => {
+    if (HAS_PYTHON) cpythonErrorLine = cpythonErrorLines([...rejected, ...accepted]);
+  });
+
   it.each(rejected)('rejects %j', async (source) => {
     const found = await problems(source);
     expect(found.length).toBeGreaterThan(0);
-    if (python) expect(found.map((p) => p.line)).toContain(cpythonErrorLine(source));
+    if (HAS_PYTHON) expect(found.map((p) => p.line)).toContain(cpythonErrorLine(source));
   });
 
   it.each(accepted)('accepts %j', async (source) => {
     expect(await problems(source)).toEqual([]);
-    if (python) expect(cpythonErrorLine(source)).toBe(0);
+    if (HAS_PYTHON) expect(cpythonErrorLine(source)).toBe(0);
   });
 
   it('names the first occurrence of a repeated keyword', async () => {

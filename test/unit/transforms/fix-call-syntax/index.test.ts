@@ -1,10 +1,9 @@
 // fix-call-syntax: every fixture case; python3 as the oracle on every Python fixture (outputs
 // compile, rejected inputs are rejected at the same line); small cases in tables; one run
 // under the stock jscodeshift runner.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../../../lib/engine/diagnostics.js';
 import { positionAt } from '../../../../lib/text/positions.js';
 import { withPythonTree } from '../../../../lib/python/parser.js';
@@ -13,21 +12,14 @@ import { RepoIndex } from '../../../../lib/repo/repo-index.js';
 import { runTransformOnText } from '../../../../lib/engine/call-transform.js';
 import * as transform from '../../../../transforms/fix-call-syntax/index.js';
 import { parseKeywords } from '../../../../transforms/fix-call-syntax/options.js';
+import { cpythonErrorLines, HAS_PYTHON } from '../../../helpers/cpython.js';
 import { describeFixtures, FIXTURES_ROOT } from '../../../helpers/fixtures.js';
 import { tempDir } from '../../../helpers/tree.js';
 
 describeFixtures('fix-call-syntax');
 
 const FIXTURES = path.join(FIXTURES_ROOT, 'fix-call-syntax');
-const python = spawnSync('python3', ['--version']).status === 0;
-if (!python) console.log('python3 is not on PATH: the CPython oracle tests are skipped');
-
-/** CPython's verdict: the line of the first SyntaxError, or 0 when the text compiles. */
-function cpythonErrorLine(source: string): number {
-  const script =
-    'import sys\nsrc=sys.stdin.buffer.read().decode("utf-8-sig")\ntry:\n  compile(src,"x.py","exec")\n  print(0)\nexcept SyntaxError as e:\n  print(e.lineno)\n';
-  return Number(execFileSync('python3', ['-c', script], { input: source, encoding: 'utf8' }).trim());
-}
+if (!HAS_PYTHON) console.log('python3 is not on PATH: the CPython oracle tests are skipped');
 
 /** Every Python fixture file: [label, file, side, stderr of its case]. */
 function pythonFixtures(): { label: string; file: string; side: 'input' | 'output'; stderr: string }[] {
@@ -60,8 +52,12 @@ function pythonFixtures(): { label: string; file: string; side: 'input' | 'outpu
   return out;
 }
 
-describe.skipIf(!python)('fix-call-syntax fixtures against CPython', () => {
+describe.skipIf(!HAS_PYTHON)('fix-call-syntax fixtures against CPython', () => {
   const files = pythonFixtures();
+  let cpythonErrorLine: (source: string) => number;
+  beforeAll(() => {
+    cpythonErrorLine = cpythonErrorLines(files.map((f) => readFileSync(f.file, 'utf8')));
+  });
   it.each(files.filter((f) => f.side === 'output').map((f) => [f.label, f] as const))(
     '%s compiles, or is reported where CPython fails',
     (_label, f) => {

@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects, chosen by folder and checked by test/unit/test-layout.test.ts:
-//   unit: in-process (the engine, transforms and features called directly; git and python3 as oracles)
-//   e2e:  spawns the built CLI (dist/) or the packed package, so it first checks dist/ is fresh
-// `npm run test:unit` is the quick loop; `npm test` runs both.
+// Three projects, chosen by folder and checked by test/unit/test-layout.test.ts:
+//   unit:  in-process (the engine, transforms and features called directly; git and python3 as oracles)
+//   sweep: in-process too, but exhaustive: a fault injected at every step of the write layer, a
+//          minute of CPU per file, kept out of the quick loop and never out of `npm test`
+//   e2e:   spawns the built CLI (dist/) or the packed package, so it first checks dist/ is fresh
+// `npm run test:unit` is the quick loop; `npm test` runs all three.
 export default defineConfig({
   test: {
     // synchronous tests starve vitest's own IPC: yield between tests (see the file)
@@ -19,6 +21,14 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'sweep',
+          include: ['test/sweep/**/*.test.ts'],
+          testTimeout: 180_000,
         },
       },
       {

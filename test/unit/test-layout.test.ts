@@ -1,5 +1,5 @@
-// The test tree's two projects are chosen by folder, and this keeps the folders honest: a file in
-// test/unit/ runs in-process (vitest's quick loop, no build needed), a file in test/e2e/ spawns
+// The test tree's projects are chosen by folder, and this keeps the folders honest: a file in
+// test/unit/ (or test/sweep/, the exhaustive fault sweeps) runs in-process, a file in test/e2e/ spawns
 // what users run (the built CLI, a built transform under jscodeshift, the packed package) and so
 // waits for a fresh dist/. Which one a file is follows from what it imports and spawns.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -22,14 +22,14 @@ const SPAWNS_WHAT_USERS_RUN =
   /from '(?:\.\.\/)+helpers\/cli\.js'|\bimport\('(?:\.\.\/)+helpers\/cli\.js'\)|\[?'np[mx]'/;
 
 describe('test layout', () => {
-  it('puts every test file under test/unit/ or test/e2e/', () => {
-    const elsewhere = testFiles('.').filter((file) => !/^(unit|e2e)\//.test(file));
-    expect(elsewhere, 'vitest.config.ts runs only test/unit/ and test/e2e/').toEqual([]);
+  it('puts every test file under test/unit/, test/sweep/ or test/e2e/', () => {
+    const elsewhere = testFiles('.').filter((file) => !/^(unit|sweep|e2e)\//.test(file));
+    expect(elsewhere, 'vitest.config.ts runs only test/unit/, test/sweep/ and test/e2e/').toEqual([]);
   });
 
-  it('keeps test/unit/ in-process: no file spawns the CLI or the package', () => {
+  it('keeps test/unit/ and test/sweep/ in-process: no file spawns the CLI or the package', () => {
     // this file names the helpers in its own examples below
-    const spawning = testFiles('unit').filter(
+    const spawning = [...testFiles('unit'), ...testFiles('sweep')].filter(
       (file) => file !== THIS_FILE && SPAWNS_WHAT_USERS_RUN.test(readFileSync(path.join(TEST_ROOT, file), 'utf8')),
     );
     expect(spawning, 'move these (or their spawning tests) to test/e2e/').toEqual([]);

@@ -39,7 +39,7 @@ const APP: Record<string, string> = {
   'src/assets/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>\n',
   'src/components/Header.ts': [
     "import logo from '../assets/logo.svg?url';",
-    "import { format } from '../../../lib';",
+    "import { format } from '../lib';",
     "import { apiUrl } from '@env';",
     '',
     'export const header = (): string => format(logo + apiUrl);',

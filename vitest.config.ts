@@ -1,17 +1,48 @@
 import { defineConfig } from 'vitest/config';
 
+// Three projects, chosen by folder and checked by test/unit/test-layout.test.ts:
+//   unit:  in-process (the engine, transforms and features called directly; git and python3 as oracles)
+//   sweep: in-process too, but exhaustive: a fault injected at every step of the write layer, a
+//          minute of CPU per file, kept out of the quick loop and never out of `npm test`
+//   e2e:   spawns the built CLI (dist/) or the packed package, so it first checks dist/ is fresh
+// `npm run test:unit` is the quick loop; `npm test` runs all three.
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // the CLI tests spawn dist/: refuse to run them against a stale build
-    globalSetup: ['test/setup/dist-is-fresh.ts'],
     // synchronous tests starve vitest's own IPC: yield between tests (see the file)
     setupFiles: ['test/setup/turn-event-loop.ts'],
-    // e2e tests spawn the built CLI and git; give them room on a 2-core machine
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
     pool: 'forks',
     // both cores: most files spawn the CLI, git or python3 and wait on them (one fork: ~6 min)
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'sweep',
+          include: ['test/sweep/**/*.test.ts'],
+          testTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          // refuse to run against a stale build: a changed message would otherwise still pass
+          globalSetup: ['test/setup/dist-is-fresh.ts'],
+          // each test spawns the built CLI and git, several times; room for a loaded 2-core machine
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

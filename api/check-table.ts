@@ -1,5 +1,5 @@
 // The README's table of what `repomod check` runs, generated from the registry and the message
-// tables' explanations (test/package/readme.test.ts keeps the README equal to it).
+// tables' explanations (test/e2e/package/readme.test.ts keeps the README equal to it).
 import { loadMessageTables } from './explanations.js';
 import { registry } from '../transforms/index.js';
 

@@ -1,6 +1,6 @@
 // Registry of built-in transforms: the single source that the CLI's commands, `repomod list`,
 // the help's message tables, the README's check table, the demo's steps and the registry test
-// (test/transforms/registry.test.ts) all read. Only each transform's light `meta.ts` is imported
+// (test/unit/transforms/index.test.ts) all read. Only each transform's light `meta.ts` is imported
 // here, so `repomod list` and `--help` start fast; the transform and its messages load on use.
 import type { Explanation } from '../lib/engine/explanations.js';
 import type { TransformMeta, TransformModule } from '../lib/engine/types.js';

@@ -1,5 +1,5 @@
 // The one table of repomod's layers (STYLE.md: cli → api → features | transforms → lib), read by
-// the import-boundary lint rule (./import-boundary.js); test/package/layering.test.ts runs that rule over the tree.
+// the import-boundary lint rule (./import-boundary.js); test/unit/package/layering.test.ts checks its messages, and npm run lint runs it over the tree.
 import path from 'node:path';
 
 /** Top-level folders that are layers, highest first. */

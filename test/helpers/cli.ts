@@ -1,10 +1,11 @@
 // Spawn the built CLI the way users do, and capture everything it says.
 import { spawnSync } from 'node:child_process';
 import { chmodSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { REPO_ROOT } from './paths.js';
 
-export const CLI = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { REPO_ROOT };
+export const CLI = path.join(REPO_ROOT, 'dist/cli/index.js');
 
 export interface CliRun {
   code: number | null;
@@ -43,4 +44,19 @@ export function repomodUnprivileged(dir: string, args: string[], expected: RegEx
   if (run.error || (/EACCES|Cannot find module/.test(run.stderr) && !expected.test(run.stderr)))
     return `running as uid 65534 failed (${run.error?.message ?? run.stderr.split('\n')[0]})`;
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/**
+ * Run a built transform (`dist/transforms/<name>/index.js`, what the package ships) under the
+ * stock jscodeshift runner, as a user of plain jscodeshift would.
+ */
+export function stockJscodeshift(cwd: string, transform: string, args: string[]): CliRun {
+  const runner = path.join(REPO_ROOT, 'node_modules/jscodeshift/bin/jscodeshift.js');
+  const built = path.join(REPO_ROOT, 'dist/transforms', transform, 'index.js');
+  const result = spawnSync(process.execPath, [runner, '--no-babel', '-t', built, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

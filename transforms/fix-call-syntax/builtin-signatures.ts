@@ -2,7 +2,7 @@
 // that `len(x, exc_info=True)` or `type(e, exc_info=True)` is wrong and `logger.error(msg,
 // exc_info=True)` is right. What CPython describes comes from its own inspect.signature
 // (builtin-signatures.generated.ts); what it cannot describe is written here as special forms,
-// each probed against python3 by test/lib/builtin-signatures.test.ts.
+// each probed against python3 by test/unit/transforms/fix-call-syntax/builtin-signatures.test.ts.
 import {
   BUILTIN_EXCEPTION_BASES,
   BUILTIN_FUNCTION_KEYWORDS,

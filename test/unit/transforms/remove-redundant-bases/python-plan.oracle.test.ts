@@ -1,0 +1,157 @@
+// Python as the oracle: each Python fixture package is imported by python3, before and after the
+// fix, and every class's __mro__ must equal repomod's computed MRO; imports must fail exactly
+// where repomod says the MRO is inconsistent. Third-party modules are stubbed with fresh classes.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { classIndexFor, type ClassMro } from '../../../../transforms/remove-redundant-bases/class-index.js';
+import { RepoIndex } from '../../../../lib/repo/repo-index.js';
+import { resolveRemoveRedundantBasesOptions } from '../../../../transforms/remove-redundant-bases/options.js';
+import { plannerFor } from '../../../../transforms/remove-redundant-bases/python-plan.js';
+import { FIXTURES_ROOT } from '../../../helpers/fixtures.js';
+import { tempDir } from '../../../helpers/tree.js';
+
+const ORACLE = String.raw`
+import importlib, importlib.abc, importlib.machinery, json, os, sys, traceback, types
+root = os.path.realpath(sys.argv[1])
+modules = json.loads(sys.argv[2])
+sys.dont_write_bytecode = True
+sys.path.insert(0, root)
+
+class StubModule(types.ModuleType):
+    """A third-party module: a lowercase attribute is a submodule, any other a class of its own."""
+    def __getattr__(self, name):
+        if name.startswith('__'):
+            raise AttributeError(name)
+        if name[0].islower():
+            value = importlib.import_module(self.__name__ + '.' + name)
+        else:
+            value = type(name, (), {'__module__': self.__name__, '__qualname__': name})
+        setattr(self, name, value)
+        return value
+
+class StubFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    def find_spec(self, fullname, path, target=None):
+        return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
+    def create_module(self, spec):
+        return StubModule(spec.name)
+    def exec_module(self, module):
+        module.__path__ = []
+
+sys.meta_path.append(StubFinder())
+
+def key(c):
+    if c.__module__ in modules:
+        return c.__module__ + ':' + c.__qualname__
+    return 'ext:' + c.__module__ + '.' + c.__qualname__
+
+out = {'failures': [], 'mros': {}}
+for m in modules:
+    try:
+        mod = importlib.import_module(m)
+    except Exception as e:
+        frames = [f for f in traceback.extract_tb(e.__traceback__) if os.path.realpath(f.filename).startswith(root + os.sep)]
+        f = frames[-1]
+        out['failures'].append({'module': m, 'file': os.path.relpath(os.path.realpath(f.filename), root), 'line': f.lineno, 'error': type(e).__name__ + ': ' + str(e)})
+        continue
+    stack = [v for v in vars(mod).values() if isinstance(v, type) and v.__module__ == m]
+    while stack:
+        c = stack.pop()
+        out['mros'][key(c)] = [key(b) for b in c.__mro__]
+        stack.extend(v for v in vars(c).values() if isinstance(v, type) and v.__module__ == m and v.__qualname__.startswith(c.__qualname__ + '.'))
+print(json.dumps(out))
+`;
+
+interface OracleResult {
+  failures: { module: string; file: string; line: number; error: string }[];
+  mros: Record<string, string[]>;
+}
+
+const python = (() => {
+  try {
+    execFileSync('python3', ['--version'], { stdio: 'ignore' });
+    return 'python3';
+  } catch {
+    return undefined;
+  }
+})();
+
+function listFiles(root: string, rel = ''): string[] {
+  return readdirSync(path.join(root, rel)).flatMap((name) => {
+    const child = rel ? `${rel}/${name}` : name;
+    return statSync(path.join(root, child)).isDirectory() ? listFiles(root, child) : [child];
+  });
+}
+
+function runOracle(tree: string, modules: string[]): OracleResult {
+  const script = path.join(tempDir('repomod-oracle-'), 'oracle.py');
+  writeFileSync(script, ORACLE);
+  const run = spawnSync(python!, [script, tree, JSON.stringify(modules)], {
+    encoding: 'utf8',
+    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+  });
+  if (run.status !== 0) throw new Error(`python3 failed: ${run.stderr}`);
+  return JSON.parse(run.stdout) as OracleResult;
+}
+
+/** What repomod says about every class Python creates at import (not those local to a function). */
+function compare(
+  label: string,
+  oracle: OracleResult,
+  classes: { id: string; file: string; line: number; module: string; mro: ClassMro }[],
+) {
+  const failedModules = new Set(oracle.failures.map((f) => f.module));
+  for (const failure of oracle.failures) {
+    const culprit = classes.find((c) => c.file === failure.file && c.line === failure.line);
+    expect(
+      culprit?.mro.kind,
+      `${label}: Python fails at ${failure.file}:${failure.line} (${failure.error}); repomod must call that class inconsistent`,
+    ).toBe('inconsistent');
+  }
+  for (const c of classes) {
+    if (c.mro.kind === 'inconsistent') {
+      expect(
+        failedModules.has(c.module),
+        `${label}: repomod calls ${c.id} inconsistent, so Python must fail to import ${c.module}`,
+      ).toBe(true);
+      continue;
+    }
+    if (failedModules.has(c.module) || c.mro.kind !== 'ok') continue;
+    expect(oracle.mros[c.id], `${label}: ${c.id} exists in Python`).toBeDefined();
+    expect(c.mro.mro, `${label}: MRO of ${c.id}`).toEqual(oracle.mros[c.id]);
+  }
+}
+
+const dir = path.join(FIXTURES_ROOT, 'remove-redundant-bases');
+const pythonCases = readdirSync(dir).filter(
+  (name) =>
+    existsSync(path.join(dir, name, 'input')) &&
+    listFiles(path.join(dir, name, 'input')).some((f) => f.endsWith('.py')),
+);
+
+describe('remove-redundant-bases against python3', () => {
+  if (!python) {
+    it.skip('python3 is not on PATH: the MRO oracle is skipped', () => {});
+    return;
+  }
+  it.each(pythonCases)('%s: computed MROs equal __mro__ before and after', async (name) => {
+    const input = path.join(dir, name, 'input');
+    const output = path.join(dir, name, 'output');
+    const files = listFiles(input);
+    const repo = new RepoIndex({ root: input, files, symlinks: [] });
+    const index = (await classIndexFor(repo)).scanAll();
+    const optionsFile = path.join(dir, name, 'options.json');
+    const options = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {};
+    const planner = plannerFor(index, resolveRemoveRedundantBasesOptions(options));
+    const modules = files
+      .filter((f) => f.endsWith('.py'))
+      .map((f) => repo.python.moduleOf(f)!)
+      .sort();
+    const atImport = [...index.classes.values()].filter((c) => !c.qualname.includes('<locals>') && !c.id.includes('#'));
+    const before = atImport.map((c) => ({ ...c, mro: planner.mroAsWritten(c.id) }));
+    const after = atImport.map((c) => ({ ...c, mro: planner.mroAfterFix(c.id) }));
+    compare(`${name} (input)`, runOracle(input, modules), before);
+    compare(`${name} (output)`, runOracle(output, modules), after);
+  });
+});

@@ -15,8 +15,15 @@ const BATCH_SIZE = 24;
  * JIT) is not trusted, so the earliest decision comes after three.
  */
 const WINDOW_MS = 100;
-/** Start workers only when the rest would take longer than this in-process. */
-const POOL_WORTH_MS = 1500;
+/**
+ * Start workers only when the rest would take longer than this in-process. Each worker loads the
+ * engine, the transform and its parser again (~0.5 s of CPU, competing with the main thread on a
+ * small machine), so a shorter remainder ran slower with the pool. Measured on 2 cores: 7,000 TS
+ * files (oxc scan, ~3.5 s in-process) took 4.3–4.6 s and 217–228 MiB with the pool started at
+ * 1.5 s, 3.7–4.2 s and 160–163 MiB in-process; 16,000 Python files (~16 s in-process) take 10.7 s
+ * with the pool started at this threshold.
+ */
+const POOL_WORTH_MS = 4000;
 /**
  * A worker's young generation, in MB. V8's default lets each thread's nursery grow to tens of MB
  * of short-lived parse garbage before a scavenge; with two workers beside the main thread that

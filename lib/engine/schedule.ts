@@ -20,10 +20,12 @@ const WINDOW_MS = 100;
  * engine, the transform and its parser again (~0.5 s of CPU, competing with the main thread on a
  * small machine), so a shorter remainder ran slower with the pool. Measured on 2 cores: 7,000 TS
  * files (oxc scan, ~3.5 s in-process) took 4.3–4.6 s and 217–228 MiB with the pool started at
- * 1.5 s, 3.7–4.2 s and 160–163 MiB in-process; 16,000 Python files (~16 s in-process) take 10.7 s
- * with the pool started at this threshold.
+ * 1.5 s, 3.7–4.2 s and 160–163 MiB in-process; 16,000 Python files (~16 s in-process) take ~10 s
+ * with the pool. The rate is wall time, which a busy machine inflates (the 7,000-file run, estimated
+ * at 2.9 s on a quiet machine, crossed 4 s under load), hence the margin; CPU time was tried and
+ * is worse, since Node 20 only gives the whole process's (GC and compiler threads included).
  */
-const POOL_WORTH_MS = 4000;
+const POOL_WORTH_MS = 5000;
 /**
  * A worker's young generation, in MB. V8's default lets each thread's nursery grow to tens of MB
  * of short-lived parse garbage before a scavenge; with two workers beside the main thread that

@@ -216,7 +216,7 @@ describe('repomod run (third-party transform)', () => {
     };
     const light = repomod(repo, ['run', '-t', probe, '--jobs', '2', '--json']);
     expect([...threads(light.stdout)]).toEqual(['main']);
-    // 200 files × 40 ms is 8 s in-process: well past the ~4 s that pays for starting workers
+    // 200 files × 40 ms is 8 s in-process: well past the ~5 s that pays for starting workers
     const heavy = repomod(repo, ['run', '-t', probe, '--jobs', '2', '--json', '--transform-option', 'busy=40']);
     expect(threads(heavy.stdout).has('worker')).toBe(true);
     const patchOf = (stdout: string) =>

@@ -6,7 +6,6 @@ import {
   existsSync,
   lstatSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   readlinkSync,
@@ -16,18 +15,12 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
 import type { FileChange } from '../../lib/engine/types.js';
-
-const made: string[] = [];
-afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+import { tempDir } from './tree.js';
 
 /** A temp folder on tmpfs where there is one: the tests fsync thousands of times. */
 export function fastTempDir(): string {
-  const base = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
-  const dir = mkdtempSync(path.join(base, 'repomod-write-'));
-  made.push(dir);
-  return dir;
+  return tempDir('repomod-write-', existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir());
 }
 
 const file = (text: string, executable = false) => ({ kind: 'file' as const, bytes: Buffer.from(text), executable });

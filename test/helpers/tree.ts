@@ -23,8 +23,9 @@ afterAll(() => {
 });
 
 /** A fresh temp directory, removed after the test file. */
-export function tempDir(prefix = 'repomod-test-'): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+/** A temp folder removed after the file's tests; under `base` when given (e.g. /dev/shm). */
+export function tempDir(prefix = 'repomod-test-', base = os.tmpdir()): string {
+  const dir = mkdtempSync(path.join(base, prefix));
   made.push(dir);
   return dir;
 }

@@ -293,7 +293,10 @@ async function main() {
 function ensureBuilt() {
   const built = existsSync(CLI) ? statSync(CLI).mtimeMs : 0;
   const newest = Math.max(
-    ...['cli', 'api', 'features', 'lib', 'transforms'].map((dir) => newestMtime(path.join(project, dir))),
+    // the folders tsc builds (tsconfig.json's include)
+    ...JSON.parse(readFileSync(path.join(project, 'tsconfig.json'), 'utf8')).include.map((dir) =>
+      newestMtime(path.join(project, dir)),
+    ),
   );
   if (built >= newest) return;
   log(

@@ -4,10 +4,7 @@
 // vitest is run by hand after an edit.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SOURCE_FOLDERS = ['api', 'cli', 'features', 'lib', 'transforms'];
+import { REPO_ROOT as ROOT, SOURCE_FOLDERS } from '../helpers/paths.js';
 
 function* typeScriptSources(folder: string): Generator<string> {
   for (const entry of readdirSync(folder, { withFileTypes: true })) {

@@ -7,6 +7,7 @@ import { codeListText, explainText } from '../../../../cli/commands/explain.js';
 import { suppressionText } from '../../../../lib/engine/explanations.js';
 import { loadExplanations, loadMessageTables } from '../../../../api/explanations.js';
 import { repomod, REPO_ROOT } from '../../../helpers/cli.js';
+import { SOURCE_FOLDERS } from '../../../helpers/paths.js';
 import { repoWith } from '../../../helpers/tree.js';
 
 const entries = await loadExplanations();
@@ -47,9 +48,7 @@ describe('every reportable code has an explanation', () => {
       .join('|');
     const prefixed = new RegExp(`['\`]((?:${owners})/[a-z-]+)['\`]`, 'g');
     const named = new Set<string>();
-    for (const { text } of ['lib', 'transforms', 'features', 'api', 'cli'].flatMap((d) =>
-      sources(path.join(REPO_ROOT, d)),
-    )) {
+    for (const { text } of SOURCE_FOLDERS.flatMap((d) => sources(path.join(REPO_ROOT, d)))) {
       for (const m of text.matchAll(prefixed)) named.add(m[1]);
       for (const m of text.matchAll(/\bcode: '([a-z-]+)'/g)) named.add(m[1]);
       for (const m of text.matchAll(/'(parse-error|transform-error)'/g)) named.add(m[1]);

@@ -28,12 +28,17 @@ describe('defineTransform', () => {
   });
 
   it('makes no context for a file the transform decides on from its text alone', async () => {
-    const transform = defineTransform({
-      resolveOptions: () => ({}),
-      transform: () => undefined,
-    });
-    // a path in no repository: asking for the context would have to look for one
-    expect(await transform({ path: '/nonexistent/a.py', source: 'x = 1\n' }, stockApi, {})).toBeUndefined();
+    // contextFor's first step is to look for the engine on the api: count those looks
+    let looks = 0;
+    const dir = repoWith({ 'a.py': 'x = 1\n' });
+    const api = Object.defineProperty({ ...stockApi }, 'repomod', { get: () => void looks++ }) as API;
+    const file = { path: path.join(dir, 'a.py'), source: 'x = 1\n' };
+    const skipping = defineTransform({ resolveOptions: () => ({}), transform: () => undefined });
+    await skipping(file, api, {});
+    expect(looks).toBe(0);
+    const asking = defineTransform({ resolveOptions: () => ({}), transform: (_f, _o, run) => run.context.relPath });
+    expect(await asking(file, api, {})).toBe('a.py');
+    expect(looks).toBe(1);
   });
 
   it("gives the stock runner's --dry to the context as a dry run, so messages say 'would'", async () => {

@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 //   unit:  in-process (the engine, transforms and features called directly; git and python3 as oracles)
 //   sweep: in-process too, but exhaustive: a fault injected at every step of the write layer, a
 //          minute of CPU per file, kept out of the quick loop and never out of `npm test`
-//   e2e:   spawns the built CLI (dist/) or the packed package, so it first checks dist/ is fresh
+//   e2e:   runs the built CLI (dist/; in-process, or spawned where a process matters) or the packed
+//          package, so it first checks dist/ is fresh
 // `npm run test:unit` is the quick loop; `npm test` runs all three.
 export default defineConfig({
   test: {
@@ -38,7 +39,10 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           // refuse to run against a stale build: a changed message would otherwise still pass
           globalSetup: ['test/setup/dist-is-fresh.ts'],
-          // each test spawns the built CLI and git, several times; room for a loaded 2-core machine
+          // the built CLI runs as node loads it, not through vite's transform (test/helpers/cli.ts
+          // imports it in-process): its own import.meta.url, worker URLs and module loading
+          server: { deps: { external: [/\/dist\//] } },
+          // each test runs the built CLI and git, several times; room for a loaded 2-core machine
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

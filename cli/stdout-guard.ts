@@ -4,9 +4,15 @@
 import { readFileSync, readlinkSync } from 'node:fs';
 
 let failure: NodeJS.ErrnoException | undefined;
+let guarded = false;
 
-/** Watch `process.stdout` for the whole process. Call once, before anything is printed. */
+/**
+ * Watch `process.stdout` for the whole process, before anything is printed. Later calls (a
+ * program that runs `main` more than once) keep the first watch instead of adding listeners.
+ */
 export function guardStdout(): void {
+  if (guarded) return;
+  guarded = true;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') failure ??= error;
   });

@@ -1,7 +1,8 @@
 // The test tree's projects are chosen by folder, and this keeps the folders honest: a file in
-// test/unit/ (or test/sweep/, the exhaustive fault sweeps) runs in-process, a file in test/e2e/ spawns
-// what users run (the built CLI, a built transform under jscodeshift, the packed package) and so
-// waits for a fresh dist/. Which one a file is follows from what it imports and spawns.
+// test/unit/ (or test/sweep/, the exhaustive fault sweeps) runs the sources in-process, a file in
+// test/e2e/ runs what users run (the built CLI, in this process or spawned; a built transform under
+// jscodeshift; the packed package) and so waits for a fresh dist/. Which one a file is follows
+// from what it imports and spawns.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ function testFiles(folder: string): string[] {
     .sort();
 }
 
-/** What makes a file end to end: the spawning helpers, or npm/npx running the packed package. */
+/** What makes a file end to end: the built CLI's helpers, or npm/npx running the packed package. */
 const SPAWNS_WHAT_USERS_RUN =
   /from '(?:\.\.\/)+helpers\/cli\.js'|\bimport\('(?:\.\.\/)+helpers\/cli\.js'\)|\[?'np[mx]'/;
 

@@ -8,7 +8,7 @@ import { extraCommands } from '../../../cli/commands/index.js';
 import { buildCommand, checkCommand as bundleCheck, closureCommand } from '../../../cli/commands/bundle.js';
 import { isKnownError } from '../../../lib/engine/errors.js';
 import { registry } from '../../../transforms/index.js';
-import { repomod } from '../../helpers/cli.js';
+import { repomodInProcess } from '../../helpers/cli.js';
 import { repoWith } from '../../helpers/tree.js';
 
 let captured: RunRequest | undefined;
@@ -173,18 +173,18 @@ describe("options: did you mean, and the command's own help", () => {
 });
 
 describe('--diff with --check, as on check', () => {
-  it('a transform command prints the fix that git apply accepts and still exits 1', () => {
+  it('a transform command prints the fix that git apply accepts and still exits 1', async () => {
     const repo = repoWith({ 'svc/log.py': 'import logging\nlogging.error("x", exc_info=True, exc_info=True)\n' });
-    const plain = repomod(repo, ['fix-call-syntax', '--check']);
+    const plain = await repomodInProcess(repo, ['fix-call-syntax', '--check']);
     expect([plain.code, plain.stdout]).toEqual([1, '']);
-    const shown = repomod(repo, ['fix-call-syntax', '--check', '--diff']);
+    const shown = await repomodInProcess(repo, ['fix-call-syntax', '--check', '--diff']);
     expect(shown.code).toBe(1);
     expect(shown.stdout).toContain(
       '-logging.error("x", exc_info=True, exc_info=True)\n+logging.error("x", exc_info=True)\n',
     );
-    expect(shown.stdout).toBe(repomod(repo, ['fix-call-syntax']).stdout);
+    expect(shown.stdout).toBe((await repomodInProcess(repo, ['fix-call-syntax'])).stdout);
     // --stat in check mode: the table of what would change, and still exit 1
-    const stat = repomod(repo, ['check', '--stat']);
+    const stat = await repomodInProcess(repo, ['check', '--stat']);
     expect([stat.code, stat.stdout]).toEqual([
       1,
       ' svc/log.py | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n',

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, quotePath } from '../../../lib/engine/diagnostics.js';
 import { formatSize, parseSize } from '../../../lib/engine/file-size.js';
-import { CLI, repomod, repomodUnprivileged } from '../../helpers/cli.js';
+import { CLI, repomodInProcess, repomodUnprivileged } from '../../helpers/cli.js';
 import { initRepo, snapshotTree, tempDir } from '../../helpers/tree.js';
 
 const built = existsSync(CLI);
@@ -51,11 +51,11 @@ describe('size limit', () => {
 });
 
 describe.runIf(built)('files past the parse limit', () => {
-  it('skips a 52.4 MB file with a too-large warning, without reading it (default limit)', () => {
+  it('skips a 52.4 MB file with a too-large warning, without reading it (default limit)', async () => {
     const dir = repository({ 'small.py': BROKEN, 'big.py': BROKEN });
     // sparse: 50 MiB on the size, nothing on the disk; a read would see NUL bytes and call it binary
     truncateSync(path.join(dir, 'big.py'), 50 * 1024 * 1024);
-    const run = repomod(dir, ['fix-call-syntax', '--check']);
+    const run = await repomodInProcess(dir, ['fix-call-syntax', '--check']);
     expect(run.stderr.split('\n').slice(0, 2)).toEqual([
       'big.py:1:1: warning: file is 52.4 MB, over the 10 MB parse limit (--max-file-size); left unchanged [too-large]',
       'small.py: would change',
@@ -64,26 +64,28 @@ describe.runIf(built)('files past the parse limit', () => {
     expect(run.code).toBe(1);
   });
 
-  it('takes the limit from --max-file-size, then from the config, and rejects a bad one (exit 2)', () => {
+  it('takes the limit from --max-file-size, then from the config, and rejects a bad one (exit 2)', async () => {
     const dir = repository({ 'a.py': `${BROKEN}${'#'.repeat(2000)}\n`, 'b.py': BROKEN });
-    const flag = repomod(dir, ['fix-call-syntax', '--max-file-size', '1k']);
+    const flag = await repomodInProcess(dir, ['fix-call-syntax', '--max-file-size', '1k']);
     expect(flag.stderr.split('\n')[0]).toBe(
       'a.py:1:1: warning: file is 2 kB, over the 1 kB parse limit (--max-file-size); left unchanged [too-large]',
     );
     expect(flag.stdout).toMatch(/^diff --git a\/b.py b\/b.py\n/);
     writeFileSync(path.join(dir, 'repomod.config.json'), JSON.stringify({ maxFileSize: '1500' }));
-    expect(repomod(dir, ['fix-call-syntax']).stderr.split('\n')[0]).toBe(
+    expect((await repomodInProcess(dir, ['fix-call-syntax'])).stderr.split('\n')[0]).toBe(
       'a.py:1:1: warning: file is 2 kB, over the 1.5 kB parse limit (--max-file-size); left unchanged [too-large]',
     );
     // the flag wins over the config
-    expect(repomod(dir, ['fix-call-syntax', '--max-file-size', '1MB']).stderr).not.toContain('too-large');
-    const bad = repomod(dir, ['fix-call-syntax', '--max-file-size', '5X']);
+    expect((await repomodInProcess(dir, ['fix-call-syntax', '--max-file-size', '1MB'])).stderr).not.toContain(
+      'too-large',
+    );
+    const bad = await repomodInProcess(dir, ['fix-call-syntax', '--max-file-size', '5X']);
     expect([bad.code, bad.stderr]).toEqual([
       2,
       'repomod: error: --max-file-size must be a size such as 10MB, 500k or a number of bytes, got "5X"\nhelp: e.g. --max-file-size 20MB\n',
     ]);
     writeFileSync(path.join(dir, 'repomod.config.json'), JSON.stringify({ maxFileSize: true }));
-    const badConfig = repomod(dir, ['fix-call-syntax']);
+    const badConfig = await repomodInProcess(dir, ['fix-call-syntax']);
     expect([badConfig.code, badConfig.stderr]).toEqual([
       2,
       `repomod: error: 'maxFileSize' in repomod.config.json must be a size such as 10MB, 500k or a number of bytes, got true\nhelp: e.g. "maxFileSize": "20MB"\n`,
@@ -113,9 +115,9 @@ describe.runIf(built && mkfifo)('paths that are not regular files', () => {
     expect(run.status).toBe(1);
   });
 
-  it('leaves a directory named x.py alone when it holds Python files (it is walked as a directory)', () => {
+  it('leaves a directory named x.py alone when it holds Python files (it is walked as a directory)', async () => {
     const dir = repository({ 'x.py/inner.py': BROKEN });
-    const run = repomod(dir, ['fix-call-syntax', '--check', 'x.py']);
+    const run = await repomodInProcess(dir, ['fix-call-syntax', '--check', 'x.py']);
     expect(run.stderr.split('\n')[0]).toBe('x.py/inner.py: would change');
     expect(run.code).toBe(1);
   });
@@ -170,9 +172,9 @@ describe('control characters in file names', () => {
     expect(line).toBe('"a\\nb.py":1:5: error: file does not parse (\'x\\ny\'); left unchanged [parse-error]');
   });
 
-  it.runIf(built)('quotes the name end to end, in diagnostics and in --check lines', () => {
+  it.runIf(built)('quotes the name end to end, in diagnostics and in --check lines', async () => {
     const dir = repository({ 'a\nb.py': BROKEN, 'big\tfile.py': `${BROKEN}${'#'.repeat(2000)}\n` });
-    const run = repomod(dir, ['fix-call-syntax', '--check', '--max-file-size', '1k']);
+    const run = await repomodInProcess(dir, ['fix-call-syntax', '--check', '--max-file-size', '1k']);
     expect(run.stderr.split('\n').slice(0, 2)).toEqual([
       '"big\\tfile.py":1:1: warning: file is 2 kB, over the 1 kB parse limit (--max-file-size); left unchanged [too-large]',
       '"a\\nb.py": would change',

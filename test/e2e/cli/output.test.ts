@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { repomod } from '../../helpers/cli.js';
+import { repomodInProcess } from '../../helpers/cli.js';
 import { initRepo, tempDir } from '../../helpers/tree.js';
 
 function repo(): string {
@@ -18,10 +18,10 @@ function repo(): string {
   return dir;
 }
 
-it('--stat prints the table git diff --stat prints once the patch is applied', () => {
+it('--stat prints the table git diff --stat prints once the patch is applied', async () => {
   const dir = repo();
-  const patch = repomod(dir, ['fix-call-syntax', 'a.py', 'longer_name.py']).stdout;
-  const stat = repomod(dir, ['fix-call-syntax', '--stat', 'a.py', 'longer_name.py']);
+  const patch = (await repomodInProcess(dir, ['fix-call-syntax', 'a.py', 'longer_name.py'])).stdout;
+  const stat = await repomodInProcess(dir, ['fix-call-syntax', '--stat', 'a.py', 'longer_name.py']);
   writeFileSync(path.join(dir, '.git', 'p.diff'), patch);
   execFileSync('git', ['apply', '.git/p.diff'], { cwd: dir });
   const gitStat = execFileSync('git', ['diff', '--stat'], { cwd: dir, encoding: 'utf8' });
@@ -29,17 +29,17 @@ it('--stat prints the table git diff --stat prints once the patch is applied', (
   expect(stat.stdout).toBe(gitStat);
 });
 
-it('--quiet prints only errors on stderr, and the exit code is unchanged', () => {
+it('--quiet prints only errors on stderr, and the exit code is unchanged', async () => {
   const dir = repo();
-  const loud = repomod(dir, ['fix-call-syntax']);
-  const quiet = repomod(dir, ['fix-call-syntax', '--quiet']);
+  const loud = await repomodInProcess(dir, ['fix-call-syntax']);
+  const quiet = await repomodInProcess(dir, ['fix-call-syntax', '--quiet']);
   expect(quiet.stdout).toBe(loud.stdout);
   expect(quiet.code).toBe(loud.code);
   expect(quiet.code).toBe(1);
   expect(quiet.stderr).toBe(
     "broken.py:1:7: error: file does not parse (expected ')'); left unchanged: `def f(:` [parse-error]\n",
   );
-  const check = repomod(dir, ['check', '-q', 'a.py']);
+  const check = await repomodInProcess(dir, ['check', '-q', 'a.py']);
   expect([check.code, check.stderr]).toEqual([1, 'a.py: would change\n']);
-  expect(repomod(dir, ['check', '--quiet', '--verbose']).code).toBe(2);
+  expect((await repomodInProcess(dir, ['check', '--quiet', '--verbose'])).code).toBe(2);
 });

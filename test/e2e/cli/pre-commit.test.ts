@@ -1,12 +1,11 @@
 // The hooks in .pre-commit-hooks.yaml, invoked exactly as pre-commit does: the entry, then the
 // staged files' names as arguments (when pass_filenames is true).
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { registry } from '../../../transforms/index.js';
-import { CLI, REPO_ROOT } from '../../helpers/cli.js';
+import { REPO_ROOT, repomodInProcess } from '../../helpers/cli.js';
 import { git, initRepo, tempDir } from '../../helpers/tree.js';
 
 interface Hook {
@@ -26,12 +25,12 @@ function write(dir: string, files: Record<string, string>) {
 }
 
 /** Run a hook as pre-commit would: `entry` split on spaces, staged file names appended. */
-function runHook(hook: Hook, repo: string) {
+async function runHook(hook: Hook, repo: string) {
   const staged = git(repo, 'diff', '--cached', '--name-only', '-z').split('\0').filter(Boolean);
   const [command, ...args] = hook.entry.split(' ');
   expect(command).toBe('repomod');
   const files = hook.pass_filenames === false ? [] : staged;
-  return spawnSync(process.execPath, [CLI, ...args, ...files], { cwd: repo, encoding: 'utf8' });
+  return repomodInProcess(repo, [...args, ...files]);
 }
 
 const CONFIG = JSON.stringify({
@@ -71,18 +70,18 @@ describe('.pre-commit-hooks.yaml', () => {
 
   it.each(hooks.map((h) => [h.id, h] as const))(
     '%s fails the commit on staged problems and passes on clean files',
-    (_id, hook) => {
+    async (_id, hook) => {
       const dirty = stagedRepo(problems, { 'fn/shared': '../sharde' });
-      const failing = runHook(hook, dirty);
-      expect(failing.status, failing.stderr).toBe(1);
+      const failing = await runHook(hook, dirty);
+      expect(failing.code, failing.stderr).toBe(1);
       const clean = stagedRepo({
         'jobs/run.py': 'from new.util import X\n',
         'pkg/__init__.py': '',
         'pkg/ok.py': 'class A:\n    pass\n',
       });
-      const passing = runHook(hook, clean);
+      const passing = await runHook(hook, clean);
       expect(passing.stderr).not.toMatch(/error/);
-      expect(passing.status, passing.stderr).toBe(0);
+      expect(passing.code, passing.stderr).toBe(0);
     },
   );
 });

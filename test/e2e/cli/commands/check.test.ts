@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reviewCommand } from '../../../../cli/common.js';
-import { repomod } from '../../../helpers/cli.js';
+import { repomodInProcess } from '../../../helpers/cli.js';
 import { git, initRepo, tempDir } from '../../../helpers/tree.js';
 
 const REPEATED = 'import logging\nlogging.error("x", exc_info=True, exc_info=True)\n';
@@ -23,14 +23,14 @@ function repoWith(files: Record<string, string>, links: Record<string, string> =
 }
 
 describe('repomod check', () => {
-  it('names the file and exits 1; --diff also prints the fix that git apply accepts', () => {
+  it('names the file and exits 1; --diff also prints the fix that git apply accepts', async () => {
     const repo = repoWith({ 'svc/log.py': REPEATED });
-    const gate = repomod(repo, ['check']);
+    const gate = await repomodInProcess(repo, ['check']);
     expect(gate.code).toBe(1);
     expect(gate.stdout).toBe('');
     expect(gate.stderr).toContain('svc/log.py: would change\n');
 
-    const shown = repomod(repo, ['check', '--diff']);
+    const shown = await repomodInProcess(repo, ['check', '--diff']);
     expect(shown.code).toBe(1);
     expect(shown.stdout).toContain(FIXED_LINES);
     writeFileSync(path.join(repo, 'fix.patch'), shown.stdout);
@@ -40,21 +40,21 @@ describe('repomod check', () => {
     );
   });
 
-  it('points GitHub annotations at the changed line (not the first context line of its hunk) and a command that shows the diff', () => {
+  it('points GitHub annotations at the changed line (not the first context line of its hunk) and a command that shows the diff', async () => {
     const repo = repoWith({ 'svc/log.py': REPEATED });
-    const run = repomod(repo, ['check', '--format', 'github']);
+    const run = await repomodInProcess(repo, ['check', '--format', 'github']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
       "::error file=svc/log.py,line=2,title=repomod check::svc/log.py needs changes: run 'repomod check --diff' to see the fix; add --apply to write it\n",
     );
   });
 
-  it('looks only under the current directory when no paths are given, links included', () => {
+  it('looks only under the current directory when no paths are given, links included', async () => {
     const repo = repoWith({ 'svc/log.py': REPEATED, 'other/ok.py': 'x = 1\n' }, { 'other/shared': '../nowhere' });
-    const inSvc = repomod(path.join(repo, 'svc'), ['check']);
+    const inSvc = await repomodInProcess(path.join(repo, 'svc'), ['check']);
     expect(inSvc.stderr).not.toContain('other/');
     expect(inSvc.stderr).toContain('svc/log.py: would change\n');
-    const atRoot = repomod(repo, ['check']);
+    const atRoot = await repomodInProcess(repo, ['check']);
     expect(atRoot.stderr).toMatch(/^other\/shared:1:1: error: .*broken/m);
   });
 });

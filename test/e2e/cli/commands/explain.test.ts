@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { codeListText, explainText } from '../../../../cli/commands/explain.js';
 import { suppressionText } from '../../../../lib/engine/explanations.js';
 import { loadExplanations, loadMessageTables } from '../../../../api/explanations.js';
-import { repomod, REPO_ROOT } from '../../../helpers/cli.js';
+import { REPO_ROOT, repomodInProcess } from '../../../helpers/cli.js';
 import { SOURCE_FOLDERS } from '../../../helpers/paths.js';
 import { repoWith } from '../../../helpers/tree.js';
 
@@ -76,8 +76,8 @@ describe('every reportable code has an explanation', () => {
 });
 
 describe('repomod explain', () => {
-  it('prints a code as Markdown: summary, why, the example before and after, fix, suppression', () => {
-    const run = repomod(REPO_ROOT, ['explain', 'fix-call-syntax/kept-repeat']);
+  it('prints a code as Markdown: summary, why, the example before and after, fix, suppression', async () => {
+    const run = await repomodInProcess(REPO_ROOT, ['explain', 'fix-call-syntax/kept-repeat']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe(
@@ -117,33 +117,33 @@ describe('repomod explain', () => {
     ['inconsistent-mro', '# remove-redundant-bases/inconsistent-mro (error)'],
     ['[bundle/undeclared-dependency]', '# bundle/undeclared-dependency (error'],
     ['parse-error', '# parse-error (error)'],
-  ])('finds %s (short names, pasted brackets, engine codes)', (typed, heading) => {
-    const run = repomod(REPO_ROOT, ['explain', typed]);
+  ])('finds %s (short names, pasted brackets, engine codes)', async (typed, heading) => {
+    const run = await repomodInProcess(REPO_ROOT, ['explain', typed]);
     expect([run.code, run.stdout.split('\n')[0].slice(0, heading.length)]).toEqual([0, heading]);
   });
 
-  it('an unknown code: did you mean, exit 2; an ambiguous short name: the full codes, exit 2', () => {
-    const typo = repomod(REPO_ROOT, ['explain', 'rewrite-imports/missing-modul']);
+  it('an unknown code: did you mean, exit 2; an ambiguous short name: the full codes, exit 2', async () => {
+    const typo = await repomodInProcess(REPO_ROOT, ['explain', 'rewrite-imports/missing-modul']);
     expect([typo.code, typo.stdout, typo.stderr]).toEqual([
       2,
       '',
       "repomod: error: unknown diagnostic code 'rewrite-imports/missing-modul'\nhelp: did you mean 'rewrite-imports/missing-module'? run 'repomod explain --list' to see them all\n",
     ]);
-    const far = repomod(REPO_ROOT, ['explain', 'zzzzzz']);
+    const far = await repomodInProcess(REPO_ROOT, ['explain', 'zzzzzz']);
     expect([far.code, far.stderr]).toEqual([
       2,
       "repomod: error: unknown diagnostic code 'zzzzzz'\nhelp: run 'repomod explain --list' to see them all\n",
     ]);
-    const both = repomod(REPO_ROOT, ['explain', 'broken-link']);
+    const both = await repomodInProcess(REPO_ROOT, ['explain', 'broken-link']);
     expect([both.code, both.stderr]).toEqual([
       2,
       "repomod: error: 'broken-link' is the short name of 2 codes: replace-symlinks/broken-link, bundle/broken-link\nhelp: give the full code, e.g. repomod explain replace-symlinks/broken-link\n",
     ]);
-    expect(repomod(REPO_ROOT, ['explain']).code).toBe(2);
+    expect((await repomodInProcess(REPO_ROOT, ['explain'])).code).toBe(2);
   });
 
-  it('--list: every code once, with its severity and summary', () => {
-    const run = repomod(REPO_ROOT, ['explain', '--list']);
+  it('--list: every code once, with its severity and summary', async () => {
+    const run = await repomodInProcess(REPO_ROOT, ['explain', '--list']);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(codeListText(entries));
     const lines = run.stdout.trimEnd().split('\n');
@@ -155,13 +155,15 @@ describe('repomod explain', () => {
 });
 
 describe('the suppression explain gives works', () => {
-  it('parse-error: the in-line comment and --ignore-code it names both silence it', () => {
-    const explained = repomod(REPO_ROOT, ['explain', 'parse-error']).stdout;
+  it('parse-error: the in-line comment and --ignore-code it names both silence it', async () => {
+    const explained = (await repomodInProcess(REPO_ROOT, ['explain', 'parse-error'])).stdout;
     const comment = /`(# repomod: ignore\[[^\]]+\])` at its end/.exec(explained)![1];
     const flag = /`repomod check (--ignore-code \S+)`/.exec(explained)![1].split(' ');
     const broken = 'def f(:\n    pass\n';
-    expect(repomod(repoWith({ 'a.py': broken }), ['check']).code).toBe(1);
-    expect(repomod(repoWith({ 'a.py': broken.replace(':\n', `:  ${comment}\n`) }), ['check']).code).toBe(0);
-    expect(repomod(repoWith({ 'a.py': broken }), ['check', ...flag]).code).toBe(0);
+    expect((await repomodInProcess(repoWith({ 'a.py': broken }), ['check'])).code).toBe(1);
+    expect(
+      (await repomodInProcess(repoWith({ 'a.py': broken.replace(':\n', `:  ${comment}\n`) }), ['check'])).code,
+    ).toBe(0);
+    expect((await repomodInProcess(repoWith({ 'a.py': broken }), ['check', ...flag])).code).toBe(0);
   });
 });

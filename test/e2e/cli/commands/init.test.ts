@@ -10,7 +10,7 @@ import { pyprojectRoots, sysPathInsertions } from '../../../../features/init/pyt
 import { surveyRepository } from '../../../../features/init/index.js';
 import { loadConfig } from '../../../../lib/engine/config.js';
 import { registry } from '../../../../transforms/index.js';
-import { repomod, REPO_ROOT } from '../../../helpers/cli.js';
+import { type CliRun, REPO_ROOT, repomodInProcess } from '../../../helpers/cli.js';
 import { git, initRepo, tempDir } from '../../../helpers/tree.js';
 
 const PYPROJECT =
@@ -84,9 +84,9 @@ checks (repomod check):
 const ROOTS = '--source-root, libs, --source-root, services/api/src, --source-root, tools';
 
 describe("repomod init on a repository shaped like the users'", () => {
-  it('finds every root and package, and proposes [tool.repomod] in pyproject.toml as a diff git apply accepts', () => {
+  it('finds every root and package, and proposes [tool.repomod] in pyproject.toml as a diff git apply accepts', async () => {
     const repo = usersRepository();
-    const run = repomod(repo, ['init']);
+    const run = await repomodInProcess(repo, ['init']);
     expect(run.code).toBe(0);
     expect(run.stderr.startsWith(SURVEY)).toBe(true);
     expect(run.stdout).toBe(
@@ -134,7 +134,7 @@ describe("repomod init on a repository shaped like the users'", () => {
     expect(git(repo, 'status', '--porcelain')).toBe('?? init.patch\n');
   });
 
-  it("the README's first steps: init --apply, then check passes, then check on a staged file as pre-commit runs it", () => {
+  it("the README's first steps: init --apply, then check passes, then check on a staged file as pre-commit runs it", async () => {
     const repo = usersRepository();
     // the first screen's commands, in order, as a new user types them
     const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
@@ -144,7 +144,8 @@ describe("repomod init on a repository shaped like the users'", () => {
       .map((line) => line.split('#')[0].trim())
       .filter((line) => line.startsWith('repomod '));
     expect(commands).toEqual(['repomod init', 'repomod init --apply', 'repomod fix-call-syntax', 'repomod check']);
-    const runs = commands.map((command) => repomod(repo, command.split(' ').slice(1)));
+    const runs: CliRun[] = [];
+    for (const command of commands) runs.push(await repomodInProcess(repo, command.split(' ').slice(1)));
     for (const [i, run] of runs.entries()) expect(run.code, `${commands[i]}: ${run.stderr}`).toBe(0);
     const [, init, dryRun, check] = runs;
     expect(init.stdout).toBe('');
@@ -164,7 +165,7 @@ describe("repomod init on a repository shaped like the users'", () => {
     // the CI job's steps pass too (each deploy package's import closure)
     const steps = [...init.stderr.matchAll(/^ {6}- run: npx repomod (bundle .*)$/gm)].map((m) => m[1].split(' '));
     expect(steps.length).toBe(2);
-    for (const step of steps) expect(repomod(repo, step).code, step.join(' ')).toBe(0);
+    for (const step of steps) expect((await repomodInProcess(repo, step)).code, step.join(' ')).toBe(0);
 
     // pre-commit passes the staged files after the hook's args (as init printed them)
     const args = /^ {8}args: \[(.*)\]$/m.exec(init.stderr)![1];
@@ -175,7 +176,7 @@ describe("repomod init on a repository shaped like the users'", () => {
     );
     git(repo, 'add', 'pipeline/jobs.py');
     const staged = git(repo, 'diff', '--cached', '--name-only').trim().split('\n');
-    const hook = repomod(repo, ['check', ...args.split(', '), ...staged]);
+    const hook = await repomodInProcess(repo, ['check', ...args.split(', '), ...staged]);
     expect([hook.code, hook.stdout]).toEqual([0, '']);
     expect(hook.stderr).not.toMatch(/: (error|warning): |would change/);
     // the same hook on a staged file that Python would refuse fails the commit
@@ -184,31 +185,31 @@ describe("repomod init on a repository shaped like the users'", () => {
       readFileSync(path.join(repo, 'pipeline/jobs.py'), 'utf8') + '\n\nclass Broken(Base, Job):\n    pass\n',
     );
     git(repo, 'add', 'pipeline/jobs.py');
-    const refused = repomod(repo, ['check', ...args.split(', '), ...staged]);
+    const refused = await repomodInProcess(repo, ['check', ...args.split(', '), ...staged]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
       /^pipeline\/jobs\.py:\d+:7: error: .*\[remove-redundant-bases\/inconsistent-mro\]$/m,
     );
 
     // and a second init says the config exists instead of proposing another
-    const again = repomod(repo, ['init']);
+    const again = await repomodInProcess(repo, ['init']);
     expect([again.code, again.stderr]).toEqual([
       2,
       'repomod: error: this repository already has a config: pyproject.toml ([tool.repomod])\nhelp: edit it, or remove it and run repomod init again\n',
     ]);
   });
 
-  it('without pyproject.toml: repomod.config.json, created', () => {
+  it('without pyproject.toml: repomod.config.json, created', async () => {
     const repo = tempDir();
     mkdirSync(path.join(repo, 'src'));
     writeFileSync(path.join(repo, 'src/app.ts'), 'export const x = 1;\n');
     initRepo(repo);
-    const run = repomod(repo, ['init', '--apply']);
+    const run = await repomodInProcess(repo, ['init', '--apply']);
     expect(run.code).toBe(0);
     expect(readFileSync(path.join(repo, 'repomod.config.json'), 'utf8')).toBe(
       '{\n  "transforms": {\n    "fix-call-syntax": {},\n    "remove-redundant-bases": {\n      "onlyErrors": true\n    }\n  }\n}\n',
     );
-    expect(repomod(repo, ['check']).code).toBe(0);
+    expect((await repomodInProcess(repo, ['check'])).code).toBe(0);
   });
 });
 

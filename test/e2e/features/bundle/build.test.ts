@@ -8,7 +8,7 @@ import { buildBundle, checkBundle } from '../../../../features/bundle/index.js';
 import { formatDiagnostic } from '../../../../lib/engine/diagnostics.js';
 import { FIXTURES_ROOT, runOn } from '../../../helpers/fixtures.js';
 import { initRepo, materialise, snapshotTree, tempDir } from '../../../helpers/tree.js';
-import { repomod } from '../../../helpers/cli.js';
+import { repomodInProcess } from '../../../helpers/cli.js';
 
 const BUILD_CASES = path.join(FIXTURES_ROOT, 'replace-symlinks', 'bundle-build');
 const SHARED_TREE = path.join(FIXTURES_ROOT, 'replace-symlinks', 'function-shared-tree');
@@ -102,26 +102,26 @@ describe('bundle check', () => {
 });
 
 describe('bundle CLI end to end', () => {
-  const cli = (cwd: string, ...args: string[]) => repomod(cwd, args);
+  const cli = async (cwd: string, ...args: string[]) => await repomodInProcess(cwd, args);
 
-  it('check exits 1 on a missing source and 0 once it is back; build writes --out', { timeout: 60_000 }, () => {
+  it('check exits 1 on a missing source and 0 once it is back; build writes --out', { timeout: 60_000 }, async () => {
     const repo = setUp(path.join(BUILD_CASES, 'function-with-entries'));
     execFileSync('mv', ['tools', 'tools-moved'], { cwd: repo });
-    const broken = cli(repo, 'bundle', 'check', 'fn_a');
+    const broken = await cli(repo, 'bundle', 'check', 'fn_a');
     expect(broken.code).toBe(1);
     expect(broken.stderr).toContain(
       "fn_a/repomod.bundle.json:4:1: error: bundle entry 'bin/serve.sh': source 'tools/serve.sh' does not exist [bundle/missing-source]",
     );
     execFileSync('mv', ['tools-moved', 'tools'], { cwd: repo });
-    const fixed = cli(repo, 'bundle', 'check', 'fn_a');
+    const fixed = await cli(repo, 'bundle', 'check', 'fn_a');
     expect([fixed.code, fixed.stderr]).toEqual([0, 'fn_a: 3 bundle entries, 10 files; 0 warnings\n']);
     const out = path.join(tempDir(), 'deploy');
-    const built = cli(repo, 'bundle', 'build', 'fn_a', '--out', out);
+    const built = await cli(repo, 'bundle', 'build', 'fn_a', '--out', out);
     expect([built.code, built.stderr]).toEqual([
       0,
       `built fn_a into ${out}: 10 files, 6 from bundle entries; 0 warnings\n`,
     ]);
-    const again = cli(repo, 'bundle', 'build', 'fn_a', '--out', out);
+    const again = await cli(repo, 'bundle', 'build', 'fn_a', '--out', out);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/^repomod: error: --out .* is not empty .*\nhelp: pass --force/);
   });

@@ -8,7 +8,7 @@ import { applyChanges } from '../../../../lib/engine/apply.js';
 import { closureJson, closureOf } from '../../../../features/bundle/index.js';
 import { formatDiagnostic } from '../../../../lib/engine/diagnostics.js';
 import { renderPatch } from '../../../../lib/engine/diff.js';
-import { repomod } from '../../../helpers/cli.js';
+import { repomodInProcess } from '../../../helpers/cli.js';
 import { FIXTURES_ROOT } from '../../../helpers/fixtures.js';
 import { git, initRepo, materialise, snapshotTree, tempDir } from '../../../helpers/tree.js';
 
@@ -130,13 +130,21 @@ describe('bundle closure --fix', () => {
     ]);
   });
 
-  it('ends the summary of a --fix dry run the way every dry run ends it, and says what --apply wrote', () => {
+  it('ends the summary of a --fix dry run the way every dry run ends it, and says what --apply wrote', async () => {
     const repo = setUp(caseDir);
-    const dry = repomod(repo, ['bundle', 'closure', entry, '--fix', 'manifest']);
+    const dry = await repomodInProcess(repo, ['bundle', 'closure', entry, '--fix', 'manifest']);
     expect(dry.stderr.split('\n').at(-2)).toMatch(
       /^main\.py: \d+ files needed, 2 missing from the package, 1 to record; 1 error, \d+ warnings? \(dry run: nothing written; add --apply to write\)$/,
     );
-    const applied = repomod(repo, ['bundle', 'closure', entry, '--fix', 'manifest', '--apply', '--allow-dirty']);
+    const applied = await repomodInProcess(repo, [
+      'bundle',
+      'closure',
+      entry,
+      '--fix',
+      'manifest',
+      '--apply',
+      '--allow-dirty',
+    ]);
     expect(applied.stderr.split('\n').at(-2)).toMatch(/, 1 written; \d+ warnings?$/);
   });
 });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closureJson, closureOf } from '../../../../features/bundle/index.js';
 import { formatDiagnostic } from '../../../../lib/engine/diagnostics.js';
-import { repomod } from '../../../helpers/cli.js';
+import { repomodInProcess } from '../../../helpers/cli.js';
 import { initRepo, repoWith, tempDir } from '../../../helpers/tree.js';
 
 const diagnostics = async (entry: string, python?: string) =>
@@ -155,7 +155,13 @@ describe.skipIf(noVenv)('with a Python environment', () => {
     const { repo, sitePackages } = acmeRepo('acme-cloud-thing[fancy]\nstray\n');
     const venv = path.join(tempDir(), 'env');
     sitePackages(venv);
-    const run = repomod(repo, ['bundle', 'closure', 'fn/main.py', '--python', path.join(venv, 'bin/python')]);
+    const run = await repomodInProcess(repo, [
+      'bundle',
+      'closure',
+      'fn/main.py',
+      '--python',
+      path.join(venv, 'bin/python'),
+    ]);
     expect(run.stderr).toContain(
       `fn/main.py:5:8: error: 'nowhere' is imported but no dependency declared in requirements.txt provides it, and ${path.join(venv, 'bin/python')} (Python ${pythonVersion()}) does not have it installed; add 'nowhere' [bundle/undeclared-dependency]\n`,
     );

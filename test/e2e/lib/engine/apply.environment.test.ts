@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { chownSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, repomod } from '../../../helpers/cli.js';
+import { CLI, repomodInProcess } from '../../../helpers/cli.js';
 import { git, initRepo, tempDir } from '../../../helpers/tree.js';
 import { pictureOf } from '../../../helpers/move-scenario.js';
 
@@ -37,10 +37,12 @@ function mountTmpfs(dir: string, size: string): string | undefined {
 }
 
 describe('file-system faults during --apply', () => {
-  it('an EIO at the 50th fsync: one line, exit 1, the tree byte-identical', () => {
+  it('an EIO at the 50th fsync: one line, exit 1, the tree byte-identical', async () => {
     const root = smallRepo();
     const before = pictureOf(root);
-    const run = repomod(root, ['move', 'pkg', 'lib/pkg', '--apply'], undefined, { REPOMOD_FAULT: 'fsync:50:fail' });
+    const run = await repomodInProcess(root, ['move', 'pkg', 'lib/pkg', '--apply'], undefined, {
+      REPOMOD_FAULT: 'fsync:50:fail',
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
       /^repomod: error: cannot write '[^']+': i\/o error \(injected fault\) \(EIO\); nothing was written\n/,
@@ -50,7 +52,7 @@ describe('file-system faults during --apply', () => {
     expect(pictureOf(root)).toEqual(before);
   });
 
-  it('a full disk (a real tmpfs): exit 1, ENOSPC named, the old file kept whole', (context) => {
+  it('a full disk (a real tmpfs): exit 1, ENOSPC named, the old file kept whole', async (context) => {
     const root = tempDir('repomod-full-');
     const reason = mountTmpfs(root, '1m');
     if (reason) {
@@ -61,7 +63,7 @@ describe('file-system faults during --apply', () => {
     const big = `import pkg.old\n${'x = 1  # padding\n'.repeat((600 * 1024) / 17)}`;
     writeFileSync(path.join(root, 'big.py'), big);
     writeFileSync(path.join(root, 'filler'), Buffer.alloc(1024 * 1024 - big.length - 200 * 1024));
-    const run = repomod(root, ['rewrite-imports', '--map', 'pkg.old=pkg.new', '--apply', 'big.py']);
+    const run = await repomodInProcess(root, ['rewrite-imports', '--map', 'pkg.old=pkg.new', '--apply', 'big.py']);
     expect(run.stderr).toMatch(
       /^repomod: error: cannot write '[^']+': no space left on device \(ENOSPC\); nothing was written\n/,
     );
@@ -70,7 +72,7 @@ describe('file-system faults during --apply', () => {
     expect(Object.keys(pictureOf(root)).sort()).toEqual(['big.py', 'filler']);
   });
 
-  it('a read-only destination folder: exit 1, EROFS named, the sources still there', (context) => {
+  it('a read-only destination folder: exit 1, EROFS named, the sources still there', async (context) => {
     const root = smallRepo();
     const locked = path.join(root, 'locked');
     const reason = mountTmpfs(locked, '1m');
@@ -80,7 +82,7 @@ describe('file-system faults during --apply', () => {
     }
     spawnSync('mount', ['-o', 'remount,ro', locked]);
     const before = pictureOf(root);
-    const run = repomod(root, ['move', 'pkg', 'locked/pkg', '--apply']);
+    const run = await repomodInProcess(root, ['move', 'pkg', 'locked/pkg', '--apply']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
       /^repomod: error: cannot write 'locked[^']*': read-only file system \(EROFS\); nothing was written\n/,
@@ -88,7 +90,7 @@ describe('file-system faults during --apply', () => {
     expect(pictureOf(root)).toEqual(before);
   });
 
-  it('a work tree on a read-only file system: exit 1, EROFS named for the state folder, nothing written', (context) => {
+  it('a work tree on a read-only file system: exit 1, EROFS named for the state folder, nothing written', async (context) => {
     const mount = path.join(tempDir('repomod-env-'), 'ro');
     const reason = mountTmpfs(mount, '8m');
     if (reason) {
@@ -99,7 +101,7 @@ describe('file-system faults during --apply', () => {
     cpSync(smallRepo(), root, { recursive: true });
     spawnSync('mount', ['-o', 'remount,ro', mount]);
     const before = pictureOf(root);
-    const run = repomod(root, ['move', 'pkg', 'lib/pkg', '--apply']);
+    const run = await repomodInProcess(root, ['move', 'pkg', 'lib/pkg', '--apply']);
     expect(run.code).toBe(1);
     // Node's recursive mkdir calls this ENOENT; the user must hear the real reason
     expect(run.stderr).toBe(
@@ -111,7 +113,7 @@ describe('file-system faults during --apply', () => {
 });
 
 describe('the uncommitted-changes guard fails closed', () => {
-  it("refuses when git will not answer (another user's checkout) and names the way out", (context) => {
+  it("refuses when git will not answer (another user's checkout) and names the way out", async (context) => {
     if (!isRoot) {
       console.log('skipped: not root, cannot give the checkout to another user');
       return context.skip();
@@ -122,7 +124,7 @@ describe('the uncommitted-changes guard fails closed', () => {
     writeFileSync(emptyConfig, '');
     const env = { GIT_CONFIG_GLOBAL: emptyConfig, GIT_CONFIG_NOSYSTEM: '1' };
     const before = pictureOf(root);
-    const run = repomod(root, ['move', 'pkg', 'lib/pkg', '--apply'], undefined, env);
+    const run = await repomodInProcess(root, ['move', 'pkg', 'lib/pkg', '--apply'], undefined, env);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
       'repomod: error: cannot tell whether files have uncommitted changes: git says: fatal: detected dubious ownership in repository',
@@ -131,16 +133,16 @@ describe('the uncommitted-changes guard fails closed', () => {
       `help: git config --global --add safe.directory ${root}, or pass --allow-dirty to write without this check\n`,
     );
     expect(pictureOf(root)).toEqual(before);
-    const forced = repomod(root, ['move', 'pkg', 'lib/pkg', '--apply', '--allow-dirty'], undefined, env);
+    const forced = await repomodInProcess(root, ['move', 'pkg', 'lib/pkg', '--apply', '--allow-dirty'], undefined, env);
     expect(forced.code, forced.stderr).toBe(0);
     expect(readFileSync(path.join(root, 'app.py'), 'utf8')).toBe('from lib.pkg import m1\n');
     chownSync(root, 0, 0);
   });
 
-  it('refuses when the index is corrupt', () => {
+  it('refuses when the index is corrupt', async () => {
     const root = smallRepo();
     writeFileSync(path.join(root, '.git', 'index'), 'not an index');
-    const run = repomod(root, ['move', 'pkg', 'lib/pkg', '--apply']);
+    const run = await repomodInProcess(root, ['move', 'pkg', 'lib/pkg', '--apply']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
       /^repomod: error: cannot tell whether files have uncommitted changes: git says: .*index.*; nothing was written\n/,
@@ -148,14 +150,14 @@ describe('the uncommitted-changes guard fails closed', () => {
     expect(readFileSync(path.join(root, 'app.py'), 'utf8')).toBe('from pkg import m1\n');
   });
 
-  it('sees uncommitted edits inside a nested repository', () => {
+  it('sees uncommitted edits inside a nested repository', async () => {
     const root = smallRepo();
     const nested = path.join(root, 'vendor', 'tool');
     mkdirSync(nested, { recursive: true });
     writeFileSync(path.join(nested, 'use.py'), 'import pkg.m1\n');
     initRepo(nested);
     writeFileSync(path.join(nested, 'use.py'), 'import pkg.m1  # edited, not committed\n');
-    const run = repomod(root, ['move', 'pkg', 'lib/pkg', '--apply']);
+    const run = await repomodInProcess(root, ['move', 'pkg', 'lib/pkg', '--apply']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
       'repomod: error: 1 file has uncommitted changes: vendor/tool/use.py; nothing was written\n',
@@ -194,23 +196,37 @@ describe('stdout and the command line', () => {
     );
   });
 
-  it('paths after -- are paths, even when they start with -', () => {
+  it('paths after -- are paths, even when they start with -', async () => {
     const root = tempDir('repomod-dashes-');
     writeFileSync(path.join(root, '-rf.js'), "import x from 'old-pkg';\n");
     writeFileSync(path.join(root, 'other.js'), "import x from 'old-pkg';\n");
     initRepo(root);
-    const run = repomod(root, ['rewrite-imports', '--map', 'old-pkg=new-pkg', '--apply', '--', '-rf.js']);
+    const run = await repomodInProcess(root, [
+      'rewrite-imports',
+      '--map',
+      'old-pkg=new-pkg',
+      '--apply',
+      '--',
+      '-rf.js',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expect(readFileSync(path.join(root, '-rf.js'), 'utf8')).toBe("import x from 'new-pkg';\n");
     expect(readFileSync(path.join(root, 'other.js'), 'utf8')).toBe("import x from 'old-pkg';\n");
-    const missing = repomod(root, ['rewrite-imports', '--map', 'old-pkg=new-pkg', '--check', '--', 'missing.js']);
+    const missing = await repomodInProcess(root, [
+      'rewrite-imports',
+      '--map',
+      'old-pkg=new-pkg',
+      '--check',
+      '--',
+      'missing.js',
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("repomod: error: path 'missing.js' does not exist\n");
   });
 
-  it('an empty path is a usage error, not the whole repository', () => {
+  it('an empty path is a usage error, not the whole repository', async () => {
     const root = smallRepo();
-    const run = repomod(root, ['fix-call-syntax', '--apply', '']);
+    const run = await repomodInProcess(root, ['fix-call-syntax', '--apply', '']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       "repomod: error: an empty path ('') was given\nhelp: give files, directories or globs, or none for the current directory\n",
@@ -218,11 +234,11 @@ describe('stdout and the command line', () => {
     expect(git(root, 'status', '--porcelain')).toBe('');
   });
 
-  it('a -t transform with a syntax error is a usage error (exit 2) naming it', () => {
+  it('a -t transform with a syntax error is a usage error (exit 2) naming it', async () => {
     const root = tempDir('repomod-bad-t-');
     writeFileSync(path.join(root, 'a.js'), 'foo();\n');
     writeFileSync(path.join(root, 'broken.js'), 'module.exports = (file) => { return file.source.replace( };\n');
-    const run = repomod(root, ['run', '-t', 'broken.js', 'a.js']);
+    const run = await repomodInProcess(root, ['run', '-t', 'broken.js', 'a.js']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
       /^repomod: error: cannot load transform 'broken\.js': .*Unexpected token.*\nhelp: fix the transform file/,

@@ -4,7 +4,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repomod } from '../../../helpers/cli.js';
+import { repomodInProcess } from '../../../helpers/cli.js';
 import { git, initRepo, tempDir } from '../../../helpers/tree.js';
 
 /** Two functions linking one shared module; fn_b's link is broken. */
@@ -26,9 +26,9 @@ function linkedRepo(): string {
 }
 
 describe('repository plans through the CLI', () => {
-  it('counts the links it looked at in one line before the summary, and only under the given paths', () => {
+  it('counts the links it looked at in one line before the summary, and only under the given paths', async () => {
     const repo = linkedRepo();
-    const run = repomod(repo, ['replace-symlinks', '--mode', 'copy', 'fn_a']);
+    const run = await repomodInProcess(repo, ['replace-symlinks', '--mode', 'copy', 'fn_a']);
     expect(run.stderr).toBe(
       '1 link: 1 to copy (--verbose lists them)\n' +
         `3 changed, 0 unchanged, 0 skipped, 0 failed; 0 warnings (${run.stderr.match(/\((\d+\.\d)s\)/)![1]}s) (dry run: nothing written; add --apply to write)\n`,
@@ -38,9 +38,9 @@ describe('repository plans through the CLI', () => {
     expect(run.stdout).not.toContain('fn_b');
   });
 
-  it('puts the links in --json as a top-level key, with the broken one as an error', () => {
+  it('puts the links in --json as a top-level key, with the broken one as an error', async () => {
     const repo = linkedRepo();
-    const run = repomod(repo, ['replace-symlinks', '--json']);
+    const run = await repomodInProcess(repo, ['replace-symlinks', '--json']);
     const report = JSON.parse(run.stdout);
     expect(report.links.map((l: { path: string; kind: string; target: string }) => [l.path, l.kind, l.target])).toEqual(
       [
@@ -52,25 +52,25 @@ describe('repository plans through the CLI', () => {
     expect(run.code).toBe(1);
   });
 
-  it('refuses a glob that matches nothing rather than widening the run to the whole repository', () => {
-    const run = repomod(linkedRepo(), ['replace-symlinks', '--mode', 'copy', 'fn_c*']);
+  it('refuses a glob that matches nothing rather than widening the run to the whole repository', async () => {
+    const run = await repomodInProcess(linkedRepo(), ['replace-symlinks', '--mode', 'copy', 'fn_c*']);
     expect(run.stderr).toMatch(/^repomod: error: pattern 'fn_c\*' matches nothing\n/);
     expect(run.code).toBe(2);
   });
 
-  it('expands a glob to the links it names', () => {
-    const run = repomod(linkedRepo(), ['replace-symlinks', '--mode', 'copy', 'fn_a/*']);
+  it('expands a glob to the links it names', async () => {
+    const run = await repomodInProcess(linkedRepo(), ['replace-symlinks', '--mode', 'copy', 'fn_a/*']);
     expect(run.stderr.split('\n')[0]).toBe('1 link: 1 to copy (--verbose lists them)');
     expect(run.code).toBe(0);
   });
 
-  it('lists each link with --verbose, and says what --apply did with them', () => {
+  it('lists each link with --verbose, and says what --apply did with them', async () => {
     const repo = linkedRepo();
-    const verbose = repomod(repo, ['replace-symlinks', '--mode', 'copy', '--verbose', 'fn_a']);
+    const verbose = await repomodInProcess(repo, ['replace-symlinks', '--mode', 'copy', '--verbose', 'fn_a']);
     expect(verbose.stderr).toMatch(
       /^(.*\[replace-symlinks\/link\]\n)+1 link:\n {2}fn_a\/shared -> \.\.\/shared \(shared\): directory, copied\n3 changed/,
     );
-    const applied = repomod(repo, ['replace-symlinks', '--mode', 'copy', '--apply', 'fn_a']);
+    const applied = await repomodInProcess(repo, ['replace-symlinks', '--mode', 'copy', '--apply', 'fn_a']);
     expect(applied.stderr.split('\n').slice(-3)).toEqual([
       '1 link: 1 copied (--verbose lists them)',
       expect.stringMatching(/^3 changed, .* \(applied: 3 files written\)$/),
@@ -78,33 +78,33 @@ describe('repository plans through the CLI', () => {
     ]);
   });
 
-  it('keeps links out of check mode unless --verbose: its findings say what matters', () => {
+  it('keeps links out of check mode unless --verbose: its findings say what matters', async () => {
     const repo = linkedRepo();
-    const check = repomod(repo, ['check', 'fn_a', 'fn_b']);
+    const check = await repomodInProcess(repo, ['check', 'fn_a', 'fn_b']);
     expect(check.stderr).toMatch(/^fn_b\/shared:1:1: error: broken link: /m);
     expect(check.stderr).not.toMatch(/^\d+ links?[: ]/m);
-    const symlinks = repomod(repo, ['replace-symlinks', '--check']);
+    const symlinks = await repomodInProcess(repo, ['replace-symlinks', '--check']);
     expect(symlinks.stderr).toMatch(
       /^fn_b\/shared:1:1: error: broken link: .*\n0 changed, 2 unchanged, 0 skipped, 0 failed; 1 error, 0 warnings \(\d+\.\ds\) \(check: nothing written\)\n$/,
     );
     expect(symlinks.code).toBe(1);
   });
 
-  it('prints nothing on a clean --check and exits 0; with findings, the summary follows them', () => {
+  it('prints nothing on a clean --check and exits 0; with findings, the summary follows them', async () => {
     const repo = linkedRepo();
-    const clean = repomod(repo, ['fix-call-syntax', '--check']);
+    const clean = await repomodInProcess(repo, ['fix-call-syntax', '--check']);
     expect([clean.code, clean.stdout, clean.stderr]).toEqual([0, '', '']);
     writeFileSync(path.join(repo, 'fn_a/main.py'), 'print("x", end="", end="")\n');
     git(repo, 'add', '-A');
-    const dirty = repomod(repo, ['fix-call-syntax', '--check']);
+    const dirty = await repomodInProcess(repo, ['fix-call-syntax', '--check']);
     expect(dirty.code).toBe(1);
     expect(dirty.stderr).toMatch(
       /^fn_a\/main\.py: would change\n1 changed, 2 unchanged, 0 skipped, 0 failed; 0 warnings/m,
     );
   });
 
-  it('accepts --no-color on every command, those that print no diff too', () => {
-    const run = repomod(linkedRepo(), ['bundle', 'closure', 'fn_a/main.py', '--no-color']);
+  it('accepts --no-color on every command, those that print no diff too', async () => {
+    const run = await repomodInProcess(linkedRepo(), ['bundle', 'closure', 'fn_a/main.py', '--no-color']);
     expect(run.stderr).not.toMatch(/Unknown argument/);
     expect(run.stdout).toBe('main.py\nshared/config.py\n');
     expect(run.code).toBe(0);

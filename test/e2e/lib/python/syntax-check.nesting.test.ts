@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { positionAt } from '../../../../lib/text/positions.js';
 import { withPythonTree } from '../../../../lib/python/parser.js';
 import { pythonSyntaxProblems } from '../../../../lib/python/syntax-check.js';
-import { CLI, repomod } from '../../../helpers/cli.js';
+import { CLI, repomodInProcess } from '../../../helpers/cli.js';
 import { tempDir } from '../../../helpers/tree.js';
 
 const version = spawnSync('python3', ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], { encoding: 'utf8' });
@@ -98,11 +98,11 @@ describe.runIf(python)('nesting limits agree with python3 -m py_compile', () => 
 });
 
 describe.runIf(existsSync(CLI))('fix-call-syntax --check', () => {
-  it('reports 3,000 nested parentheses as a parse error at the 201st, and exits 1', () => {
+  it('reports 3,000 nested parentheses as a parse error at the 201st, and exits 1', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'deep.py'), `import os\n${brackets('(', ')', 3000)}`);
     writeFileSync(path.join(dir, 'fine.py'), brackets('(', ')', 200));
-    const run = repomod(dir, ['fix-call-syntax', '--check']);
+    const run = await repomodInProcess(dir, ['fix-call-syntax', '--check']);
     expect(run.stderr.split('\n')[0]).toMatch(
       /^deep\.py:2:205: error: file does not parse \(too many nested parentheses\); left unchanged: `x = \(+…` \[parse-error\]$/,
     );

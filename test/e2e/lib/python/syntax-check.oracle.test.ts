@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { repomod } from '../../../helpers/cli.js';
+import { repomodInProcess } from '../../../helpers/cli.js';
 import { initRepo, tempDir } from '../../../helpers/tree.js';
 
 const CASES: Record<string, string> = {
@@ -27,12 +27,12 @@ for name in sys.argv[1:]:
 print(json.dumps(out))
 `;
 
-it('remove-redundant-bases, fix-call-syntax and python3 reject the same files at the same place', (context) => {
+it('remove-redundant-bases, fix-call-syntax and python3 reject the same files at the same place', async (context) => {
   const repo = tempDir();
   for (const [name, text] of Object.entries(CASES)) writeFileSync(path.join(repo, name), text);
   initRepo(repo);
-  const positions = (args: string[]) => {
-    const run = repomod(repo, [...args, '--json']);
+  const positions = async (args: string[]) => {
+    const run = await repomodInProcess(repo, [...args, '--json']);
     const files = (
       JSON.parse(run.stdout) as {
         files: { path: string; diagnostics: { line: number; column: number; code: string }[] }[];
@@ -45,8 +45,8 @@ it('remove-redundant-bases, fix-call-syntax and python3 reject the same files at
       }),
     );
   };
-  const bases = positions(['remove-redundant-bases']);
-  expect(bases).toEqual(positions(['fix-call-syntax']));
+  const bases = await positions(['remove-redundant-bases']);
+  expect(bases).toEqual(await positions(['fix-call-syntax']));
   expect(bases['compiles.py']).toBeNull();
   expect(Object.values(bases).filter(Boolean)).toHaveLength(4);
   const python = spawnSync('python3', ['-c', PYTHON, ...Object.keys(CASES)], { cwd: repo, encoding: 'utf8' });

@@ -2,7 +2,7 @@
 // inheritance makes the conflict), stays one short line, and says what the run does: "would
 // remove" in a dry run and a check, "removed" once written.
 import { expect, it } from 'vitest';
-import { repomod } from '../../../helpers/cli.js';
+import { repomodInProcess } from '../../../helpers/cli.js';
 import { repoWith } from '../../../helpers/tree.js';
 
 function processorRepo(): string {
@@ -25,9 +25,9 @@ const error = (verb: string) =>
   'BackfillMixin is listed before ProcessorBase (orchestration/shared/processors/base.py:4), ' +
   `which inherits from it; ${verb} Backfill [remove-redundant-bases/inconsistent-mro]`;
 
-it('names each class once, in a short line, and says "would remove" under check and in a dry run', () => {
+it('names each class once, in a short line, and says "would remove" under check and in a dry run', async () => {
   const dir = processorRepo();
-  const check = repomod(dir, ['check']);
+  const check = await repomodInProcess(dir, ['check']);
   expect(check.code).toBe(1);
   const line = check.stderr.split('\n')[0];
   expect(line).toBe(error('would remove'));
@@ -35,8 +35,8 @@ it('names each class once, in a short line, and says "would remove" under check 
   expect(message.length).toBeLessThan(200);
   for (const name of ['DailyCacheProcessor', 'BackfillMixin', 'ProcessorBase'])
     expect(message.split(name).length - 1, name).toBe(1);
-  expect(repomod(dir, ['bases']).stderr.split('\n')[0]).toBe(error('would remove'));
-  const verbose = repomod(dir, ['bases', '--check', '--verbose']).stderr;
+  expect((await repomodInProcess(dir, ['bases'])).stderr.split('\n')[0]).toBe(error('would remove'));
+  const verbose = (await repomodInProcess(dir, ['bases', '--check', '--verbose'])).stderr;
   expect(verbose).toContain(
     'info: would remove Backfill: BackfillMixin is already a base of ProcessorBase (orchestration/shared/processors/base.py:4) [remove-redundant-bases/redundant-base]\n',
   );
@@ -45,9 +45,9 @@ it('names each class once, in a short line, and says "would remove" under check 
   );
 });
 
-it('says "removed" once --apply wrote the fix', () => {
+it('says "removed" once --apply wrote the fix', async () => {
   const dir = processorRepo();
-  const applied = repomod(dir, ['bases', '--apply', '--verbose']);
+  const applied = await repomodInProcess(dir, ['bases', '--apply', '--verbose']);
   expect(applied.code).toBe(1);
   expect(applied.stderr.split('\n')).toEqual(
     expect.arrayContaining([

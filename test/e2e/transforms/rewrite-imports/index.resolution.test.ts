@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CLI, repomod } from '../../../helpers/cli.js';
+import { CLI, repomodInProcess } from '../../../helpers/cli.js';
 import { repoWith, tempDir, writeTree } from '../../../helpers/tree.js';
 
 const built = existsSync(CLI);
@@ -66,9 +66,9 @@ const removed = (lines: string[]) => lines.map((line) => `-${line}`);
 const OLD = MAIN.trimEnd().split('\n');
 
 describe.runIf(built)('rewrite-imports with package exports and a tsconfig from a package', () => {
-  it('warns only for the export pattern with nothing behind it, and follows the inherited alias', () => {
+  it('warns only for the export pattern with nothing behind it, and follows the inherited alias', async () => {
     const dir = workspace();
-    const run = repomod(dir, ['rewrite-imports', ...RULES]);
+    const run = await repomodInProcess(dir, ['rewrite-imports', ...RULES]);
     expect(run.code).toBe(0);
     expect(run.stdout.slice(run.stdout.indexOf('@@'))).toBe(
       ['@@ -1,5 +1,5 @@', ...removed(OLD), ...REWRITTEN, "+import { x } from '@/shared/x';", ''].join('\n'),
@@ -83,13 +83,13 @@ describe.runIf(built)('rewrite-imports with package exports and a tsconfig from 
     execFileSync('git', ['apply', '--check'], { cwd: dir, input: run.stdout });
   });
 
-  it('leaves an alias alone when the config package links outside the repository', () => {
+  it('leaves an alias alone when the config package links outside the repository', async () => {
     const outside = writeTree(tempDir('repomod-outside-config-'), {
       'package.json': JSON.stringify({ name: '@acme/tsconfig' }),
       'base.json': JSON.stringify({ compilerOptions: { paths: { '@/*': ['${configDir}/src/*'] } } }),
     });
     const dir = workspace(outside);
-    const run = repomod(dir, ['rewrite-imports', ...RULES]);
+    const run = await repomodInProcess(dir, ['rewrite-imports', ...RULES]);
     expect(run.code).toBe(0);
     // the inherited alias is unknown, so '@/lib/x' stays: a config outside the repository is not read
     expect(run.stdout.slice(run.stdout.indexOf('@@'))).toBe(

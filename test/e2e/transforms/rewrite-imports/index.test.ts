@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exitCodeFor } from '../../../../cli/output.js';
 import { diagnosticLines, FIXTURES_ROOT, runOn } from '../../../helpers/fixtures.js';
-import { CLI, REPO_ROOT, repomod } from '../../../helpers/cli.js';
+import { CLI, REPO_ROOT, repomodInProcess } from '../../../helpers/cli.js';
 import { initRepo, tempDir } from '../../../helpers/tree.js';
 
 const FIXTURES = path.join(FIXTURES_ROOT, 'rewrite-imports');
@@ -101,7 +101,7 @@ describe.skipIf(!python3)('python3 oracle', () => {
 });
 
 describe.skipIf(!built)('built CLI', () => {
-  it('repomod move renames and rewrites; git apply accepts the diff; python3 runs the result', () => {
+  it('repomod move renames and rewrites; git apply accepts the diff; python3 runs the result', async () => {
     const dir = write(tempDir(), {
       'pkg/__init__.py': '',
       'pkg/util/__init__.py': '',
@@ -113,7 +113,7 @@ describe.skipIf(!built)('built CLI', () => {
       'web/src/api/report.ts': "import { f } from '../core/format';\n",
     });
     initRepo(dir);
-    const py = repomod(dir, ['move', 'pkg/util', 'pkg/common/util']);
+    const py = await repomodInProcess(dir, ['move', 'pkg/util', 'pkg/common/util']);
     // pkg/common/ is new and pkg/ a regular package: the move creates pkg/common/__init__.py
     expect(py.stderr).toMatch(/4 changed/);
     expect(py.stdout).toContain('diff --git a/pkg/common/__init__.py b/pkg/common/__init__.py\nnew file mode 100644');
@@ -121,7 +121,7 @@ describe.skipIf(!built)('built CLI', () => {
     expect(py.stdout).toContain('rename from pkg/util/lock.py\nrename to pkg/common/util/lock.py');
     writeFileSync(path.join(dir, '.git', 'move.patch'), py.stdout);
     execFileSync('git', ['apply', '--check', '.git/move.patch'], { cwd: dir });
-    expect(repomod(dir, ['move', 'pkg/util', 'pkg/common/util', '--apply']).code).toBe(0);
+    expect((await repomodInProcess(dir, ['move', 'pkg/util', 'pkg/common/util', '--apply'])).code).toBe(0);
     expect(readFileSync(path.join(dir, 'pkg/common/util/lock.py'), 'utf8')).toBe(
       'from pkg.config import NAME\n\ndef acquire():\n    return NAME\n',
     );
@@ -135,7 +135,7 @@ describe.skipIf(!built)('built CLI', () => {
           encoding: 'utf8',
         }),
       ).toBe('lockedlocked\n');
-    const web = repomod(path.join(dir, 'web'), ['move', 'src/core', 'src/platform', '--apply']);
+    const web = await repomodInProcess(path.join(dir, 'web'), ['move', 'src/core', 'src/platform', '--apply']);
     expect(web.code).toBe(0);
     expect(readFileSync(path.join(dir, 'web/src/api/report.ts'), 'utf8')).toBe(
       "import { f } from '../platform/format';\n",
@@ -146,10 +146,10 @@ describe.skipIf(!built)('built CLI', () => {
     [['move', 'nope', 'there'], "nothing to move at 'nope'"],
     [['move', 'a.py', 'a.py'], 'OLD and NEW are the same path'],
     [['move', 'a.py', 'b.py'], "'b.py' already exists"],
-  ])('%j is a two-line error, exit 2', (args, message) => {
+  ])('%j is a two-line error, exit 2', async (args, message) => {
     const dir = write(tempDir(), { 'a.py': '', 'b.py': '' });
     initRepo(dir);
-    const run = repomod(dir, args);
+    const run = await repomodInProcess(dir, args);
     expect(run.stderr).toContain(message);
     expect(run.stderr).toMatch(/\nhelp: /);
     expect(run.code).toBe(2);
@@ -186,33 +186,36 @@ describe.skipIf(!built)('built CLI', () => {
 });
 
 describe('missing-module warnings', () => {
-  it.skipIf(!built)('warns once per file and missing module, at its first use, however often it is imported', () => {
-    const dir = write(tempDir(), {
-      'pkg/__init__.py': '',
-      'pkg/old.py': 'a = b = c = 1\n',
-      'pkg/users.py': 'from pkg.old import a\nfrom pkg.old import b\n\ndef f():\n    from pkg.old import c\n',
-      'pkg/other.py': 'import pkg.old\n',
-    });
-    initRepo(dir);
-    const run = repomod(dir, ['rewrite-imports', '--map', 'pkg.old=pkg.gone']);
-    const warnings = run.stderr.split('\n').filter((l) => l.includes('[rewrite-imports/missing-module]'));
-    expect(warnings.map((l) => l.split(': warning')[0])).toEqual(['pkg/other.py:1:8', 'pkg/users.py:1:6']);
-    expect(run.stdout).toContain('+    from pkg.gone import c\n');
-  });
+  it.skipIf(!built)(
+    'warns once per file and missing module, at its first use, however often it is imported',
+    async () => {
+      const dir = write(tempDir(), {
+        'pkg/__init__.py': '',
+        'pkg/old.py': 'a = b = c = 1\n',
+        'pkg/users.py': 'from pkg.old import a\nfrom pkg.old import b\n\ndef f():\n    from pkg.old import c\n',
+        'pkg/other.py': 'import pkg.old\n',
+      });
+      initRepo(dir);
+      const run = await repomodInProcess(dir, ['rewrite-imports', '--map', 'pkg.old=pkg.gone']);
+      const warnings = run.stderr.split('\n').filter((l) => l.includes('[rewrite-imports/missing-module]'));
+      expect(warnings.map((l) => l.split(': warning')[0])).toEqual(['pkg/other.py:1:8', 'pkg/users.py:1:6']);
+      expect(run.stdout).toContain('+    from pkg.gone import c\n');
+    },
+  );
 });
 
 describe('a run without rules', () => {
   it.skipIf(!built)(
     'is a usage error (exit 2) rather than an empty, successful diff; --absolute alone is a job',
-    () => {
+    async () => {
       const dir = write(tempDir(), { 'pkg/__init__.py': '', 'pkg/a.py': 'from . import b\n', 'pkg/b.py': '' });
       initRepo(dir);
-      const bare = repomod(dir, ['rewrite-imports']);
+      const bare = await repomodInProcess(dir, ['rewrite-imports']);
       expect(bare.code).toBe(2);
       expect(bare.stderr).toBe(
         'repomod: error: rewrite-imports has no rules\nhelp: give --map OLD=NEW (repeatable), or "map"/"rules" under "rewrite-imports" in repomod.config.json; --absolute alone converts relative imports\n',
       );
-      const absolute = repomod(dir, ['rewrite-imports', '--absolute']);
+      const absolute = await repomodInProcess(dir, ['rewrite-imports', '--absolute']);
       expect(absolute.code).toBe(0);
       expect(absolute.stdout).toContain('-from . import b\n+from pkg import b\n');
     },
@@ -220,7 +223,7 @@ describe('a run without rules', () => {
 });
 
 describe('rewrites counted per rule', () => {
-  it.skipIf(!built)('lists the counts before the summary and in --json, moved files included', () => {
+  it.skipIf(!built)('lists the counts before the summary and in --json, moved files included', async () => {
     const dir = write(tempDir(), {
       'pkg/__init__.py': '',
       'pkg/old.py': 'a = 1\n',
@@ -229,18 +232,22 @@ describe('rewrites counted per rule', () => {
     });
     initRepo(dir);
     const args = ['rewrite-imports', '--map', 'pkg.old=pkg.fresh', '--map', '@acme/core=@acme/platform'];
-    const run = repomod(dir, args);
+    const run = await repomodInProcess(dir, args);
     expect(run.stderr).toMatch(
       /^counts:\n {2}2 {2}rewrite-imports: --map pkg\.old=pkg\.fresh\n {2}1 {2}rewrite-imports: --map @acme\/core=@acme\/platform\n/m,
     );
-    const doc = JSON.parse(repomod(dir, [...args, '--json']).stdout);
+    const doc = JSON.parse((await repomodInProcess(dir, [...args, '--json'])).stdout);
     expect(doc.stats).toEqual({
       'rewrite-imports: --map pkg.old=pkg.fresh': 2,
       'rewrite-imports: --map @acme/core=@acme/platform': 1,
     });
-    const moved = JSON.parse(repomod(dir, ['move', 'pkg/users.py', 'pkg/sub/users.py', '--json']).stdout);
+    const moved = JSON.parse(
+      (await repomodInProcess(dir, ['move', 'pkg/users.py', 'pkg/sub/users.py', '--json'])).stdout,
+    );
     expect(moved.stats).toBeUndefined();
-    const movedWithImports = JSON.parse(repomod(dir, ['move', 'pkg/old.py', 'pkg/sub/old.py', '--json']).stdout);
+    const movedWithImports = JSON.parse(
+      (await repomodInProcess(dir, ['move', 'pkg/old.py', 'pkg/sub/old.py', '--json'])).stdout,
+    );
     expect(movedWithImports.stats).toEqual({ 'rewrite-imports: --map pkg/old.py=pkg/sub/old.py': 2 });
   });
 });

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { repomod, REPO_ROOT } from '../../../helpers/cli.js';
+import { REPO_ROOT, repomodInProcess } from '../../../helpers/cli.js';
 import { git, initRepo, snapshotTree, tempDir } from '../../../helpers/tree.js';
 
 const TSC = path.join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
@@ -163,8 +163,8 @@ function typecheck(dir: string): void {
     );
 }
 
-function move(dir: string, from: string, to: string): void {
-  const run = repomod(dir, ['move', from, to, '--apply']);
+async function move(dir: string, from: string, to: string): Promise<void> {
+  const run = await repomodInProcess(dir, ['move', from, to, '--apply']);
   expect(run.stderr, `move ${from} ${to}`).not.toMatch(/: (warning|error): /);
   expect(run.code, run.stderr).toBe(0);
   // as a user would: commit each move, so the next --apply sees a clean tree
@@ -196,8 +196,8 @@ describe('repomod move on a TypeScript app: tsc passes after every move and its 
 
   it.each(MOVES)(
     '$from ➔ $to and back',
-    ({ from, to, expected }) => {
-      move(dir, from, to);
+    async ({ from, to, expected }) => {
+      await move(dir, from, to);
       const tree = snapshotTree(dir);
       for (const [file, fragments] of Object.entries(expected)) {
         const entry = tree[file];
@@ -205,7 +205,7 @@ describe('repomod move on a TypeScript app: tsc passes after every move and its 
           expect(entry?.kind === 'file' ? entry.content : `(${file} missing)`).toContain(fragment);
       }
       typecheck(dir);
-      move(dir, to, from);
+      await move(dir, to, from);
       // byte-identical to the start, which type-checks: no second tsc run needed
       expect(snapshotTree(dir)).toEqual(start);
     },

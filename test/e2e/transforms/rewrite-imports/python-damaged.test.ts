@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exitCodeFor } from '../../../../cli/output.js';
-import { CLI, repomod } from '../../../helpers/cli.js';
+import { CLI, repomodInProcess } from '../../../helpers/cli.js';
 import { diagnosticLines, runOn } from '../../../helpers/fixtures.js';
 import { git, initRepo, tempDir } from '../../../helpers/tree.js';
 
@@ -62,10 +62,10 @@ describe('a damaged importer', () => {
 });
 
 describe.skipIf(!built)('repomod move with damaged files', () => {
-  it('refuses --apply while a reference cannot be rewritten, writing nothing; --allow-damaged moves', () => {
+  it('refuses --apply while a reference cannot be rewritten, writing nothing; --allow-damaged moves', async () => {
     const dir = repository();
     initRepo(dir);
-    const dry = repomod(dir, ['move', 'shared/utils/bq.py', 'shared/gcp/bq.py']);
+    const dry = await repomodInProcess(dir, ['move', 'shared/utils/bq.py', 'shared/gcp/bq.py']);
     expect(dry.code).toBe(1);
     // the new folder becomes a package as its source was one: shared/gcp/__init__.py is the third change
     expect(dry.stdout).toContain('diff --git a/shared/gcp/__init__.py b/shared/gcp/__init__.py\n');
@@ -73,7 +73,7 @@ describe.skipIf(!built)('repomod move with damaged files', () => {
     writeFileSync(path.join(dir, '.git', 'move.patch'), dry.stdout);
     execFileSync('git', ['apply', '--check', '.git/move.patch'], { cwd: dir });
 
-    const refused = repomod(dir, ['move', 'shared/utils/bq.py', 'shared/gcp/bq.py', '--apply']);
+    const refused = await repomodInProcess(dir, ['move', 'shared/utils/bq.py', 'shared/gcp/bq.py', '--apply']);
     expect(refused.code).toBe(1);
     expect(refused.stderr.split('\n').slice(-3)).toEqual([
       'repomod: error: refusing to move: 1 reference to what moves cannot be rewritten (app/broken.py:5: the file does not parse there); nothing was written',
@@ -82,7 +82,13 @@ describe.skipIf(!built)('repomod move with damaged files', () => {
     ]);
     expect(git(dir, 'status', '--porcelain')).toBe('');
 
-    const forced = repomod(dir, ['move', 'shared/utils/bq.py', 'shared/gcp/bq.py', '--apply', '--allow-damaged']);
+    const forced = await repomodInProcess(dir, [
+      'move',
+      'shared/utils/bq.py',
+      'shared/gcp/bq.py',
+      '--apply',
+      '--allow-damaged',
+    ]);
     expect(forced.code).toBe(1); // written, and still a failed file to fix by hand
     expect(readFileSync(path.join(dir, 'app/ok.py'), 'utf8')).toBe('from shared.gcp.bq import load\n');
     expect(readFileSync(path.join(dir, 'app/broken.py'), 'utf8')).toContain(
@@ -91,7 +97,7 @@ describe.skipIf(!built)('repomod move with damaged files', () => {
     expect(existsSync(path.join(dir, 'shared/gcp/bq.py'))).toBe(true);
   });
 
-  it('handles a moved file that does not parse the same way: its relative imports away from the damage follow, one inside refuses', () => {
+  it('handles a moved file that does not parse the same way: its relative imports away from the damage follow, one inside refuses', async () => {
     const dir = write(tempDir(), {
       'pkg/__init__.py': '',
       'pkg/old/__init__.py': '',
@@ -99,7 +105,7 @@ describe.skipIf(!built)('repomod move with damaged files', () => {
       'pkg/old/job.py': 'from . import helpers\n\n\ndef f(:\n    from .helpers import H\n',
     });
     initRepo(dir);
-    const dry = repomod(dir, ['move', 'pkg/old/job.py', 'pkg/new/job.py']);
+    const dry = await repomodInProcess(dir, ['move', 'pkg/old/job.py', 'pkg/new/job.py']);
     expect(dry.code).toBe(1);
     expect(dry.stdout).toContain('-from . import helpers\n+from pkg.old import helpers\n');
     expect(dry.stderr.split('\n').filter((l) => l.includes('['))).toEqual([
@@ -107,7 +113,7 @@ describe.skipIf(!built)('repomod move with damaged files', () => {
       "pkg/new/job.py:5:10: error: '.helpers' on line 5 is inside a damaged region (the file stops parsing at line 4: expected ')'); left unchanged: fix the syntax and run again [rewrite-imports/damaged-reference]",
     ]);
     expect(dry.stderr).toContain('1 changed, 4 unchanged, 0 skipped, 1 failed');
-    const refused = repomod(dir, ['move', 'pkg/old/job.py', 'pkg/new/job.py', '--apply']);
+    const refused = await repomodInProcess(dir, ['move', 'pkg/old/job.py', 'pkg/new/job.py', '--apply']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
       'refusing to move: 1 reference to what moves cannot be rewritten (pkg/new/job.py:5',

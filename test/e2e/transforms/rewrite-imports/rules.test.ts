@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, repomod } from '../../../helpers/cli.js';
+import { CLI, repomodInProcess } from '../../../helpers/cli.js';
 import { initRepo, snapshotTree, tempDir } from '../../../helpers/tree.js';
 
 const built = existsSync(CLI);
@@ -30,7 +30,7 @@ const FILES = {
 };
 
 describe.runIf(built)('rules that lead outside the repository', () => {
-  it('refuses a committed config rule with an inner .., in rewrite-imports and in check, writing nothing', () => {
+  it('refuses a committed config rule with an inner .., in rewrite-imports and in check, writing nothing', async () => {
     const config = {
       transforms: {
         'rewrite-imports': {
@@ -45,7 +45,7 @@ describe.runIf(built)('rules that lead outside the repository', () => {
       ['rewrite-imports', '--apply'],
       ['check', '--apply'],
     ]) {
-      const run = repomod(dir, args);
+      const run = await repomodInProcess(dir, args);
       expect(run.stderr).toBe(
         "repomod: error: rule rules[0] in repomod.config.json: 'tools/../../pwned/usercustomize.py' leads outside the repository (it normalises to '../pwned/usercustomize.py')\n" +
           'help: rules may only name modules and paths inside the repository\n',
@@ -72,19 +72,19 @@ describe.runIf(built)('rules that lead outside the repository', () => {
       "'pkg/..' names the repository root itself",
       'help: name a module, a package or a path inside the repository',
     ],
-  ])('refuses --map %s --move-files --apply', (rule, problem, help) => {
+  ])('refuses --map %s --move-files --apply', async (rule, problem, help) => {
     const { dir, outer } = repository(FILES);
     const before = snapshotTree(dir);
-    const run = repomod(dir, ['rewrite-imports', '--map', rule, '--move-files', '--apply']);
+    const run = await repomodInProcess(dir, ['rewrite-imports', '--map', rule, '--move-files', '--apply']);
     expect(run.stderr).toBe(`repomod: error: rule --map ${rule}: ${problem}\n${help}\n`);
     expect(run.code).toBe(2);
     expect(readdirSync(outer)).toEqual(['repo']);
     expect(snapshotTree(dir)).toEqual(before);
   });
 
-  it('refuses move OLD NEW when NEW normalises outside', () => {
+  it('refuses move OLD NEW when NEW normalises outside', async () => {
     const { dir, outer } = repository(FILES);
-    const run = repomod(dir, ['move', 'pkg/mod.py', 'tools/../../x.py', '--apply']);
+    const run = await repomodInProcess(dir, ['move', 'pkg/mod.py', 'tools/../../x.py', '--apply']);
     expect(run.stderr).toBe(
       `repomod: error: 'tools/../../x.py' is not inside the repository (${dir})\nhelp: give OLD and NEW as paths inside the repository\n`,
     );
@@ -92,9 +92,9 @@ describe.runIf(built)('rules that lead outside the repository', () => {
     expect(readdirSync(outer)).toEqual(['repo']);
   });
 
-  it('keeps a path rule with an inner .. that stays inside, normalised', () => {
+  it('keeps a path rule with an inner .. that stays inside, normalised', async () => {
     const { dir } = repository(FILES);
-    const run = repomod(dir, [
+    const run = await repomodInProcess(dir, [
       'rewrite-imports',
       '--map',
       'tools/payload.py=tools/../pkg/payload.py',
@@ -128,9 +128,9 @@ describe.runIf(built)('NEW values that are not modules or paths', () => {
       `'x'"' is not a valid module name or path`,
       'help: a rule names a dotted module (a.b.c), a JS package (@scope/pkg) or a repository path (src/utils)',
     ],
-  ])('--map %s is a usage error', (rule, problem, help) => {
+  ])('--map %s is a usage error', async (rule, problem, help) => {
     const { dir } = repository(FILES);
-    const run = repomod(dir, ['rewrite-imports', '--map', rule]);
+    const run = await repomodInProcess(dir, ['rewrite-imports', '--map', rule]);
     expect([run.code, run.stdout, run.stderr]).toEqual([
       2,
       '',
@@ -138,10 +138,10 @@ describe.runIf(built)('NEW values that are not modules or paths', () => {
     ]);
   });
 
-  it('names the config entry when the config holds the bad value', () => {
+  it('names the config entry when the config holds the bad value', async () => {
     const config = { transforms: { 'rewrite-imports': { map: ['pkg=1abc'] } } };
     const { dir } = repository({ ...FILES, 'repomod.config.json': JSON.stringify(config) });
-    const run = repomod(dir, ['rewrite-imports']);
+    const run = await repomodInProcess(dir, ['rewrite-imports']);
     expect(run.stderr.split('\n')[0]).toBe(
       "repomod: error: rule map[0] 'pkg=1abc' in repomod.config.json: '1abc' is not a valid module name (each dotted part must start with a letter or _)",
     );
@@ -150,19 +150,19 @@ describe.runIf(built)('NEW values that are not modules or paths', () => {
 
   it.each(['lodash=lodash-es', '@acme/core=@acme/platform/core', '2023/=archive/2023', 'node:path=pathe'])(
     'accepts --map %s',
-    (rule) => {
+    async (rule) => {
       const { dir } = repository(FILES);
-      expect(repomod(dir, ['rewrite-imports', '--map', rule]).code).toBe(0);
+      expect((await repomodInProcess(dir, ['rewrite-imports', '--map', rule])).code).toBe(0);
     },
   );
 
-  it('rewrites old.mod=old, where NEW is an existing package, instead of doing nothing', () => {
+  it('rewrites old.mod=old, where NEW is an existing package, instead of doing nothing', async () => {
     const { dir } = repository({
       'old/__init__.py': 'from .mod import f\n',
       'old/mod.py': 'def f(): ...\n',
       'use.py': 'from old.mod import f\nimport old.mod as m\n',
     });
-    const run = repomod(dir, ['rewrite-imports', '--map', 'old.mod=old']);
+    const run = await repomodInProcess(dir, ['rewrite-imports', '--map', 'old.mod=old']);
     expect(run.stdout).toContain(
       '-from old.mod import f\n-import old.mod as m\n+from old import f\n+import old as m\n',
     );
@@ -180,9 +180,9 @@ describe.runIf(built)('rules whose NEW is inside OLD', () => {
       'pkg=pkg/sub',
       "pkg:1:1: warning: rule --map pkg=pkg/sub moves 'pkg' inside itself ('pkg/sub'): a second run would rewrite 'pkg/sub' to 'pkg/sub/sub'; run it once, or limit it with onlyIn [rewrite-imports/nests-again]",
     ],
-  ])('--map %s warns that a second run nests again', (rule, warning) => {
+  ])('--map %s warns that a second run nests again', async (rule, warning) => {
     const { dir } = repository(FILES);
-    const run = repomod(dir, ['rewrite-imports', '--map', rule]);
+    const run = await repomodInProcess(dir, ['rewrite-imports', '--map', rule]);
     expect(run.stderr.split('\n').filter((l) => l.includes('nests-again'))).toEqual([warning]);
     expect(run.code).toBe(0);
   });

@@ -5,7 +5,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RepoIndex } from '../../../../lib/repo/repo-index.js';
-import { CLI, repomod } from '../../../helpers/cli.js';
+import { CLI, repomodInProcess } from '../../../helpers/cli.js';
 import { diagnosticLines, runOn } from '../../../helpers/fixtures.js';
 import { initRepo, tempDir } from '../../../helpers/tree.js';
 import { planTextReferences } from '../../../../transforms/rewrite-imports/text-files.js';
@@ -70,11 +70,11 @@ describe('non-code files after a move', () => {
 
   it.skipIf(!built)(
     'lists each mention, counts them, and git apply accepts the dry run; --rewrite-text changes only those tokens',
-    () => {
+    async () => {
       const dir = repository();
       chmodSync(path.join(dir, 'deploy/deploy.sh'), 0o755);
       initRepo(dir);
-      const dry = repomod(dir, [
+      const dry = await repomodInProcess(dir, [
         'move',
         'shared/utils/bigquery_utils.py',
         'shared/gcp/bigquery_utils.py',
@@ -98,7 +98,7 @@ describe('non-code files after a move', () => {
       writeFileSync(path.join(dir, '.git', 'move.patch'), dry.stdout);
       execFileSync('git', ['apply', '--check', '.git/move.patch'], { cwd: dir });
 
-      const withText = repomod(dir, [
+      const withText = await repomodInProcess(dir, [
         'move',
         'shared/utils/bigquery_utils.py',
         'shared/gcp/bigquery_utils.py',
@@ -108,7 +108,7 @@ describe('non-code files after a move', () => {
       ]);
       writeFileSync(path.join(dir, '.git', 'text.patch'), withText.stdout);
       execFileSync('git', ['apply', '--check', '.git/text.patch'], { cwd: dir });
-      const applied = repomod(dir, [
+      const applied = await repomodInProcess(dir, [
         'move',
         'shared/utils/bigquery_utils.py',
         'shared/gcp/bigquery_utils.py',
@@ -134,7 +134,7 @@ describe('non-code files after a move', () => {
       expect(read('docs/logo.png')).toContain('shared/utils/bigquery_utils.py');
       expect(read('notes/big.txt')).toContain('shared/utils/bigquery_utils.py');
       expect(read('build/out.txt')).toBe('shared/utils/bigquery_utils.py\n');
-      const again = repomod(dir, [
+      const again = await repomodInProcess(dir, [
         'move',
         'shared/utils/bigquery_utils.py',
         'shared/gcp/bigquery_utils.py',

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CLI, repomod } from '../../../helpers/cli.js';
+import { CLI, repomodInProcess } from '../../../helpers/cli.js';
 import { git, repoWith, snapshotTree } from '../../../helpers/tree.js';
 
 const built = existsSync(CLI);
@@ -45,9 +45,9 @@ describe.runIf(built)('a rule that rewrote nothing', () => {
       'shared/utils/bigquery_util=shared/gcp/bigquery_utils.py',
       "warning: rule --map shared/utils/bigquery_util=shared/gcp/bigquery_utils.py rewrote nothing: 'shared/utils/bigquery_util' is not in the repository; did you mean 'shared/utils/bigquery_utils.py'?",
     ],
-  ])('--map %s warns with the nearest name, exit 0', (rule, finding) => {
+  ])('--map %s warns with the nearest name, exit 0', async (rule, finding) => {
     const dir = repository(PACKAGE);
-    const run = repomod(dir, ['rewrite-imports', '--map', rule]);
+    const run = await repomodInProcess(dir, ['rewrite-imports', '--map', rule]);
     expect([run.code, run.stdout, run.stderr]).toEqual([
       0,
       '',
@@ -55,25 +55,25 @@ describe.runIf(built)('a rule that rewrote nothing', () => {
     ]);
   });
 
-  it.each(['--check', '--strict'])('is an error under %s, exit 1', (flag) => {
+  it.each(['--check', '--strict'])('is an error under %s, exit 1', async (flag) => {
     const dir = repository(PACKAGE);
-    const run = repomod(dir, ['rewrite-imports', flag, '--map', 'shared.utls=platform_shared.utils']);
+    const run = await repomodInProcess(dir, ['rewrite-imports', flag, '--map', 'shared.utls=platform_shared.utils']);
     expect([run.code, run.stderr.split('\n')[0]]).toEqual([
       1,
       ".:1:1: error: rule --map shared.utls=platform_shared.utils rewrote nothing: 'shared.utls' is not in the repository; did you mean 'shared.utils'? [rewrite-imports/unused-rule]",
     ]);
   });
 
-  it('reports a config rule at its line in repomod.config.json, and not in a run over some paths', () => {
+  it('reports a config rule at its line in repomod.config.json, and not in a run over some paths', async () => {
     const config = `{\n  "transforms": {\n    "rewrite-imports": {\n      "rules": [\n        { "from": "shared.utils.retyr", "to": "shared.retry" }\n      ]\n    }\n  }\n}\n`;
     const dir = repository({ ...PACKAGE, 'repomod.config.json': config });
-    const run = repomod(dir, ['check']);
+    const run = await repomodInProcess(dir, ['check']);
     expect(run.stderr.split('\n')[0]).toBe(
       "repomod.config.json:5:20: error: rule rules[0] rewrote nothing: 'shared.utils.retyr' is not in the repository; did you mean 'shared.utils.retry'? [rewrite-imports/unused-rule]",
     );
     expect(run.code).toBe(1);
     // pre-commit runs on the staged files: a rule with nothing to do there is normal
-    expect(repomod(dir, ['check', 'jobs/run.py'])).toMatchObject({
+    expect(await repomodInProcess(dir, ['check', 'jobs/run.py'])).toMatchObject({
       code: 0,
       stderr: expect.not.stringContaining('unused-rule'),
     });
@@ -81,9 +81,9 @@ describe.runIf(built)('a rule that rewrote nothing', () => {
 
   it.each(['pipeline.common=shared.utils', 'mock=unittest.mock'])(
     'says nothing about %s, which guards a finished move or a third-party rename (nothing is near OLD)',
-    (rule) => {
+    async (rule) => {
       const dir = repository(PACKAGE);
-      const run = repomod(dir, ['rewrite-imports', '--check', '--verbose', '--map', rule]);
+      const run = await repomodInProcess(dir, ['rewrite-imports', '--check', '--verbose', '--map', rule]);
       expect([run.code, run.stderr]).toEqual([
         0,
         expect.stringMatching(
@@ -93,9 +93,9 @@ describe.runIf(built)('a rule that rewrote nothing', () => {
     },
   );
 
-  it('lists how many references each rule rewrote, and says nothing about a rule that did', () => {
+  it('lists how many references each rule rewrote, and says nothing about a rule that did', async () => {
     const dir = repository(PACKAGE);
-    const run = repomod(dir, [
+    const run = await repomodInProcess(dir, [
       'rewrite-imports',
       '--map',
       'shared.utils.retry=shared.retry',
@@ -110,14 +110,14 @@ describe.runIf(built)('a rule that rewrote nothing', () => {
 });
 
 describe.runIf(built)('dotted rules over package directories', () => {
-  it('takes pkg=newroot.pkg, with pkg/ a namespace package of scripts at the root, as a module rule', () => {
+  it('takes pkg=newroot.pkg, with pkg/ a namespace package of scripts at the root, as a module rule', async () => {
     const dir = repository({
       'pkg/script.py': 'X = 1\n',
       'pkg/other.py': 'import pkg.script\n',
       'main.py': 'import pkg.script\nfrom pkg import other\n',
       'newroot/pkg/.keep': '',
     });
-    const run = repomod(dir, ['rewrite-imports', '--map', 'pkg=newroot.pkg']);
+    const run = await repomodInProcess(dir, ['rewrite-imports', '--map', 'pkg=newroot.pkg']);
     expect(run.stdout).toContain(
       '-import pkg.script\n-from pkg import other\n+import newroot.pkg.script\n+from newroot.pkg import other\n',
     );
@@ -129,32 +129,42 @@ describe.runIf(built)('dotted rules over package directories', () => {
 });
 
 describe.runIf(built)('a move and its reverse', () => {
-  it('--map before git mv keeps relative imports between moving modules, and the reverse restores every byte', () => {
+  it('--map before git mv keeps relative imports between moving modules, and the reverse restores every byte', async () => {
     const dir = repository(PACKAGE);
     const start = snapshotTree(dir);
-    const forward = repomod(dir, ['rewrite-imports', '--map', 'shared.utils=platform_shared.utils', '--apply']);
+    const forward = await repomodInProcess(dir, [
+      'rewrite-imports',
+      '--map',
+      'shared.utils=platform_shared.utils',
+      '--apply',
+    ]);
     expect(forward.stderr).toMatch(/^2 changed, /m);
     // only the importers outside the package changed; the package's own files are as written
     expect(git(dir, 'diff', '--stat', '--', 'shared')).toBe('');
     git(dir, 'mv', 'shared/utils', 'platform_shared/utils');
     commit(dir);
     if (python) expect(pythonRuns(dir)).toBe('10\n');
-    const back = repomod(dir, ['rewrite-imports', '--map', 'platform_shared.utils=shared.utils', '--apply']);
+    const back = await repomodInProcess(dir, [
+      'rewrite-imports',
+      '--map',
+      'platform_shared.utils=shared.utils',
+      '--apply',
+    ]);
     expect(back.stderr).toMatch(/^2 changed, /m);
     git(dir, 'mv', 'platform_shared/utils', 'shared/utils');
     expect(snapshotTree(dir)).toEqual(start);
   });
 
-  it('move OLD NEW --apply, then move NEW OLD --apply, leaves every byte as it was', () => {
+  it('move OLD NEW --apply, then move NEW OLD --apply, leaves every byte as it was', async () => {
     const dir = repository(PACKAGE);
     const start = snapshotTree(dir);
-    const forward = repomod(dir, ['move', 'shared/utils', 'platform_shared/utils', '--apply']);
+    const forward = await repomodInProcess(dir, ['move', 'shared/utils', 'platform_shared/utils', '--apply']);
     expect([forward.code, forward.stderr]).toMatchObject([0, expect.stringMatching(/^5 changed, /m)]);
     expect(snapshotTree(dir)['platform_shared/utils/retry.py']).toEqual(start['shared/utils/retry.py']);
     commit(dir);
     if (python) expect(pythonRuns(dir)).toBe('10\n');
     else console.log('python3 is absent: not importing the moved package');
-    const back = repomod(dir, ['move', 'platform_shared/utils', 'shared/utils', '--apply']);
+    const back = await repomodInProcess(dir, ['move', 'platform_shared/utils', 'shared/utils', '--apply']);
     expect(back.code).toBe(0);
     expect(snapshotTree(dir)).toEqual(start);
   });

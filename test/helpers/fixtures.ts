@@ -1,6 +1,8 @@
 // The fixture runner: every case in __testfixtures__/<transform>/ runs through the real engine,
 // twice (input ➔ output, then output ➔ output with no change), compared byte for byte.
-// Repository cases also go through a real `git apply` of the dry-run patch.
+// Single-file cases sit in files/ (`<case>.input.<ext>`, jscodeshift's naming), whole-repository
+// cases in repos/ (`<case>/input/`, `output/`); repository cases also go through a real `git apply`
+// of the dry-run patch.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +14,11 @@ import { findTransform } from '../../transforms/index.js';
 import { git, initRepo, materialise, snapshotTree, tempDir } from './tree.js';
 
 export const FIXTURES_ROOT = fileURLToPath(new URL('../../__testfixtures__/', import.meta.url));
+
+/** The folder of a transform's single-file cases (`<case>.input.<ext>` and companions). */
+export const fileFixtures = (transform: string) => path.join(FIXTURES_ROOT, transform, 'files');
+/** The folder of a transform's whole-repository cases (`<case>/input/`, `<case>/output/`). */
+export const repoFixtures = (transform: string) => path.join(FIXTURES_ROOT, transform, 'repos');
 
 /** A built-in transform, preloaded so it runs from the TypeScript sources under vitest. */
 export async function builtinSource(name: string): Promise<TransformSource> {
@@ -55,6 +62,7 @@ interface SingleCase {
 
 /** Find `<case>.input.<ext>` files and their companions. */
 function singleCases(dir: string): SingleCase[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => /\.input\.[^.]+$/.test(f) && statSync(path.join(dir, f)).isFile())
     .sort()
@@ -74,6 +82,7 @@ function singleCases(dir: string): SingleCase[] {
 }
 
 function repositoryCases(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => statSync(path.join(dir, f)).isDirectory() && existsSync(path.join(dir, f, 'input')))
     .sort();
@@ -90,7 +99,7 @@ export function describeFixtures(transform: string): void {
       it.skip(`no fixtures in ${dir}`, () => {});
       return;
     }
-    for (const c of singleCases(dir)) {
+    for (const c of singleCases(fileFixtures(transform))) {
       it(c.name, async () => {
         expect(existsSync(c.output), `${c.output} is missing`).toBe(true);
         const options = readJson(c.options, {}) as Record<string, unknown>;
@@ -111,9 +120,9 @@ export function describeFixtures(transform: string): void {
         expect(diagnosticLines(second).join('\n')).toBe(readLines(rerunExpected).join('\n'));
       });
     }
-    for (const name of repositoryCases(dir)) {
+    for (const name of repositoryCases(repoFixtures(transform))) {
       it(name, async () => {
-        await checkRepositoryCase(transform, path.join(dir, name));
+        await checkRepositoryCase(transform, path.join(repoFixtures(transform), name));
       });
     }
   });

@@ -42,8 +42,13 @@ async function missingPlaces(name: string): Promise<string[]> {
     for (const code of codes.filter((c) => !c.startsWith(`${name}/`)))
       missing.push(`${folder}/messages.ts explains '${code}', which is not one of its codes ('${name}/…')`);
   }
-  if (!existsSync(at('__testfixtures__', name)) || readdirSync(at('__testfixtures__', name)).length === 0) {
-    missing.push(`__testfixtures__/${name}/ has no fixture cases`);
+  const cases = ['files', 'repos'].flatMap((kind) =>
+    existsSync(at('__testfixtures__', name, kind)) ? readdirSync(at('__testfixtures__', name, kind)) : [],
+  );
+  if (cases.length === 0) {
+    missing.push(
+      `__testfixtures__/${name}/ has no fixture cases: add files/<case>.input.<ext> and .output.<ext>, or repos/<case>/input/ and output/`,
+    );
   }
   const testFile = `test/unit/transforms/${name}/index.test.ts`;
   if (!existsSync(at(testFile)) || !readFileSync(at(testFile), 'utf8').includes(`describeFixtures('${name}')`)) {

@@ -88,6 +88,36 @@ function repositoryCases(dir: string): string[] {
     .sort();
 }
 
+/** The companions a single-file case may have beside `<case>.input.<ext>`. */
+const SINGLE_FILE_PART = /^(.*?)\.(?:input\.[^.]+|output\.[^.]+|options\.json|stderr\.txt|rerun\.stderr\.txt)$/;
+
+/**
+ * What sits in `__testfixtures__/<transform>/` that describeFixtures would never run: anything
+ * beside files/ and repos/ (a case added where the folders were before the split), a file in
+ * files/ that belongs to no `<case>.input.<ext>`, a folder in repos/ without input/.
+ * @example strayFixtures('rewrite-imports') // ['a.input.py: not in files/ or repos/']
+ */
+export function strayFixtures(transform: string): string[] {
+  const dir = path.join(FIXTURES_ROOT, transform);
+  if (!existsSync(dir)) return [];
+  const stray = readdirSync(dir)
+    .filter((name) => !['files', 'repos', '.gitattributes'].includes(name))
+    .map((name) => `${name}: not in files/ or repos/`);
+  const files = fileFixtures(transform);
+  const cases = new Set(singleCases(files).map((c) => c.name));
+  if (existsSync(files))
+    for (const name of readdirSync(files)) {
+      const owner = SINGLE_FILE_PART.exec(name)?.[1];
+      if (owner === undefined || !cases.has(owner)) stray.push(`files/${name}: belongs to no <case>.input.<ext>`);
+    }
+  const repos = repoFixtures(transform);
+  const repoCases = new Set(repositoryCases(repos));
+  if (existsSync(repos))
+    for (const name of readdirSync(repos))
+      if (!repoCases.has(name)) stray.push(`repos/${name}: not a folder with input/ and output/`);
+  return stray.sort();
+}
+
 /**
  * Declare one test per fixture case of `transform`. Single-file cases write the input as
  * `<case>.<ext>` in an empty temp repository; expected diagnostics use that path.

@@ -12,6 +12,8 @@ export const messages = {
   'missing-optional-module':
     "'{module}' is imported{context} but missing from the package '{package}' (the repository has it in {repoFile}): the code it guards is silently off",
   'unresolved-module': "'{module}' is imported{context} but is neither in the package nor in the repository",
+  'relative-beyond-top':
+    "relative import '{module}'{context} climbs above the package's top level, where Python raises ImportError; fix the dots, or import it absolutely from the package's top",
   'undeclared-dependency':
     "'{module}' is imported{context} but no dependency declared in {files} provides it; add '{distribution}'",
   'undeclared-not-installed':
@@ -67,6 +69,15 @@ export const explanations = {
     after: 'from shared.utils import y',
     fix: 'fix the import (a typo, or a module that was moved or deleted)',
     suppress: BUNDLE_MODULE,
+  },
+  'bundle/relative-beyond-top': {
+    severity: 'error (warning inside try/except ImportError)',
+    summary: "a relative import that climbs above the deploy package's top level",
+    why: 'the package folder is the top of the import path when deployed: CPython raises "attempted relative import with no known parent package" for any relative import in a top-level module (main.py), and "attempted relative import beyond top-level package" for more dots than the package has levels',
+    before: '# fn_a/main.py\nfrom .shared.config import settings',
+    after: '# fn_a/main.py\nfrom shared.config import settings',
+    fix: 'fix the dots, or import the module absolutely from the package top',
+    suppress: BUNDLE_FIX,
   },
   'bundle/undeclared-dependency': {
     severity:
@@ -335,6 +346,12 @@ export function closureDiagnostics(plan: PackagePlan, closure: Closure): Diagnos
           ...at,
           code: code(f.kind),
           message: fillMessage(messages['unresolved-module'], { module: f.module, context: contextText(f) }),
+        };
+      case 'relative-beyond-top':
+        return {
+          ...at,
+          code: code(f.kind),
+          message: fillMessage(messages['relative-beyond-top'], { module: f.module, context: contextText(f) }),
         };
       case 'undeclared-dependency': {
         const template =

@@ -31,6 +31,7 @@ export interface ClosureFile {
 export type FindingKind =
   | 'missing-module'
   | 'unresolved-module'
+  | 'relative-beyond-top'
   | 'undeclared-dependency'
   | 'indirect-dependency'
   | 'removed-stdlib'
@@ -256,8 +257,25 @@ export async function computeClosure(
     for (const imp of imports) {
       if (imp.typeCheckingOnly || imp.future) continue;
       let base = imp.module;
-      // dots that climb above the package are read from its top, as they always were here
-      if (imp.level > 0) base = resolveRelativeImport(ownPackage, imp.level, imp.module) ?? imp.module;
+      if (imp.level > 0) {
+        const resolved = resolveRelativeImport(ownPackage, imp.level, imp.module);
+        // from . import x in main.py (the package's top level), from ..x in a/b.py: CPython raises
+        // ImportError there, and which module was meant is a guess, so it is reported, not followed
+        if (resolved === undefined) {
+          findings.push({
+            kind: 'relative-beyond-top',
+            severity: imp.optional ? 'warning' : 'error',
+            file: current.rel,
+            line: imp.line,
+            column: imp.column,
+            module: '.'.repeat(imp.level) + imp.module,
+            optional: imp.optional,
+            inFunction: imp.inFunction,
+          });
+          continue;
+        }
+        base = resolved;
+      }
       // import a.b.c needs a, a.b and a.b.c; from a.b import c needs a, a.b, and a.b.c if it is a module
       const required: string[] = [];
       const parts = base ? base.split('.') : [];

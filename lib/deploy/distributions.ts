@@ -283,9 +283,6 @@ export function removedFromStdlib(moduleName: string): string | undefined {
   return REMOVED[moduleName.split('.')[0]];
 }
 
-/** Which CPython the stdlib list comes from, for messages and the README. */
-export const STDLIB_SOURCE: string = stdlib.source;
-
 /**
  * Distributions (normalised) any one of which provides `moduleName`: the mapping's longest
  * prefix, the top-level name itself, and for namespace packages (`google.cloud.storage`,

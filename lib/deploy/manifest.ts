@@ -2,8 +2,6 @@
 // stable format (one entry per line, sorted), so two runs never produce a different file.
 import { normaliseInside } from '../engine/containment.js';
 
-export { MANIFEST_NAME } from './tree.js';
-
 /**
  * One entry: `from` is repo-relative, `to` is relative to the manifest's folder. Copies made by
  * `replace-symlinks --mode copy` carry `copied: true` and the source's content hash at that time.

@@ -269,14 +269,18 @@ export function packageOfModule(moduleName: string, relPath: string): string {
 }
 
 /**
- * Absolute module of a relative import, read from the package `pkg` ('' = the top level): one
- * dot is `pkg` itself, each further dot its parent. Undefined when the dots climb above the top,
- * where Python raises "attempted relative import beyond top-level package".
+ * Absolute module of a relative import, read from the package `pkg` ('' = a top-level module,
+ * which has none): one dot is `pkg` itself, each further dot its parent. Undefined where CPython
+ * raises ImportError: more dots than `pkg` has parts ("attempted relative import beyond
+ * top-level package", importlib's `package.rsplit('.', level - 1)` gives fewer than `level`
+ * parts), and any dot in a top-level module ("attempted relative import with no known parent
+ * package").
  * @example resolveRelativeImport('a.b', 2, 'c.d') // 'a.c.d'
+ * @example resolveRelativeImport('pkg', 2, 'config') // undefined: `from ..config` in pkg/a.py
  */
 export function resolveRelativeImport(pkg: string, level: number, module: string): string | undefined {
   const parts = pkg ? pkg.split('.') : [];
-  if (level - 1 > parts.length) return undefined;
+  if (level > parts.length) return undefined;
   const base = parts.slice(0, parts.length - (level - 1));
   if (module) base.push(...module.split('.'));
   return base.join('.');

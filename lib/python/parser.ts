@@ -3,8 +3,6 @@
 import { createRequire } from 'node:module';
 import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
 
-export type { Node as PyNode, Tree as PyTree };
-
 const require = createRequire(import.meta.url);
 let ready: Promise<Parser> | undefined;
 
@@ -91,16 +89,6 @@ export function walk(node: Node, visit: (node: Node) => boolean | void): void {
   } finally {
     cursor.delete();
   }
-}
-
-/** All descendants (including `node`) whose type is one of `types`. */
-export function descendantsOfType(node: Node, types: string | string[]): Node[] {
-  const wanted = new Set(Array.isArray(types) ? types : [types]);
-  const found: Node[] = [];
-  walk(node, (n) => {
-    if (wanted.has(n.type)) found.push(n);
-  });
-  return found;
 }
 
 /** First ERROR or MISSING node, in source order: where the file stops parsing. */

@@ -1,6 +1,8 @@
 // The fixture runner: every case in __testfixtures__/<transform>/ runs through the real engine,
 // twice (input ➔ output, then output ➔ output with no change), compared byte for byte.
-// Repository cases also go through a real `git apply` of the dry-run patch.
+// Single-file cases sit in files/ (`<case>.input.<ext>`, jscodeshift's naming), whole-repository
+// cases in repos/ (`<case>/input/`, `output/`); repository cases also go through a real `git apply`
+// of the dry-run patch.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +14,11 @@ import { findTransform } from '../../transforms/index.js';
 import { git, initRepo, materialise, snapshotTree, tempDir } from './tree.js';
 
 export const FIXTURES_ROOT = fileURLToPath(new URL('../../__testfixtures__/', import.meta.url));
+
+/** The folder of a transform's single-file cases (`<case>.input.<ext>` and companions). */
+export const fileFixtures = (transform: string) => path.join(FIXTURES_ROOT, transform, 'files');
+/** The folder of a transform's whole-repository cases (`<case>/input/`, `<case>/output/`). */
+export const repoFixtures = (transform: string) => path.join(FIXTURES_ROOT, transform, 'repos');
 
 /** A built-in transform, preloaded so it runs from the TypeScript sources under vitest. */
 export async function builtinSource(name: string): Promise<TransformSource> {
@@ -55,6 +62,7 @@ interface SingleCase {
 
 /** Find `<case>.input.<ext>` files and their companions. */
 function singleCases(dir: string): SingleCase[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => /\.input\.[^.]+$/.test(f) && statSync(path.join(dir, f)).isFile())
     .sort()
@@ -74,9 +82,40 @@ function singleCases(dir: string): SingleCase[] {
 }
 
 function repositoryCases(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => statSync(path.join(dir, f)).isDirectory() && existsSync(path.join(dir, f, 'input')))
     .sort();
+}
+
+/** The companions a single-file case may have beside `<case>.input.<ext>`. */
+const SINGLE_FILE_PART = /^(.*?)\.(?:input\.[^.]+|output\.[^.]+|options\.json|stderr\.txt|rerun\.stderr\.txt)$/;
+
+/**
+ * What sits in `__testfixtures__/<transform>/` that describeFixtures would never run: anything
+ * beside files/ and repos/ (a case added where the folders were before the split), a file in
+ * files/ that belongs to no `<case>.input.<ext>`, a folder in repos/ without input/.
+ * @example strayFixtures('rewrite-imports') // ['a.input.py: not in files/ or repos/']
+ */
+export function strayFixtures(transform: string): string[] {
+  const dir = path.join(FIXTURES_ROOT, transform);
+  if (!existsSync(dir)) return [];
+  const stray = readdirSync(dir)
+    .filter((name) => !['files', 'repos', '.gitattributes'].includes(name))
+    .map((name) => `${name}: not in files/ or repos/`);
+  const files = fileFixtures(transform);
+  const cases = new Set(singleCases(files).map((c) => c.name));
+  if (existsSync(files))
+    for (const name of readdirSync(files)) {
+      const owner = SINGLE_FILE_PART.exec(name)?.[1];
+      if (owner === undefined || !cases.has(owner)) stray.push(`files/${name}: belongs to no <case>.input.<ext>`);
+    }
+  const repos = repoFixtures(transform);
+  const repoCases = new Set(repositoryCases(repos));
+  if (existsSync(repos))
+    for (const name of readdirSync(repos))
+      if (!repoCases.has(name)) stray.push(`repos/${name}: not a folder with input/ and output/`);
+  return stray.sort();
 }
 
 /**
@@ -90,7 +129,7 @@ export function describeFixtures(transform: string): void {
       it.skip(`no fixtures in ${dir}`, () => {});
       return;
     }
-    for (const c of singleCases(dir)) {
+    for (const c of singleCases(fileFixtures(transform))) {
       it(c.name, async () => {
         expect(existsSync(c.output), `${c.output} is missing`).toBe(true);
         const options = readJson(c.options, {}) as Record<string, unknown>;
@@ -111,9 +150,9 @@ export function describeFixtures(transform: string): void {
         expect(diagnosticLines(second).join('\n')).toBe(readLines(rerunExpected).join('\n'));
       });
     }
-    for (const name of repositoryCases(dir)) {
+    for (const name of repositoryCases(repoFixtures(transform))) {
       it(name, async () => {
-        await checkRepositoryCase(transform, path.join(dir, name));
+        await checkRepositoryCase(transform, path.join(repoFixtures(transform), name));
       });
     }
   });

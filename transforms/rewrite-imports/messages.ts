@@ -9,7 +9,7 @@ export const messages = {
   'rewrite-imports/forbidden-import-fixed':
     "'{module}' may not be imported in {scope} (rule {rule} forbids '{prefix}'); rewritten to '{target}'",
   'rewrite-imports/relative-beyond-root':
-    "relative import '{specifier}' climbs above the source root from '{package}'; left unchanged",
+    "relative import '{specifier}' climbs above the top-level package from {where}, where Python raises ImportError; left unchanged: fix the dots, or add the right --source-root",
   'rewrite-imports/not-in-source-root':
     "'{path}' is under no Python source root, so its relative imports cannot be resolved; left unchanged (add --source-root)",
   'rewrite-imports/nests-again':
@@ -63,10 +63,10 @@ export const explanations = {
     messages: ['rewrite-imports/forbidden-import-fixed'],
   },
   'rewrite-imports/relative-beyond-root': {
-    severity: 'info',
-    summary: 'a relative import climbs above the Python source root; left unchanged',
-    why: 'Python raises "attempted relative import beyond top-level package" when it runs',
-    before: 'from ...config import x     # in pkg/a.py, two levels too many',
+    severity: 'warning',
+    summary: 'a relative import climbs above the top-level package of its source root; left unchanged',
+    why: 'Python raises ImportError when it runs: "attempted relative import beyond top-level package" (more dots than the package has levels), or "attempted relative import with no known parent package" (any relative import in a top-level module); repomod cannot tell which module it meant, so no rule rewrites it',
+    before: 'from ..config import x     # in pkg/a.py: `.` is pkg, the top; `..` climbs above it',
     after: 'from config import x',
     fix: 'fix the number of dots, or add the right --source-root',
   },

@@ -28,8 +28,3 @@ export function movedPath(set: RuleSet, p: string): string | undefined {
   }
   return undefined;
 }
-
-/** True when `p` is a moved path or contains one (a directory a moved file leaves). */
-export function containsMoved(set: RuleSet, p: string): boolean {
-  return set.paths.some((rule) => rule.oldExists && (rule.from === p || rule.from.startsWith(`${p}/`) || p === ''));
-}

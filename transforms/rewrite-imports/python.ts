@@ -107,14 +107,10 @@ function rewriteRelative(
     const namesHere = imp.names.every((n) => n.name === '*' || submodule(here, n.name) || !submodule(target, n.name));
     if (here !== undefined && pythonModuleExists(ctx.set, here) && namesHere) target = here;
   }
+  // from ..config import x in pkg/a.py, from . import x in a top-level module: CPython refuses both
   if (target === undefined) {
-    reportAt(
-      ctx,
-      'rewrite-imports/relative-beyond-root',
-      imp.specifierStart,
-      { specifier, package: writtenPackage || '(root)' },
-      'info',
-    );
+    const where = writtenPackage ? `package '${writtenPackage}'` : 'a top-level module';
+    reportAt(ctx, 'rewrite-imports/relative-beyond-root', imp.specifierStart, { specifier, where }, 'warning');
     return;
   }
   // from .b import f ➔ unchanged, when both ends move under the rules (a move and its reverse are byte-identical)
@@ -123,7 +119,7 @@ function rewriteRelative(
     return;
   }
   const spell = (absolute: string) => {
-    if (!absolute) return undefined; // `from . import x` at the root has no absolute spelling
+    if (!absolute) return undefined; // an empty module has no spelling (a resolved target never is one)
     return ctx.options.keepRelative && !ctx.options.absolute
       ? (relativeForm(futurePackage, absolute) ?? absolute)
       : absolute;

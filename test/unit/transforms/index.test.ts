@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { demoSteps, registry, type MessagesModule } from '../../../transforms/index.js';
+import { strayFixtures } from '../../helpers/fixtures.js';
 import { REPO_ROOT } from '../../helpers/paths.js';
 
 const at = (...parts: string[]) => path.join(REPO_ROOT, ...parts);
@@ -42,9 +43,16 @@ async function missingPlaces(name: string): Promise<string[]> {
     for (const code of codes.filter((c) => !c.startsWith(`${name}/`)))
       missing.push(`${folder}/messages.ts explains '${code}', which is not one of its codes ('${name}/…')`);
   }
-  if (!existsSync(at('__testfixtures__', name)) || readdirSync(at('__testfixtures__', name)).length === 0) {
-    missing.push(`__testfixtures__/${name}/ has no fixture cases`);
+  const cases = ['files', 'repos'].flatMap((kind) =>
+    existsSync(at('__testfixtures__', name, kind)) ? readdirSync(at('__testfixtures__', name, kind)) : [],
+  );
+  if (cases.length === 0) {
+    missing.push(
+      `__testfixtures__/${name}/ has no fixture cases: add files/<case>.input.<ext> and .output.<ext>, or repos/<case>/input/ and output/`,
+    );
   }
+  for (const stray of strayFixtures(name))
+    missing.push(`__testfixtures__/${name}/${stray}: the fixture loop never runs it, move or delete it`);
   const testFile = `test/unit/transforms/${name}/index.test.ts`;
   if (!existsSync(at(testFile)) || !readFileSync(at(testFile), 'utf8').includes(`describeFixtures('${name}')`)) {
     missing.push(`${testFile} does not run the fixtures: add describeFixtures('${name}')`);

@@ -6,12 +6,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBundle, checkBundle } from '../../../../features/bundle/index.js';
 import { formatDiagnostic } from '../../../../lib/engine/diagnostics.js';
-import { FIXTURES_ROOT, runOn } from '../../../helpers/fixtures.js';
+import { FIXTURES_ROOT, repoFixtures, runOn } from '../../../helpers/fixtures.js';
 import { initRepo, materialise, snapshotTree, tempDir } from '../../../helpers/tree.js';
 import { repomodInProcess } from '../../../helpers/cli.js';
 
-const BUILD_CASES = path.join(FIXTURES_ROOT, 'replace-symlinks', 'bundle-build');
-const SHARED_TREE = path.join(FIXTURES_ROOT, 'replace-symlinks', 'function-shared-tree');
+const BUILD_CASES = path.join(FIXTURES_ROOT, 'bundle', 'build');
+const SHARED_TREE = path.join(repoFixtures('replace-symlinks'), 'function-shared-tree');
 
 function setUp(caseDir: string, treeName = 'tree', linksKey?: string): string {
   const dir = tempDir();

@@ -1,4 +1,4 @@
-// `repomod bundle closure`: cases in __testfixtures__/replace-symlinks/closure/<case>/ (a repository
+// `repomod bundle closure`: cases in __testfixtures__/bundle/closure/<case>/ (a repository
 // in tree/, links.json, case.json with the entry and options, expected files.txt and stderr.txt),
 // and --fix round trips: after the fix, through --apply or `git apply`, a second run reports nothing.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { repomodInProcess } from '../../../helpers/cli.js';
 import { FIXTURES_ROOT } from '../../../helpers/fixtures.js';
 import { git, initRepo, materialise, snapshotTree, tempDir } from '../../../helpers/tree.js';
 
-const CASES = path.join(FIXTURES_ROOT, 'replace-symlinks', 'closure');
+const CASES = path.join(FIXTURES_ROOT, 'bundle', 'closure');
 const lines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
 
 interface CaseSpec {

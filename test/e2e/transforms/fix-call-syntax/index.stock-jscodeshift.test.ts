@@ -4,10 +4,10 @@ import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stockJscodeshift } from '../../../helpers/cli.js';
-import { FIXTURES_ROOT } from '../../../helpers/fixtures.js';
+import { fileFixtures } from '../../../helpers/fixtures.js';
 import { git, tempDir } from '../../../helpers/tree.js';
 
-const FIXTURES = path.join(FIXTURES_ROOT, 'fix-call-syntax');
+const FIXTURES = fileFixtures('fix-call-syntax');
 
 describe('under the stock jscodeshift runner', () => {
   it("gives the fixtures' outputs and reports through api.report", () => {

@@ -9,7 +9,7 @@ import { initRepo, tempDir } from '../../../helpers/tree.js';
 describe('--keep-imports', () => {
   it('keeps the import of a removed base, which is dropped by default', async () => {
     const repo = tempDir();
-    cpSync(path.join(REPO_ROOT, '__testfixtures__/remove-redundant-bases/cross-package-mixin/input'), repo, {
+    cpSync(path.join(REPO_ROOT, '__testfixtures__/remove-redundant-bases/repos/cross-package-mixin/input'), repo, {
       recursive: true,
     });
     initRepo(repo);

@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, wri
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exitCodeFor } from '../../../../cli/output.js';
-import { diagnosticLines, FIXTURES_ROOT, runOn } from '../../../helpers/fixtures.js';
+import { diagnosticLines, FIXTURES_ROOT, repoFixtures, runOn } from '../../../helpers/fixtures.js';
 import { CLI, REPO_ROOT, repomodInProcess } from '../../../helpers/cli.js';
 import { initRepo, tempDir } from '../../../helpers/tree.js';
 
@@ -85,9 +85,9 @@ describe.skipIf(!python3)('python3 oracle', () => {
     ['python-absolute-option', 'import sys; sys.path.insert(0, "src"); import app.sub.job as j; print(j.NAME)'],
   ])('the rewritten %s package imports and runs', async (name, code) => {
     const dir = tempDir();
-    cpSync(path.join(FIXTURES, name, 'input'), dir, { recursive: true });
+    cpSync(path.join(repoFixtures('rewrite-imports'), name, 'input'), dir, { recursive: true });
     initRepo(dir);
-    const options = JSON.parse(readFileSync(path.join(FIXTURES, name, 'options.json'), 'utf8'));
+    const options = JSON.parse(readFileSync(path.join(repoFixtures('rewrite-imports'), name, 'options.json'), 'utf8'));
     await runOn(dir, 'rewrite-imports', options, 'apply');
     // a path rule before the move: do the move the rule describes, as the user would next
     if (name === 'python-path-rule-before-move') {

@@ -19,6 +19,7 @@ import {
   SPECIAL_STR_METHODS,
   strMethodKeywords,
 } from '../../../../transforms/fix-call-syntax/builtin-signatures.js';
+import { fileFixtures } from '../../../helpers/fixtures.js';
 import { REPO_ROOT as ROOT } from '../../../helpers/paths.js';
 
 const python = spawnSync('python3', ['-c', 'import platform; print(platform.python_version())'], { encoding: 'utf8' });
@@ -122,10 +123,7 @@ describe('builtin signatures', () => {
   });
 
   it('the builtin-special-forms fixture injects a keyword into every special form', () => {
-    const fixture = readFileSync(
-      path.join(ROOT, '__testfixtures__/fix-call-syntax/builtin-special-forms.input.py'),
-      'utf8',
-    );
+    const fixture = readFileSync(path.join(fileFixtures('fix-call-syntax'), 'builtin-special-forms.input.py'), 'utf8');
     // breakpoint() would stop a test run; BaseException stands for every exception without keywords (KeyError)
     const forms = [
       ...Object.keys(SPECIAL_BUILTINS).filter((name) => name !== 'breakpoint'),
@@ -213,7 +211,7 @@ describe('builtin signatures', () => {
 describe.skipIf(!pythonVersion)('type(e, exc_info=True) in an except handler (the incident)', () => {
   const fixture = (side: string) =>
     readFileSync(
-      path.join(ROOT, `__testfixtures__/fix-call-syntax/builtin-type-in-fstring-of-except-handler.${side}.py`),
+      path.join(fileFixtures('fix-call-syntax'), `builtin-type-in-fstring-of-except-handler.${side}.py`),
       'utf8',
     );
   // the handler runs: publish() calls a sender that fails, the except clause logs and returns False

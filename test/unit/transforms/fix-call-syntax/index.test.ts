@@ -13,39 +13,40 @@ import { runTransformOnText } from '../../../../lib/engine/call-transform.js';
 import * as transform from '../../../../transforms/fix-call-syntax/index.js';
 import { parseKeywords } from '../../../../transforms/fix-call-syntax/options.js';
 import { cpythonErrorLines, HAS_PYTHON } from '../../../helpers/cpython.js';
-import { describeFixtures, FIXTURES_ROOT } from '../../../helpers/fixtures.js';
+import { describeFixtures, fileFixtures, repoFixtures } from '../../../helpers/fixtures.js';
 import { tempDir } from '../../../helpers/tree.js';
 
 describeFixtures('fix-call-syntax');
 
-const FIXTURES = path.join(FIXTURES_ROOT, 'fix-call-syntax');
+const FILES = fileFixtures('fix-call-syntax');
+const REPOS = repoFixtures('fix-call-syntax');
 if (!HAS_PYTHON) console.log('python3 is not on PATH: the CPython oracle tests are skipped');
 
 /** Every Python fixture file: [label, file, side, stderr of its case]. */
 function pythonFixtures(): { label: string; file: string; side: 'input' | 'output'; stderr: string }[] {
   const out: { label: string; file: string; side: 'input' | 'output'; stderr: string }[] = [];
   const read = (f: string) => (existsSync(f) ? readFileSync(f, 'utf8') : '');
-  for (const entry of readdirSync(FIXTURES).sort()) {
-    const full = path.join(FIXTURES, entry);
+  for (const entry of readdirSync(FILES).sort()) {
     const single = /^(.*)\.(input|output)\.py$/.exec(entry);
     if (single)
       out.push({
         label: entry,
-        file: full,
+        file: path.join(FILES, entry),
         side: single[2] as 'input' | 'output',
-        stderr: read(path.join(FIXTURES, `${single[1]}.stderr.txt`)),
+        stderr: read(path.join(FILES, `${single[1]}.stderr.txt`)),
       });
-    else if (statSync(full).isDirectory()) {
-      for (const side of ['input', 'output'] as const) {
-        const walk = (dir: string): string[] =>
-          readdirSync(dir).flatMap((n) =>
-            statSync(path.join(dir, n)).isDirectory() ? walk(path.join(dir, n)) : [path.join(dir, n)],
-          );
-        for (const file of existsSync(path.join(full, side))
-          ? walk(path.join(full, side)).filter((f) => f.endsWith('.py'))
-          : []) {
-          out.push({ label: path.relative(FIXTURES, file), file, side, stderr: read(path.join(full, 'stderr.txt')) });
-        }
+  }
+  for (const entry of readdirSync(REPOS).sort()) {
+    const full = path.join(REPOS, entry);
+    for (const side of ['input', 'output'] as const) {
+      const walk = (dir: string): string[] =>
+        readdirSync(dir).flatMap((n) =>
+          statSync(path.join(dir, n)).isDirectory() ? walk(path.join(dir, n)) : [path.join(dir, n)],
+        );
+      for (const file of existsSync(path.join(full, side))
+        ? walk(path.join(full, side)).filter((f) => f.endsWith('.py'))
+        : []) {
+        out.push({ label: path.relative(REPOS, file), file, side, stderr: read(path.join(full, 'stderr.txt')) });
       }
     }
   }

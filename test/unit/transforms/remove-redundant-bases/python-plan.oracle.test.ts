@@ -9,7 +9,7 @@ import { classIndexFor, type ClassMro } from '../../../../transforms/remove-redu
 import { RepoIndex } from '../../../../lib/repo/repo-index.js';
 import { resolveRemoveRedundantBasesOptions } from '../../../../transforms/remove-redundant-bases/options.js';
 import { plannerFor } from '../../../../transforms/remove-redundant-bases/python-plan.js';
-import { FIXTURES_ROOT } from '../../../helpers/fixtures.js';
+import { repoFixtures } from '../../../helpers/fixtures.js';
 import { tempDir } from '../../../helpers/tree.js';
 
 const ORACLE = String.raw`
@@ -123,7 +123,7 @@ function compare(
   }
 }
 
-const dir = path.join(FIXTURES_ROOT, 'remove-redundant-bases');
+const dir = repoFixtures('remove-redundant-bases');
 const pythonCases = readdirSync(dir).filter(
   (name) =>
     existsSync(path.join(dir, name, 'input')) &&

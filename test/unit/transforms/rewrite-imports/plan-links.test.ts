@@ -6,10 +6,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closureOf, loadRepository } from '../../../../features/bundle/index.js';
 import { findSymlinks } from '../../../../lib/repo/symlinks.js';
-import { diagnosticLines, FIXTURES_ROOT, runOn } from '../../../helpers/fixtures.js';
+import { diagnosticLines, repoFixtures, runOn } from '../../../helpers/fixtures.js';
 import { initRepo, materialise, snapshotTree, tempDir } from '../../../helpers/tree.js';
 
-const CASE = path.join(FIXTURES_ROOT, 'rewrite-imports/cloud-functions-linking-shared');
+const CASE = path.join(repoFixtures('rewrite-imports'), 'cloud-functions-linking-shared');
 const FUNCTIONS = 'orchestration/cloud_functions';
 
 function fixtureRepo(): string {

@@ -1,0 +1,2 @@
+# pkg.sub: `..` is pkg, which CPython resolves
+from ..util import f

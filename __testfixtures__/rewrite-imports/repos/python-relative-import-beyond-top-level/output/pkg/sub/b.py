@@ -1,0 +1,2 @@
+# pkg.sub: `..` is pkg, which CPython resolves
+from pkg.helpers import f

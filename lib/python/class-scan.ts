@@ -188,8 +188,7 @@ export function scanTree(root: Node, source: string, input: ScanInput, options: 
   };
   /** `(x := …)` in an expression binds x in the scope (a comprehension's too, as in Python). */
   const bindWalrus = (place: Place, node: Node) => {
-    const found = source.indexOf(':=', node.startIndex);
-    if (found < 0 || found >= node.endIndex) return;
+    if (!mentions(source, ':=', node)) return;
     for (const named of node.descendantsOfType('named_expression')) {
       const name = named?.childForFieldName('name');
       if (name) bind(place, name.text, { kind: 'other', at: named!.startIndex });
@@ -233,8 +232,8 @@ export function scanTree(root: Node, source: string, input: ScanInput, options: 
           const inner = newScope('function', parent, child);
           // a function holding no class is a scope no class lookup reaches (keepResolvableScopes
           // drops it): its parameters and body need no walk, which is most of a file's statements
-          const mention = source.indexOf('class', child.startIndex);
-          if (!options.everyScope && (mention < 0 || mention >= child.endIndex)) break;
+          // (one that says `global` is walked too: what it assigns rebinds a module-level name)
+          if (!options.everyScope && !mentions(source, 'class', child) && !mentions(source, 'global', child)) break;
           const body = child.childForFieldName('body');
           const own: Place = {
             scope: inner,
@@ -268,11 +267,18 @@ export function scanTree(root: Node, source: string, input: ScanInput, options: 
           if (walrus) bindWalrus(place, child);
           break;
         case 'global_statement':
-        case 'nonlocal_statement':
-          // the name is bound elsewhere, by code this scope cannot see
-          for (const name of child.namedChildren)
-            if (name?.type === 'identifier') bind(place, name.text, { kind: 'other', at: child.startIndex });
+        case 'nonlocal_statement': {
+          // the function assigns the module's (or the enclosing function's) name when it runs: the
+          // name is not static there, and is a local name here
+          const outer = child.type === 'global_statement' ? 0 : scan.scopes[place.scope].parent;
+          for (const name of child.namedChildren) {
+            if (name?.type !== 'identifier') continue;
+            bind(place, name.text, { kind: 'other', at: child.startIndex });
+            if (outer !== undefined && outer !== place.scope)
+              bind({ ...place, scope: outer }, name.text, { kind: 'other', at: child.startIndex });
+          }
           break;
+        }
         default:
           // statements hold classes, bindings and imports; an expression binds only through a walrus
           if (COMPOUND.has(child.type))
@@ -341,6 +347,12 @@ export function scanTree(root: Node, source: string, input: ScanInput, options: 
   for (const scope of scan.scopes) for (const list of scope.bindings.values()) list.sort((a, b) => a.at - b.at);
   if (scan.classes.length) addSelfAttributes(root, source, scan.classes);
   return options.everyScope ? scan : keepResolvableScopes(scan);
+}
+
+/** Whether `word` occurs in the text of `node` (a cheap test before walking it). */
+function mentions(source: string, word: string, node: Node): boolean {
+  const at = source.indexOf(word, node.startIndex);
+  return at >= 0 && at < node.endIndex;
 }
 
 /** A def's binding: its parameters and decorators, what a call to it may pass. */

@@ -162,6 +162,7 @@ export function scanTree(root: Node, source: string, input: ScanInput, options: 
   const recordOfScope = new Map<number, ClassRecord>();
   // most files hold no walrus: the expressions that could bind one are searched only when one does
   const walrus = source.includes(':=');
+  const saysGlobal = source.includes('global');
   const newScope = (kind: Scope['kind'], parent: number | undefined, node: Node, classId?: string): number => {
     scan.scopes.push({
       id: scan.scopes.length,
@@ -202,6 +203,8 @@ export function scanTree(root: Node, source: string, input: ScanInput, options: 
   const qualCount = new Map<string, number>();
 
   const visit = (node: Node, place: Place): void => {
+    // the definition a decorated_definition holds: its decorators are this node's other children
+    const decorated = node.type === 'decorated_definition' ? node : undefined;
     for (const child of node.namedChildren) {
       if (!child) continue;
       switch (child.type) {
@@ -214,6 +217,8 @@ export function scanTree(root: Node, source: string, input: ScanInput, options: 
           qualCount.set(qualname, n);
           const id = `${input.module}:${qualname}${n > 1 ? `#${n}` : ''}`;
           const record = classRecord(child, nameNode, source, input, id, name, qualname, place.scope);
+          const decorators = decorated && decoratorsOf(decorated);
+          if (decorators?.length) record.decorators = decorators;
           const body = child.childForFieldName('body');
           record.bodyScope = newScope('class', place.scope, body ?? child, id);
           recordOfScope.set(record.bodyScope, record);
@@ -225,7 +230,7 @@ export function scanTree(root: Node, source: string, input: ScanInput, options: 
         }
         case 'function_definition': {
           const nameNode = child.childForFieldName('name');
-          if (nameNode) bind(place, nameNode.text, functionBinding(child));
+          if (nameNode) bind(place, nameNode.text, functionBinding(child, decorated));
           // a nested function sees its enclosing functions and the module, never a class body
           let parent: number | undefined = place.scope;
           while (parent !== undefined && scan.scopes[parent].kind === 'class') parent = scan.scopes[parent].parent;
@@ -233,7 +238,12 @@ export function scanTree(root: Node, source: string, input: ScanInput, options: 
           // a function holding no class is a scope no class lookup reaches (keepResolvableScopes
           // drops it): its parameters and body need no walk, which is most of a file's statements
           // (one that says `global` is walked too: what it assigns rebinds a module-level name)
-          if (!options.everyScope && !mentions(source, 'class', child) && !mentions(source, 'global', child)) break;
+          if (
+            !options.everyScope &&
+            !mentions(source, 'class', child) &&
+            !(saysGlobal && mentions(source, 'global', child))
+          )
+            break;
           const body = child.childForFieldName('body');
           const own: Place = {
             scope: inner,
@@ -345,7 +355,7 @@ export function scanTree(root: Node, source: string, input: ScanInput, options: 
     }
   }
   for (const scope of scan.scopes) for (const list of scope.bindings.values()) list.sort((a, b) => a.at - b.at);
-  if (scan.classes.length) addSelfAttributes(root, source, scan.classes);
+  if (scan.classes.length) addSelfAttributes(root, source, scan);
   return options.everyScope ? scan : keepResolvableScopes(scan);
 }
 
@@ -356,14 +366,14 @@ function mentions(source: string, word: string, node: Node): boolean {
 }
 
 /** A def's binding: its parameters and decorators, what a call to it may pass. */
-function functionBinding(def: Node): FunctionBinding {
+function functionBinding(def: Node, decorated: Node | undefined): FunctionBinding {
   const binding: FunctionBinding = {
     kind: 'function',
     at: def.startIndex,
     parameters: parameterListOf(def.childForFieldName('parameters')),
   };
-  const decorators = decoratorsOf(def);
-  if (decorators.length) binding.decorators = decorators;
+  const decorators = decorated && decoratorsOf(decorated);
+  if (decorators?.length) binding.decorators = decorators;
   return binding;
 }
 
@@ -468,8 +478,6 @@ function classRecord(
   };
   const expects = expectedFailureAround(node);
   if (expects) record.expectsFailure = expects;
-  const decorators = decoratorsOf(node);
-  if (decorators.length) record.decorators = decorators;
   const args = node.childForFieldName('superclasses');
   if (!args) return record;
   const items: HeaderItem[] = [];

@@ -1,7 +1,7 @@
 // The call signature of a Python `def` as the binding model keeps it: its parameter list spelled
 // as Python writes it (compact in the fact cache) and its decorators.
 import type { Node } from 'web-tree-sitter';
-import { isExtra, parameterName, parameterSplat } from './syntax-check.js';
+import { isExtra } from './tree-queries.js';
 
 /**
  * A def's parameters as written, names only: `def f(a, /, b, *args, c, **kw)` ➔
@@ -9,7 +9,14 @@ import { isExtra, parameterName, parameterSplat } from './syntax-check.js';
  */
 export type ParameterList = string[];
 
-/** The parameter list of a `def` or `lambda`, in order (see `ParameterList`). */
+/** A parameter's name with its splat, from its text: `*args: int` ➔ `*args`, `a: int = 1` ➔ `a`. */
+const PARAMETER = /^(\*{0,2})\s*([\p{ID_Start}_][\p{ID_Continue}]*)/u;
+
+/**
+ * The parameter list of a `def`, in order (see `ParameterList`). Each parameter's name is read
+ * from its text (it always comes first), not from its child nodes: the scan does this for every
+ * def of every file, and each child lookup is a call into the parser's wasm.
+ */
 export function parameterListOf(list: Node | null): ParameterList {
   const out: ParameterList = [];
   for (const param of list?.namedChildren ?? []) {
@@ -17,8 +24,8 @@ export function parameterListOf(list: Node | null): ParameterList {
     if (param.type === 'positional_separator') out.push('/');
     else if (param.type === 'keyword_separator') out.push('*');
     else {
-      const name = parameterName(param);
-      if (name) out.push(`${parameterSplat(param) ?? ''}${name}`);
+      const match = PARAMETER.exec(param.text);
+      if (match) out.push(match[1] + match[2]);
     }
   }
   return out;
@@ -34,11 +41,9 @@ export function acceptsKeyword(parameters: ParameterList, name: string): boolean
   return at >= 0 && at > parameters.indexOf('/');
 }
 
-/** Decorator names of a def or class (`@a.b(x)` ➔ `a.b`), in order. */
-export function decoratorsOf(definition: Node): string[] {
-  const parent = definition.parent;
-  if (parent?.type !== 'decorated_definition') return [];
-  return parent.namedChildren
+/** Decorator names of the def or class a `decorated_definition` holds (`@a.b(x)` ➔ `a.b`), in order. */
+export function decoratorsOf(decorated: Node): string[] {
+  return decorated.namedChildren
     .filter((c): c is Node => c?.type === 'decorator')
     .map((d) => {
       const expr = d.namedChildren.find((c) => c && !isExtra(c));

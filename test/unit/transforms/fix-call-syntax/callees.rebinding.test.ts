@@ -118,7 +118,7 @@ describe('a def whose name is bound again keeps its keyword', () => {
     const { root, output, diagnostics } = await fixMain(files);
     expect(output).toBe(files['main.py']);
     expect(diagnostics).toEqual([diagnostic]);
-    if (HAS_PYTHON) expect(runWithPython(root, output), 'the program runs as it was').toBe('');
+    if (HAS_PYTHON) expect(runWithPython(root, output ?? ''), 'the program runs as it was').toBe('');
   });
 });
 
@@ -145,7 +145,7 @@ describe('a def bound once loses the keyword it does not take', () => {
     expect(diagnostics).toEqual([]);
     if (!HAS_PYTHON) return;
     expect(runWithPython(root, files['main.py'])).toBe("TypeError: f() got an unexpected keyword argument 'exc_info'");
-    expect(runWithPython(root, output)).toBe('');
+    expect(runWithPython(root, output ?? '')).toBe('');
   });
 });
 

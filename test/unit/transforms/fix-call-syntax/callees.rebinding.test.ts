@@ -4,15 +4,13 @@
 // python3 is the oracle: each rebound callable requires the keyword, so wrongly removing it makes
 // the fixed program fail; in the control cases the input fails and the fixed program runs.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../../../lib/engine/diagnostics.js';
-import { runTransformOnText } from '../../../../lib/engine/call-transform.js';
-import { RepoIndex } from '../../../../lib/repo/repo-index.js';
 import * as transform from '../../../../transforms/fix-call-syntax/index.js';
 import { HAS_PYTHON } from '../../../helpers/cpython.js';
-import { tempDir } from '../../../helpers/tree.js';
+import { runOnFileIn } from '../../../helpers/fixtures.js';
 
 /** A rebound callable that requires exc_info=: removing the keyword makes the call fail. */
 const NEEDS_KEYWORD = 'lambda a, *, exc_info: a';
@@ -20,21 +18,7 @@ const DEF_F = 'def f(a):\n    return a\n\n\n';
 
 /** `main.py` fixed with --keyword exc_info=True in a repository of `files`, written to disk. */
 async function fixMain(files: Record<string, string>) {
-  const root = tempDir();
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    writeFileSync(path.join(root, rel), text);
-  }
-  const repo = new RepoIndex({ root, files: Object.keys(files), symlinks: [] });
-  const source = files['main.py'];
-  const result = await runTransformOnText(
-    transform,
-    path.join(root, 'main.py'),
-    'main.py',
-    source,
-    { keyword: ['exc_info=True'] },
-    repo,
-  );
+  const { root, result } = await runOnFileIn(transform, files, 'main.py', { keyword: ['exc_info=True'] });
   return { root, output: result.output, diagnostics: result.diagnostics.map(formatDiagnostic) };
 }
 

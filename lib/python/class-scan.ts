@@ -1,66 +1,40 @@
-// One Python file's classes and name bindings, per scope: what the class index needs to
-// resolve a base expression the way Python would when the class statement runs.
+// One Python file's scopes and every name binding in them (the one Python binding model): what
+// the class index needs to resolve a base expression the way Python would when the class
+// statement runs, and what fix-call-syntax needs to know which function a call names (defs
+// with their parameters, classes with their members, imports, loggers, and every other site
+// that rebinds a name: assignments, for/with/except targets, walrus, global/nonlocal).
 import type { Node } from 'web-tree-sitter';
 import { extractImports, IMPORT_STATEMENTS, importsOfStatement } from './imports.js';
+import { decoratorsOf, isGetLogger, parameterListOf, type ParameterList } from './signature.js';
+import { addSelfAttributes } from './self-attributes.js';
+import { classRecord, dottedPath, type ClassRecord } from './class-record.js';
 
-/** A positional base in a class header, as written. */
-export interface BaseExpr {
-  text: string;
-  start: number;
-  end: number;
-  line: number;
-  column: number;
-  /** Position among all the header's items (bases, keywords, splats). */
-  item: number;
-  kind: 'name' | 'attribute' | 'subscript' | 'call' | 'other';
-  /** Dotted parts of a name or attribute, or of a subscript's value (`Base[T]` → ['Base']). */
-  path?: string[];
+export type { BaseExpr, ClassRecord, HeaderItem } from './class-record.js';
+
+/** Where a name is bound: `at` orders bindings; `alternate` marks one in an `except` handler (the try body is what runs). */
+interface BindingSite {
+  at: number;
+  alternate?: true;
 }
 
-/** One item of a class header's argument list: what edits need to keep or drop. */
-export interface HeaderItem {
-  start: number;
-  end: number;
-  kind: 'base' | 'keyword' | 'splat';
-}
+export type Binding = BindingSite &
+  (
+    | { kind: 'class'; classId: string }
+    /** A `def`, with what a call needs to know about it. */
+    | { kind: 'function'; parameters: ParameterList; decorators?: string[] }
+    /** `import a.b` binds `a` (module 'a'); `import a.b as m` binds `m` (module 'a.b'). */
+    | { kind: 'module'; module: string | undefined }
+    /** `from m import n [as x]`, relative imports already made absolute (undefined: above the root). */
+    | { kind: 'from'; module: string | undefined; name: string }
+    /** `X = a.b.C`: an alias of another name. */
+    | { kind: 'alias'; path: string[] }
+    /** `log = logging.getLogger(…)`. */
+    | { kind: 'logger' }
+    /** Anything else: a value computed at run time. */
+    | { kind: 'other' }
+  );
 
-export interface ClassRecord {
-  /** `pkg.mod:Outer.Inner`; nested in a function: `pkg.mod:build.<locals>.Inner`; a redefinition gets `#2`. */
-  id: string;
-  name: string;
-  qualname: string;
-  module: string;
-  file: string;
-  /** 1-based position of the class name. */
-  line: number;
-  column: number;
-  nameStart: number;
-  /** Position of the `class` keyword. */
-  start: number;
-  /** The header's parentheses (`open` is the index of `(`, `close` of `)`); absent for `class C:`. */
-  header?: { open: number; close: number; items: HeaderItem[] };
-  bases: BaseExpr[];
-  /** `*bases` or `**kw` in the header: the bases are not known statically. */
-  splat: boolean;
-  /** Scope the class statement runs in, and the scope of its body. */
-  scope: number;
-  bodyScope: number;
-  /**
-   * The class statement runs where a failure is expected (`with pytest.raises(…)`,
-   * `self.assertRaises(…)`, a `try` that catches TypeError): an inconsistent MRO is the point.
-   */
-  expectsFailure?: string;
-}
-
-export type Binding =
-  | { kind: 'class'; at: number; alternate: boolean; classId: string }
-  /** `import a.b` binds `a` (module 'a'); `import a.b as m` binds `m` (module 'a.b'). */
-  | { kind: 'module'; at: number; alternate: boolean; module: string | undefined }
-  /** `from m import n [as x]`, relative imports already made absolute (undefined: above the root). */
-  | { kind: 'from'; at: number; alternate: boolean; module: string | undefined; name: string }
-  /** `X = a.b.C`: an alias of another name. */
-  | { kind: 'alias'; at: number; alternate: boolean; path: string[] }
-  | { kind: 'other'; at: number; alternate: boolean };
+export type FunctionBinding = Extract<Binding, { kind: 'function' }>;
 
 export interface Scope {
   id: number;
@@ -93,6 +67,15 @@ export interface ScanInput {
   resolveRelative: (level: number, module: string) => string | undefined;
 }
 
+export interface ScanOptions {
+  /**
+   * Keep every function scope (the file fix-call-syntax is fixing: a call in any function looks
+   * its names up there). By default only the scopes a class statement's lookup reaches are kept,
+   * which keeps the cached scan small.
+   */
+  everyScope?: boolean;
+}
+
 /** Nodes whose children may be statements (or hold them, like clauses and blocks). */
 const COMPOUND = new Set([
   'block',
@@ -110,9 +93,23 @@ const COMPOUND = new Set([
   'ERROR',
 ]);
 
-export function scanTree(root: Node, source: string, input: ScanInput): FileScan {
+/** Where the walk is: the scope statements bind in, and how they run there. */
+interface Place {
+  scope: number;
+  qualPrefix: string;
+  /** Inside an `except` handler. */
+  alternate: boolean;
+  /** Inside a compound statement of the scope (if/try/for/with/while/match): bound only on some runs. */
+  conditional: boolean;
+}
+
+export function scanTree(root: Node, source: string, input: ScanInput, options: ScanOptions = {}): FileScan {
   const scan: FileScan = { file: input.file, module: input.module, scopes: [], classes: [], stars: [], all: undefined };
   const excepts: { start: number; end: number }[] = [];
+  const recordOfScope = new Map<number, ClassRecord>();
+  // most files hold no walrus: the expressions that could bind one are searched only when one does
+  const walrus = source.includes(':=');
+  const saysGlobal = source.includes('global');
   const newScope = (kind: Scope['kind'], parent: number | undefined, node: Node, classId?: string): number => {
     scan.scopes.push({
       id: scan.scopes.length,
@@ -125,98 +122,159 @@ export function scanTree(root: Node, source: string, input: ScanInput): FileScan
     });
     return scan.scopes.length - 1;
   };
-  const bind = (scope: number, name: string, binding: Binding) => {
-    const list = scan.scopes[scope].bindings.get(name) ?? [];
+  const bind = (place: Place, name: string, binding: Binding) => {
+    if (place.alternate) binding.alternate = true;
+    const bindings = scan.scopes[place.scope].bindings;
+    const list = bindings.get(name) ?? [];
     list.push(binding);
-    scan.scopes[scope].bindings.set(name, list);
+    bindings.set(name, list);
+    const record = place.conditional ? recordOfScope.get(place.scope) : undefined;
+    if (record && !record.conditional?.includes(name)) (record.conditional ??= []).push(name);
+  };
+  const bindTargets = (place: Place, target: Node | null, at: number) => {
+    for (const name of target ? identifiersIn(target) : []) bind(place, name, { kind: 'other', at });
+  };
+  /** `(x := …)` in an expression binds x in the scope (a comprehension's too, as in Python). */
+  const bindWalrus = (place: Place, node: Node) => {
+    if (!mentions(source, ':=', node)) return;
+    for (const named of node.descendantsOfType('named_expression')) {
+      const name = named?.childForFieldName('name');
+      if (name) bind(place, name.text, { kind: 'other', at: named!.startIndex });
+    }
+  };
+  /** `with a as x`, `except E as e`: the names after `as`. */
+  const bindAsTargets = (place: Place, node: Node | null) => {
+    for (const target of node?.descendantsOfType('as_pattern_target') ?? [])
+      if (target) bindTargets(place, target.namedChildren[0] ?? null, target.startIndex);
   };
   const qualCount = new Map<string, number>();
 
-  const visit = (node: Node, scope: number, qualPrefix: string, inExcept: boolean): void => {
+  const visit = (node: Node, place: Place): void => {
+    // the definition a decorated_definition holds: its decorators are this node's other children
+    const decorated = node.type === 'decorated_definition' ? node : undefined;
     for (const child of node.namedChildren) {
       if (!child) continue;
-      const alternate = inExcept;
       switch (child.type) {
         case 'class_definition': {
           const nameNode = child.childForFieldName('name');
           if (!nameNode) break;
           const name = nameNode.text;
-          const qualname = qualPrefix + name;
+          const qualname = place.qualPrefix + name;
           const n = (qualCount.get(qualname) ?? 0) + 1;
           qualCount.set(qualname, n);
           const id = `${input.module}:${qualname}${n > 1 ? `#${n}` : ''}`;
-          const record = classRecord(child, nameNode, source, input, id, name, qualname, scope);
+          const record = classRecord(child, nameNode, source, input, id, name, qualname, place.scope);
+          const decorators = decorated && decoratorsOf(decorated);
+          if (decorators?.length) record.decorators = decorators;
           const body = child.childForFieldName('body');
-          record.bodyScope = newScope('class', scope, body ?? child, id);
+          record.bodyScope = newScope('class', place.scope, body ?? child, id);
+          recordOfScope.set(record.bodyScope, record);
           scan.classes.push(record);
-          bind(scope, name, { kind: 'class', at: child.startIndex, alternate, classId: id });
-          if (body) visit(body, record.bodyScope, `${qualname}.`, false);
+          bind(place, name, { kind: 'class', at: child.startIndex, classId: id });
+          if (body)
+            visit(body, { scope: record.bodyScope, qualPrefix: `${qualname}.`, alternate: false, conditional: false });
           break;
         }
         case 'function_definition': {
           const nameNode = child.childForFieldName('name');
-          if (nameNode) bind(scope, nameNode.text, { kind: 'other', at: child.startIndex, alternate });
+          if (nameNode) bind(place, nameNode.text, functionBinding(child, decorated));
           // a nested function sees its enclosing functions and the module, never a class body
-          let parent: number | undefined = scope;
+          let parent: number | undefined = place.scope;
           while (parent !== undefined && scan.scopes[parent].kind === 'class') parent = scan.scopes[parent].parent;
           const inner = newScope('function', parent, child);
-          // a function holding no class is a scope no lookup reaches (keepResolvableScopes drops
-          // it): its parameters and body need no walk, which is most of a file's statements
-          const mention = source.indexOf('class', child.startIndex);
-          if (mention < 0 || mention >= child.endIndex) break;
-          for (const param of parameterNames(child.childForFieldName('parameters')))
-            bind(inner, param, { kind: 'other', at: child.startIndex, alternate: false });
+          // a function holding no class is a scope no class lookup reaches (keepResolvableScopes
+          // drops it): its parameters and body need no walk, which is most of a file's statements
+          // (one that says `global` is walked too: what it assigns rebinds a module-level name)
+          if (
+            !options.everyScope &&
+            !mentions(source, 'class', child) &&
+            !(saysGlobal && mentions(source, 'global', child))
+          )
+            break;
           const body = child.childForFieldName('body');
-          if (body) visit(body, inner, `${qualPrefix}${nameNode?.text ?? '<lambda>'}.<locals>.`, false);
+          const own: Place = {
+            scope: inner,
+            qualPrefix: `${place.qualPrefix}${nameNode?.text ?? '<lambda>'}.<locals>.`,
+            alternate: false,
+            conditional: false,
+          };
+          for (const param of parameterNames(child.childForFieldName('parameters')))
+            bind(own, param, { kind: 'other', at: child.startIndex });
+          if (body) visit(body, own);
           break;
         }
         case 'expression_statement':
-          for (const expr of child.namedChildren) if (expr) assignment(expr, scope, alternate);
+          for (const expr of child.namedChildren) if (expr) assignment(expr, place);
+          if (walrus) bindWalrus(place, child);
           break;
         case 'except_clause':
-        case 'except_group_clause':
+        case 'except_group_clause': {
           excepts.push({ start: child.startIndex, end: child.endIndex });
-          visit(child, scope, qualPrefix, true);
+          const inside = { ...place, alternate: true, conditional: true };
+          bindAsTargets(inside, child.childForFieldName('value'));
+          visit(child, inside);
           break;
+        }
+        case 'for_statement':
+          bindTargets({ ...place, conditional: true }, child.childForFieldName('left'), child.startIndex);
+          visit(child, { ...place, conditional: true });
+          break;
+        case 'with_clause':
+          bindAsTargets(place, child);
+          if (walrus) bindWalrus(place, child);
+          break;
+        case 'global_statement':
+        case 'nonlocal_statement': {
+          // the function assigns the module's (or the enclosing function's) name when it runs: the
+          // name is not static there, and is a local name here
+          const outer = child.type === 'global_statement' ? 0 : scan.scopes[place.scope].parent;
+          for (const name of child.namedChildren) {
+            if (name?.type !== 'identifier') continue;
+            bind(place, name.text, { kind: 'other', at: child.startIndex });
+            if (outer !== undefined && outer !== place.scope)
+              bind({ ...place, scope: outer }, name.text, { kind: 'other', at: child.startIndex });
+          }
+          break;
+        }
         default:
-          // only statements hold classes, bindings and imports; expressions are not worth walking
-          if (COMPOUND.has(child.type)) visit(child, scope, qualPrefix, inExcept);
+          // statements hold classes, bindings and imports; an expression binds only through a walrus
+          if (COMPOUND.has(child.type))
+            visit(child, { ...place, conditional: place.conditional || child.type !== 'decorated_definition' });
           else if (IMPORT_STATEMENTS.has(child.type)) importStatements.push(child);
+          else if (walrus) bindWalrus(place, child);
       }
     }
   };
 
-  const assignment = (expr: Node, scope: number, alternate: boolean) => {
+  const assignment = (expr: Node, place: Place) => {
     if (expr.type !== 'assignment' && expr.type !== 'augmented_assignment') return;
     const left = expr.childForFieldName('left');
     const right = expr.childForFieldName('right');
     if (!left) return;
-    if (left.type === 'identifier') {
-      const name = left.text;
-      if (name === '__all__' && scan.scopes[scope].kind === 'module') {
-        const names = right ? stringList(right) : null;
-        if (expr.type === 'augmented_assignment') scan.all = scan.all && names ? [...scan.all, ...names] : null;
-        else scan.all = names;
-      }
-      if (expr.type === 'augmented_assignment') return;
-      const path = right ? dottedPath(right) : undefined;
-      // a chained `A = B = C` keeps the innermost value
-      bind(
-        scope,
-        name,
-        path
-          ? { kind: 'alias', at: expr.startIndex, alternate, path }
-          : { kind: 'other', at: expr.startIndex, alternate },
-      );
-      if (right?.type === 'assignment') assignment(right, scope, alternate);
-    } else {
-      for (const id of identifiersIn(left)) bind(scope, id, { kind: 'other', at: expr.startIndex, alternate });
+    if (left.type !== 'identifier') return bindTargets(place, left, expr.startIndex);
+    const name = left.text;
+    if (name === '__all__' && scan.scopes[place.scope].kind === 'module') {
+      const names = right ? stringList(right) : null;
+      if (expr.type === 'augmented_assignment') scan.all = scan.all && names ? [...scan.all, ...names] : null;
+      else scan.all = names;
     }
+    const path = expr.type === 'assignment' && right ? dottedPath(right) : undefined;
+    // a chained `A = B = C` keeps the innermost value
+    bind(
+      place,
+      name,
+      path
+        ? { kind: 'alias', at: expr.startIndex, path }
+        : isGetLogger(right)
+          ? { kind: 'logger', at: expr.startIndex }
+          : { kind: 'other', at: expr.startIndex },
+    );
+    if (right?.type === 'assignment') assignment(right, place);
   };
 
   const importStatements: Node[] = [];
   newScope('module', undefined, root);
-  visit(root, 0, '', false);
+  visit(root, { scope: 0, qualPrefix: '', alternate: false, conditional: false });
 
   // imports bind in the innermost scope holding the statement; the walk above met every import
   // statement of a tree that parses (a whole-tree query would walk every expression too)
@@ -227,16 +285,12 @@ export function scanTree(root: Node, source: string, input: ScanInput): FileScan
     if (imp.future) continue;
     const scope = innermostScope(scan.scopes, imp.statementStart);
     const alternate = excepts.some((e) => e.start <= imp.statementStart && imp.statementEnd <= e.end);
+    const place: Place = { scope, qualPrefix: '', alternate, conditional: false };
     const absolute = imp.level > 0 ? input.resolveRelative(imp.level, imp.module) : imp.module;
     if (imp.kind === 'import') {
-      if (imp.alias) bind(scope, imp.alias, { kind: 'module', at: imp.statementStart, alternate, module: imp.module });
-      else
-        bind(scope, imp.module.split('.')[0], {
-          kind: 'module',
-          at: imp.statementStart,
-          alternate,
-          module: imp.module.split('.')[0],
-        });
+      // import a.b ➔ a (module a); import a.b as m ➔ m (module a.b)
+      const module = imp.alias ? imp.module : imp.module.split('.')[0];
+      bind(place, imp.alias ?? module, { kind: 'module', at: imp.statementStart, module });
       continue;
     }
     for (const item of imp.names) {
@@ -244,17 +298,42 @@ export function scanTree(root: Node, source: string, input: ScanInput): FileScan
         if (scan.scopes[scope].kind === 'module') scan.stars.push({ module: absolute, at: imp.statementStart });
         continue;
       }
-      bind(scope, item.alias ?? item.name, {
-        kind: 'from',
-        at: imp.statementStart,
-        alternate,
-        module: absolute,
-        name: item.name,
-      });
+      bind(place, item.alias ?? item.name, { kind: 'from', at: imp.statementStart, module: absolute, name: item.name });
     }
   }
   for (const scope of scan.scopes) for (const list of scope.bindings.values()) list.sort((a, b) => a.at - b.at);
-  return keepResolvableScopes(scan);
+  if (scan.classes.length) addSelfAttributes(root, source, scan);
+  return options.everyScope ? scan : keepResolvableScopes(scan);
+}
+
+/** Whether `word` occurs in the text of `node` (a cheap test before walking it). */
+function mentions(source: string, word: string, node: Node): boolean {
+  const at = source.indexOf(word, node.startIndex);
+  return at >= 0 && at < node.endIndex;
+}
+
+/** A def's binding: its parameters and decorators, what a call to it may pass. */
+function functionBinding(def: Node, decorated: Node | undefined): FunctionBinding {
+  const binding: FunctionBinding = {
+    kind: 'function',
+    at: def.startIndex,
+    parameters: parameterListOf(def.childForFieldName('parameters')),
+  };
+  const decorators = decorated && decoratorsOf(decorated);
+  if (decorators?.length) binding.decorators = decorators;
+  return binding;
+}
+
+/** The scan of a file that defines and binds nothing (text with no class, def, import or `__all__`). */
+export function emptyScan(input: ScanInput): FileScan {
+  return {
+    file: input.file,
+    module: input.module,
+    scopes: [{ id: 0, kind: 'module', parent: undefined, start: 0, end: 0, bindings: new Map() }],
+    classes: [],
+    stars: [],
+    all: undefined,
+  };
 }
 
 /**
@@ -292,113 +371,6 @@ function keepResolvableScopes(scan: FileScan): FileScan {
   return { ...scan, scopes, classes };
 }
 
-/** Context managers that expect the block to raise: pytest's and unittest's. */
-const RAISES_CALL = /(^|\.)(raises|assertRaises|assertRaisesRegex|assertRaisesRegexp)$/;
-
-/**
- * `with pytest.raises(TypeError)` or `with self.assertRaises(…)` around the statement, or a `try`
- * whose handler catches TypeError: the text shown in the report, or undefined.
- */
-function expectedFailureAround(node: Node): string | undefined {
-  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
-    if (parent.type === 'with_statement') {
-      for (const item of parent.descendantsOfType('with_item')) {
-        const value = item?.childForFieldName('value');
-        const callee = value?.type === 'call' ? value.childForFieldName('function')?.text : undefined;
-        if (callee && RAISES_CALL.test(callee)) return `with ${callee}(…)`;
-      }
-    }
-    if (parent.type === 'try_statement' && parent.childForFieldName('body')?.startIndex === child.startIndex) {
-      const catches = parent.namedChildren.some(
-        (clause) =>
-          clause?.type === 'except_clause' && /\bTypeError\b/.test(clause.text.slice(0, clause.text.indexOf(':'))),
-      );
-      if (catches) return 'a try that catches TypeError';
-    }
-  }
-  return undefined;
-}
-
-function classRecord(
-  node: Node,
-  nameNode: Node,
-  source: string,
-  input: ScanInput,
-  id: string,
-  name: string,
-  qualname: string,
-  scope: number,
-): ClassRecord {
-  const record: ClassRecord = {
-    id,
-    name,
-    qualname,
-    module: input.module,
-    file: input.file,
-    line: nameNode.startPosition.row + 1,
-    column: columnOf(source, nameNode.startIndex),
-    nameStart: nameNode.startIndex,
-    start: node.startIndex,
-    bases: [],
-    splat: false,
-    scope,
-    bodyScope: -1,
-  };
-  const expects = expectedFailureAround(node);
-  if (expects) record.expectsFailure = expects;
-  const args = node.childForFieldName('superclasses');
-  if (!args) return record;
-  const items: HeaderItem[] = [];
-  for (const child of args.namedChildren) {
-    if (!child || child.type === 'comment') continue;
-    const item = items.length;
-    if (child.type === 'keyword_argument') {
-      items.push({ start: child.startIndex, end: child.endIndex, kind: 'keyword' });
-    } else if (child.type === 'list_splat' || child.type === 'dictionary_splat') {
-      items.push({ start: child.startIndex, end: child.endIndex, kind: 'splat' });
-      record.splat = true;
-    } else {
-      items.push({ start: child.startIndex, end: child.endIndex, kind: 'base' });
-      record.bases.push(baseExpr(child, source, item));
-    }
-  }
-  record.header = { open: args.startIndex, close: args.endIndex - 1, items };
-  return record;
-}
-
-function baseExpr(node: Node, source: string, item: number): BaseExpr {
-  const common = {
-    text: node.text,
-    start: node.startIndex,
-    end: node.endIndex,
-    line: node.startPosition.row + 1,
-    column: columnOf(source, node.startIndex),
-    item,
-  };
-  const path = dottedPath(node);
-  if (path) return { ...common, kind: path.length === 1 ? 'name' : 'attribute', path };
-  if (node.type === 'subscript' || node.type === 'generic_type') {
-    const value = node.childForFieldName('value') ?? node.namedChildren[0];
-    const valuePath = value ? dottedPath(value) : undefined;
-    return { ...common, kind: 'subscript', path: valuePath };
-  }
-  if (node.type === 'call') return { ...common, kind: 'call' };
-  return { ...common, kind: 'other' };
-}
-
-/** `a.b.C` → ['a', 'b', 'C']; anything else → undefined. */
-export function dottedPath(node: Node): string[] | undefined {
-  if (node.type === 'identifier') return [node.text];
-  if (node.type === 'attribute') {
-    const object = node.childForFieldName('object');
-    const attribute = node.childForFieldName('attribute');
-    const head = object ? dottedPath(object) : undefined;
-    return head && attribute ? [...head, attribute.text] : undefined;
-  }
-  if (node.type === 'parenthesized_expression' && node.namedChildCount === 1) return dottedPath(node.namedChildren[0]!);
-  return undefined;
-}
-
 function stringList(node: Node): string[] | null {
   if (node.type !== 'list' && node.type !== 'tuple') return null;
   const names: string[] = [];
@@ -432,7 +404,11 @@ function identifiersIn(node: Node): string[] {
     node.type === 'pattern_list' ||
     node.type === 'tuple_pattern' ||
     node.type === 'list_pattern' ||
-    node.type === 'list_splat_pattern'
+    node.type === 'list_splat_pattern' ||
+    node.type === 'expression_list' ||
+    node.type === 'tuple' ||
+    node.type === 'list' ||
+    node.type === 'parenthesized_expression'
   ) {
     return node.namedChildren.flatMap((c) => (c ? identifiersIn(c) : []));
   }
@@ -446,8 +422,4 @@ function innermostScope(scopes: Scope[], at: number): number {
       best = scope.id;
   }
   return best;
-}
-
-function columnOf(source: string, index: number): number {
-  return index - (source.lastIndexOf('\n', index - 1) + 1) + 1;
 }

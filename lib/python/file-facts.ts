@@ -1,5 +1,5 @@
 // What one parse of a Python file tells the checks: whether and where it fails to compile, and
-// its class scan (classes, bases, bindings, imports). Computed once per file text and kept in the
+// its scan (scopes, bindings, classes, defs, imports). Computed once per file text and kept in the
 // persistent fact cache, so an unchanged file is not parsed again by the next run.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { parsePython, withPythonTree } from './parser.js';
 import { pythonSyntaxProblems, type PythonSyntaxProblem } from './syntax-check.js';
 
 /** Bump when the shape or meaning of the stored facts changes without a code change here. */
-const FACTS_SCHEMA = 1;
+const FACTS_SCHEMA = 2;
 const KIND = 'python-facts';
 
 export interface PythonFileFacts {
@@ -23,12 +23,12 @@ export interface PythonFileFacts {
   hasError: boolean;
   /** Every reason CPython would refuse to compile the file, in source order (the one oracle). */
   problems: PythonSyntaxProblem[];
-  /** The class scan; null for a file with no class, import or `__all__` (nothing to resolve through it). */
+  /** The scan (scopes and bindings); null for a file with no class, def, import or `__all__` (nothing to resolve through it). */
   scan: FileScan | null;
 }
 
-/** A file with none of these holds nothing the class index could resolve through. */
-export const SCANNED = /\bclass\b|\bimport\b|__all__/;
+/** A file with none of these holds nothing a lookup could resolve through (a class, a function, an import). */
+export const SCANNED = /\bclass\b|\bdef\b|\bimport\b|__all__/;
 
 /**
  * The facts of a repository file's text, from this run's memory, the persistent cache, or one

@@ -9,9 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../lib/engine/diagnostics.js';
 import { runEngine, type RunMode, type RunResult } from '../../lib/engine/engine.js';
+import { runTransformOnText, type FileRunResult } from '../../lib/engine/call-transform.js';
+import type { TransformModule } from '../../lib/engine/types.js';
+import { RepoIndex } from '../../lib/repo/repo-index.js';
 import type { TransformSource } from '../../lib/engine/transform-loader.js';
 import { findTransform } from '../../transforms/index.js';
-import { git, initRepo, materialise, snapshotTree, tempDir } from './tree.js';
+import { git, initRepo, materialise, snapshotTree, tempDir, writeTree } from './tree.js';
 
 export const FIXTURES_ROOT = fileURLToPath(new URL('../../__testfixtures__/', import.meta.url));
 
@@ -37,6 +40,22 @@ export async function runOn(
 ): Promise<RunResult> {
   const source = typeof transform === 'string' ? await builtinSource(transform) : transform;
   return runEngine({ cwd: dir, transform: source, transformOptions: options, mode, paths, jobs: 1, allowDirty: true });
+}
+
+/**
+ * Run a transform in-process on one file of a repository holding `files` (written to a fresh
+ * temp folder, which `root` names): the file's text is `files[file]`.
+ */
+export async function runOnFileIn(
+  module: TransformModule,
+  files: Record<string, string>,
+  file: string,
+  options: Record<string, unknown> = {},
+): Promise<{ root: string; result: FileRunResult }> {
+  const root = writeTree(tempDir(), files);
+  const repo = new RepoIndex({ root, files: Object.keys(files), symlinks: [] });
+  const result = await runTransformOnText(module, path.join(root, file), file, files[file], options, repo);
+  return { root, result };
 }
 
 export const diagnosticLines = (result: RunResult) => result.diagnostics.map(formatDiagnostic);

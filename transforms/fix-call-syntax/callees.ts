@@ -11,26 +11,18 @@ import {
   LOGGER_METHODS,
   strMethodKeywords,
 } from './builtin-signatures.js';
-import {
-  acceptsKeyword,
-  classKey,
-  summarizeClass,
-  summarizeScope,
-  TRANSPARENT_DECORATORS,
-  type Binding,
-  type ClassSummary,
-  type FunctionSignature,
-  type PythonSignatureIndex,
-  type ScopeSummary,
-} from './signatures.js';
+import type { BaseExpr, Binding, ClassRecord, FileScan, FunctionBinding, Scope } from '../../lib/python/class-scan.js';
+import { acceptsKeyword } from '../../lib/python/signature.js';
+import { ownMember } from './class-members.js';
+import { TRANSPARENT_DECORATORS, type PythonSignatureIndex } from './signatures.js';
 
 export type CalleeVerdict =
   | { kind: 'known'; description: string; accepts: (keyword: string) => boolean }
   | { kind: 'unknown'; callee: string; why: string };
 
 type Target =
-  | { kind: 'function'; signature: FunctionSignature }
-  | { kind: 'class'; summary: ClassSummary }
+  | { kind: 'function'; fn: FunctionBinding }
+  | { kind: 'class'; record: ClassRecord }
   | { kind: 'module'; module: string }
   | { kind: 'logger' }
   | { kind: 'logging-function' }
@@ -39,21 +31,28 @@ type Target =
   | { kind: 'unknown'; why: string };
 
 /** A repository class's MRO, and the keywords its builtin root (object, an exception) takes. */
-type Mro = { classes: ClassSummary[]; rootKeywords: ReadonlySet<string> };
+type Mro = { classes: ClassRecord[]; rootKeywords: ReadonlySet<string> };
 const unknown = (why: string): Target => ({ kind: 'unknown', why });
 
 /**
- * Resolves calls in one file. `current` is the summary of the file's own (in-memory) text; other
- * modules come from the repository index.
+ * Resolves calls in one file. `current` is the scan of the file's own (in-memory) text with every
+ * scope kept; other modules come from the repository index.
  */
 export class CalleeResolver {
-  private readonly scopes = new Map<number, ScopeSummary>();
+  /** The current file's function scopes and classes, by the start of their statement. */
+  private readonly functionScopes = new Map<number, Scope>();
+  private readonly classesAt = new Map<number, ClassRecord>();
+  private readonly currentClasses: Set<ClassRecord>;
   private readonly mros = new Map<string, Mro | undefined>();
 
   constructor(
     private readonly index: PythonSignatureIndex,
-    private readonly current: ScopeSummary,
-  ) {}
+    private readonly current: FileScan,
+  ) {
+    for (const scope of current.scopes) if (scope.kind === 'function') this.functionScopes.set(scope.start, scope);
+    for (const record of current.classes) this.classesAt.set(record.start, record);
+    this.currentClasses = new Set(current.classes);
+  }
 
   /** The verdict for one `call` node: which keywords it may take, or why nobody can say. */
   resolveCall(call: Node): CalleeVerdict {
@@ -71,13 +70,13 @@ export class CalleeResolver {
     for (const t of targets) {
       switch (t.kind) {
         case 'function': {
-          const bad = t.signature.decorators.find((d) => !TRANSPARENT_DECORATORS.has(d));
+          const bad = t.fn.decorators?.find((d) => !TRANSPARENT_DECORATORS.has(d));
           if (bad) return { kind: 'unknown', callee, why: `decorated with @${bad}` };
-          checks.push((k) => acceptsKeyword(t.signature, k));
+          checks.push((k) => acceptsKeyword(t.fn.parameters, k));
           break;
         }
         case 'class': {
-          const check = this.constructorCheck(t.summary);
+          const check = this.constructorCheck(t.record);
           if (typeof check === 'string') return { kind: 'unknown', callee, why: check };
           checks.push(check);
           break;
@@ -137,7 +136,7 @@ export class CalleeResolver {
     if (method && object.type === 'attribute' && object.childForFieldName('object')?.text === method.self) {
       const holder = object.childForFieldName('attribute')?.text ?? '';
       const mro = this.mroOf(method.cls);
-      if ([method.cls, ...(mro?.classes ?? [])].some((c) => c.loggers.has(holder)))
+      if ([method.cls, ...(mro?.classes ?? [])].some((c) => this.ownMember(c, holder)?.kind === 'logger'))
         return LOGGER_METHODS.has(attr) ? { kind: 'logging-function' } : unknown('a logger method');
       return unknown(`'${object.text}' is an instance attribute`);
     }
@@ -166,8 +165,8 @@ export class CalleeResolver {
       case 'module':
         return this.moduleMember(target.module, attr, 0);
       case 'class': {
-        const found = this.findInClass(target.summary, attr);
-        return found ?? unknown(`no '${attr}' in class ${target.summary.name}`);
+        const found = this.findInClass(target.record, attr);
+        return found ?? unknown(`no '${attr}' in class ${target.record.name}`);
       }
       case 'logger':
         return LOGGER_METHODS.has(attr) ? { kind: 'logging-function' } : unknown('a logger attribute');
@@ -182,46 +181,52 @@ export class CalleeResolver {
   private resolveName(name: string, at: Node): Target | Target[] {
     for (let p = at.parent; p; p = p.parent) {
       if (p.type === 'function_definition') {
-        const scope = this.functionScope(p);
-        if (scope.bindings.has(name)) return this.fromBindings(scope.bindings.get(name)!, scope, 'a local name');
+        // every binding site of the function counts: a for loop, a with, an except, a walrus or
+        // a global statement rebinding the name makes it a local name, not the def it shadows
+        const bindings = this.functionScopes.get(p.startIndex)?.bindings.get(name);
+        if (bindings) return this.fromBindings(bindings, this.current, 'a local name');
       } else if (p.type === 'lambda' || p.type.endsWith('comprehension') || p.type === 'generator_expression') {
         if (boundIn(p, name)) return unknown('a local name');
       } else if (p.type === 'class_definition' && !hasFunctionBetween(at, p)) {
-        const cls = summarizeClass(p, this.current.path);
-        if (cls.methods.has(name) || cls.attributes.has(name)) return unknown('a class attribute');
+        const record = this.classesAt.get(p.startIndex);
+        const body = record && this.current.scopes[record.bodyScope];
+        if (!record || body?.bindings.has(name) || record.selfAttributes?.includes(name))
+          return unknown('a class attribute');
       }
     }
     return this.moduleName(this.current, name, 0);
   }
 
-  private moduleName(scope: ScopeSummary, name: string, depth: number): Target {
-    const bindings = scope.bindings.get(name);
-    if (bindings) {
-      const t = this.fromBindings(bindings, scope, 'a module-level variable', depth);
-      return Array.isArray(t) ? unknown('a method') : t;
-    }
-    for (const star of scope.starImports) {
-      const t = this.moduleMember(star, name, depth + 1);
+  private moduleName(scan: FileScan, name: string, depth: number): Target {
+    const bindings = scan.scopes[0].bindings.get(name);
+    if (bindings) return this.fromBindings(bindings, scan, 'a module-level variable', depth);
+    for (const star of scan.stars) {
+      if (star.module === undefined) continue;
+      const t = this.moduleMember(star.module, name, depth + 1);
       if (t.kind !== 'unknown') return t;
-      if (!this.index.fileOf(star)) return unknown(`maybe from 'from ${star} import *'`);
+      if (!this.index.fileOf(star.module)) return unknown(`maybe from 'from ${star.module} import *'`);
     }
     if (isBuiltinCallable(name)) return { kind: 'builtin', name };
-    return unknown(`not defined in ${scope.path}`);
+    return unknown(`not defined in ${scan.file}`);
   }
 
-  private fromBindings(bindings: Binding[], scope: ScopeSummary, variable: string, depth = 0): Target {
+  /** What a name's bindings in one scope of `scan` make of it. */
+  private fromBindings(bindings: Binding[], scan: FileScan, variable: string, depth = 0): Target {
     // several module-level defs of one name: the last one runs, unless one is conditional
     const binding =
       bindings.length === 1 || bindings.every((b) => b.kind === 'function') ? bindings[bindings.length - 1] : undefined;
     if (!binding) return unknown('bound more than once');
     switch (binding.kind) {
       case 'function':
-        return { kind: 'function', signature: binding.signature };
-      case 'class':
-        return { kind: 'class', summary: binding.summary };
+        return { kind: 'function', fn: binding };
+      case 'class': {
+        const record = scan.classes.find((c) => c.id === binding.classId);
+        return record ? { kind: 'class', record } : unknown(variable);
+      }
       case 'module':
-        return { kind: 'module', module: binding.module };
-      case 'imported':
+        return binding.module === undefined ? unknown(variable) : { kind: 'module', module: binding.module };
+      case 'from':
+        if (binding.module === undefined) return unknown(variable);
         return this.moduleMember(binding.module, binding.name, depth + 1);
       case 'logger':
         return { kind: 'logger' };
@@ -239,33 +244,21 @@ export class CalleeResolver {
       if (module === 'logging' && LOGGER_METHODS.has(name)) return { kind: 'logging-function' };
       return unknown(`imported from '${module}', outside the repository`);
     }
-    const summary = file === this.current.path ? this.current : this.index.module(file);
-    if (!summary) return unknown(`'${file}' cannot be read`);
-    if (summary.bindings.has(name)) return this.moduleName(summary, name, depth);
+    const scan = file === this.current.file ? this.current : this.index.module(file);
+    if (!scan) return unknown(`'${file}' cannot be read`);
+    if (scan.scopes[0].bindings.has(name)) return this.moduleName(scan, name, depth);
     if (this.index.fileOf(`${module}.${name}`) || this.index.repo.python.resolve(`${module}.${name}`))
       return { kind: 'module', module: `${module}.${name}` };
-    return this.moduleName(summary, name, depth);
+    return this.moduleName(scan, name, depth);
   }
 
-  private functionScope(def: Node): ScopeSummary {
-    let scope = this.scopes.get(def.id);
-    if (!scope) {
-      const body = def.childForFieldName('body');
-      scope = body
-        ? summarizeScope(
-            body,
-            this.current.path,
-            this.index.namer(this.current.path),
-            def.childForFieldName('parameters'),
-          )
-        : { path: this.current.path, bindings: new Map(), starImports: [] };
-      this.scopes.set(def.id, scope);
-    }
-    return scope;
+  /** The scan a class record belongs to (its scope numbers are that scan's). */
+  private scanOf(record: ClassRecord): FileScan | undefined {
+    return this.currentClasses.has(record) ? this.current : this.index.module(record.file);
   }
 
   /** The method around a node: its class and the name its first parameter gives the instance. */
-  private enclosingMethod(node: Node): { cls: ClassSummary; self: string } | undefined {
+  private enclosingMethod(node: Node): { cls: ClassRecord; self: string } | undefined {
     for (let p = node.parent; p; p = p.parent) {
       if (p.type !== 'function_definition') continue;
       const holder = p.parent?.type === 'decorated_definition' ? p.parent.parent : p.parent;
@@ -280,22 +273,14 @@ export class CalleeResolver {
         .childForFieldName('parameters')
         ?.namedChildren.find((c) => c?.type === 'identifier' || c?.type === 'typed_parameter');
       const self = first?.type === 'typed_parameter' ? first.namedChildren[0]?.text : first?.text;
-      if (!self) return undefined;
-      const summary = this.moduleClass(cls) ?? summarizeClass(cls, this.current.path);
-      return { cls: summary, self };
+      const record = self ? this.classesAt.get(cls.startIndex) : undefined;
+      return record && self ? { cls: record, self } : undefined;
     }
     return undefined;
   }
 
-  /** The module-level summary of a top-level class node (so base lookups use module scope). */
-  private moduleClass(cls: Node): ClassSummary | undefined {
-    const name = cls.childForFieldName('name')?.text ?? '';
-    const b = this.current.bindings.get(name);
-    return b?.length === 1 && b[0].kind === 'class' ? b[0].summary : undefined;
-  }
-
   /** `self.m` / `super().m`: the implementation the MRO finds, plus every subclass override. */
-  private methodTargets(cls: ClassSummary, name: string, skipSelf: boolean): Target | Target[] {
+  private methodTargets(cls: ClassRecord, name: string, skipSelf: boolean): Target | Target[] {
     const mro = this.mroOf(cls);
     const chain = mro ? mro.classes : [cls];
     const searched = skipSelf ? chain.slice(1) : chain;
@@ -324,17 +309,25 @@ export class CalleeResolver {
     return targets;
   }
 
-  private ownMember(c: ClassSummary, name: string): Target | undefined {
-    if (c.loggers.has(name)) return { kind: 'logger' };
-    if (c.attributes.has(name)) return unknown(`'${name}' is an attribute set at run time`);
-    const m = c.methods.get(name);
-    if (m === undefined) return undefined;
-    if (m === 'ambiguous') return unknown(`'${c.name}.${name}' is defined conditionally`);
-    if (m.decorators.some((d) => d.endsWith('property'))) return unknown(`'${c.name}.${name}' is a property`);
-    return { kind: 'function', signature: m };
+  private ownMember(c: ClassRecord, name: string): Target | undefined {
+    const scan = this.scanOf(c);
+    const m = scan && ownMember(scan, c, name);
+    switch (m?.kind) {
+      case undefined:
+        return undefined;
+      case 'logger':
+        return { kind: 'logger' };
+      case 'attribute':
+        return unknown(`'${name}' is an attribute set at run time`);
+      case 'ambiguous':
+        return unknown(`'${c.name}.${name}' is defined conditionally`);
+      case 'method':
+        if (m.fn.decorators?.some((d) => d.endsWith('property'))) return unknown(`'${c.name}.${name}' is a property`);
+        return { kind: 'function', fn: m.fn };
+    }
   }
 
-  private findInClass(cls: ClassSummary, name: string): Target | undefined {
+  private findInClass(cls: ClassRecord, name: string): Target | undefined {
     const mro = this.mroOf(cls);
     for (const c of mro ? mro.classes : [cls]) {
       const t = this.ownMember(c, name);
@@ -344,59 +337,56 @@ export class CalleeResolver {
   }
 
   /** A keyword check for `Class(…)`, or why there is none. */
-  private constructorCheck(cls: ClassSummary): ((k: string) => boolean) | string {
+  private constructorCheck(cls: ClassRecord): ((k: string) => boolean) | string {
     const mro = this.mroOf(cls);
     if (!mro) return `class ${cls.name} has a base outside the repository`;
-    let init: FunctionSignature | undefined;
-    let create: FunctionSignature | undefined;
+    const found: { __init__?: FunctionBinding; __new__?: FunctionBinding } = {};
     for (const c of mro.classes) {
-      if (c.decorators.length) return `class ${c.name} is decorated with @${c.decorators[0]}`;
-      if (c.hasKeywords) return `class ${c.name} has a metaclass or class keywords`;
-      for (const [slot, set] of [
-        ['__init__', (s: FunctionSignature) => (init ??= s)],
-        ['__new__', (s: FunctionSignature) => (create ??= s)],
-      ] as const) {
-        const m = c.methods.get(slot);
-        if (m === 'ambiguous' || c.attributes.has(slot)) return `${c.name}.${slot} is defined conditionally`;
-        if (m) set(m);
+      if (c.decorators?.length) return `class ${c.name} is decorated with @${c.decorators[0]}`;
+      if (c.splat || c.header?.items.some((item) => item.kind === 'keyword'))
+        return `class ${c.name} has a metaclass or class keywords`;
+      for (const slot of ['__init__', '__new__'] as const) {
+        const scan = this.scanOf(c);
+        const m = scan && ownMember(scan, c, slot);
+        if (m && m.kind !== 'method') return `${c.name}.${slot} is defined conditionally`;
+        if (m) found[slot] ??= m.fn;
       }
     }
-    for (const s of [init, create]) {
-      const bad = s?.decorators.find((d) => !TRANSPARENT_DECORATORS.has(d));
-      if (bad) return `${s!.name} is decorated with @${bad}`;
+    for (const slot of ['__init__', '__new__'] as const) {
+      const bad = found[slot]?.decorators?.find((d) => !TRANSPARENT_DECORATORS.has(d));
+      if (bad) return `${slot} is decorated with @${bad}`;
     }
-    const i = init;
-    const n = create;
+    const { __init__: i, __new__: n } = found;
     // object() takes no keyword arguments; builtin exceptions take theirs (AttributeError: name, obj)
     if (!i && !n) return (k) => mro.rootKeywords.has(k);
-    return (k) => (i ? acceptsKeyword(i, k) : true) && (n ? acceptsKeyword(n, k) : true);
+    return (k) => (i ? acceptsKeyword(i.parameters, k) : true) && (n ? acceptsKeyword(n.parameters, k) : true);
   }
 
-  /** Resolved direct bases: a summary, or undefined when outside the repository. */
-  basesOf(cls: ClassSummary): (ClassSummary | undefined)[] {
+  /** Resolved direct bases: a class record, or undefined when outside the repository. */
+  basesOf(cls: ClassRecord): (ClassRecord | undefined)[] {
     return cls.bases.map((b) => {
       const t = this.baseTarget(cls, b);
-      return t.kind === 'class' ? t.summary : undefined;
+      return t.kind === 'class' ? t.record : undefined;
     });
   }
 
-  private baseTarget(cls: ClassSummary, base: string): Target {
-    const scope = cls.path === this.current.path ? this.current : this.index.module(cls.path);
-    const parts = base.replace(/\[.*$/, '').split('.');
-    if (!scope || !parts.every((p) => /^[A-Za-z_]\w*$/.test(p))) return unknown('a computed base');
-    let t = this.moduleName(scope, parts[0], 0);
-    for (const part of parts.slice(1)) t = this.member(t, part);
+  /** A base as seen from the module scope of the class's file (`Base[T]` as `Base`). */
+  private baseTarget(cls: ClassRecord, base: BaseExpr): Target {
+    const scan = cls.file === this.current.file ? this.current : this.index.module(cls.file);
+    if (!scan || !base.path || base.kind === 'call' || base.kind === 'other') return unknown('a computed base');
+    let t = this.moduleName(scan, base.path[0], 0);
+    for (const part of base.path.slice(1)) t = this.member(t, part);
     return t;
   }
 
   /** C3 linearisation over repository classes; undefined when a base is outside it. */
-  private mroOf(cls: ClassSummary, stack: string[] = []): Mro | undefined {
-    const key = classKey(cls);
+  private mroOf(cls: ClassRecord, stack: string[] = []): Mro | undefined {
+    const key = cls.id;
     if (this.mros.has(key)) return this.mros.get(key);
     if (stack.includes(key)) return undefined;
     const rootKeywords = new Set<string>();
     const parents: Mro[] = [];
-    const direct: ClassSummary[] = [];
+    const direct: ClassRecord[] = [];
     for (const base of cls.bases) {
       const t = this.baseTarget(cls, base);
       if (t.kind === 'builtin' && (t.name === 'object' || isBuiltinException(t.name))) {
@@ -407,14 +397,14 @@ export class CalleeResolver {
         this.mros.set(key, undefined);
         return undefined;
       }
-      const parent = this.mroOf(t.summary, [...stack, key]);
+      const parent = this.mroOf(t.record, [...stack, key]);
       if (!parent) {
         this.mros.set(key, undefined);
         return undefined;
       }
       for (const k of parent.rootKeywords) rootKeywords.add(k);
       parents.push(parent);
-      direct.push(t.summary);
+      direct.push(t.record);
     }
     const merged = c3([...parents.map((p) => p.classes), direct]);
     const result = merged ? { classes: [cls, ...merged], rootKeywords } : undefined;
@@ -423,16 +413,14 @@ export class CalleeResolver {
   }
 }
 
-function c3(sequences: ClassSummary[][]): ClassSummary[] | undefined {
+function c3(sequences: ClassRecord[][]): ClassRecord[] | undefined {
   const seqs = sequences.map((s) => [...s]).filter((s) => s.length);
-  const out: ClassSummary[] = [];
+  const out: ClassRecord[] = [];
   while (seqs.length) {
-    const head = seqs
-      .map((s) => s[0])
-      .find((h) => !seqs.some((s) => s.slice(1).some((c) => classKey(c) === classKey(h))));
+    const head = seqs.map((s) => s[0]).find((h) => !seqs.some((s) => s.slice(1).some((c) => c.id === h.id)));
     if (!head) return undefined;
     out.push(head);
-    for (const s of seqs) if (classKey(s[0]) === classKey(head)) s.shift();
+    for (const s of seqs) if (s[0].id === head.id) s.shift();
     for (let i = seqs.length - 1; i >= 0; i--) if (!seqs[i].length) seqs.splice(i, 1);
   }
   return out;

@@ -87,7 +87,7 @@ export async function fixPythonCalls(
       run((root, _current, out) => removeStringFragments(root, named, out));
       run((root, current, out) => {
         const index = PythonSignatureIndex.for(ctx.repo, parser);
-        const resolver = new CalleeResolver(index, index.summarizeModule(root, ctx.relPath));
+        const resolver = new CalleeResolver(index, index.scanCurrent(root, current, ctx.relPath));
         return removeInjectedKeywords(root, current, named, resolver, out);
       });
     }

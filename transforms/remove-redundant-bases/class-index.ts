@@ -2,7 +2,13 @@
 // imports, aliases, re-exports and star imports to the class they name. Built once per run.
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
 import type { Parser } from 'web-tree-sitter';
-import type { BaseExpr, Binding, ClassRecord, FileScan, ScanInput } from '../../lib/python/class-scan.js';
+import {
+  emptyScan,
+  type BaseExpr,
+  type Binding,
+  type ClassRecord,
+  type FileScan,
+} from '../../lib/python/class-scan.js';
 import { pythonFacts, pythonFactsSync, scanInputFor, SCANNED } from '../../lib/python/file-facts.js';
 import { pythonParser } from '../../lib/python/parser.js';
 import { linearise, type MroResult } from './mro.js';
@@ -301,6 +307,8 @@ export class ClassIndex {
       }
       case 'alias':
         return this.resolvePath(scan, scope, binding.at, binding.path, seen);
+      case 'function':
+      case 'logger':
       case 'other':
         return { kind: 'dynamic', why: 'assigned at run time' };
     }
@@ -439,16 +447,4 @@ export function labelOf(index: ClassIndex, node: string): string {
       .replace(/^builtins\./, '')
       .replace(/\?$/, '');
   return index.classes.get(node)?.qualname ?? node;
-}
-
-/** The scan of a file that defines and binds nothing (text with no class, import or `__all__`). */
-function emptyScan(input: ScanInput): FileScan {
-  return {
-    file: input.file,
-    module: input.module,
-    scopes: [{ id: 0, kind: 'module', parent: undefined, start: 0, end: 0, bindings: new Map() }],
-    classes: [],
-    stars: [],
-    all: undefined,
-  };
 }

@@ -1,20 +1,17 @@
 // fix-call-syntax: every fixture case; python3 as the oracle on every Python fixture (outputs
 // compile, rejected inputs are rejected at the same line); small cases in tables; one run
 // under the stock jscodeshift runner.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../../../lib/engine/diagnostics.js';
 import { positionAt } from '../../../../lib/text/positions.js';
 import { withPythonTree } from '../../../../lib/python/parser.js';
 import { pythonSyntaxProblems } from '../../../../lib/python/syntax-check.js';
-import { RepoIndex } from '../../../../lib/repo/repo-index.js';
-import { runTransformOnText } from '../../../../lib/engine/call-transform.js';
 import * as transform from '../../../../transforms/fix-call-syntax/index.js';
 import { parseKeywords } from '../../../../transforms/fix-call-syntax/options.js';
 import { cpythonErrorLines, HAS_PYTHON } from '../../../helpers/cpython.js';
-import { describeFixtures, fileFixtures, repoFixtures } from '../../../helpers/fixtures.js';
-import { tempDir } from '../../../helpers/tree.js';
+import { describeFixtures, fileFixtures, repoFixtures, runOnFileIn } from '../../../helpers/fixtures.js';
 
 describeFixtures('fix-call-syntax');
 
@@ -84,10 +81,7 @@ describe.skipIf(!HAS_PYTHON)('fix-call-syntax fixtures against CPython', () => {
 
 /** Run the transform on one in-memory file of an otherwise empty repository. */
 async function fix(source: string, options: Record<string, unknown> = {}, name = 'app.py') {
-  const root = tempDir();
-  writeFileSync(path.join(root, name), source);
-  const repo = new RepoIndex({ root, files: [name], symlinks: [] });
-  const result = await runTransformOnText(transform, path.join(root, name), name, source, options, repo);
+  const { result } = await runOnFileIn(transform, { [name]: source }, name, options);
   return { output: result.output, diagnostics: result.diagnostics.map(formatDiagnostic) };
 }
 
@@ -177,22 +171,8 @@ describe('--keyword values', () => {
 
 /** Run on `main.py` of a repository holding `files`, with --keyword exc_info=True. */
 async function fixInRepo(files: Record<string, string>) {
-  const root = tempDir();
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    writeFileSync(path.join(root, rel), text);
-  }
-  const repo = new RepoIndex({ root, files: Object.keys(files), symlinks: [] });
-  const source = files['main.py'];
-  const result = await runTransformOnText(
-    transform,
-    path.join(root, 'main.py'),
-    'main.py',
-    source,
-    { keyword: ['exc_info=True'] },
-    repo,
-  );
-  return { removed: result.output !== source, diagnostics: result.diagnostics.map((d) => d.message) };
+  const { result } = await runOnFileIn(transform, files, 'main.py', { keyword: ['exc_info=True'] });
+  return { removed: result.output !== files['main.py'], diagnostics: result.diagnostics.map((d) => d.message) };
 }
 
 describe('which callees lose an injected keyword', () => {

@@ -199,14 +199,15 @@ describe('repomod run (third-party transform)', () => {
     for (let i = 0; i < 200; i++)
       writeFileSync(path.join(repo, `many/f${String(i).padStart(3, '0')}.js`), `foo(${i});\n`);
     initRepo(repo);
-    // reports which thread ran each file; `busy` milliseconds of work per file make the run heavy
+    // reports which thread ran each file; `busy` milliseconds per file on the main thread make the
+    // run look heavy (the decision reads the main thread's rate), while workers finish at once
     const probe = path.join(tempDir(), 'thread-probe.cjs');
     writeFileSync(
       probe,
       [
         "const { isMainThread } = require('node:worker_threads');",
         'module.exports = (file, api, options) => {',
-        '  const until = Date.now() + Number(options.busy ?? 0);',
+        '  const until = Date.now() + (isMainThread ? Number(options.busy ?? 0) : 0);',
         '  while (Date.now() < until);',
         "  api.report(isMainThread ? 'main' : 'worker');",
         "  return file.source.replace('foo', 'bar');",
@@ -220,7 +221,7 @@ describe('repomod run (third-party transform)', () => {
     };
     const light = await repomodInProcess(repo, ['run', '-t', probe, '--jobs', '2', '--json']);
     expect([...threads(light.stdout)]).toEqual(['main']);
-    // 200 files × 40 ms is 8 s in-process: well past the ~5 s that pays for starting workers
+    // 200 files × 40 ms would be 8 s in-process: well past the ~5 s that pays for starting workers
     const heavy = await repomodInProcess(repo, [
       'run',
       '-t',

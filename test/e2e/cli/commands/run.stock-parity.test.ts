@@ -10,6 +10,15 @@ import { initRepo, repoWith, snapshotTree, tempDir, type TreeEntry } from '../..
 
 const STOCK = path.join(REPO_ROOT, 'node_modules/jscodeshift/bin/jscodeshift.js');
 
+/**
+ * For the comparisons about what the runner decides (which files, file.path, options, parsers), not
+ * about how it loads the transform or where it runs it: both runners in-process and on Node's own
+ * require (a plain CommonJS transform loads the same either way). Stock's default costs a forked
+ * worker and @babel/register with its presets, ~1.5 s a run, and repomod's babel as much again;
+ * the loading and the default start are compared as users run them, in tests of their own below.
+ */
+const IN_BAND_PLAIN = ['--run-in-band', '--no-babel'];
+
 /** The stock runner, writing in place (its default). */
 function stock(cwd: string, args: string[], input?: string): void {
   const run = spawnSync(process.execPath, [STOCK, ...args], { cwd, encoding: 'utf8', input });
@@ -64,11 +73,13 @@ describe('repomod run -t, compared with the stock jscodeshift runner', () => {
       ['empty', 'null', 'undefined', 'false', 'zero', 'changed'].map((name) => [`src/${name}.js`, "require('unused')"]),
     );
     const repo = repoWith(files);
-    const { stock: theirs, ours } = both(repo, ['-t', path.join(dir, 'falsy.js'), 'src']);
+    const { stock: theirs, ours } = both(repo, [...IN_BAND_PLAIN, '-t', path.join(dir, 'falsy.js'), 'src']);
     expect(ours).toEqual(theirs);
     expect(ours['src/empty.js']).toMatchObject({ content: "require('unused')" });
     expect(ours['src/changed.js']).toMatchObject({ content: 'changed();\n' });
-    const json = JSON.parse(repomod(repo, ['run', '-t', path.join(dir, 'falsy.js'), '--json', 'src']).stdout) as {
+    const json = JSON.parse(
+      repomod(repo, ['run', '--no-babel', '-t', path.join(dir, 'falsy.js'), '--json', 'src']).stdout,
+    ) as {
       totals: Record<string, number>;
     };
     expect(json.totals).toMatchObject({ changed: 0, unchanged: 1, skipped: 5 });
@@ -88,10 +99,11 @@ describe('repomod run -t, compared with the stock jscodeshift runner', () => {
         "// use it as: import rename from './cjs-lib'\nmodule.exports = (j, source) => j(source).find(j.Identifier, { name: 'foo' }).forEach((p) => { p.node.name = 'baz'; }).toSource();\n",
     });
     const repo = repoWith({ 'a.js': 'foo(1);\n', 'b.js': 'foo(2);\n' });
-    const first = both(repo, ['-t', path.join(dir, 'cjs-transform.js'), 'a.js']);
+    // through @babel/register, as stock loads them by default (that is what is compared); in-process
+    const first = both(repo, ['--run-in-band', '-t', path.join(dir, 'cjs-transform.js'), 'a.js']);
     expect(first.ours).toEqual(first.stock);
     expect(first.ours['a.js']).toMatchObject({ content: 'bar1(1);\n' });
-    const second = both(repo, ['-t', path.join(dir, 'esm-transform.js'), 'b.js']);
+    const second = both(repo, ['--run-in-band', '-t', path.join(dir, 'esm-transform.js'), 'b.js']);
     expect(second.ours['b.js']).toEqual(second.stock['b.js']);
     expect(second.ours['b.js']).toMatchObject({ content: 'baz(2);\n' });
   });
@@ -104,7 +116,15 @@ describe('repomod run -t, compared with the stock jscodeshift runner', () => {
       'Widget/y.js': 'c();\n',
       'other/z.js': 'd();\n',
     });
-    const args = ['-t', path.join(dir, 'path.js'), '$ROOT/Widget/index.js', './sub/', './y.js', '../other'];
+    const args = [
+      ...IN_BAND_PLAIN,
+      '-t',
+      path.join(dir, 'path.js'),
+      '$ROOT/Widget/index.js',
+      './sub/',
+      './y.js',
+      '../other',
+    ];
     const { stock: theirs, ours } = both(repo, args, 'Widget');
     expect(ours).toEqual(theirs);
     expect(ours['Widget/index.js']).toMatchObject({ content: '// $ROOT/Widget/index.js\na();\n' });
@@ -115,12 +135,18 @@ describe('repomod run -t, compared with the stock jscodeshift runner', () => {
   it('--stdin takes the paths one a line, as typed', () => {
     const dir = transforms({ 'path.js': 'module.exports = (file) => `// ${file.path}\n${file.source}`;\n' });
     const repo = repoWith({ 'a.js': 'a();\n', 'lib/b.js': 'b();\n', 'c.js': 'c();\n' });
-    const { stock: theirs, ours } = both(repo, ['-t', path.join(dir, 'path.js'), '--stdin'], '.', './a.js\nlib');
+    const { stock: theirs, ours } = both(
+      repo,
+      [...IN_BAND_PLAIN, '-t', path.join(dir, 'path.js'), '--stdin'],
+      '.',
+      './a.js\nlib',
+    );
     expect(ours).toEqual(theirs);
     expect(ours['a.js']).toMatchObject({ content: '// ./a.js\na();\n' });
     expect(ours['c.js']).toMatchObject({ content: 'c();\n' });
   });
 
+  // stock as users run it: its default forked worker and babel (every key it passes is compared)
   it("passes stock's own keys and unknown flags into options, parsed as stock parses them", () => {
     const dir = transforms({
       'options.js':
@@ -176,13 +202,14 @@ describe('repomod run -t, compared with the stock jscodeshift runner', () => {
     });
     writeFileSync(path.join(dir, 'babylon.json'), JSON.stringify({ sourceType: 'module', plugins: ['typescript'] }));
     const repo = repoWith({ 'a.js': 'const x: number = 1;\n' });
-    const flow = both(repo, ['-t', path.join(dir, 'types.js'), '--parser', 'flow', 'a.js']);
+    const flow = both(repo, [...IN_BAND_PLAIN, '-t', path.join(dir, 'types.js'), '--parser', 'flow', 'a.js']);
     expect(flow.ours).toEqual(flow.stock);
     expect(flow.ours['a.js']).toMatchObject({
       content: 'const x: number = 1;\n// TypeAnnotation NumberTypeAnnotation\n',
     });
     const fresh = repoWith({ 'a.js': 'const x: number = 1;\n' });
     const babylon = both(fresh, [
+      ...IN_BAND_PLAIN,
       '-t',
       path.join(dir, 'types.js'),
       '--parser=babylon',

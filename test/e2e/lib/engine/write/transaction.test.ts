@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, repomod } from '../../../../helpers/cli.js';
+import { CLI, repomodInProcess } from '../../../../helpers/cli.js';
 import { git, initRepo, tempDir } from '../../../../helpers/tree.js';
 import { fastTempDir, pictureOf, type Picture } from '../../../../helpers/move-scenario.js';
 
@@ -130,8 +130,9 @@ describe('kill -9 during a real move', () => {
       await sleep(random() * duration);
       run.kill('SIGKILL');
       await run.done;
-      // the next run, whatever it is, first finishes or rolls back what the killed one left
-      const next = i % 2 === 0 ? repomod(root, ['recover']) : repomod(root, ['move', 'pkg', 'lib/pkg', '--json']);
+      // the next run, whatever it is, first finishes or rolls back what the killed one left (in this
+      // process: only the killed one needs a process of its own)
+      const next = await repomodInProcess(root, i % 2 === 0 ? ['recover'] : ['move', 'pkg', 'lib/pkg', '--json']);
       expect(next.code === 0 || next.code === 1, next.stderr).toBe(true);
       const after = pictureOf(root);
       expect(scratch(after), `kill ${i}`).toEqual([]);
@@ -240,7 +241,7 @@ describe('concurrent runs and edits', () => {
     const slow = slowGit(tempDir('repomod-git-'));
     const first = start(root, ['move', 'pkg', 'lib/pkg', '--apply'], slow.env);
     await waitFor(() => existsSync(slow.entered));
-    const second = repomod(root, ['rewrite-imports', '--map', 'pkg=other', '--apply']);
+    const second = await repomodInProcess(root, ['rewrite-imports', '--map', 'pkg=other', '--apply']);
     writeFileSync(slow.release, '');
     const ended = await first.done;
     expect(second.code).toBe(1);
@@ -274,7 +275,7 @@ describe('concurrent runs and edits', () => {
     expect(readFileSync(path.join(root, 'f00.js'), 'utf8')).toBe('foo(0); // edited by hand\n');
   });
 
-  it('never overwrites a git-ignored file at a move destination', () => {
+  it('never overwrites a git-ignored file at a move destination', async () => {
     const root = tempDir('repomod-ignored-');
     mkdirSync(path.join(root, 'a'));
     mkdirSync(path.join(root, 'b'));
@@ -282,7 +283,7 @@ describe('concurrent runs and edits', () => {
     writeFileSync(path.join(root, '.gitignore'), 'b/settings_local.py\n');
     initRepo(root);
     writeFileSync(path.join(root, 'b', 'settings_local.py'), 'SECRET = "mine"\n');
-    const run = repomod(root, ['move', 'a', 'b', '--apply']);
+    const run = await repomodInProcess(root, ['move', 'a', 'b', '--apply']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
       "repomod: error: 'b/settings_local.py' already exists and would be overwritten; nothing was written\n",

@@ -88,6 +88,8 @@ describe('repomod run -t, compared with the stock jscodeshift runner', () => {
     expect(json.totals).toMatchObject({ changed: 0, unchanged: 1, skipped: 5 });
   });
 
+  // a timeout of its own: four runs through @babel/register and its presets took 50 s beside another
+  // test file under load (20 s alone), against the e2e project's 60 s
   it('loads transforms as stock does: a CommonJS transform requiring an ESM-syntax helper that calls require, an ES module importing CommonJS', async () => {
     const dir = transforms({
       // manual-bind-to-arrow's shape: CommonJS requiring ESM syntax whose code calls `require` when it runs
@@ -109,7 +111,7 @@ describe('repomod run -t, compared with the stock jscodeshift runner', () => {
     const second = await both(repo, ['--run-in-band', '-t', path.join(dir, 'esm-transform.js'), 'b.js']);
     expect(second.ours['b.js']).toEqual(second.stock['b.js']);
     expect(second.ours['b.js']).toMatchObject({ content: 'baz(2);\n' });
-  });
+  }, 120_000);
 
   it('gives file.path as typed: an absolute path, ./file, a directory joined onto its spelling', async () => {
     const dir = transforms({ 'path.js': 'module.exports = (file) => `// ${file.path}\\n${file.source}`;\n' });

@@ -1,11 +1,10 @@
 // The README's snippets are promises: the workflow's repomod step, the pre-commit config's
 // hooks and the `repomod check` session on examples/ are run here exactly as written.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { CLI, REPO_ROOT, repomod } from '../../helpers/cli.js';
+import { REPO_ROOT, repomodInProcess } from '../../helpers/cli.js';
 import { git, initRepo, tempDir } from '../../helpers/tree.js';
 
 const README = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
@@ -47,12 +46,12 @@ describe('README: GitHub Actions workflow', () => {
   const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
   const checkStep = steps.find((s) => s.run?.includes('repomod check'));
 
-  it('has a repomod check step in github format that annotates findings and fails the job', () => {
+  it('has a repomod check step in github format that annotates findings and fails the job', async () => {
     expect(checkStep?.run).toBeDefined();
     const args = repomodArgs(checkStep!.run!);
     expect(args).toContain('github');
     const repo = stagedRepo({ 'svc/log.py': INJECTED, 'svc/broken.py': 'def f(:\n    pass\n' });
-    const run = repomod(repo, args);
+    const run = await repomodInProcess(repo, args);
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     for (const line of lines)
@@ -61,9 +60,9 @@ describe('README: GitHub Actions workflow', () => {
     expect(lines.some((l) => l.startsWith('::error file=svc/log.py,'))).toBe(true);
   });
 
-  it('passes on a clean repository', () => {
+  it('passes on a clean repository', async () => {
     const repo = stagedRepo({ 'svc/ok.py': 'import logging\nlogging.error("x", exc_info=True)\n' });
-    const run = repomod(repo, repomodArgs(checkStep!.run!));
+    const run = await repomodInProcess(repo, repomodArgs(checkStep!.run!));
     expect(run.stdout).toBe('');
     expect(run.code).toBe(0);
   });
@@ -82,40 +81,37 @@ describe('README: pre-commit config', () => {
   const used = config.repos.flatMap((r) => r.hooks);
 
   /** As pre-commit runs a hook: entry, then the config's args, then the staged file names. */
-  function runHook(id: string, args: string[], repo: string) {
+  async function runHook(id: string, args: string[], repo: string) {
     const hook = offered.find((h) => h.id === id);
     expect(hook, `hook '${id}' is offered in .pre-commit-hooks.yaml`).toBeDefined();
     const staged =
       hook!.pass_filenames === false
         ? []
         : git(repo, 'diff', '--cached', '--name-only', '-z').split('\0').filter(Boolean);
-    return spawnSync(process.execPath, [CLI, ...repomodArgs(hook!.entry), ...args, ...staged], {
-      cwd: repo,
-      encoding: 'utf8',
-    });
+    return repomodInProcess(repo, [...repomodArgs(hook!.entry), ...args, ...staged]);
   }
 
-  it('names only hooks the repository offers, and each fails on a staged injected keyword', () => {
+  it('names only hooks the repository offers, and each fails on a staged injected keyword', async () => {
     expect(used.length).toBeGreaterThan(0);
     const repo = stagedRepo({ 'svc/log.py': INJECTED });
     for (const hook of used) {
-      const run = runHook(hook.id, hook.args ?? [], repo);
-      expect(run.status, `${hook.id}: ${run.stderr}`).toBe(1);
+      const run = await runHook(hook.id, hook.args ?? [], repo);
+      expect(run.code, `${hook.id}: ${run.stderr}`).toBe(1);
       expect(run.stderr).toContain('svc/log.py: would change\n');
     }
   });
 
-  it('each passes once the file is fixed', () => {
+  it('each passes once the file is fixed', async () => {
     const repo = stagedRepo({ 'svc/log.py': 'import logging\nlogging.error("x", exc_info=True)\n' });
-    for (const hook of used) expect(runHook(hook.id, hook.args ?? [], repo).status, hook.id).toBe(0);
+    for (const hook of used) expect((await runHook(hook.id, hook.args ?? [], repo)).code, hook.id).toBe(0);
   });
 });
 
 describe('README: repomod check on examples/', () => {
-  it('prints what the README shows, up to the timing', () => {
+  it('prints what the README shows, up to the timing', async () => {
     const session = block('console', '$ cd examples && repomod check').split('\n');
     const expected = session.slice(1, session.indexOf('$ echo $?')).join('\n');
-    const run = repomod(path.join(REPO_ROOT, 'examples'), ['check']);
+    const run = await repomodInProcess(path.join(REPO_ROOT, 'examples'), ['check']);
     expect(run.stderr.replace(/\(\d+\.\ds\)/, '(T)')).toBe(`${expected.replace(/\(\d+\.\ds\)/, '(T)')}\n`);
     expect(String(run.code)).toBe(session[session.indexOf('$ echo $?') + 1]);
   });

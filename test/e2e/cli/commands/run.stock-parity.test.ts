@@ -5,10 +5,19 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repomod, REPO_ROOT } from '../../../helpers/cli.js';
+import { repomod, repomodInProcess, REPO_ROOT } from '../../../helpers/cli.js';
 import { initRepo, repoWith, snapshotTree, tempDir, type TreeEntry } from '../../../helpers/tree.js';
 
 const STOCK = path.join(REPO_ROOT, 'node_modules/jscodeshift/bin/jscodeshift.js');
+
+/**
+ * For the comparisons about what the runner decides (which files, file.path, options, parsers), not
+ * about how it loads the transform or where it runs it: both runners in-process and on Node's own
+ * require (a plain CommonJS transform loads the same either way). Stock's default costs a forked
+ * worker and @babel/register with its presets, ~1.5 s a run, and repomod's babel as much again;
+ * the loading and the default start are compared as users run them, in tests of their own below.
+ */
+const IN_BAND_PLAIN = ['--run-in-band', '--no-babel'];
 
 /** The stock runner, writing in place (its default). */
 function stock(cwd: string, args: string[], input?: string): void {
@@ -26,13 +35,16 @@ function transforms(files: Record<string, string>): string {
 
 /**
  * Run stock in a copy of `repo` and `repomod run --apply` in `repo`, both `--silent`, from `cwd`
- * inside them; `$ROOT` in an argument and in the trees' text stands for either root.
+ * inside them; `$ROOT` in an argument and in the trees' text stands for either root. repomod runs
+ * in this process when the transform loads without babel: @babel/register would hook this
+ * process's require for the rest of the file, so a babel run gets a process of its own.
  */
-function both(repo: string, args: string[], cwd = '.', input?: string) {
+async function both(repo: string, args: string[], cwd = '.', input?: string) {
   const copy = tempDir();
   cpSync(repo, copy, { recursive: true });
   stock(path.join(copy, cwd), ['--silent', ...args.map((a) => a.replaceAll('$ROOT', copy))], input);
-  const ours = repomod(
+  const run = args.includes('--no-babel') ? repomodInProcess : repomod;
+  const ours = await run(
     path.join(repo, cwd),
     ['run', '--apply', '--silent', ...args.map((a) => a.replaceAll('$ROOT', repo))],
     input,
@@ -52,7 +64,7 @@ function rooted(tree: Record<string, TreeEntry>, root: string): Record<string, T
 }
 
 describe('repomod run -t, compared with the stock jscodeshift runner', () => {
-  it("skips a file on every falsy result ('' included): nothing is emptied", () => {
+  it("skips a file on every falsy result ('' included): nothing is emptied", async () => {
     const dir = transforms({
       'falsy.js': [
         "const results = { 'empty.js': '', 'null.js': null, 'undefined.js': undefined, 'false.js': false, 'zero.js': 0 };",
@@ -64,17 +76,21 @@ describe('repomod run -t, compared with the stock jscodeshift runner', () => {
       ['empty', 'null', 'undefined', 'false', 'zero', 'changed'].map((name) => [`src/${name}.js`, "require('unused')"]),
     );
     const repo = repoWith(files);
-    const { stock: theirs, ours } = both(repo, ['-t', path.join(dir, 'falsy.js'), 'src']);
+    const { stock: theirs, ours } = await both(repo, [...IN_BAND_PLAIN, '-t', path.join(dir, 'falsy.js'), 'src']);
     expect(ours).toEqual(theirs);
     expect(ours['src/empty.js']).toMatchObject({ content: "require('unused')" });
     expect(ours['src/changed.js']).toMatchObject({ content: 'changed();\n' });
-    const json = JSON.parse(repomod(repo, ['run', '-t', path.join(dir, 'falsy.js'), '--json', 'src']).stdout) as {
+    const json = JSON.parse(
+      (await repomodInProcess(repo, ['run', '--no-babel', '-t', path.join(dir, 'falsy.js'), '--json', 'src'])).stdout,
+    ) as {
       totals: Record<string, number>;
     };
     expect(json.totals).toMatchObject({ changed: 0, unchanged: 1, skipped: 5 });
   });
 
-  it('loads transforms as stock does: a CommonJS transform requiring an ESM-syntax helper that calls require, an ES module importing CommonJS', () => {
+  // a timeout of its own: four runs through @babel/register and its presets took 50 s beside another
+  // test file under load (20 s alone), against the e2e project's 60 s
+  it('loads transforms as stock does: a CommonJS transform requiring an ESM-syntax helper that calls require, an ES module importing CommonJS', async () => {
     const dir = transforms({
       // manual-bind-to-arrow's shape: CommonJS requiring ESM syntax whose code calls `require` when it runs
       'cjs-transform.js':
@@ -88,15 +104,16 @@ describe('repomod run -t, compared with the stock jscodeshift runner', () => {
         "// use it as: import rename from './cjs-lib'\nmodule.exports = (j, source) => j(source).find(j.Identifier, { name: 'foo' }).forEach((p) => { p.node.name = 'baz'; }).toSource();\n",
     });
     const repo = repoWith({ 'a.js': 'foo(1);\n', 'b.js': 'foo(2);\n' });
-    const first = both(repo, ['-t', path.join(dir, 'cjs-transform.js'), 'a.js']);
+    // through @babel/register, as stock loads them by default (that is what is compared); in-process
+    const first = await both(repo, ['--run-in-band', '-t', path.join(dir, 'cjs-transform.js'), 'a.js']);
     expect(first.ours).toEqual(first.stock);
     expect(first.ours['a.js']).toMatchObject({ content: 'bar1(1);\n' });
-    const second = both(repo, ['-t', path.join(dir, 'esm-transform.js'), 'b.js']);
+    const second = await both(repo, ['--run-in-band', '-t', path.join(dir, 'esm-transform.js'), 'b.js']);
     expect(second.ours['b.js']).toEqual(second.stock['b.js']);
     expect(second.ours['b.js']).toMatchObject({ content: 'baz(2);\n' });
-  });
+  }, 120_000);
 
-  it('gives file.path as typed: an absolute path, ./file, a directory joined onto its spelling', () => {
+  it('gives file.path as typed: an absolute path, ./file, a directory joined onto its spelling', async () => {
     const dir = transforms({ 'path.js': 'module.exports = (file) => `// ${file.path}\\n${file.source}`;\n' });
     const repo = repoWith({
       'Widget/index.js': 'a();\n',
@@ -104,24 +121,38 @@ describe('repomod run -t, compared with the stock jscodeshift runner', () => {
       'Widget/y.js': 'c();\n',
       'other/z.js': 'd();\n',
     });
-    const args = ['-t', path.join(dir, 'path.js'), '$ROOT/Widget/index.js', './sub/', './y.js', '../other'];
-    const { stock: theirs, ours } = both(repo, args, 'Widget');
+    const args = [
+      ...IN_BAND_PLAIN,
+      '-t',
+      path.join(dir, 'path.js'),
+      '$ROOT/Widget/index.js',
+      './sub/',
+      './y.js',
+      '../other',
+    ];
+    const { stock: theirs, ours } = await both(repo, args, 'Widget');
     expect(ours).toEqual(theirs);
     expect(ours['Widget/index.js']).toMatchObject({ content: '// $ROOT/Widget/index.js\na();\n' });
     expect(ours['Widget/y.js']).toMatchObject({ content: '// ./y.js\nc();\n' });
     expect(ours['Widget/sub/x.js']).toMatchObject({ content: '// sub/x.js\nb();\n' });
   });
 
-  it('--stdin takes the paths one a line, as typed', () => {
+  it('--stdin takes the paths one a line, as typed', async () => {
     const dir = transforms({ 'path.js': 'module.exports = (file) => `// ${file.path}\n${file.source}`;\n' });
     const repo = repoWith({ 'a.js': 'a();\n', 'lib/b.js': 'b();\n', 'c.js': 'c();\n' });
-    const { stock: theirs, ours } = both(repo, ['-t', path.join(dir, 'path.js'), '--stdin'], '.', './a.js\nlib');
+    const { stock: theirs, ours } = await both(
+      repo,
+      [...IN_BAND_PLAIN, '-t', path.join(dir, 'path.js'), '--stdin'],
+      '.',
+      './a.js\nlib',
+    );
     expect(ours).toEqual(theirs);
     expect(ours['a.js']).toMatchObject({ content: '// ./a.js\na();\n' });
     expect(ours['c.js']).toMatchObject({ content: 'c();\n' });
   });
 
-  it("passes stock's own keys and unknown flags into options, parsed as stock parses them", () => {
+  // stock as users run it: its default forked worker and babel (every key it passes is compared)
+  it("passes stock's own keys and unknown flags into options, parsed as stock parses them", async () => {
     const dir = transforms({
       'options.js':
         'module.exports = (file, api, options) => JSON.stringify(Object.fromEntries(Object.entries(options).sort())) + "\\n";\n',
@@ -144,7 +175,7 @@ describe('repomod run -t, compared with the stock jscodeshift runner', () => {
       '1',
       'src',
     ];
-    const { stock: theirs, ours } = both(repo, args);
+    const { stock: theirs, ours } = await both(repo, args);
     expect(ours).toEqual(theirs);
     const options = JSON.parse((ours['src/a.js'] as { content: string }).content) as Record<string, unknown>;
     expect(options).toMatchObject({
@@ -163,7 +194,7 @@ describe('repomod run -t, compared with the stock jscodeshift runner', () => {
     });
   });
 
-  it('--parser and --parser-config choose the parser for every file, as stock', () => {
+  it('--parser and --parser-config choose the parser for every file, as stock', async () => {
     const dir = transforms({
       'types.js': [
         'module.exports = (file, api) => {',
@@ -176,13 +207,14 @@ describe('repomod run -t, compared with the stock jscodeshift runner', () => {
     });
     writeFileSync(path.join(dir, 'babylon.json'), JSON.stringify({ sourceType: 'module', plugins: ['typescript'] }));
     const repo = repoWith({ 'a.js': 'const x: number = 1;\n' });
-    const flow = both(repo, ['-t', path.join(dir, 'types.js'), '--parser', 'flow', 'a.js']);
+    const flow = await both(repo, [...IN_BAND_PLAIN, '-t', path.join(dir, 'types.js'), '--parser', 'flow', 'a.js']);
     expect(flow.ours).toEqual(flow.stock);
     expect(flow.ours['a.js']).toMatchObject({
       content: 'const x: number = 1;\n// TypeAnnotation NumberTypeAnnotation\n',
     });
     const fresh = repoWith({ 'a.js': 'const x: number = 1;\n' });
-    const babylon = both(fresh, [
+    const babylon = await both(fresh, [
+      ...IN_BAND_PLAIN,
       '-t',
       path.join(dir, 'types.js'),
       '--parser=babylon',

@@ -10,7 +10,9 @@ describe('under the stock jscodeshift runner', () => {
   it('loads and leaves every file alone (the work is repository-level)', () => {
     const work = tempDir();
     writeFileSync(path.join(work, 'a.py'), 'x = 1\n');
-    const run = stockJscodeshift(work, 'replace-symlinks', ['--extensions=py', 'a.py']);
+    // in-process (--run-in-band): loading is what is tested, not stock's forked worker, which
+    // fix-call-syntax's stock test runs as users do
+    const run = stockJscodeshift(work, 'replace-symlinks', ['--run-in-band', '--extensions=py', 'a.py']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/0 errors/);
     expect(run.stdout).toMatch(/1 skipped/);

@@ -5,9 +5,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, repomod } from '../../../../helpers/cli.js';
+import { CLI, repomodInProcess } from '../../../../helpers/cli.js';
 import { git, initRepo, tempDir } from '../../../../helpers/tree.js';
-import { pictureOf } from '../../../../helpers/move-scenario.js';
+import { fastTempDir, pictureOf, type Picture } from '../../../../helpers/move-scenario.js';
 
 interface Running {
   pid: number;
@@ -47,6 +47,16 @@ module.exports = (file) => {
 `;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Flags for runs of the test's own CommonJS transforms: Node's require instead of @babel/register
+ * (~1 s of loading presets a run, more under load), which these tests do not exercise; the loading
+ * is compared with stock's in test/e2e/cli/commands/run.stock-parity.test.ts.
+ */
+const PLAIN_REQUIRE = '--no-babel';
+
+/** The lock a run takes before it reads the files it will change: it is past start-up. */
+const lockOf = (root: string) => path.join(root, '.git/repomod/lock');
 
 async function waitFor(predicate: () => boolean, timeoutMs = 20_000): Promise<void> {
   const until = performance.now() + timeoutMs;
@@ -93,9 +103,10 @@ function slowGit(dir: string): { env: Record<string, string>; entered: string; r
   return { env: { PATH: `${bin}:${process.env.PATH}` }, entered, release };
 }
 
-const scratch = (root: string) => Object.keys(pictureOf(root)).filter((p) => p.includes('.repomod-'));
+const scratch = (picture: Picture) => Object.keys(picture).filter((p) => p.includes('.repomod-'));
 
 describe('kill -9 during a real move', () => {
+  // on the disk, not tmpfs: there the fsyncs are free and fewer kills would land in the commit
   it('leaves, after one more run, the original tree or the full result, at 20 random moments', async () => {
     const root = movableRepo(60);
     const original = pictureOf(root);
@@ -119,11 +130,12 @@ describe('kill -9 during a real move', () => {
       await sleep(random() * duration);
       run.kill('SIGKILL');
       await run.done;
-      // the next run, whatever it is, first finishes or rolls back what the killed one left
-      const next = i % 2 === 0 ? repomod(root, ['recover']) : repomod(root, ['move', 'pkg', 'lib/pkg', '--json']);
+      // the next run, whatever it is, first finishes or rolls back what the killed one left (in this
+      // process: only the killed one needs a process of its own)
+      const next = await repomodInProcess(root, i % 2 === 0 ? ['recover'] : ['move', 'pkg', 'lib/pkg', '--json']);
       expect(next.code === 0 || next.code === 1, next.stderr).toBe(true);
       const after = pictureOf(root);
-      expect(scratch(root), `kill ${i}`).toEqual([]);
+      expect(scratch(after), `kill ${i}`).toEqual([]);
       if (JSON.stringify(after) === JSON.stringify(original)) seen.original++;
       else {
         expect(after, `kill ${i}: neither the original nor the result`).toEqual(result);
@@ -158,12 +170,12 @@ describe('signals', () => {
   ] as const)(
     '%s while a slow transform runs in-process (--jobs 1): exit %i, nothing written',
     async (signal, code) => {
-      const root = tempDir('repomod-slow-');
+      const root = fastTempDir();
       for (let i = 0; i < 200; i++) writeFileSync(path.join(root, `f${i}.js`), `foo(${i});\n`);
       writeFileSync(path.join(root, 'slow.cjs'), SLOW_TRANSFORM);
       initRepo(root);
       const original = pictureOf(root);
-      const run = start(root, ['run', '-t', 'slow.cjs', '--jobs', '1', '--apply', '.']);
+      const run = start(root, ['run', '-t', 'slow.cjs', PLAIN_REQUIRE, '--jobs', '1', '--apply', '.']);
       await waitFor(() => existsSync(path.join(root, 'started')));
       await sleep(300);
       const sent = performance.now();
@@ -177,11 +189,15 @@ describe('signals', () => {
   );
 
   it('Ctrl-C stops a third-party transform stuck in an endless loop', async () => {
-    const root = tempDir('repomod-stuck-');
+    const root = fastTempDir();
     writeFileSync(path.join(root, 'a.js'), 'foo();\n');
-    writeFileSync(path.join(root, 'stuck.cjs'), 'module.exports = () => { for (;;) {} };\n');
-    const run = start(root, ['run', '-t', 'stuck.cjs', '--jobs', '1', '--apply', 'a.js']);
-    await sleep(1500);
+    // it says when it is in the loop: the signal must find it there, not still starting
+    writeFileSync(
+      path.join(root, 'stuck.cjs'),
+      "module.exports = () => { require('fs').writeFileSync('looping', ''); for (;;) {} };\n",
+    );
+    const run = start(root, ['run', '-t', 'stuck.cjs', PLAIN_REQUIRE, '--jobs', '1', '--apply', 'a.js']);
+    await waitFor(() => existsSync(path.join(root, 'looping')));
     run.kill('SIGINT');
     const ended = await Promise.race([run.done, sleep(5000).then(() => undefined)]);
     if (!ended) run.kill('SIGKILL');
@@ -190,7 +206,8 @@ describe('signals', () => {
   });
 
   it('Ctrl-C while remove-redundant-bases works through thousands of files in-process: exit 130 within two seconds (0.05 s turns; two test forks share the cores)', async () => {
-    const root = tempDir('repomod-plan-');
+    // on tmpfs: 6,000 files written and hashed by git cost seconds on a busy disk
+    const root = fastTempDir();
     for (let p = 0; p < 30; p++) {
       mkdirSync(path.join(root, `p${p}`));
       writeFileSync(path.join(root, `p${p}`, 'base.py'), 'class Mixin:\n    pass\n\n\nclass Base(Mixin):\n    pass\n');
@@ -202,7 +219,11 @@ describe('signals', () => {
       );
     initRepo(root);
     const run = start(root, ['remove-redundant-bases', '--apply']);
-    await sleep(1500);
+    // past start-up (the lock is taken before the files are read), then half a second into them
+    let finished = false;
+    void run.done.then(() => (finished = true));
+    await waitFor(() => finished || existsSync(lockOf(root)));
+    await sleep(500);
     const sent = performance.now();
     run.kill('SIGINT');
     const ended = await run.done;
@@ -220,7 +241,7 @@ describe('concurrent runs and edits', () => {
     const slow = slowGit(tempDir('repomod-git-'));
     const first = start(root, ['move', 'pkg', 'lib/pkg', '--apply'], slow.env);
     await waitFor(() => existsSync(slow.entered));
-    const second = repomod(root, ['rewrite-imports', '--map', 'pkg=other', '--apply']);
+    const second = await repomodInProcess(root, ['rewrite-imports', '--map', 'pkg=other', '--apply']);
     writeFileSync(slow.release, '');
     const ended = await first.done;
     expect(second.code).toBe(1);
@@ -237,11 +258,11 @@ describe('concurrent runs and edits', () => {
   });
 
   it('an edit saved while the run works makes it write nothing and name the file', async () => {
-    const root = tempDir('repomod-edit-');
+    const root = fastTempDir();
     for (let i = 0; i < 80; i++) writeFileSync(path.join(root, `f${String(i).padStart(2, '0')}.js`), `foo(${i});\n`);
     writeFileSync(path.join(root, 'slow.cjs'), SLOW_TRANSFORM);
     initRepo(root);
-    const run = start(root, ['run', '-t', 'slow.cjs', '--jobs', '1', '--apply', '--allow-dirty', '.']);
+    const run = start(root, ['run', '-t', 'slow.cjs', PLAIN_REQUIRE, '--jobs', '1', '--apply', '--allow-dirty', '.']);
     // an editor saves a file the run has already read, while it is still working on others
     await waitFor(() => existsSync(path.join(root, 'started')));
     writeFileSync(path.join(root, 'f00.js'), 'foo(0); // edited by hand\n');
@@ -254,7 +275,7 @@ describe('concurrent runs and edits', () => {
     expect(readFileSync(path.join(root, 'f00.js'), 'utf8')).toBe('foo(0); // edited by hand\n');
   });
 
-  it('never overwrites a git-ignored file at a move destination', () => {
+  it('never overwrites a git-ignored file at a move destination', async () => {
     const root = tempDir('repomod-ignored-');
     mkdirSync(path.join(root, 'a'));
     mkdirSync(path.join(root, 'b'));
@@ -262,7 +283,7 @@ describe('concurrent runs and edits', () => {
     writeFileSync(path.join(root, '.gitignore'), 'b/settings_local.py\n');
     initRepo(root);
     writeFileSync(path.join(root, 'b', 'settings_local.py'), 'SECRET = "mine"\n');
-    const run = repomod(root, ['move', 'a', 'b', '--apply']);
+    const run = await repomodInProcess(root, ['move', 'a', 'b', '--apply']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
       "repomod: error: 'b/settings_local.py' already exists and would be overwritten; nothing was written\n",

@@ -1,4 +1,5 @@
 // Bytes in and out: BOM, binary sniffing, text decoding and atomic writes.
+import { isUtf8 } from 'node:buffer';
 import { chmodSync, closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -33,6 +34,20 @@ export function decodeText(bytes: Buffer): DecodedText {
     const declared = head.map((line) => CODING_COOKIE.exec(line)?.[1]).find(Boolean);
     return { text: '', bom: false, binary: true, notUtf8: { declared } };
   }
+}
+
+/**
+ * True when `bytes` are text that `decodeText` would decode (no NUL, valid UTF-8) and that text
+ * contains none of `needles`: the prefilter's answer without decoding the file. Most files of a
+ * run are passed over (1,681 of 2,000 in the realistic Python bench), and decoding each into a
+ * string cost more than the search. UTF-8 is self-synchronising, so a needle's bytes occur in
+ * valid UTF-8 exactly where the needle occurs in the decoded text; the BOM is not part of it.
+ * False (decode and look again) for binary or non-UTF-8 bytes, which decodeText reports.
+ */
+export function lacksNeedles(bytes: Buffer, needles: readonly Buffer[]): boolean {
+  if (looksBinary(bytes) || !isUtf8(bytes)) return false;
+  const body = bytes.subarray(0, 3).equals(UTF8_BOM) ? bytes.subarray(3) : bytes;
+  return !needles.some((needle) => body.includes(needle));
 }
 
 /** Text back to bytes, restoring the BOM the file had. */

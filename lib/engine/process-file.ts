@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileTypeOf } from './containment.js';
 import type { Diagnostic } from './diagnostics.js';
 import { formatSize } from './file-size.js';
-import { decodeText, encodeText } from './files.js';
+import { decodeText, encodeText, lacksNeedles } from './files.js';
 import type { RunMode } from './context.js';
 import type { RepoIndex } from '../repo/repo-index.js';
 import { runTransformOnText, type ParserChoice } from './call-transform.js';
@@ -53,6 +53,9 @@ export async function processFile(relPath: string, job: FileJob): Promise<FileOu
     bytes = readFileSync(absPath);
   } catch (error) {
     return failed(relPath, 1, 1, 'read-error', `cannot read the file (${(error as Error).message}); left unchanged`);
+  }
+  if (job.prefilter && lacksNeedles(bytes, needleBytes(job.prefilter))) {
+    return { path: relPath, status: 'unchanged', diagnostics: [] };
   }
   const decoded = decodeText(bytes);
   if (decoded.notUtf8) {
@@ -115,6 +118,15 @@ export async function processFile(relPath: string, job: FileJob): Promise<FileOu
       (error as Error)?.stack,
     );
   }
+}
+
+const encodedNeedles = new WeakMap<readonly string[], Buffer[]>();
+
+/** The prefilter's needles as UTF-8, encoded once per run (a job keeps one array). */
+function needleBytes(needles: readonly string[]): Buffer[] {
+  let encoded = encodedNeedles.get(needles);
+  if (!encoded) encodedNeedles.set(needles, (encoded = needles.map((needle) => Buffer.from(needle, 'utf8'))));
+  return encoded;
 }
 
 /**

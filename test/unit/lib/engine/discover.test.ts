@@ -75,4 +75,26 @@ describe('selectTargets', () => {
   it('refuses a path that does not exist', () => {
     expect(() => select(['nope'])).toThrow(UsageError);
   });
+
+  // the stock runner's file.path: a directory's files joined onto the directory as typed, kept
+  // only where that differs from the cwd-relative path
+  it.each([
+    ['src', dir, {}],
+    ['src/', dir, {}],
+    ['.', path.join(dir, 'src'), {}],
+    ['./src', dir, {}],
+    ['../src', path.join(dir, 'docs'), {}],
+    ['../src/./sub', path.join(dir, 'docs'), {}],
+    ['./', path.join(dir, 'src', 'sub'), {}],
+    [
+      path.join(dir, 'src'),
+      dir,
+      { 'src/a.py': path.join(dir, 'src/a.py'), 'src/sub/c.py': path.join(dir, 'src/sub/c.py') },
+    ],
+  ])('spells the files of %j (cwd %s) as typed where they differ', (given, cwd, expected) => {
+    const typedPaths = new Map<string, string>();
+    selectTargets(discovery, { root: dir, cwd, paths: [given], extensions: ['py'], typedPaths });
+    const spelled = Object.fromEntries([...typedPaths].filter(([rel]) => rel.endsWith('.py')));
+    expect(spelled).toEqual(expected);
+  });
 });

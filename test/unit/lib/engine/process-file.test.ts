@@ -26,4 +26,25 @@ describe('processFile', () => {
     expect(repo.read('hit.py')).toBe('import needle\n');
     expect(repo.read('miss.py')).toBe('import other as o\n');
   });
+
+  // the prefilter looks at the bytes before decoding: every file must still get the answer the decoded text gives
+  it.each([
+    ['ASCII text without the needle', Buffer.from('import other\n'), 'unchanged', undefined],
+    ['the needle right after a BOM', Buffer.from('\ufeffneedle = 1\n'), 'changed', undefined],
+    ['a BOM and no needle', Buffer.from('\ufeffother = 1\n'), 'unchanged', undefined],
+    ['a non-ASCII needle', Buffer.from('# café\nnéedle = 1\n'), 'changed', undefined],
+    ['non-ASCII text without the needle', Buffer.from('# café\n'), 'unchanged', undefined],
+    ['latin-1 text without the needle', Buffer.from('# caf\xe9\n', 'latin1'), 'skipped', 'not-utf8'],
+    ['latin-1 text with the needle', Buffer.from('# caf\xe9 needle\n', 'latin1'), 'skipped', 'not-utf8'],
+    ['a NUL byte and no needle', Buffer.from('other\0\n'), 'skipped', undefined],
+  ])('decides a file holding %s as the decoded text does', async (_, bytes, status, code) => {
+    const root = tempDir();
+    writeFileSync(path.join(root, 'f.py'), bytes);
+    const repo = new RepoIndex({ root, files: ['f.py'], symlinks: [] });
+    const job = { module: upper, options: {}, repo, cwd: root, prefilter: ['needle', 'néedle'] };
+    const outcome = await processFile('f.py', job);
+    expect(outcome.status).toBe(status);
+    expect(outcome.diagnostics.map((d) => d.code)).toEqual(code ? [code] : []);
+    if (status === 'skipped' && !code) expect(outcome.reason).toBe('binary file');
+  });
 });

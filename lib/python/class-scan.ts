@@ -9,7 +9,7 @@ import { decoratorsOf, isGetLogger, parameterListOf, type ParameterList } from '
 import { addSelfAttributes } from './self-attributes.js';
 import { classRecord, dottedPath, type ClassRecord } from './class-record.js';
 
-export type { BaseExpr, ClassRecord, HeaderItem } from './class-record.js';
+export type { BaseExpr, ClassRecord } from './class-record.js';
 
 /** Where a name is bound: `at` orders bindings; `alternate` marks one in an `except` handler (the try body is what runs). */
 interface BindingSite {

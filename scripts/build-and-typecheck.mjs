@@ -56,7 +56,11 @@ const program = ts.createProgram({
 });
 
 // tsc's order: syntax first, and the type check only when the syntax is sound
-const syntactic = [...program.getConfigFileParsingDiagnostics(), ...program.getOptionsDiagnostics(), ...program.getSyntacticDiagnostics()];
+const syntactic = [
+  ...program.getConfigFileParsingDiagnostics(),
+  ...program.getOptionsDiagnostics(),
+  ...program.getSyntacticDiagnostics(),
+];
 let errors = report(syntactic);
 if (errors === 0) errors += report([...program.getGlobalDiagnostics(), ...program.getSemanticDiagnostics()]);
 
@@ -69,7 +73,8 @@ const emitted = program
   .filter(
     (file) =>
       buildFiles.has(file.fileName) ||
-      (file.fileName.endsWith('.json') && sourceFolders.some((folder) => path.resolve(file.fileName).startsWith(folder))),
+      (file.fileName.endsWith('.json') &&
+        sourceFolders.some((folder) => path.resolve(file.fileName).startsWith(folder))),
   );
 for (const file of emitted) errors += report(program.emit(file).diagnostics);
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Run npm scripts side by side and fail when any fails: `npm test`'s checks before vitest (build,
-// typecheck, prettier, eslint) are single-threaded and independent, so on two cores running them
+// Run npm scripts side by side and fail when any fails: `npm test`'s checks before vitest (build and
+// typecheck in one program, prettier, eslint) are single-threaded and independent, so on two cores running them
 // together takes about as long as the slowest instead of the sum. Each script's output is printed
 // whole when it ends, so two never interleave; the exit code is the first failure's.
 import { spawn } from 'node:child_process';

@@ -16,12 +16,16 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
 
 const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+
+/**
+ * Remove the temp folders made so far: test/setup/clean-up-after-file.ts calls it after each test
+ * file (a hook here would be registered once per worker, as the unit project shares modules between files).
+ */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
 
 /**
  * Where temp folders go: tmpfs where there is one. The tests fsync, unlink and rmdir tens of

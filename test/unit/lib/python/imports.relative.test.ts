@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { packageOfModule, resolveRelativeImport } from '../../../../lib/python/imports.js';
+import { HAS_PYTHON, PYTHON3 } from '../../../helpers/cpython.js';
 
 describe('packageOfModule', () => {
   it.each([
@@ -32,8 +33,7 @@ describe('resolveRelativeImport', () => {
     expect(resolveRelativeImport(pkg, level, module)).toBe(expected);
   });
 
-  const hasPython = spawnSync('python3', ['--version']).status === 0;
-  it.skipIf(!hasPython)('agrees with importlib.util.resolve_name wherever CPython resolves the import', () => {
+  it.skipIf(!HAS_PYTHON)('agrees with importlib.util.resolve_name wherever CPython resolves the import', () => {
     const cases = ['a', 'a.b', 'a.b.c'].flatMap((pkg) =>
       [1, 2, 3].flatMap((level) => ['', 'x', 'x.y'].map((module) => ({ pkg, level, module }))),
     );
@@ -47,7 +47,7 @@ for c in json.load(sys.stdin):
         out.append(None)
 print(json.dumps(out))
 `;
-    const run = spawnSync('python3', ['-I', '-c', script], { input: JSON.stringify(cases), encoding: 'utf8' });
+    const run = spawnSync(PYTHON3!, ['-I', '-c', script], { input: JSON.stringify(cases), encoding: 'utf8' });
     expect(run.stderr).toBe('');
     const cpython = JSON.parse(run.stdout) as (string | null)[];
     const resolved = cases.flatMap((c, i) => (cpython[i] === null ? [] : [[c, cpython[i]]]));

@@ -16,6 +16,7 @@ import tsxParser from 'jscodeshift/parser/tsx.js';
 // prettier-ignore
 // @ts-expect-error plain ESM JavaScript without type declarations
 import { generateFiles, generateRepository, PY_TARGET, TS_TARGET, TS_TARGET_PATH } from '../../../../scripts/bench/generate.mjs';
+import { HAS_PYTHON, PYTHON3 } from '../../../helpers/cpython.js';
 
 interface GeneratedFile {
   path: string;
@@ -169,26 +170,23 @@ describe('bench generator', () => {
     }
   });
 
-  it.skipIf(spawnSync('python3', ['--version']).status !== 0)(
-    'writes Python that python3 compiles (skipped without python3)',
-    () => {
-      const files = covering(python, 100, pythonFeatures);
-      expect(new Set(files.flatMap(pythonFeatures))).toEqual(new Set(python.flatMap(pythonFeatures)));
-      const check = spawnSync(
-        'python3',
-        [
-          '-c',
-          'import json, sys\nfor f in json.load(sys.stdin):\n    compile(f["content"], f["path"], "exec")\nprint("ok")',
-        ],
-        {
-          input: JSON.stringify(files.map((f) => ({ path: f.path, content: f.content }))),
-          encoding: 'utf8',
-        },
-      );
-      expect(check.stderr).toBe('');
-      expect(check.stdout.trim()).toBe('ok');
-    },
-  );
+  it.skipIf(!HAS_PYTHON)('writes Python that python3 compiles (skipped without python3)', () => {
+    const files = covering(python, 100, pythonFeatures);
+    expect(new Set(files.flatMap(pythonFeatures))).toEqual(new Set(python.flatMap(pythonFeatures)));
+    const check = spawnSync(
+      PYTHON3!,
+      [
+        '-c',
+        'import json, sys\nfor f in json.load(sys.stdin):\n    compile(f["content"], f["path"], "exec")\nprint("ok")',
+      ],
+      {
+        input: JSON.stringify(files.map((f) => ({ path: f.path, content: f.content }))),
+        encoding: 'utf8',
+      },
+    );
+    expect(check.stderr).toBe('');
+    expect(check.stdout.trim()).toBe('ok');
+  });
 
   it('writes the files and one reproducible commit', () => {
     const commits = [1, 2].map(() => {
@@ -296,7 +294,7 @@ describe('bench generator, python-real shape (the realistic Python corpus)', () 
     expect(sample.filter((f) => f.content.startsWith('\uFEFF')).length).toBeGreaterThan(5);
   });
 
-  it.skipIf(spawnSync('python3', ['--version']).status !== 0)(
+  it.skipIf(!HAS_PYTHON)(
     'compiles under CPython, except the few files left with merge markers or Python 2 prints',
     () => {
       const root = mkdtempSync(path.join(os.tmpdir(), 'repomod-bench-py-'));
@@ -306,7 +304,7 @@ describe('bench generator, python-real shape (the realistic Python corpus)', () 
       generateRepository({ files, seed: 3, shape: 'python-real', out: root, git: false });
       const script =
         'import pathlib, sys\nfor p in sorted(pathlib.Path(sys.argv[1]).rglob("*.py")):\n    try:\n        compile(p.read_bytes(), str(p), "exec")\n    except SyntaxError:\n        print(p.relative_to(sys.argv[1]))\n';
-      const failing = execFileSync('python3', ['-c', script, root], { encoding: 'utf8' }).trim().split('\n').sort();
+      const failing = execFileSync(PYTHON3!, ['-c', script, root], { encoding: 'utf8' }).trim().split('\n').sort();
       const written = [...generateFiles({ files, seed: 3, shape: 'python-real' })] as (GeneratedFile & {
         broken?: string;
       })[];

@@ -1,7 +1,7 @@
 // Python as the oracle: each Python fixture package is imported by python3, before and after the
 // fix, and every class's __mro__ must equal repomod's computed MRO; imports must fail exactly
 // where repomod says the MRO is inconsistent. Third-party modules are stubbed with fresh classes.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { RepoIndex } from '../../../../lib/repo/repo-index.js';
 import { resolveRemoveRedundantBasesOptions } from '../../../../transforms/remove-redundant-bases/options.js';
 import { plannerFor } from '../../../../transforms/remove-redundant-bases/python-plan.js';
 import { FIXTURES_ROOT } from '../../../helpers/fixtures.js';
+import { PYTHON3 } from '../../../helpers/cpython.js';
 
 const ORACLE = String.raw`
 import importlib, importlib.abc, importlib.machinery, json, os, sys, traceback, types
@@ -82,14 +83,7 @@ interface OracleResult {
   mros: Record<string, string[]>;
 }
 
-const python = (() => {
-  try {
-    execFileSync('python3', ['--version'], { stdio: 'ignore' });
-    return 'python3';
-  } catch {
-    return undefined;
-  }
-})();
+const python = PYTHON3;
 
 function listFiles(root: string, rel = ''): string[] {
   return readdirSync(path.join(root, rel)).flatMap((name) => {

@@ -20,11 +20,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
-          // one module graph per fork, not per file: the engine, babel, tree-sitter's wasm and
-          // ts-morph load once per fork instead of in each of 50 files (CPU 99 s -> 63 s). Safe
-          // because unit tests share no mutable state: temp folders are unique, spies restored,
-          // and the caches that outlive a file (ts-morph's lib files, git top-levels) are keyed by content or path
-          isolate: false,
+          // `npm run test:unit` and `test:watch` add --no-isolate: one process and module graph per
+          // fork, not per file, so the engine, babel, tree-sitter's wasm and ts-morph load twice, not 50
+          // times. Safe because unit tests share no mutable state: temp folders are unique, the one spy
+          // is restored, and the caches that outlive a file (ts-morph's lib files, git top-levels) are
+          // keyed by content or path. It cannot be set here: the forks pool is one for all projects,
+          // and its isolation is a root option (a project's `isolate: false` still gave a process per file)
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

@@ -72,6 +72,18 @@ export function registerBabel(transformPath: string): void {
 }
 
 /**
+ * Remove the hook again. For the unit tests, which share one process between files: a file that
+ * runs a transform the stock way must not leave every later file's requires compiled by babel.
+ */
+export function unregisterBabel(): void {
+  if (!registered) return;
+  const jscodeshiftDir = path.dirname(require.resolve('jscodeshift/package.json'));
+  const register = createRequire(path.join(jscodeshiftDir, 'package.json'))('@babel/register') as { revert(): void };
+  register.revert();
+  registered = undefined;
+}
+
+/**
  * The folders of repomod's runtime dependencies and of theirs (each ending in a separator): ts-morph
  * requires @ts-morph/common lazily, and compiled by the hook its static class blocks fail to load.
  * jscodeshift's own dependencies are left to stock's list above, as stock leaves them.

@@ -4,7 +4,9 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ownDependencyDirs } from '../../../../lib/engine/register-babel.js';
+import { writeFileSync } from 'node:fs';
+import { ownDependencyDirs, registerBabel, unregisterBabel } from '../../../../lib/engine/register-babel.js';
+import { tempDir } from '../../../helpers/tree.js';
 
 const require = createRequire(import.meta.url);
 const dirOf = (name: string, from = require) => path.dirname(from.resolve(`${name}/package.json`)) + path.sep;
@@ -21,5 +23,22 @@ describe('ownDependencyDirs', () => {
     expect(dirs).toContain(dirOf('jscodeshift'));
     const fromJscodeshift = createRequire(dirOf('jscodeshift') + 'package.json');
     expect(dirs).not.toContain(dirOf('@babel/core', fromJscodeshift));
+  });
+});
+
+describe('unregisterBabel', () => {
+  it('takes the hook out: a TypeScript file loads under it and not after', () => {
+    const dir = tempDir();
+    const file = (name: string) => {
+      writeFileSync(path.join(dir, name), 'const answer: number = 42;\nmodule.exports = { answer };\n');
+      return path.join(dir, name);
+    };
+    registerBabel(path.join(dir, 'transform.ts'));
+    try {
+      expect(require(file('under-hook.ts'))).toMatchObject({ answer: 42 });
+    } finally {
+      unregisterBabel();
+    }
+    expect(() => require(file('after.ts'))).toThrow(SyntaxError);
   });
 });

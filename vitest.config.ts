@@ -9,8 +9,9 @@ import { defineConfig } from 'vitest/config';
 // `npm run test:unit` is the quick loop; `npm test` runs all three.
 export default defineConfig({
   test: {
-    // synchronous tests starve vitest's own IPC: yield between tests (see the file)
-    setupFiles: ['test/setup/turn-event-loop.ts'],
+    // synchronous tests starve vitest's own IPC: yield between tests (see the file); temp folders
+    // and FIFO watchdogs go after each file, whether or not the project shares modules
+    setupFiles: ['test/setup/turn-event-loop.ts', 'test/setup/clean-up-after-file.ts'],
     pool: 'forks',
     // both cores: most files spawn the CLI, git or python3 and wait on them (one fork: ~6 min)
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
@@ -20,6 +21,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          // `npm run test:unit` and `test:watch` add --no-isolate: one process and module graph per
+          // fork, not per file, so the engine, babel, tree-sitter's wasm and ts-morph load twice, not 50
+          // times. Safe because unit tests share no mutable state: temp folders are unique, the one spy
+          // is restored, and the caches that outlive a file (ts-morph's lib files, git top-levels) are
+          // keyed by content or path. It cannot be set here: the forks pool is one for all projects,
+          // and its isolation is a root option (a project's `isolate: false` still gave a process per file)
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

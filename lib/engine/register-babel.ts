@@ -2,6 +2,7 @@
 // plugins its Worker uses, so that every transform (and every helper it requires) loads exactly
 // as it does under `jscodeshift -t`: ESM syntax in a .js file compiled to CommonJS, TypeScript
 // stripped, `require` available at run time. No guessing of module formats from the text.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { packageInfo } from './package-info.js';
@@ -70,22 +71,59 @@ export function registerBabel(transformPath: string): void {
   registered = flavour;
 }
 
-/** The folders of repomod's runtime dependencies (each ending in a separator). */
-function ownDependencyDirs(): string[] {
-  const dirs: string[] = [];
-  for (const name of packageInfo().dependencies) {
+/**
+ * Remove the hook again. For the unit tests, which share one process between files: a file that
+ * runs a transform the stock way must not leave every later file's requires compiled by babel.
+ */
+export function unregisterBabel(): void {
+  if (!registered) return;
+  const jscodeshiftDir = path.dirname(require.resolve('jscodeshift/package.json'));
+  const register = createRequire(path.join(jscodeshiftDir, 'package.json'))('@babel/register') as { revert(): void };
+  register.revert();
+  registered = undefined;
+}
+
+/**
+ * The folders of repomod's runtime dependencies and of theirs (each ending in a separator): ts-morph
+ * requires @ts-morph/common lazily, and compiled by the hook its static class blocks fail to load.
+ * jscodeshift's own dependencies are left to stock's list above, as stock leaves them.
+ */
+export function ownDependencyDirs(): string[] {
+  const dirs = new Set<string>();
+  const visit = (name: string, from: NodeJS.Require) => {
+    const dir = packageDir(name, from);
+    if (!dir || dirs.has(dir)) return;
+    dirs.add(dir);
+    if (name === 'jscodeshift') return;
+    let dependencies: Record<string, string> = {};
     try {
-      // the entry point, not package.json: a package's `exports` may hide package.json
-      let dir = path.dirname(require.resolve(name));
-      while (
-        !dir.endsWith(`${path.sep}node_modules${path.sep}${name.split('/').join(path.sep)}`) &&
-        dir !== path.dirname(dir)
-      )
-        dir = path.dirname(dir);
-      if (dir !== path.dirname(dir)) dirs.push(dir + path.sep);
+      dependencies =
+        (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as PackageJson).dependencies ?? {};
     } catch {
-      // an ESM-only package `require.resolve` cannot resolve is never required either
+      // no readable package.json: its dependencies stay unknown
     }
+    const fromDir = createRequire(path.join(dir, 'package.json'));
+    for (const dependency of Object.keys(dependencies)) visit(dependency, fromDir);
+  };
+  for (const name of packageInfo().dependencies) visit(name, require);
+  return [...dirs];
+}
+
+type PackageJson = { dependencies?: Record<string, string> };
+
+/** A package's folder as `from` resolves it, ending in a separator; undefined when it cannot be resolved. */
+function packageDir(name: string, from: NodeJS.Require): string | undefined {
+  try {
+    // the entry point, not package.json: a package's `exports` may hide package.json
+    let dir = path.dirname(from.resolve(name));
+    while (
+      !dir.endsWith(`${path.sep}node_modules${path.sep}${name.split('/').join(path.sep)}`) &&
+      dir !== path.dirname(dir)
+    )
+      dir = path.dirname(dir);
+    return dir !== path.dirname(dir) ? dir + path.sep : undefined;
+  } catch {
+    // an ESM-only package `require.resolve` cannot resolve is never required either
+    return undefined;
   }
-  return dirs;
 }

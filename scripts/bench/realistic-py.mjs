@@ -184,7 +184,7 @@ export function realisticPythonModule(random, entry) {
   }
   if (entry.broken === 'conflict') {
     // a merge conflict committed by mistake: no parser accepts the markers
-    const at = random.range(Math.min(importEnd + 1, lines.length - 1), lines.length - 1);
+    const at = outsideStrings(lines, random.range(Math.min(importEnd + 1, lines.length - 1), lines.length - 1));
     lines.splice(
       at,
       0,
@@ -196,7 +196,7 @@ export function realisticPythonModule(random, entry) {
     );
   } else if (entry.broken === 'python2') {
     // a module nobody ported: Python 2 print statements
-    const at = random.range(Math.min(importEnd + 1, lines.length - 1), lines.length - 1);
+    const at = outsideStrings(lines, random.range(Math.min(importEnd + 1, lines.length - 1), lines.length - 1));
     lines.splice(
       at,
       0,
@@ -212,4 +212,18 @@ export function realisticPythonModule(random, entry) {
   if (entry.crlf) text = text.replace(/\n/g, '\r\n');
   if (entry.bom) text = `\uFEFF${text}`;
   return text;
+}
+
+/**
+ * The first line at or after `at` that does not start inside a triple-quoted string: damage put
+ * inside a docstring or an SQL constant is only text, and the file would compile after all.
+ */
+function outsideStrings(lines, at) {
+  let inString = false;
+  for (let i = 0; i < lines.length; i++) {
+    if (i >= at && !inString) return i;
+    // multi-line text is only ever quoted with """: an odd count on a line opens or closes it
+    if ((lines[i].split('"""').length - 1) % 2 === 1) inString = !inString;
+  }
+  return lines.length;
 }

@@ -2,8 +2,18 @@
 // more than the check it runs, and a table of snippets or fixtures used to start one per row.
 import { execFileSync, spawnSync } from 'node:child_process';
 
+/**
+ * The python3 on PATH, resolved once to the interpreter itself: `python3` is often a version
+ * manager's shim (pyenv's is a shell script that works the version out on every call, ~0.25 s a
+ * process on this machine), and the unit tests start python3 over twenty times. undefined without python3.
+ */
+export const PYTHON3: string | undefined = (() => {
+  const run = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' });
+  return run.status === 0 ? run.stdout.trim() || 'python3' : undefined;
+})();
+
 /** Whether python3 runs here; the oracle comparisons are skipped, saying why, without it. */
-export const HAS_PYTHON = spawnSync('python3', ['--version']).status === 0;
+export const HAS_PYTHON = PYTHON3 !== undefined;
 
 // compile() as CPython compiles a file: a leading BOM is dropped (what the utf-8-sig codec does)
 const VERDICTS = `
@@ -28,7 +38,7 @@ print(json.dumps(out))
  * CPython failed on otherwise (a ValueError), throws.
  */
 export function cpythonErrorLines(sources: readonly string[]): (source: string) => number {
-  const raw = execFileSync('python3', ['-c', VERDICTS], {
+  const raw = execFileSync(PYTHON3!, ['-c', VERDICTS], {
     input: JSON.stringify(sources),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

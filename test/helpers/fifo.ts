@@ -2,12 +2,13 @@
 // regression), the watchdog opens the write end and closes it, so the read sees EOF and the test
 // fails on its assertions instead of hanging the suite.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { afterAll } from 'vitest';
 
 const watchdogs: ChildProcess[] = [];
-afterAll(() => {
-  for (const child of watchdogs) child.kill();
-});
+
+/** Stop the watchdogs started so far: test/setup/clean-up-after-file.ts calls it after each test file. */
+export function stopFifoWatchdogs(): void {
+  for (const child of watchdogs.splice(0)) child.kill();
+}
 
 const WATCHDOG = `
 const fs = require('node:fs');

@@ -3,7 +3,6 @@
 // an executable script, a deletion. Plus a byte-exact picture of a tree, empty folders included.
 import {
   cpSync,
-  existsSync,
   lstatSync,
   mkdirSync,
   readdirSync,
@@ -13,14 +12,13 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { FileChange } from '../../lib/engine/types.js';
 import { tempDir } from './tree.js';
 
-/** A temp folder on tmpfs where there is one: the tests fsync thousands of times. */
+/** A temp folder for the write layer's tests (on tmpfs where there is one, as every tempDir). */
 export function fastTempDir(): string {
-  return tempDir('repomod-write-', existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir());
+  return tempDir('repomod-write-');
 }
 
 const file = (text: string, executable = false) => ({ kind: 'file' as const, bytes: Buffer.from(text), executable });

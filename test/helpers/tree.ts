@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import {
   appendFileSync,
   cpSync,
+  existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -15,16 +16,26 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
 
 const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
 
-/** A fresh temp directory, removed after the test file. */
-/** A temp folder removed after the file's tests; under `base` when given (e.g. /dev/shm). */
-export function tempDir(prefix = 'repomod-test-', base = os.tmpdir()): string {
+/**
+ * Remove the temp folders made so far: test/setup/clean-up-after-file.ts calls it after each test
+ * file (a hook here would be registered once per worker, as the unit project shares modules between files).
+ */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Where temp folders go: tmpfs where there is one. The tests fsync, unlink and rmdir tens of
+ * thousands of times, and on a disk mounted with online discard (this machine's /tmp) those calls
+ * were a third of the fixture tests' time (rewrite-imports: rmdir 5.5 s, fsync 2.8 s of 30 s).
+ */
+export const TEMP_ROOT = existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
+
+/** A temp folder removed after the file's tests; under `base` when given. */
+export function tempDir(prefix = 'repomod-test-', base = TEMP_ROOT): string {
   const dir = mkdtempSync(path.join(base, prefix));
   made.push(dir);
   return dir;

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { Project, ts, type SourceFile } from 'ts-morph';
 import type { RepoIndex } from '../../lib/repo/repo-index.js';
+import { shareLibFiles } from './shared-lib-files.js';
 
 /** The nearest `tsconfig.json` at or above a file's folder, inside the repository. */
 export function nearestTsconfig(repo: RepoIndex, relPath: string): string | undefined {
@@ -17,24 +18,31 @@ export function nearestTsconfig(repo: RepoIndex, relPath: string): string | unde
 export function tsProjectFor(repo: RepoIndex, relPath: string): Project {
   const config = nearestTsconfig(repo, relPath);
   return repo.memo(`ts-morph-project:${config ?? ''}`, () => {
-    if (config) {
-      try {
-        return new Project({ tsConfigFilePath: repo.absolute(config), skipFileDependencyResolution: true });
-      } catch {
-        // an unreadable tsconfig: fall back to defaults rather than fail every file
-      }
+    const project = newProject(repo, config);
+    shareLibFiles(project);
+    return project;
+  });
+}
+
+/** A Project from the tsconfig when it reads, else one with defaults. */
+function newProject(repo: RepoIndex, config: string | undefined): Project {
+  if (config) {
+    try {
+      return new Project({ tsConfigFilePath: repo.absolute(config), skipFileDependencyResolution: true });
+    } catch {
+      // an unreadable tsconfig: fall back to defaults rather than fail every file
     }
-    return new Project({
-      compilerOptions: {
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.ESNext,
-        moduleResolution: ts.ModuleResolutionKind.Bundler,
-        allowJs: true,
-        jsx: ts.JsxEmit.Preserve,
-        skipLibCheck: true,
-        noEmit: true,
-      },
-    });
+  }
+  return new Project({
+    compilerOptions: {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      allowJs: true,
+      jsx: ts.JsxEmit.Preserve,
+      skipLibCheck: true,
+      noEmit: true,
+    },
   });
 }
 

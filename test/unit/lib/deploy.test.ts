@@ -19,6 +19,7 @@ import { findSymlinks } from '../../../lib/repo/symlinks.js';
 import { editDistance } from '../../../lib/text/edit-distance.js';
 import { planRepository } from '../../../transforms/replace-symlinks/index.js';
 import { tempDir } from '../../helpers/tree.js';
+import { PYTHON3 } from '../../helpers/cpython.js';
 
 /** A repository on disk: files (content; a leading `+x ` makes it executable) and links. */
 function repoWith(files: Record<string, string>, links: Record<string, string>): RepoIndex {
@@ -269,9 +270,13 @@ describe('import name ➔ distribution', () => {
     let names: string[];
     try {
       names = JSON.parse(
-        execFileSync('python3', ['-c', 'import sys, json; print(json.dumps(sorted(sys.stdlib_module_names)))'], {
-          encoding: 'utf8',
-        }),
+        execFileSync(
+          PYTHON3 ?? 'python3',
+          ['-c', 'import sys, json; print(json.dumps(sorted(sys.stdlib_module_names)))'],
+          {
+            encoding: 'utf8',
+          },
+        ),
       );
     } catch {
       context.skip();

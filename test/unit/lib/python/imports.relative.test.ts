@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageOfModule, resolveRelativeImport } from '../../../../lib/python/imports.js';
-import { HAS_PYTHON } from '../../../helpers/cpython.js';
+import { HAS_PYTHON, PYTHON3 } from '../../../helpers/cpython.js';
 import { tempDir, writeTree } from '../../../helpers/tree.js';
 
 describe('packageOfModule', () => {
@@ -52,7 +52,7 @@ for c in json.load(sys.stdin):
         out.append(None)
 print(json.dumps(out))
 `;
-    const run = spawnSync('python3', ['-I', '-c', script], { input: JSON.stringify(cases), encoding: 'utf8' });
+    const run = spawnSync(PYTHON3!, ['-I', '-c', script], { input: JSON.stringify(cases), encoding: 'utf8' });
     expect(run.stderr).toBe('');
     const cpython = JSON.parse(run.stdout) as (string | null)[];
     // both answers occur, so agreeing means something
@@ -101,7 +101,7 @@ except ImportError as e:
         .split('/')
         .join('.');
       const ours = resolveRelativeImport(packageOfModule(module, file), dots.length, written);
-      const run = spawnSync('python3', ['-I', '-B', '-c', script, module], { cwd: root, encoding: 'utf8' });
+      const run = spawnSync(PYTHON3!, ['-I', '-B', '-c', script, module], { cwd: root, encoding: 'utf8' });
       expect(run.stderr, file).toBe('');
       const outcome = JSON.parse(run.stdout) as string | string[];
       if (ours === undefined) {

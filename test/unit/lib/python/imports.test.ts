@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { extractImports } from '../../../../lib/python/imports.js';
 import { withPythonTree } from '../../../../lib/python/parser.js';
+import { PYTHON3 } from '../../../helpers/cpython.js';
 
 const CASES: Record<string, string> = {
   'from-dot-import-without-space': 'from .import a\nfrom ..import b as c\n',
@@ -34,7 +35,7 @@ for name, source in json.load(sys.stdin).items():
     out[name] = ["%d %s %d" % (level, module, line) for line, col, level, module in sorted(found)]
 print(json.dumps(out))
 `;
-  const run = spawnSync('python3', ['-c', script], { input: JSON.stringify(cases), encoding: 'utf8' });
+  const run = spawnSync(PYTHON3 ?? 'python3', ['-c', script], { input: JSON.stringify(cases), encoding: 'utf8' });
   return run.status === 0 ? JSON.parse(run.stdout) : undefined;
 }
 

@@ -9,6 +9,7 @@ import { decodeText } from '../../../../lib/engine/files.js';
 import { firstCompileError } from '../../../../lib/python/syntax-check.js';
 import { tempDir } from '../../../helpers/tree.js';
 import { REPO_ROOT as ROOT } from '../../../helpers/paths.js';
+import { PYTHON3 } from '../../../helpers/cpython.js';
 
 /** Every .py file under the fixture and example folders, repository-relative, sorted. */
 function pythonFiles(): string[] {
@@ -177,7 +178,7 @@ it('firstCompileError rejects the files python3 rejects, at the same line:column
     return file;
   });
   const files = [...pythonFiles(), ...snippets];
-  const python = spawnSync('python3', ['-I', '-W', 'ignore', '-c', PYTHON], {
+  const python = spawnSync(PYTHON3 ?? 'python3', ['-I', '-W', 'ignore', '-c', PYTHON], {
     cwd: ROOT,
     input: JSON.stringify(files),
     encoding: 'utf8',

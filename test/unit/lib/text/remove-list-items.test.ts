@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { removeListItems, type Span } from '../../../../lib/text/remove-list-items.js';
+import { HAS_PYTHON, PYTHON3 } from '../../../helpers/cpython.js';
 
 const apply = (text: string, edits: { start: number; end: number; text: string }[]) =>
   [...edits]
@@ -148,14 +149,13 @@ for case in json.load(sys.stdin):
 print(json.dumps(bad))
 `;
 
-const hasPython = spawnSync('python3', ['--version']).status === 0;
-if (!hasPython) console.log('python3 is not on PATH: the generated layouts are not checked against its parser');
+if (!HAS_PYTHON) console.log('python3 is not on PATH: the generated layouts are not checked against its parser');
 
-describe.skipIf(!hasPython)('removeListItems on every generated layout (python3 as the oracle)', () => {
+describe.skipIf(!HAS_PYTHON)('removeListItems on every generated layout (python3 as the oracle)', () => {
   it('leaves a call that parses, with the other arguments in order and every other comment', () => {
     const cases = generatedCases();
     expect(cases.length).toBeGreaterThan(4000);
-    const run = spawnSync('python3', ['-I', '-c', ORACLE], { input: JSON.stringify(cases), encoding: 'utf8' });
+    const run = spawnSync(PYTHON3!, ['-I', '-c', ORACLE], { input: JSON.stringify(cases), encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual([]);
   });

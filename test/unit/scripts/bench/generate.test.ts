@@ -16,6 +16,7 @@ import tsxParser from 'jscodeshift/parser/tsx.js';
 // prettier-ignore
 // @ts-expect-error plain ESM JavaScript without type declarations
 import { generateFiles, generateRepository, PY_TARGET, TS_TARGET, TS_TARGET_PATH } from '../../../../scripts/bench/generate.mjs';
+import { HAS_PYTHON, PYTHON3 } from '../../../helpers/cpython.js';
 
 interface GeneratedFile {
   path: string;
@@ -33,6 +34,44 @@ const digest = (files: GeneratedFile[]) => {
   return hash.digest('hex');
 };
 
+/**
+ * What the parse and compile checks read: the first `head` files, then, for every feature the
+ * corpus has and those do not, the first file that has it. Every kind of file the generator plans
+ * is parsed at a fraction of the corpus's bytes (babel reads ~0.5 MB/s here, CPython ~1 MB/s).
+ */
+function covering<T>(files: T[], head: number, features: (f: T) => string[]): T[] {
+  const chosen = files.slice(0, head);
+  const seen = new Set(chosen.flatMap(features));
+  for (const f of files.slice(head)) {
+    const unseen = features(f).filter((x) => !seen.has(x));
+    if (unseen.length === 0) continue;
+    chosen.push(f);
+    for (const x of unseen) seen.add(x);
+  }
+  return chosen;
+}
+
+/** The kinds of TS/JS file the generator plans: extension, module system, import forms, tests, near misses, damage. */
+const scriptFeatures = (f: GeneratedFile & { broken?: boolean }) =>
+  [
+    path.extname(f.path),
+    /\brequire\(/.test(f.content) ? 'commonjs' : 'esm',
+    ...f.targetForms.map((form) => `form:${form}`),
+    /\.test\.[jt]sx?$/.test(f.path) ? 'test' : '',
+    f.nearMiss ? 'near-miss' : '',
+    f.foo ? 'foo' : '',
+    f.broken ? 'broken' : '',
+  ].filter(Boolean);
+
+/** The kinds of Python file: import forms, tests, packages, near misses. */
+const pythonFeatures = (f: GeneratedFile) =>
+  [
+    ...f.targetForms.map((form) => `form:${form}`),
+    /(^|\/)test_\w+\.py$/.test(f.path) ? 'test' : '',
+    f.path.endsWith('__init__.py') ? 'package' : '',
+    f.nearMiss ? 'near-miss' : '',
+  ].filter(Boolean);
+
 const temps: string[] = [];
 afterAll(() => {
   for (const dir of temps) rmSync(dir, { recursive: true, force: true });
@@ -48,7 +87,8 @@ describe('bench generator', () => {
 
   it('gives the same bytes for the same size and seed, and different ones for another seed', () => {
     expect(digest(generate(2000))).toBe(digest(sample));
-    expect(digest(generate(2000, 2))).not.toBe(digest(sample));
+    // another seed at the same size: 100 files hold generated modules of both languages, which is enough to differ
+    expect(digest(generate(100, 2))).not.toBe(digest(generate(100)));
   });
 
   it('makes exactly N files with unique paths, half Python and half TS/JS', () => {
@@ -123,30 +163,30 @@ describe('bench generator', () => {
   it('writes TS and JS that the jscodeshift parsers accept', () => {
     const ts = tsParser();
     const babylon = babylonParser();
-    for (const f of generate(400).filter((g) => g.language !== 'python')) {
+    const checked = covering(scripts, 100, scriptFeatures);
+    expect(new Set(checked.flatMap(scriptFeatures))).toEqual(new Set(scripts.flatMap(scriptFeatures)));
+    for (const f of checked) {
       expect(() => (f.language === 'typescript' ? ts : babylon).parse(f.content), f.path).not.toThrow();
     }
   });
 
-  it.skipIf(spawnSync('python3', ['--version']).status !== 0)(
-    'writes Python that python3 compiles (skipped without python3)',
-    () => {
-      const files = generate(400).filter((g) => g.language === 'python');
-      const check = spawnSync(
-        'python3',
-        [
-          '-c',
-          'import json, sys\nfor f in json.load(sys.stdin):\n    compile(f["content"], f["path"], "exec")\nprint("ok")',
-        ],
-        {
-          input: JSON.stringify(files.map((f) => ({ path: f.path, content: f.content }))),
-          encoding: 'utf8',
-        },
-      );
-      expect(check.stderr).toBe('');
-      expect(check.stdout.trim()).toBe('ok');
-    },
-  );
+  it.skipIf(!HAS_PYTHON)('writes Python that python3 compiles (skipped without python3)', () => {
+    const files = covering(python, 100, pythonFeatures);
+    expect(new Set(files.flatMap(pythonFeatures))).toEqual(new Set(python.flatMap(pythonFeatures)));
+    const check = spawnSync(
+      PYTHON3!,
+      [
+        '-c',
+        'import json, sys\nfor f in json.load(sys.stdin):\n    compile(f["content"], f["path"], "exec")\nprint("ok")',
+      ],
+      {
+        input: JSON.stringify(files.map((f) => ({ path: f.path, content: f.content }))),
+        encoding: 'utf8',
+      },
+    );
+    expect(check.stderr).toBe('');
+    expect(check.stdout.trim()).toBe('ok');
+  });
 
   it('writes the files and one reproducible commit', () => {
     const commits = [1, 2].map(() => {
@@ -203,7 +243,9 @@ describe('bench generator, typescript shape (the realistic TS/JS corpus)', () =>
     const broken = scripts.filter((f) => f.broken);
     expect(broken.length).toBeGreaterThan(0);
     expect(broken.length).toBeLessThan(scripts.length * 0.02);
-    for (const f of scripts.slice(0, 400)) {
+    const checked = covering(scripts, 100, scriptFeatures);
+    expect(new Set(checked.flatMap(scriptFeatures))).toEqual(new Set(scripts.flatMap(scriptFeatures)));
+    for (const f of checked) {
       if (f.broken) expect(() => parserOf(f).parse(f.content), f.path).toThrow();
       else expect(() => parserOf(f).parse(f.content), f.path).not.toThrow();
     }
@@ -252,16 +294,29 @@ describe('bench generator, python-real shape (the realistic Python corpus)', () 
     expect(sample.filter((f) => f.content.startsWith('\uFEFF')).length).toBeGreaterThan(5);
   });
 
-  it.skipIf(spawnSync('python3', ['--version']).status !== 0)(
+  it.skipIf(!HAS_PYTHON)(
     'compiles under CPython, except the few files left with merge markers or Python 2 prints',
     () => {
       const root = mkdtempSync(path.join(os.tmpdir(), 'repomod-bench-py-'));
       temps.push(root);
-      generateRepository({ files: 2000, seed: 3, shape: 'python-real', out: root, git: false });
+      // 600 files, not the 2000 above: CPython reads ~1 MB/s here, and 600 hold every kind of file (checked below)
+      const files = 600;
+      generateRepository({ files, seed: 3, shape: 'python-real', out: root, git: false });
       const script =
         'import pathlib, sys\nfor p in sorted(pathlib.Path(sys.argv[1]).rglob("*.py")):\n    try:\n        compile(p.read_bytes(), str(p), "exec")\n    except SyntaxError:\n        print(p.relative_to(sys.argv[1]))\n';
-      const failing = execFileSync('python3', ['-c', script, root], { encoding: 'utf8' }).trim().split('\n').sort();
-      const broken = sample.filter((f) => f.broken).map((f) => f.path);
+      const failing = execFileSync(PYTHON3!, ['-c', script, root], { encoding: 'utf8' }).trim().split('\n').sort();
+      const written = [...generateFiles({ files, seed: 3, shape: 'python-real' })] as (GeneratedFile & {
+        broken?: string;
+      })[];
+      const kinds = (f: (typeof written)[number]) =>
+        [
+          ...pythonFeatures(f),
+          f.broken ? `broken:${f.broken}` : '',
+          f.content.includes('\r\n') ? 'crlf' : '',
+          f.content.startsWith('\uFEFF') ? 'bom' : '',
+        ].filter(Boolean);
+      expect(new Set(written.flatMap(kinds))).toEqual(new Set(sample.flatMap(kinds)));
+      const broken = written.filter((f) => f.broken).map((f) => f.path);
       expect(broken.length).toBeGreaterThan(3);
       expect(failing).toEqual(broken.sort());
     },

@@ -21,9 +21,12 @@ import {
 } from '../../../../transforms/fix-call-syntax/builtin-signatures.js';
 import { fileFixtures } from '../../../helpers/fixtures.js';
 import { REPO_ROOT as ROOT } from '../../../helpers/paths.js';
+import { PYTHON3 } from '../../../helpers/cpython.js';
 
-const python = spawnSync('python3', ['-c', 'import platform; print(platform.python_version())'], { encoding: 'utf8' });
-const pythonVersion = python.status === 0 ? python.stdout.trim() : undefined;
+const python = PYTHON3
+  ? spawnSync(PYTHON3, ['-c', 'import platform; print(platform.python_version())'], { encoding: 'utf8' })
+  : undefined;
+const pythonVersion = python?.status === 0 ? python.stdout.trim() : undefined;
 if (!pythonVersion) console.log('python3 is not on PATH: the CPython probes of builtin signatures are skipped');
 const minor = (v: string) => v.split('.').slice(0, 2).join('.');
 
@@ -43,7 +46,7 @@ for code in json.load(sys.stdin):
         out.append(f'{type(e).__name__}: {e}')
 print(json.dumps(out))
 `;
-  const run = spawnSync('python3', ['-I', '-c', script], { input: JSON.stringify(snippets), encoding: 'utf8' });
+  const run = spawnSync(PYTHON3!, ['-I', '-c', script], { input: JSON.stringify(snippets), encoding: 'utf8' });
   expect(run.stderr).toBe('');
   return JSON.parse(run.stdout) as string[];
 }
@@ -157,7 +160,7 @@ describe('builtin signatures', () => {
       console.log(`python3 is ${pythonVersion}, the table came from ${GENERATED_FROM_PYTHON}: not compared`);
       return context.skip();
     }
-    const run = spawnSync('python3', ['-I', path.join(ROOT, 'scripts/generate-builtin-signatures.py')], {
+    const run = spawnSync(PYTHON3!, ['-I', path.join(ROOT, 'scripts/generate-builtin-signatures.py')], {
       encoding: 'utf8',
     });
     expect(run.stderr).toBe('');
@@ -217,7 +220,7 @@ describe.skipIf(!pythonVersion)('type(e, exc_info=True) in an except handler (th
   // the handler runs: publish() calls a sender that fails, the except clause logs and returns False
   const runHandler = (source: string) => {
     const script = `import sys\nns = {"__name__": "fixture"}\nexec(compile(sys.stdin.read(), "fixture.py", "exec"), ns)\ndef fail(): raise ValueError("boom")\ntry:\n    print(ns["publish"](fail))\nexcept TypeError as e:\n    print(f"TypeError: {e}")\n`;
-    return spawnSync('python3', ['-I', '-c', script], { input: source, encoding: 'utf8' });
+    return spawnSync(PYTHON3!, ['-I', '-c', script], { input: source, encoding: 'utf8' });
   };
 
   it('the input raises TypeError on the error path; the fixed output logs and returns', () => {

@@ -9,7 +9,13 @@ import { packageInfo } from './package-info.js';
 
 const require = createRequire(import.meta.url);
 
-let registered: 'typescript' | 'flow' | undefined;
+/**
+ * Which flavour the hook is installed with, kept on the process rather than in this module: the
+ * hook is the process's, and one process may load repomod twice (a test runner holding the sources
+ * and dist/), so one copy must see, and take out, what the other installed.
+ */
+const REGISTERED = Symbol.for('repomod.register-babel.flavour');
+const hookState = globalThis as typeof globalThis & { [REGISTERED]?: 'typescript' | 'flow' };
 
 /**
  * Install the require hook once per thread, as jscodeshift 17's src/Worker.js `setup` does: the
@@ -22,7 +28,7 @@ let registered: 'typescript' | 'flow' | undefined;
 export function registerBabel(transformPath: string): void {
   const flavour = /\.tsx?$/.test(transformPath) ? 'typescript' : 'flow';
   // stock registers once per worker, for one transform: a second flavour replaces the first
-  if (registered === flavour) return;
+  if (hookState[REGISTERED] === flavour) return;
   const jscodeshiftDir = path.dirname(require.resolve('jscodeshift/package.json'));
   const own = ownDependencyDirs();
   require('jscodeshift');
@@ -68,19 +74,20 @@ export function registerBabel(transformPath: string): void {
       (file: string) => own.some((dir) => file.startsWith(dir)),
     ],
   });
-  registered = flavour;
+  hookState[REGISTERED] = flavour;
 }
 
 /**
- * Remove the hook again. For the unit tests, which share one process between files: a file that
- * runs a transform the stock way must not leave every later file's requires compiled by babel.
+ * Remove the hook again, whichever copy of repomod installed it. For the tests, which share one
+ * process between files: a file that runs a transform the stock way must not leave every later
+ * file's requires compiled by babel.
  */
 export function unregisterBabel(): void {
-  if (!registered) return;
+  if (!hookState[REGISTERED]) return;
   const jscodeshiftDir = path.dirname(require.resolve('jscodeshift/package.json'));
   const register = createRequire(path.join(jscodeshiftDir, 'package.json'))('@babel/register') as { revert(): void };
   register.revert();
-  registered = undefined;
+  hookState[REGISTERED] = undefined;
 }
 
 /**

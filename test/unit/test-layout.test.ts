@@ -19,8 +19,7 @@ function testFiles(folder: string): string[] {
 }
 
 /** What makes a file end to end: the built CLI's helpers, or npm/npx running the packed package. */
-const SPAWNS_WHAT_USERS_RUN =
-  /from '(?:\.\.\/)+helpers\/cli\.js'|\bimport\('(?:\.\.\/)+helpers\/cli\.js'\)|\[?'np[mx]'/;
+const RUNS_WHAT_USERS_RUN = /from '(?:\.\.\/)+helpers\/cli\.js'|\bimport\('(?:\.\.\/)+helpers\/cli\.js'\)|\[?'np[mx]'/;
 
 describe('test layout', () => {
   it('puts every test file under test/unit/, test/sweep/ or test/e2e/', () => {
@@ -28,25 +27,25 @@ describe('test layout', () => {
     expect(elsewhere, 'vitest.config.ts runs only test/unit/, test/sweep/ and test/e2e/').toEqual([]);
   });
 
-  it('keeps test/unit/ and test/sweep/ in-process: no file spawns the CLI or the package', () => {
+  it('keeps test/unit/ and test/sweep/ on the sources: no file runs the built CLI or the package', () => {
     // this file names the helpers in its own examples below
-    const spawning = [...testFiles('unit'), ...testFiles('sweep')].filter(
-      (file) => file !== THIS_FILE && SPAWNS_WHAT_USERS_RUN.test(readFileSync(path.join(TEST_ROOT, file), 'utf8')),
+    const runningBuilt = [...testFiles('unit'), ...testFiles('sweep')].filter(
+      (file) => file !== THIS_FILE && RUNS_WHAT_USERS_RUN.test(readFileSync(path.join(TEST_ROOT, file), 'utf8')),
     );
-    expect(spawning, 'move these (or their spawning tests) to test/e2e/').toEqual([]);
+    expect(runningBuilt, 'move these (or their tests of the built CLI) to test/e2e/').toEqual([]);
   });
 
-  it('keeps test/e2e/ for files that spawn what users run', () => {
-    const inProcess = testFiles('e2e').filter(
-      (file) => !SPAWNS_WHAT_USERS_RUN.test(readFileSync(path.join(TEST_ROOT, file), 'utf8')),
+  it('keeps test/e2e/ for files that run what users run', () => {
+    const onSources = testFiles('e2e').filter(
+      (file) => !RUNS_WHAT_USERS_RUN.test(readFileSync(path.join(TEST_ROOT, file), 'utf8')),
     );
-    expect(inProcess, 'these spawn nothing users run: move them to test/unit/').toEqual([]);
+    expect(onSources, 'these run nothing users run: move them to test/unit/').toEqual([]);
   });
 
-  it('tells a spawning file from an in-process one', () => {
-    expect(SPAWNS_WHAT_USERS_RUN.test("import { repomod } from '../../helpers/cli.js';")).toBe(true);
-    expect(SPAWNS_WHAT_USERS_RUN.test("execFileSync('npm', ['pack'])")).toBe(true);
-    expect(SPAWNS_WHAT_USERS_RUN.test("import { REPO_ROOT } from '../../helpers/paths.js';")).toBe(false);
-    expect(SPAWNS_WHAT_USERS_RUN.test("execFileSync('git', ['init'])")).toBe(false);
+  it('tells a file that runs the built CLI or the package from one that runs the sources', () => {
+    expect(RUNS_WHAT_USERS_RUN.test("import { repomod } from '../../helpers/cli.js';")).toBe(true);
+    expect(RUNS_WHAT_USERS_RUN.test("execFileSync('npm', ['pack'])")).toBe(true);
+    expect(RUNS_WHAT_USERS_RUN.test("import { REPO_ROOT } from '../../helpers/paths.js';")).toBe(false);
+    expect(RUNS_WHAT_USERS_RUN.test("execFileSync('git', ['init'])")).toBe(false);
   });
 });

@@ -2,14 +2,14 @@
 // includes kept inside the repository, --out never over the package's sources or tracked files,
 // `.git/`, ignored and self-including entries refused, --fix never overwriting. Real git, links, FIFOs.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBundle, checkBundle, closureOf } from '../../../../features/bundle/index.js';
 import { formatDiagnostic } from '../../../../lib/engine/diagnostics.js';
 import { CLI, repomodUnprivileged } from '../../../helpers/cli.js';
 import { makeFifo } from '../../../helpers/fifo.js';
-import { git, initRepo, snapshotTree, tempDir } from '../../../helpers/tree.js';
+import { git, initRepo, snapshotTree, tempDir, writeTree } from '../../../helpers/tree.js';
 
 interface Layout {
   files?: Record<string, string>;
@@ -20,15 +20,8 @@ interface Layout {
 /** A committed repository with these files and links; FIFOs are made after the commit (git cannot hold one). */
 function repoWith({ files = {}, links = {}, fifos = [] }: Layout): string {
   const dir = path.join(tempDir(), 'repo');
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), text);
-  }
-  for (const [rel, target] of Object.entries(links)) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    symlinkSync(target, path.join(dir, rel));
-  }
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir);
+  writeTree(dir, files, links);
   initRepo(dir);
   for (const rel of fifos) {
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });

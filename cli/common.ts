@@ -80,7 +80,11 @@ export function withCommonOptions<T>(yargs: Argv<T>, { paths = true, check = tru
       describe: 'only files with these extensions (e.g. py,ts; repeatable)',
       coerce: splitList,
     })
-    .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads (default: the number of cores)' })
+    .option('jobs', {
+      alias: 'j',
+      type: 'number',
+      describe: 'threads transforming files, the main one included (default: the number of cores)',
+    })
     .option('shard', { type: 'string', describe: 'process slice I of N of the files, e.g. 2/4' })
     .option('allow-dirty', { type: 'boolean', describe: 'let --apply write files that have uncommitted changes' })
     .option('config', { type: 'string', describe: 'config file (default: nearest repomod.config.json)' })

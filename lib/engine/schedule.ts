@@ -1,8 +1,8 @@
-// Runs every target file through the transform: in-process from the first file, with a worker
-// pool taking over only when the files measured so far predict enough remaining work to pay for
+// Runs every target file through the transform: in-process from the first file, with worker
+// threads joining only when the files measured so far predict enough remaining work to pay for
 // the workers' start-up. A light run (most files prefiltered away, a byte-range rewrite) then
-// never pays ~0.3 s per worker to load the transform; in a heavy one (a recast reprint per file)
-// the main thread keeps transforming while the workers warm up.
+// never pays ~0.3 s per worker to load the transform; in a heavy one the main thread keeps
+// transforming beside the workers, from the first file to the last.
 import os from 'node:os';
 import { turnTaker } from './event-loop-turns.js';
 import { processFile, type FileJob, type FileOutcome } from './process-file.js';
@@ -33,11 +33,17 @@ const POOL_WORTH_MS = 5000;
  * was most of the pool's extra peak (7,000 TS files: 244 MiB → 199 MiB at 8 MB, same CPU time).
  */
 const WORKER_YOUNG_GENERATION_MB = 8;
+/**
+ * Workers start only if, while the main thread measured its rate, the machine's cores sat idle
+ * this much on average (in cores). Our own main thread keeps one core busy, so on a quiet 2-core
+ * machine about one core is idle; on a machine that other work already fills, none is.
+ */
+const IDLE_CORES_FOR_WORKERS = 0.5;
 
 /**
  * `REPOMOD_WORKERS=always` starts the pool before the first file, `never` keeps every file
  * in-process, `by-rate` decides by the measured rate alone (whatever else the machine runs);
- * anything else decides by the rate and the machine's load. For tests and for measuring.
+ * anything else decides by the rate and the machine's idle cores.
  */
 function workersPolicy(): 'always' | 'never' | 'by-rate' | 'auto' {
   const given = process.env.REPOMOD_WORKERS;
@@ -45,16 +51,32 @@ function workersPolicy(): 'always' | 'never' | 'by-rate' | 'auto' {
 }
 
 /**
- * True when the machine has a core to spare for workers: the last minute's load average (this
- * run's own thread included) is below the number of cores. On a busy machine the workers only
- * compete for the same cores, and their start-up (each loads the engine, the transform and its
- * parser again) is mostly loss: at load 12-19 on 2 cores the 2,000-file Python rewrite took
- * 7.2, 10.8 and 12.1 s in-process against 8.9, 13.2 and 14.8 s with the pool (medians of 3 in
- * three interleaved sets), with 0.6-1.2 s more CPU and 97 → 135 MiB peak. A quiet machine (load
- * 1.5 on 2 cores) decides as before.
+ * Whether the machine has a core to spare for workers, from how idle its cores were while the
+ * main thread measured its rate. On a busy machine the workers only compete for the same cores,
+ * and their start-up (each loads the engine, the transform and its parser again) is mostly loss:
+ * at load 12-19 on 2 cores the 2,000-file Python rewrite took 7.2, 10.8 and 12.1 s in-process
+ * against 8.9, 13.2 and 14.8 s with the pool. The one-minute load average was used before; it
+ * counts the runs that just ended too, so a second run right after a first (the bench, a check
+ * then an apply) stayed in-process on an idle machine: 16,000 Python files took 16.4 s instead of ~10.
  */
-export function coresToSpare(load = os.loadavg()[0], cores = os.availableParallelism()): boolean {
-  return load < cores;
+export function coresToSpare(idleCores: number): boolean {
+  return idleCores >= IDLE_CORES_FOR_WORKERS;
+}
+
+/** Idle time of every core, summed, from the operating system's counters (ms; every platform). */
+function idleMilliseconds(): number {
+  return os.cpus().reduce((sum, cpu) => sum + cpu.times.idle, 0);
+}
+
+/** Cores that sat idle, on average, since the meter was made. */
+export class IdleMeter {
+  private readonly idleAtStart = idleMilliseconds();
+  private readonly start = performance.now();
+
+  idleCores(): number {
+    const elapsed = performance.now() - this.start;
+    return elapsed > 0 ? (idleMilliseconds() - this.idleAtStart) / elapsed : 0;
+  }
 }
 
 export interface ScheduleOptions {
@@ -91,16 +113,18 @@ export async function processTargets(
   };
 
   const rate = new RateWindow();
+  const idle = new IdleMeter();
   const collect: BatchDone = (from, batch) => {
     batch.forEach((outcome, i) => (outcomes[from + i] = outcome));
     finished(batch.length);
   };
   if (pool && policy === 'always') pool.start(takeBatch, collect);
   try {
-    // once the workers are warm the main thread only coordinates: its own heap holds every
-    // outcome, and transforming there too measured slower than leaving the cores to the workers
+    // the main thread keeps transforming beside the jobs − 1 workers: at 16,000 Python files on
+    // 2 cores, 9.0–10.0 s and 200 MiB, against 10.4 s and 227 MiB with two workers and a main
+    // thread that only coordinated once they were warm (three busy threads on two cores)
     const turn = turnTaker();
-    while (next < targets.length && !pool?.warm) {
+    while (next < targets.length) {
       options.signal?.throwIfAborted();
       const index = next++;
       outcomes[index] = await processFile(targets[index], job);
@@ -109,7 +133,7 @@ export async function processTargets(
       if (
         perFile !== undefined &&
         perFile * (targets.length - next) > POOL_WORTH_MS &&
-        (policy === 'by-rate' || coresToSpare())
+        (policy === 'by-rate' || coresToSpare(idle.idleCores()))
       ) {
         pool!.start(takeBatch, collect);
       }
@@ -152,11 +176,9 @@ class RateWindow {
 type TakeBatch = () => [number, string[]] | undefined;
 type BatchDone = (from: number, outcomes: FileOutcome[]) => void;
 
-/** `jobs` worker threads that pull batches from the shared queue, two in flight each. */
+/** `jobs` − 1 worker threads beside the main one, pulling batches from the shared queue, two in flight each. */
 class LazyPool {
   started = false;
-  /** A batch has come back: the workers have loaded the transform. */
-  warm = false;
   private pool: import('tinypool').default | undefined;
   private inFlight = new Set<Promise<void>>();
   private failure: unknown;
@@ -170,7 +192,7 @@ class LazyPool {
     this.started = true;
     this.take = take;
     this.done = done;
-    const threads = this.options.jobs;
+    const threads = this.options.jobs - 1;
     const starting = import('tinypool').then(({ default: Tinypool }) => {
       this.pool = new Tinypool({
         filename: workerUrl().href,
@@ -203,7 +225,6 @@ class LazyPool {
     const [from, paths] = batch;
     this.track(
       (this.pool.run(paths) as Promise<FileOutcome[]>).then((outcomes) => {
-        this.warm = true;
         this.done(from, outcomes.map(reviveBuffers));
         this.feed();
       }),

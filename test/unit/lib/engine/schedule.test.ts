@@ -1,18 +1,29 @@
-// The worker pool starts only where a core is free for it: on a machine whose load average
-// already fills its cores, workers compete with the main thread and the run gets slower.
+// The worker pool starts only where a core is free for it: on a machine whose cores other work
+// already fills, workers compete with the main thread and the run gets slower.
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { coresToSpare } from '../../../../lib/engine/schedule.js';
+import { coresToSpare, IdleMeter } from '../../../../lib/engine/schedule.js';
 
 describe('coresToSpare', () => {
   it.each([
-    [0.2, 2, true],
-    [1.5, 2, true], // this run's own thread on a quiet 2-core machine
-    [1.99, 2, true],
-    [2, 2, false],
-    [13.5, 2, false],
-    [3.9, 4, true],
-    [6, 4, false],
-  ])('load %f on %i cores: %s', (load, cores, expected) => {
-    expect(coresToSpare(load, cores)).toBe(expected);
+    [0, false], // every core busy
+    [0.3, false],
+    [0.5, true],
+    [0.9, true], // a quiet 2-core machine beside our own busy main thread
+    [6.5, true],
+  ])('%f idle cores: %s', (idleCores, expected) => {
+    expect(coresToSpare(idleCores)).toBe(expected);
+  });
+});
+
+describe('IdleMeter', () => {
+  it("reads the machine's idle counters: a thread kept busy is not idle", () => {
+    const meter = new IdleMeter();
+    const until = performance.now() + 300;
+    while (performance.now() < until); // keep this core busy
+    const idle = meter.idleCores();
+    expect(idle).toBeGreaterThanOrEqual(0);
+    // the counters tick every 10 ms or so: allow that much on each core
+    expect(idle).toBeLessThanOrEqual(os.cpus().length - 1 + 0.1 * os.cpus().length);
   });
 });

@@ -113,7 +113,6 @@ export async function processTargets(
   };
 
   const rate = new RateWindow();
-  const idle = new IdleMeter();
   const collect: BatchDone = (from, batch) => {
     batch.forEach((outcome, i) => (outcomes[from + i] = outcome));
     finished(batch.length);
@@ -124,16 +123,17 @@ export async function processTargets(
     // 2 cores, 9.0–10.0 s and 200 MiB, against 10.4 s and 227 MiB with two workers and a main
     // thread that only coordinated once they were warm (three busy threads on two cores)
     const turn = turnTaker();
-    while (next < targets.length) {
+    // a worker's failure fails the run (drained() rethrows it): stop transforming here too
+    while (next < targets.length && !pool?.failed) {
       options.signal?.throwIfAborted();
       const index = next++;
       outcomes[index] = await processFile(targets[index], job);
       finished(1);
-      const perFile = pool && !pool.started ? rate.tick() : undefined;
+      const measured = pool && !pool.started ? rate.tick() : undefined;
       if (
-        perFile !== undefined &&
-        perFile * (targets.length - next) > POOL_WORTH_MS &&
-        (policy === 'by-rate' || coresToSpare(idle.idleCores()))
+        measured !== undefined &&
+        measured.perFile * (targets.length - next) > POOL_WORTH_MS &&
+        (policy === 'by-rate' || coresToSpare(measured.idleCores))
       ) {
         pool!.start(takeBatch, collect);
       }
@@ -149,25 +149,38 @@ export async function processTargets(
   }
 }
 
+/** What the in-process windows measured: the steady rate, and how idle the machine's cores were. */
+interface Measured {
+  perFile: number;
+  idleCores: number;
+}
+
 /**
  * Milliseconds per file in-process, once per full window after the first: the lower figure of
  * the last two windows, since a JIT still warming up makes one window look slower than the run is.
+ * Idle cores likewise: the higher figure of the last two windows, since V8's background threads
+ * (compiling the parser's wasm, a GC) keep a core busy for a while after the start.
  */
 class RateWindow {
   private windows = 0;
   private start = performance.now();
   private files = 0;
-  private previous = Infinity;
+  private previous: Measured = { perFile: Infinity, idleCores: 0 };
+  private idle = new IdleMeter();
 
-  tick(): number | undefined {
+  tick(): Measured | undefined {
     this.files++;
     const elapsed = performance.now() - this.start;
     if (elapsed < WINDOW_MS) return undefined;
-    const perFile = elapsed / this.files;
-    const steady = Math.min(perFile, this.previous);
+    const window = { perFile: elapsed / this.files, idleCores: this.idle.idleCores() };
+    const steady = {
+      perFile: Math.min(window.perFile, this.previous.perFile),
+      idleCores: Math.max(window.idleCores, this.previous.idleCores),
+    };
     this.windows++;
-    this.previous = perFile;
+    this.previous = window;
     this.start = performance.now();
+    this.idle = new IdleMeter();
     this.files = 0;
     return this.windows >= 3 ? steady : undefined;
   }
@@ -206,6 +219,10 @@ class LazyPool {
       for (let i = 0; i < threads * 2; i++) this.feed();
     });
     this.track(starting);
+  }
+
+  get failed(): boolean {
+    return this.failure !== undefined;
   }
 
   /** Resolves when every batch handed out has come back; rethrows a worker's failure. */

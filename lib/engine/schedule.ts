@@ -56,8 +56,10 @@ function workersPolicy(): 'always' | 'never' | 'by-rate' | 'auto' {
  * and their start-up (each loads the engine, the transform and its parser again) is mostly loss:
  * at load 12-19 on 2 cores the 2,000-file Python rewrite took 7.2, 10.8 and 12.1 s in-process
  * against 8.9, 13.2 and 14.8 s with the pool. The one-minute load average was used before; it
- * counts the runs that just ended too, so a second run right after a first (the bench, a check
- * then an apply) stayed in-process on an idle machine: 16,000 Python files took 16.4 s instead of ~10.
+ * lags both ways, still counting for a minute work that has ended (a build, our own previous run)
+ * and hardly counting work that has just begun, such as a `git gc` that a large commit started in
+ * the background: that one kept both cores busy through a 16,000-file run, and the idle counters
+ * saw it.
  */
 export function coresToSpare(idleCores: number): boolean {
   return idleCores >= IDLE_CORES_FOR_WORKERS;
@@ -119,9 +121,9 @@ export async function processTargets(
   };
   if (pool && policy === 'always') pool.start(takeBatch, collect);
   try {
-    // the main thread keeps transforming beside the jobs − 1 workers: at 16,000 Python files on
-    // 2 cores, 9.0–10.0 s and 200 MiB, against 10.4 s and 227 MiB with two workers and a main
-    // thread that only coordinated once they were warm (three busy threads on two cores)
+    // the main thread keeps transforming beside the jobs − 1 workers: 16,000 Python files on 2
+    // cores, three runs back to back, took 8.3–10.5 s and 200–205 MiB, against 9.6–12.6 s and
+    // 224–227 MiB with two workers and a main thread that only coordinated once they were warm
     const turn = turnTaker();
     // a worker's failure fails the run (drained() rethrows it): stop transforming here too
     while (next < targets.length && !pool?.failed) {

@@ -42,3 +42,8 @@ export async function takeSignalTurns(): Promise<void> {
   await nextTurn();
   runSignal?.throwIfAborted();
 }
+
+/** Whether `error` is the running engine's own abort (thrown by a turn), not a failure of the work. */
+export function isRunAbort(error: unknown): boolean {
+  return runSignal?.aborted === true && error === runSignal.reason;
+}

@@ -9,6 +9,7 @@ import { decodeText, encodeText, lacksNeedles } from './files.js';
 import type { RunMode } from './context.js';
 import type { RepoIndex } from '../repo/repo-index.js';
 import { runTransformOnText, type ParserChoice } from './call-transform.js';
+import { isRunAbort } from './event-loop-turns.js';
 import type { FileState, FileStatus, TransformModule } from './types.js';
 
 export interface FileJob {
@@ -104,8 +105,8 @@ export async function processFile(relPath: string, job: FileJob): Promise<FileOu
       after: { kind: 'file', bytes: encodeText(output, decoded.bom), executable },
     };
   } catch (error) {
-    // Ctrl-C stopped the transform: the run ends, this is not the file's failure
-    if ((error as { code?: string })?.code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED') throw error;
+    // Ctrl-C stopped the transform, or the run before it: the run ends, this is not the file's failure
+    if ((error as { code?: string })?.code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED' || isRunAbort(error)) throw error;
     const { line, column } = errorLocation(error);
     const parse = isParseError(error);
     const message = firstLine(error);

@@ -188,6 +188,30 @@ describe('signals', () => {
     },
   );
 
+  it('a SIGINT that comes between two calls of a third-party transform is not lost', async () => {
+    const root = fastTempDir();
+    for (let i = 0; i < 20; i++) writeFileSync(path.join(root, `f${i}.js`), `foo(${i});\n`);
+    // the signal comes once the first call has returned, before the second: vm's breakOnSigint
+    // took the SIGINT listeners off for each call, and a signal still pending then was dropped
+    writeFileSync(
+      path.join(root, 'signals-itself.cjs'),
+      `let sent = false;
+module.exports = (file) => {
+  if (!sent) queueMicrotask(() => process.kill(process.pid, 'SIGINT'));
+  sent = true;
+  return file.source.replace('foo', 'bar');
+};
+`,
+    );
+    initRepo(root);
+    const original = pictureOf(root);
+    const ended = await start(root, ['run', '-t', 'signals-itself.cjs', PLAIN_REQUIRE, '--jobs', '1', '--apply', '.'])
+      .done;
+    expect(ended.code, ended.stderr).toBe(130);
+    expect(ended.stderr).toContain('repomod: interrupted: nothing was written\n');
+    expect(pictureOf(root, (rel) => rel === '.git')).toEqual(original);
+  });
+
   it('Ctrl-C stops a third-party transform stuck in an endless loop', async () => {
     const root = fastTempDir();
     writeFileSync(path.join(root, 'a.js'), 'foo();\n');

@@ -65,6 +65,15 @@ export function coresToSpare(idleCores: number): boolean {
   return idleCores >= IDLE_CORES_FOR_WORKERS;
 }
 
+/**
+ * Workers to start beside the main thread: one per core that sat idle (rounded), at most
+ * `jobs` − 1. A machine whose other work leaves 2 of 8 cores idle gets 2 workers, not 7 that
+ * would compete with it; a quiet 2-core machine gets 1, as `jobs` − 1 gives.
+ */
+export function workersFor(idleCores: number, jobs: number): number {
+  return Math.max(1, Math.min(jobs - 1, Math.round(idleCores)));
+}
+
 /** Idle time of every core, summed, from the operating system's counters (ms; every platform). */
 function idleMilliseconds(): number {
   return os.cpus().reduce((sum, cpu) => sum + cpu.times.idle, 0);
@@ -119,7 +128,7 @@ export async function processTargets(
     batch.forEach((outcome, i) => (outcomes[from + i] = outcome));
     finished(batch.length);
   };
-  if (pool && policy === 'always') pool.start(takeBatch, collect);
+  if (pool && policy === 'always') pool.start(takeBatch, collect, options.jobs - 1);
   try {
     // the main thread keeps transforming beside the jobs − 1 workers: 16,000 Python files on 2
     // cores, three runs back to back, took 8.3–10.5 s and 200–205 MiB, against 9.6–12.6 s and
@@ -137,7 +146,8 @@ export async function processTargets(
         measured.perFile * (targets.length - next) > POOL_WORTH_MS &&
         (policy === 'by-rate' || coresToSpare(measured.idleCores))
       ) {
-        pool!.start(takeBatch, collect);
+        const workers = policy === 'by-rate' ? options.jobs - 1 : workersFor(measured.idleCores, options.jobs);
+        pool!.start(takeBatch, collect, workers);
       }
       // a synchronous transform never lets the event loop run: let worker results in, and a
       // Ctrl-C or SIGTERM be seen within a fraction of a second
@@ -191,7 +201,7 @@ class RateWindow {
 type TakeBatch = () => [number, string[]] | undefined;
 type BatchDone = (from: number, outcomes: FileOutcome[]) => void;
 
-/** `jobs` − 1 worker threads beside the main one, pulling batches from the shared queue, two in flight each. */
+/** Worker threads beside the main one (at most `jobs` − 1), pulling batches from the shared queue, two in flight each. */
 class LazyPool {
   started = false;
   private pool: import('tinypool').default | undefined;
@@ -203,11 +213,10 @@ class LazyPool {
 
   constructor(private readonly options: ScheduleOptions) {}
 
-  start(take: TakeBatch, done: BatchDone): void {
+  start(take: TakeBatch, done: BatchDone, threads: number): void {
     this.started = true;
     this.take = take;
     this.done = done;
-    const threads = this.options.jobs - 1;
     const starting = import('tinypool').then(({ default: Tinypool }) => {
       this.pool = new Tinypool({
         filename: workerUrl().href,

@@ -2,7 +2,7 @@
 // already fills, workers compete with the main thread and the run gets slower.
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { coresToSpare, IdleMeter } from '../../../../lib/engine/schedule.js';
+import { coresToSpare, IdleMeter, workersFor } from '../../../../lib/engine/schedule.js';
 
 describe('coresToSpare', () => {
   it.each([
@@ -13,6 +13,19 @@ describe('coresToSpare', () => {
     [6.5, true],
   ])('%f idle cores: %s', (idleCores, expected) => {
     expect(coresToSpare(idleCores)).toBe(expected);
+  });
+});
+
+describe('workersFor', () => {
+  it.each([
+    [0.9, 2, 1], // a quiet 2-core machine: one worker beside the main thread
+    [0.5, 2, 1],
+    [6.8, 8, 7], // a quiet 8-core machine: jobs − 1
+    [2.2, 8, 2], // other work fills 6 of 8 cores: 2 workers, not 7
+    [12, 4, 3], // never past jobs − 1
+    [0.5, 8, 1],
+  ])('%f idle cores, --jobs %i: %i workers', (idleCores, jobs, expected) => {
+    expect(workersFor(idleCores, jobs)).toBe(expected);
   });
 });
 

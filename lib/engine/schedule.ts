@@ -141,13 +141,12 @@ export async function processTargets(
       outcomes[index] = await processFile(targets[index], job);
       finished(1);
       const measured = pool && !pool.started ? rate.tick() : undefined;
-      if (
-        measured !== undefined &&
-        measured.perFile * (targets.length - next) > POOL_WORTH_MS &&
-        (policy === 'by-rate' || coresToSpare(measured.idleCores))
-      ) {
-        const workers = policy === 'by-rate' ? options.jobs - 1 : workersFor(measured.idleCores, options.jobs);
-        pool!.start(takeBatch, collect, workers);
+      if (measured !== undefined && measured.perFile * (targets.length - next) > POOL_WORTH_MS) {
+        if (policy === 'by-rate') pool!.start(takeBatch, collect, options.jobs - 1);
+        // idle cores are only looked at once workers could pay: decide after a window has measured them
+        else if (measured.idleCores === undefined) rate.watchIdle();
+        else if (coresToSpare(measured.idleCores))
+          pool!.start(takeBatch, collect, workersFor(measured.idleCores, options.jobs));
       }
       // a synchronous transform never lets the event loop run: let worker results in, and a
       // Ctrl-C or SIGTERM be seen within a fraction of a second
@@ -164,35 +163,49 @@ export async function processTargets(
 /** What the in-process windows measured: the steady rate, and how idle the machine's cores were. */
 interface Measured {
   perFile: number;
-  idleCores: number;
+  /** Undefined until `watchIdle` and a window after it. */
+  idleCores: number | undefined;
 }
 
 /**
  * Milliseconds per file in-process, once per full window after the first: the lower figure of
  * the last two windows, since a JIT still warming up makes one window look slower than the run is.
- * Idle cores likewise: the higher figure of the last two windows, since V8's background threads
- * (compiling the parser's wasm, a GC) keep a core busy for a while after the start.
+ * Idle cores likewise, once asked for: the higher figure of the last two windows, since V8's
+ * background threads (compiling the parser's wasm, a GC) keep a core busy for a while.
  */
 class RateWindow {
   private windows = 0;
   private start = performance.now();
   private files = 0;
-  private previous: Measured = { perFile: Infinity, idleCores: 0 };
-  private idle = new IdleMeter();
+  private previousPerFile = Infinity;
+  private previousIdle = 0;
+  private idle: IdleMeter | undefined;
+
+  /**
+   * Measure idle cores from now on. Not from the start: each look at the counters reads every
+   * core's (os.cpus(), ~0.1 ms a core on Linux), and a light run never needs them.
+   */
+  watchIdle(): void {
+    this.idle ??= new IdleMeter();
+  }
 
   tick(): Measured | undefined {
     this.files++;
     const elapsed = performance.now() - this.start;
     if (elapsed < WINDOW_MS) return undefined;
-    const window = { perFile: elapsed / this.files, idleCores: this.idle.idleCores() };
+    const perFile = elapsed / this.files;
+    const idleCores = this.idle?.idleCores();
     const steady = {
-      perFile: Math.min(window.perFile, this.previous.perFile),
-      idleCores: Math.max(window.idleCores, this.previous.idleCores),
+      perFile: Math.min(perFile, this.previousPerFile),
+      idleCores: idleCores === undefined ? undefined : Math.max(idleCores, this.previousIdle),
     };
     this.windows++;
-    this.previous = window;
+    this.previousPerFile = perFile;
+    if (idleCores !== undefined) {
+      this.previousIdle = idleCores;
+      this.idle = new IdleMeter();
+    }
     this.start = performance.now();
-    this.idle = new IdleMeter();
     this.files = 0;
     return this.windows >= 3 ? steady : undefined;
   }

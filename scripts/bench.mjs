@@ -15,7 +15,7 @@ import {
   TS_TARGET_PATH,
   generateRepository,
 } from './bench/generate.mjs';
-import { JOB_NAMES, defineJobs, readOutcome } from './bench/jobs.mjs';
+import { JOB_NAMES, PYTHON_REPOSITORY_JOB, defineJobs, readOutcome } from './bench/jobs.mjs';
 import { canSampleProc, detectGnuTime, measure } from './bench/measure.mjs';
 import { formatJob, formatScale, formatHeader, formatShapedRepository } from './bench/report.mjs';
 import { CHECK_FILES, formatCheckSection, runCheckSection } from './bench/check-section.mjs';
@@ -50,6 +50,11 @@ repomod, the stock jscodeshift runner (--dry) and ast-grep (--json, nothing writ
   --py-files N     files in the realistic Python platform of rewrite-imports-py-real (default ${REAL_PY_FILES})
   --scale          instead of the jobs: the realistic Python rewrite (rewrite-imports-py-real) at
                    --py-files N and ${SCALE_FACTOR}N files (time ratio, peak memory)
+  --python-repo DIR
+                   instead of the jobs: the Python rewrite on a repository of yours (real code,
+                   where the files that name a module are not the generator's), repomod beside
+                   ast-grep, with --python-map OLD=NEW (dotted module names; OLD should exist)
+  --python-map A=B the module move that --python-repo times
   --repeat R       measure each command R times and report the median (default 1)
   --seed S         generator seed (default ${DEFAULTS.seed})
   --repo DIR       reuse a repository made by scripts/bench/generate.mjs instead of generating one
@@ -134,6 +139,16 @@ function parseArgs(argv) {
       case '--scale':
         options.scale = true;
         break;
+      case '--python-repo':
+        options.pythonRepo = path.resolve(value());
+        break;
+      case '--python-map': {
+        const [from, to, extra] = value().split('=');
+        if (!from || !to || extra !== undefined || !/^[\w.]+$/.test(from) || !/^[\w.]+$/.test(to))
+          usageError(`--python-map takes OLD=NEW, two dotted module names (got '${argv[i]}')`);
+        options.pythonMap = { from, to };
+        break;
+      }
       case '--keep':
         options.keep = true;
         break;
@@ -156,6 +171,12 @@ function parseArgs(argv) {
     }
   }
   if (options.scale && options.repo) usageError('--scale generates its own repositories; drop --repo');
+  if (Boolean(options.pythonRepo) !== Boolean(options.pythonMap))
+    usageError('--python-repo and --python-map go together: the repository, and the move to time on it');
+  if (options.pythonRepo && !existsSync(options.pythonRepo))
+    usageError(`--python-repo ${options.pythonRepo} does not exist`);
+  if (options.pythonRepo && (options.scale || options.repo))
+    usageError('--python-repo times your repository alone; drop --scale and --repo');
   return options;
 }
 
@@ -223,7 +244,12 @@ async function main() {
     registered,
     scratch,
   };
+  if (options.pythonRepo) {
+    const { from, to } = options.pythonMap;
+    ctx.pythonRepository = { from, to, relativeDepths: relativeDepthsBelow(options.pythonRepo, from) };
+  }
   const allJobs = defineJobs(ctx);
+  if (options.pythonRepo) return runPythonRepository(allJobs, info, { scratch, timeBinary });
 
   if (options.scale) {
     const result = await runScale(
@@ -287,6 +313,42 @@ async function main() {
     process.stdout.write(`${JSON.stringify({ ...info, repository: repo?.manifest, jobs: reports, check }, null, 2)}\n`);
   if (reports.some((r) => r.results.some((t) => t.status === 'failed')) || (check && !check.sameFindings))
     process.exitCode = 1;
+}
+
+/** `--python-repo`: the one job, on the user's repository as it is (nothing generated, nothing written). */
+async function runPythonRepository(allJobs, info, { scratch, timeBinary }) {
+  const job = allJobs.find((j) => j.name === PYTHON_REPOSITORY_JOB);
+  const root = options.pythonRepo;
+  const manifest = { root, ...scanRepository(root, job.shape, options.pythonMap.from) };
+  if (options.warmup)
+    info.method.warmup =
+      'every file read once before timing, and each command run once unmeasured on the same repository';
+  print(formatHeader(info));
+  print(formatShapedRepository(job.shape, manifest));
+  await warmUp([job], { scratch, timeBinary, manifest });
+  const report = await runJob(job, { manifest }, { scratch, timeBinary });
+  print(formatJob(report));
+  info.machine.loadAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
+  print(`load average at the end: ${info.machine.loadAtEnd.join(' ')} (other work on the machine skews every figure)`);
+  if (options.json)
+    process.stdout.write(`${JSON.stringify({ ...info, repository: manifest, jobs: [report] }, null, 2)}\n`);
+  if (report.results.some((r) => r.status === 'failed')) process.exitCode = 1;
+}
+
+/**
+ * Relative depths ast-grep needs one rule each for: `from ..m import x` reaches `pkg.m` from a file
+ * two folders below pkg's, so 1 up to the deepest folder below the parent package's (at least 1).
+ */
+function relativeDepthsBelow(root, module) {
+  const parent = path.join(root, ...module.split('.').slice(0, -1));
+  let deepest = 0;
+  if (existsSync(parent))
+    for (const entry of readdirSync(parent, { withFileTypes: true, recursive: true }))
+      if (entry.isDirectory()) {
+        const dir = path.join(entry.parentPath ?? entry.path, entry.name);
+        deepest = Math.max(deepest, path.relative(parent, dir).split(path.sep).length);
+      }
+  return Array.from({ length: deepest + 1 }, (_, i) => i + 1);
 }
 
 /** Rebuild dist/ when a source file is newer than the compiled CLI (the bench measures dist/). */
@@ -380,24 +442,23 @@ function prepareRepository(files, dir, { reuse, keep, shape = 'mixed' }) {
 }
 
 /** Read every source file (warming the page cache) and count what each job should find. */
-function scanRepository(root, shape = 'mixed') {
+function scanRepository(root, shape = 'mixed', pythonTarget = undefined) {
   const stats = {
     python: { files: 0, bytes: 0, importers: 0 },
     typescript: { files: 0, bytes: 0, importers: 0, foo: 0 },
     javascript: { files: 0, bytes: 0, importers: 0, foo: 0 },
   };
-  const pyImport = pythonImporter(shape === 'python-real' ? PY_REAL_PACKAGE : PY_TARGET, shape === 'python-real');
+  const pyImport = pythonTarget
+    ? pythonImporter(pythonTarget, true)
+    : pythonImporter(shape === 'python-real' ? PY_REAL_PACKAGE : PY_TARGET, shape === 'python-real');
   const tsImport = new RegExp(
     `['"](${TS_TARGET}(/[^'"]*)?|(\\.\\./)+${TS_TARGET_PATH.split('/').slice(1).join('/')})['"]`,
   );
   let files = 0;
-  for (const entry of readdirSync(root, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const dir = entry.parentPath ?? entry.path;
-    if (dir.split(path.sep).includes('.git')) continue;
-    const text = readFileSync(path.join(dir, entry.name), 'utf8');
+  for (const file of sourceFiles(root)) {
+    const text = readFileSync(file, 'utf8');
     files++;
-    const ext = path.extname(entry.name);
+    const ext = path.extname(file);
     const language =
       ext === '.py'
         ? 'python'
@@ -416,6 +477,28 @@ function scanRepository(root, shape = 'mixed') {
     if (language !== 'python' && /\bfoo\b/.test(code)) s.foo++;
   }
   return { files, ...stats };
+}
+
+/**
+ * The files the tools look at: git's (tracked and untracked, not ignored), as both tools honour
+ * .gitignore (a real repository's virtualenv or build output would swell the counts); every file
+ * outside .git where git has no answer.
+ */
+function sourceFiles(root) {
+  const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  if (listed.status === 0)
+    return listed.stdout
+      .split('\0')
+      .filter(Boolean)
+      .map((rel) => path.join(root, rel))
+      .filter((file) => statSync(file, { throwIfNoEntry: false })?.isFile());
+  return readdirSync(root, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && !(entry.parentPath ?? entry.path).split(path.sep).includes('.git'))
+    .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name));
 }
 
 /**
@@ -444,7 +527,7 @@ function pythonImporter(target, relative) {
  * caches (babel-register, jiti, the OS cache of node_modules) and checks each tool really works,
  * trying a job's variants in order (the stock runner may not load a .ts transform).
  */
-async function warmUp(jobs, { scratch, timeBinary }) {
+async function warmUp(jobs, { scratch, timeBinary, manifest: given }) {
   if (!options.warmup) {
     // unchecked: the first variant whose transform file exists
     for (const job of jobs) {
@@ -457,10 +540,12 @@ async function warmUp(jobs, { scratch, timeBinary }) {
     }
     return;
   }
-  log(`bench: warm-up runs on a ${WARM_FILES}-file repository…`);
+  log(given ? 'bench: warm-up runs on your repository…' : `bench: warm-up runs on a ${WARM_FILES}-file repository…`);
   const manifests = new Map();
   for (const job of jobs) {
     const shape = job.shape ?? 'mixed';
+    // a repository of the user's is its own warm-up: there is no generator for its shape
+    if (given) manifests.set(shape, given);
     if (!manifests.has(shape)) {
       const made = generateRepository({ files: WARM_FILES, seed: options.seed, shape });
       cleanup.push(made.root);
@@ -533,6 +618,7 @@ async function runJob(job, repo, { scratch, timeBinary }) {
     files,
     bytes,
     expectedChanges: job.expected(m),
+    expectedIsEstimate: job.expectedIsEstimate ?? false,
     results: [],
     comparisons: [],
   };

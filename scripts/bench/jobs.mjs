@@ -22,10 +22,15 @@ export const JOB_NAMES = [
   'rewrite-imports-py-real',
 ];
 
+/** The job `--python-repo` adds (not in JOB_NAMES: it runs only on a repository given). */
+export const PYTHON_REPOSITORY_JOB = 'rewrite-imports-py-repo';
+
 const SCRIPT_PATHS = ['packages'];
 const PYTHON_PATHS = ['common', 'core', 'services'];
 /** The top-level folders of the realistic Python platform (generate.mjs --shape python-real). */
 const PYTHON_REAL_PATHS = ['libs', 'orchestration', 'services', 'shared'];
+/** Calls whose string arguments name modules, for ast-grep's string-target rule. */
+const PYTHON_STRING_CALLS = '^((mock|mocker)\\.)?patch|^monkeypatch\\.(set|del)attr|^importlib\\.import_module';
 /** For Rust regexes in rule files ('/' and '@' need no escape). */
 const regexEscape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -269,7 +274,7 @@ export function defineJobs(ctx) {
               ctx.scratch,
               'rewrite-imports-py-real.yml',
               pythonImportRules(PY_REAL_PACKAGE, PY_REAL_PACKAGE_NEW, {
-                stringCalls: '^((mock|mocker)\\.)?patch|^monkeypatch\\.(set|del)attr|^importlib\\.import_module',
+                stringCalls: PYTHON_STRING_CALLS,
                 relativeDepths: [2, 3, 4, 5, 6, 7, 8],
               }),
             ),
@@ -286,7 +291,58 @@ export function defineJobs(ctx) {
       ],
       memoryLimitMiB: 200,
     },
+    ...(ctx.pythonRepository ? [pythonRepositoryJob(ctx.pythonRepository)] : []),
   ];
+
+  /**
+   * The Python rewrite on a repository of the user's own (`--python-repo DIR --python-map a.b=c.d`):
+   * real code, where the files that name a module are not the generator's. The importer count is
+   * a regex estimate, so a differing count is a note, not a failure; files that do not parse are
+   * the repository's own, so any number is tolerated.
+   */
+  function pythonRepositoryJob({ from, to, relativeDepths }) {
+    const map = `${from}=${to}`;
+    return {
+      name: PYTHON_REPOSITORY_JOB,
+      shape: 'python-repository',
+      title: `rewrite-imports ${map} over your Python repository`,
+      languages: ['python'],
+      paths: ['.'],
+      expected: (m) => m.python.importers,
+      expectedIsEstimate: true,
+      tolerated: () => Infinity,
+      tools: [
+        rewriteImports
+          ? {
+              tool: 'repomod',
+              variants: [{ argv: repomod('rewrite-imports', '--map', map, '--extensions', 'py', '.') }],
+            }
+          : { tool: 'repomod', skip: notRegistered },
+        {
+          tool: 'ast-grep',
+          variants: astGrep(
+            writeRule(
+              ctx.scratch,
+              'rewrite-imports-py-repository.yml',
+              pythonImportRules(from, to, {
+                stringCalls: PYTHON_STRING_CALLS,
+                relativeDepths,
+              }),
+            ),
+            ['.'],
+          ),
+        },
+      ],
+      targets: [
+        {
+          against: 'ast-grep',
+          atLeast: 1 / 0.6,
+          source: "issue 16's Python bound (at most 0.6× ast-grep's wall time), on your repository",
+        },
+      ],
+      memoryLimitMiB: 200,
+    };
+  }
 }
 
 function writeRule(dir, name, text) {

@@ -38,7 +38,7 @@ export function formatShapedRepository(shape, m) {
   const bytes = m.typescript.bytes + m.javascript.bytes + m.python.bytes;
   const importers = m.typescript.importers + m.javascript.importers + m.python.importers;
   const kinds = m.python.files ? `${m.python.files} Python` : `${m.typescript.files} TS/TSX + ${m.javascript.files} JS`;
-  return `repository (${shape} shape): ${files} source files (${kinds} averaging ${(bytes / Math.max(1, files) / 1000).toFixed(1)} KB; ${mb(bytes)}), ${importers} (${Math.round((importers / Math.max(1, files)) * 100)}%) name the moved module, ${m.broken ?? 0} do not parse
+  return `repository (${shape === 'python-repository' ? 'yours, as it is' : `${shape} shape`}): ${files} source files (${kinds} averaging ${(bytes / Math.max(1, files) / 1000).toFixed(1)} KB; ${mb(bytes)}), ${importers} (${Math.round((importers / Math.max(1, files)) * 100)}%) name the moved module${m.broken === undefined ? ' (a regex estimate)' : `, ${m.broken} do not parse`}
             ${m.root}`;
 }
 
@@ -46,7 +46,7 @@ export function formatShapedRepository(shape, m) {
 export function formatJob(report) {
   const lines = ['', `${report.name}: ${report.title}`];
   lines.push(
-    `  ${report.files} files (${mb(report.bytes)}) under ${report.paths.join(' ')}; ${report.expectedChanges} should change`,
+    `  ${report.files} files (${mb(report.bytes)}) under ${report.paths.join(' ')}; ${report.expectedChanges} ${report.expectedIsEstimate ? 'name the module (a regex estimate)' : 'should change'}`,
   );
   const header = ['tool', 'wall s', 'files/s', 'cpu s', 'peak MiB', 'changed', 'failed'];
   const rows = [];
@@ -74,7 +74,9 @@ export function formatJob(report) {
       r.changed !== report.expectedChanges &&
       r.status === 'measured'
     ) {
-      notes.push(`  ${r.tool}: changed ${r.changed} files where ${report.expectedChanges} import or use the target`);
+      notes.push(
+        `  ${r.tool}: changed ${r.changed} files where ${report.expectedChanges} ${report.expectedIsEstimate ? 'name the module by a regex estimate' : 'import or use the target'}`,
+      );
     }
   }
   if (rows.length) lines.push(...table(header, rows).map((l) => `  ${l}`));

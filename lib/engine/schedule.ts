@@ -130,7 +130,7 @@ export async function processTargets(
   };
   if (pool && policy === 'always') pool.start(takeBatch, collect, options.jobs - 1);
   try {
-    // the main thread keeps transforming beside the jobs − 1 workers: 16,000 Python files on 2
+    // the main thread keeps transforming beside its workers: 16,000 Python files on 2
     // cores, three runs back to back, took 8.3–10.5 s and 200–205 MiB, against 9.6–12.6 s and
     // 224–227 MiB with two workers and a main thread that only coordinated once they were warm
     const turn = turnTaker();

@@ -337,18 +337,18 @@ async function runPythonRepository(allJobs, info, { scratch, timeBinary }) {
 
 /**
  * Relative depths ast-grep needs one rule each for: `from ..m import x` reaches `pkg.m` from a file
- * two folders below pkg's, so 1 up to the deepest folder below the parent package's (at least 1).
+ * one folder below pkg's, so 1 up to the depth of the deepest Python file below the parent
+ * package's folder (at least 1), among the files the tools look at.
  */
 function relativeDepthsBelow(root, module) {
   const parent = path.join(root, ...module.split('.').slice(0, -1));
-  let deepest = 0;
-  if (existsSync(parent))
-    for (const entry of readdirSync(parent, { withFileTypes: true, recursive: true }))
-      if (entry.isDirectory()) {
-        const dir = path.join(entry.parentPath ?? entry.path, entry.name);
-        deepest = Math.max(deepest, path.relative(parent, dir).split(path.sep).length);
-      }
-  return Array.from({ length: deepest + 1 }, (_, i) => i + 1);
+  let deepest = 1;
+  for (const file of sourceFiles(root)) {
+    const below = path.relative(parent, file);
+    if (file.endsWith('.py') && !below.startsWith('..') && !path.isAbsolute(below))
+      deepest = Math.max(deepest, below.split(path.sep).length);
+  }
+  return Array.from({ length: deepest }, (_, i) => i + 1);
 }
 
 /** Rebuild dist/ when a source file is newer than the compiled CLI (the bench measures dist/). */

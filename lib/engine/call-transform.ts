@@ -115,7 +115,6 @@ export async function runTransformOnText(
       ? options
       : withParserOption(options, module.parser ? 'babel' : byFile);
   // a third-party transform may loop forever: run its synchronous part where Ctrl-C can stop it
-  if (!module.meta) await dispatchPendingSigint();
   const result = await (module.meta
     ? transform(file, api, given)
     : callInterruptibly(() => transform(file, api, given)));
@@ -136,17 +135,6 @@ function withParserOption(options: Record<string, unknown>, parser: string): Rec
   return copy;
 }
 
-/**
- * vm's breakOnSigint takes the process's SIGINT listeners off for the call and puts them back
- * after. A SIGINT that libuv caught between two calls but had not yet handed to them is dropped
- * with the listeners' signal handle, so that Ctrl-C was lost and the run went on to write every
- * file (1 run in 3 of the in-process SIGINT test, at 20 ms a file). Two turns of the event loop
- * hand it over first, and the run stops here (the abort is thrown) instead of calling the transform.
- */
-async function dispatchPendingSigint(): Promise<void> {
-  if (process.listenerCount('SIGINT') > 0) await takeSignalTurns();
-}
-
 const interruptibleCall = new vm.Script('globalThis.__repomodInterruptible()');
 
 /**
@@ -154,8 +142,15 @@ const interruptibleCall = new vm.Script('globalThis.__repomodInterruptible()');
  * terminates the execution and throws ERR_SCRIPT_EXECUTION_INTERRUPTED, which the run treats
  * as an interruption (nothing is written). Costs ~0.1 ms a call, so built-ins, which always
  * return, are called directly.
+ *
+ * breakOnSigint takes the process's SIGINT listeners off for the call and puts them back after.
+ * A SIGINT that libuv caught between two calls but had not yet handed to them was dropped with
+ * the listeners' signal handle, so that Ctrl-C was lost and the run went on to write every file
+ * (1 run in 3 of the in-process SIGINT test, at 20 ms a file). Two turns of the event loop hand
+ * it over first, and the run stops there (the abort is thrown) instead of calling `fn`.
  */
-function callInterruptibly<T>(fn: () => T): T {
+async function callInterruptibly<T>(fn: () => T): Promise<T> {
+  if (process.listenerCount('SIGINT') > 0) await takeSignalTurns();
   const holder = globalThis as { __repomodInterruptible?: () => T };
   holder.__repomodInterruptible = fn;
   try {

@@ -118,28 +118,23 @@ function rewriteRelative(
     checkForbidden(ctx, target, matchPython(ctx.set, target, ctx.relPath)?.result, imp.specifierStart);
     return;
   }
-  const spell = (absolute: string) => {
-    if (!absolute) return undefined; // an empty module has no spelling (a resolved target never is one)
-    return ctx.options.keepRelative && !ctx.options.absolute
-      ? (relativeForm(futurePackage, absolute) ?? absolute)
-      : absolute;
-  };
+  // a resolved target and a rule's result are never empty (a rule's new name never is)
+  const spell = (absolute: string) =>
+    ctx.options.keepRelative && !ctx.options.absolute ? (relativeForm(futurePackage, absolute) ?? absolute) : absolute;
   const relativeNow = resolveRelativeImport(futurePackage, imp.level, imp.module);
-  const match = target ? matchPython(ctx.set, target, ctx.relPath) : undefined;
+  const match = matchPython(ctx.set, target, ctx.relPath);
   checkForbidden(ctx, target, match?.result, imp.specifierStart);
   if (match) {
     // the target moved: from ..util import f ➔ from pkg.util import f (unless the file moved along)
     if (relativeNow === match.result && !ctx.options.absolute) return;
-    const replacement = spell(match.result);
-    if (replacement === undefined) return;
-    edits.replace(imp.specifierStart, imp.specifierEnd, replacement);
+    edits.replace(imp.specifierStart, imp.specifierEnd, spell(match.result));
     ctx.count(match.rule.label);
     checkExists(ctx, match.result, target, match.rule.label, imp.specifierStart);
     return;
   }
   // the file moved away from its target, or --absolute: from ..config import x ➔ from pkg.config import x
   const respell = ctx.options.absolute || relativeNow !== target ? spell(target) : undefined;
-  rewriteMovedNames(source, imp, target, ctx, edits, respell, (m) => spell(m) ?? m);
+  rewriteMovedNames(source, imp, target, ctx, edits, respell, spell);
 }
 
 /**

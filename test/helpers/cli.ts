@@ -61,7 +61,9 @@ async function captured(
   body: () => Promise<void>,
 ): Promise<CliRun> {
   if (running)
-    throw new Error('repomod(): one in-process run at a time; use repomod (a process each) for concurrent runs');
+    throw new Error(
+      'repomodInProcess(): one in-process run at a time; use repomod() (a process each) for concurrent runs',
+    );
   running = true;
   const saved = {
     cwd: process.cwd(),
